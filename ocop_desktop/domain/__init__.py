@@ -1,0 +1,1 @@
+"""Pure OCOP rules: criteria sets, scoring, councils, recognition. Standard library only."""

@@ -1,0 +1,130 @@
+"""Council aggregation: members' totals to a mean, spread, quorum, final stars and recommendation."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+from ocop_desktop.domain.criteria import AggregationRules, CriteriaSet, ProductSet, StarBand
+from ocop_desktop.domain.scoring import MandatoryFailure, apply_caps, cap_for
+from ocop_desktop.domain.stars import band_for
+
+
+class Recommendation(StrEnum):
+    RECOGNISE_PROVINCE = "recognise_province"
+    FORWARD_CENTRAL = "forward_central"
+    NOT_RECOGNISED = "not_recognised"
+    INCOMPLETE = "incomplete"
+
+
+class Flag(StrEnum):
+    RESCORE = "rescore"  # members differ by more than the council allows
+    NO_QUORUM = "no_quorum"
+    CHAIR_ABSENT = "chair_absent"
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance:
+    members: int
+    present: int
+    chair_present: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CouncilOutcome:
+    member_totals: tuple[Decimal, ...]
+    mean: Decimal | None
+    spread: Decimal | None
+    spread_exceeded: bool
+    quorum_met: bool
+    band_stars: int
+    final_stars: int
+    mandatory_failures: tuple[MandatoryFailure, ...]
+    flags: tuple[Flag, ...]
+    recommendation: Recommendation
+
+    @property
+    def can_approve(self) -> bool:
+        return not self.flags and self.recommendation is not Recommendation.INCOMPLETE
+
+
+def round_score(value: Decimal, rules: AggregationRules) -> Decimal:
+    mode = ROUND_HALF_EVEN if rules.rounding == "half_even" else ROUND_HALF_UP
+    return value.quantize(Decimal(1).scaleb(-rules.decimals), rounding=mode)
+
+
+def mean_of(totals: Sequence[Decimal], rules: AggregationRules) -> Decimal:
+    exact = sum(totals, Decimal(0)) / Decimal(len(totals))
+    return round_score(exact, rules)
+
+
+def quorum_met(attendance: Attendance, rules: AggregationRules) -> bool:
+    if attendance.members <= 0:
+        return False
+    # Compare as integers so 3 of 4 against 0.75 is never lost to floating point.
+    return Decimal(attendance.present) >= rules.quorum_fraction * Decimal(attendance.members)
+
+
+def failures_for(criteria_set: CriteriaSet, product_set: ProductSet, codes: Sequence[str]) -> list[MandatoryFailure]:
+    """The council's agreed list of failed criteria, as failures carrying their rule's cap."""
+    cap = criteria_set.aggregation.mandatory_failure_caps_at_stars
+    result = []
+    for code in codes:
+        criterion = product_set.criterion(code)
+        if criterion is None or criterion.mandatory is None:
+            raise ValueError(f"criterion {code!r} has no mandatory rule in {product_set.code}")
+        rule = criterion.mandatory
+        result.append(MandatoryFailure(code, rule.from_stars, cap_for(rule.cap_stars, rule.from_stars, cap)))
+    return result
+
+
+def _recommend(final_stars: int, bands: Sequence[StarBand]) -> Recommendation:
+    band = next((b for b in bands if b.stars == final_stars), None)
+    if band is None or not band.certificate:
+        return Recommendation.NOT_RECOGNISED
+    if band.recognized_by == "central":
+        return Recommendation.FORWARD_CENTRAL
+    return Recommendation.RECOGNISE_PROVINCE
+
+
+def aggregate(
+    member_totals: Sequence[Decimal],
+    rules: AggregationRules,
+    bands: Sequence[StarBand],
+    failures: Sequence[MandatoryFailure] = (),
+    attendance: Attendance | None = None,
+) -> CouncilOutcome:
+    totals = tuple(Decimal(t) for t in member_totals)
+    if attendance is None:
+        attendance = Attendance(members=len(totals), present=len(totals), chair_present=True)
+    flags: list[Flag] = []
+    met = quorum_met(attendance, rules)
+    if not met:
+        flags.append(Flag.NO_QUORUM)
+    if rules.chair_required and not attendance.chair_present:
+        flags.append(Flag.CHAIR_ABSENT)
+    if not totals:
+        return CouncilOutcome((), None, None, False, met, 0, 0, tuple(failures), tuple(flags),
+                              Recommendation.INCOMPLETE)
+    mean = mean_of(totals, rules)
+    spread = max(totals) - min(totals)
+    exceeded = rules.max_member_spread is not None and spread > rules.max_member_spread
+    if exceeded:
+        flags.insert(0, Flag.RESCORE)
+    band = band_for(mean, bands)
+    band_stars = band.stars if band else 0
+    final = apply_caps(band_stars, failures)
+    return CouncilOutcome(
+        member_totals=totals,
+        mean=mean,
+        spread=spread,
+        spread_exceeded=exceeded,
+        quorum_met=met,
+        band_stars=band_stars,
+        final_stars=final,
+        mandatory_failures=tuple(failures),
+        flags=tuple(flags),
+        recommendation=_recommend(final, bands),
+    )

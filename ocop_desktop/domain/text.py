@@ -1,0 +1,64 @@
+"""Vietnamese text folding and ordering that do not depend on Qt or the database."""
+
+from __future__ import annotations
+
+import unicodedata
+
+# "đ" is a letter of its own, not "d" plus a mark, so NFD leaves it alone; readers still expect
+# "d" to find it.
+_SPECIAL_FOLD = str.maketrans({"đ": "d", "Đ": "d"})
+
+# Vietnamese dictionary order: letters first, then tones (ngang, huyền, hỏi, ngã, sắc, nặng)
+# only when the letters are equal.
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
+_TONE_MARKS = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Lower-case, diacritics removed, "đ" as "d", whitespace collapsed: the search form."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_SPECIAL_FOLD))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.casefold().split())
+
+
+def search_tokens(query: str) -> list[str]:
+    """Words of a query in search form; punctuation separates words."""
+    cleaned = "".join(ch if ch.isalnum() else " " for ch in fold(query))
+    return cleaned.split()
+
+
+def _letter_and_tone(ch: str) -> tuple[str, int]:
+    decomposed = unicodedata.normalize("NFD", ch.lower())
+    tone = 0
+    base = []
+    for part in decomposed:
+        if part in _TONE_MARKS:
+            tone = _TONE_MARKS[part]
+        else:
+            base.append(part)
+    return unicodedata.normalize("NFC", "".join(base)), tone
+
+
+def sort_key(text: str) -> tuple:
+    """Key that orders Vietnamese words as a dictionary does: a < ă < â < b ... then by tone."""
+    letters: list[tuple[int, int, str]] = []
+    tones: list[int] = []
+    for ch in nfc(text):
+        letter, tone = _letter_and_tone(ch)
+        rank = _LETTER_RANK.get(letter)
+        if rank is not None:
+            letters.append((2, rank, ""))
+        elif letter.isdigit():
+            letters.append((1, 0, letter))
+        elif letter.isalpha():
+            letters.append((3, 0, letter))
+        else:
+            letters.append((0, 0, letter))
+        tones.append(tone)
+    return (tuple(letters), tuple(tones), text)

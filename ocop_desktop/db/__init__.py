@@ -1,0 +1,1 @@
+"""Local SQLite storage: typed models, the change journal, search, migrations, attachments."""

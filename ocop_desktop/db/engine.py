@@ -1,0 +1,42 @@
+"""Engine and session factory for the local database: WAL, foreign keys, the journal and search hooks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import sessionmaker
+
+from ocop_desktop.db import journal, search
+
+
+def _on_connect(dbapi_connection, connection_record) -> None:
+    # The driver's own transaction handling fights SAVEPOINT and WAL; SQLAlchemy's recipe turns it off
+    # and issues BEGIN itself (see the event handler below).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.execute("PRAGMA busy_timeout = 5000")
+    cursor.close()
+
+
+def _on_begin(conn) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(path: Path | str) -> Engine:
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def make_session_factory(engine: Engine) -> sessionmaker:
+    # Objects stay readable after commit: services return frozen values built from them, and the
+    # journal reads old values from memory instead of a second query.
+    factory = sessionmaker(engine, expire_on_commit=False)
+    journal.install(factory)
+    search.install(factory)
+    return factory

@@ -1,0 +1,163 @@
+"""Writes the change journal from the session itself, so no service can forget it.
+
+Every flush that inserts or changes a synced row appends one journal entry per row, with the
+changed fields' old and new values, in the same transaction. Pulled server changes are applied in
+a session whose ``info["journal"]`` is False, so they are not sent back.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import uuid
+from typing import Any
+
+from sqlalchemy import event, inspect, select
+from sqlalchemy.orm import Session, attributes
+
+from ocop_desktop.db.base import UNJOURNALED_ON_UPDATE, Base, Synced, new_id
+from ocop_desktop.db.models.journal import ChangeJournal, LocalMeta
+from ocop_desktop.db.types import utcnow
+from ocop_desktop.db.wire import to_wire
+
+DEVICE_KEY = "device_id"
+
+
+class JournalError(RuntimeError):
+    pass
+
+
+def device_id(session: Session) -> str:
+    """This database's device id, made once and kept in local_meta."""
+    cached = session.info.get(DEVICE_KEY)
+    if cached:
+        return cached
+    value = session.scalar(select(LocalMeta.value).where(LocalMeta.key == DEVICE_KEY))
+    if value is None:
+        value = new_id()
+        session.add(LocalMeta(key=DEVICE_KEY, value=value))
+    session.info[DEVICE_KEY] = value
+    return value
+
+
+def _columns(obj: Synced):
+    return inspect(obj).mapper.column_attrs
+
+
+def _apply_scalar_defaults(obj: Synced) -> None:
+    """Column defaults normally appear only in the INSERT; the journal must carry them too."""
+    for attr in _columns(obj):
+        column = attr.columns[0]
+        if column.default is not None and column.default.is_scalar and getattr(obj, attr.key) is None:
+            setattr(obj, attr.key, column.default.arg)
+
+
+def _insert_fields(obj: Synced) -> dict[str, list[Any]]:
+    fields = {}
+    for attr in _columns(obj):
+        if attr.key == "server_version":
+            continue
+        value = getattr(obj, attr.key)
+        if value is not None:
+            fields[attr.key] = [None, to_wire(value)]
+    return fields
+
+
+def _update_fields(session: Session, obj: Synced) -> dict[str, list[Any]]:
+    fields: dict[str, list[Any]] = {}
+    missing_old: list[str] = []
+    for attr in _columns(obj):
+        if attr.key in UNJOURNALED_ON_UPDATE:
+            continue
+        history = attributes.get_history(obj, attr.key, passive=attributes.PASSIVE_NO_INITIALIZE)
+        if not history.added:
+            continue
+        new = history.added[0]
+        if history.deleted:
+            old = history.deleted[0]
+            if old == new:
+                continue
+            fields[attr.key] = [to_wire(old), to_wire(new)]
+        else:
+            fields[attr.key] = [None, to_wire(new)]
+            missing_old.append(attr.key)
+    if missing_old:
+        # The attribute was expired before the edit, so its old value never reached memory: read it.
+        mapper = inspect(obj).mapper
+        cols = [mapper.columns[k] for k in missing_old]
+        with session.no_autoflush:
+            row = session.execute(select(*cols).where(mapper.columns["id"] == obj.id)).one_or_none()
+        for key, old in zip(missing_old, row or [None] * len(cols), strict=True):
+            if to_wire(old) == fields[key][1]:
+                del fields[key]
+            else:
+                fields[key][0] = to_wire(old)
+    return fields
+
+
+def _entry(session: Session, obj: Synced, op: str, fields: dict) -> ChangeJournal:
+    return ChangeJournal(
+        change_id=str(uuid.uuid4()),
+        device_id=device_id(session),
+        entity=obj.__tablename__,
+        entity_id=obj.id,
+        op=op,
+        fields_json=json.dumps(fields, ensure_ascii=False, separators=(",", ":")),
+        base_version=obj.server_version,
+        created_at=utcnow(),
+    )
+
+
+def _before_flush(session: Session, flush_context, instances) -> None:
+    journaling = session.info.get("journal", True)
+    for obj in session.deleted:
+        if isinstance(obj, Synced):
+            raise JournalError(f"{obj.__tablename__} rows are never deleted; set deleted=True (a tombstone)")
+    now = utcnow()
+    entries = []
+    for obj in session.new:
+        if not isinstance(obj, Synced):
+            continue
+        if obj.id is None:
+            obj.id = new_id()
+        if obj.created_at is None:
+            obj.created_at = now
+        if obj.updated_at is None:
+            obj.updated_at = obj.created_at
+        _apply_scalar_defaults(obj)
+        if journaling and obj.__journaled__:
+            entries.append(_entry(session, obj, "insert", _insert_fields(obj)))
+    for obj in session.dirty:
+        if not isinstance(obj, Synced) or not session.is_modified(obj, include_collections=False):
+            continue
+        fields = _update_fields(session, obj)
+        if not fields:
+            continue
+        if journaling:
+            obj.updated_at = now
+        if journaling and obj.__journaled__:
+            op = "delete" if fields.get("deleted") == [False, True] else "update"
+            entries.append(_entry(session, obj, op, fields))
+    session.add_all(entries)
+
+
+def _guard_bulk_statements(execute_state) -> None:
+    """Core or ORM-bulk DML on a synced table would bypass the journal, so it is refused."""
+    if not (execute_state.is_insert or execute_state.is_update or execute_state.is_delete):
+        return
+    if not execute_state.session.info.get("journal", True):
+        return
+    table = getattr(execute_state.statement, "table", None)
+    if table is not None and table.name in synced_tables():
+        raise JournalError(f"bulk statements on {table.name} bypass the change journal")
+
+
+@functools.cache
+def synced_tables() -> frozenset[str]:
+    return frozenset(m.class_.__tablename__ for m in Base.registry.mappers if issubclass(m.class_, Synced))
+
+
+def install(session_factory) -> None:
+    """Attaches the journal to every session the factory makes."""
+    event.listen(session_factory, "before_flush", _before_flush)
+    event.listen(session_factory, "do_orm_execute", _guard_bulk_statements)

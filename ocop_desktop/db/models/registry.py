@@ -1,0 +1,52 @@
+"""Producers (chủ thể), their products and production lots."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ocop_desktop.db.base import Base, Synced
+from ocop_desktop.db.types import DecimalText
+
+PRODUCER_KINDS = ("cooperative", "enterprise", "cooperative_group", "household")
+
+
+class Producer(Synced, Base):
+    __tablename__ = "producers"
+
+    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(32))
+    registration_no: Mapped[str] = mapped_column(String(64), default="")
+    tax_code: Mapped[str] = mapped_column(String(32), default="")
+    commune_code: Mapped[str] = mapped_column(String(10), index=True)
+    legacy_commune_code: Mapped[str | None] = mapped_column(String(10))
+    address: Mapped[str] = mapped_column(String(500), default="")
+    representative: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    lat: Mapped[float | None]
+    lon: Mapped[float | None]
+
+
+class Product(Synced, Base):
+    __tablename__ = "products"
+
+    producer_id: Mapped[str] = mapped_column(ForeignKey("producers.id"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    subgroup_code: Mapped[str] = mapped_column(String(32))  # phân nhóm, from the criteria set
+    commune_code: Mapped[str] = mapped_column(String(10), index=True)
+    external_code: Mapped[str] = mapped_column(String(64), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class ProductionLot(Synced, Base):
+    __tablename__ = "production_lots"
+
+    product_id: Mapped[str] = mapped_column(ForeignKey("products.id"), index=True)
+    lot_code: Mapped[str] = mapped_column(String(64))
+    produced_on: Mapped[date | None]
+    quantity: Mapped[Decimal | None] = mapped_column(DecimalText)
+    unit: Mapped[str] = mapped_column(String(32), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")

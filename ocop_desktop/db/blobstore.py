@@ -1,0 +1,99 @@
+"""Attachments stored by content: each file named by its SHA-256, written atomically."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+CHUNK = 1 << 20
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+class BlobError(Exception):
+    def __init__(self, code: str, path: Path | None = None, detail: str = ""):
+        self.code = code
+        self.path = path
+        self.detail = detail
+        super().__init__(f"{code}: {path}" + (f" ({detail})" if detail else ""))
+
+
+@dataclass(frozen=True, slots=True)
+class BlobRef:
+    sha256: str
+    size: int
+
+
+class BlobStore:
+    def __init__(self, root: Path, max_size: int | None = None):
+        self.root = Path(root)
+        self.max_size = max_size
+
+    def path_for(self, sha256: str) -> Path:
+        if not _SHA256.match(sha256 or ""):
+            raise BlobError("invalid_hash", None, str(sha256)[:80])
+        return self.root / sha256[:2] / sha256
+
+    def has(self, sha256: str) -> bool:
+        return self.path_for(sha256).is_file()
+
+    def put_file(self, source: Path) -> BlobRef:
+        source = Path(source)
+        if not source.is_file():
+            raise BlobError("not_a_file", source)
+        try:
+            size = source.stat().st_size
+            if self.max_size is not None and size > self.max_size:
+                raise BlobError("too_large", source, f"{size} > {self.max_size}")
+            with source.open("rb") as fh:
+                return self._store(fh)
+        except OSError as exc:
+            raise BlobError("unreadable", source, exc.strerror or str(exc)) from exc
+
+    def put_bytes(self, data: bytes) -> BlobRef:
+        if self.max_size is not None and len(data) > self.max_size:
+            raise BlobError("too_large", None, f"{len(data)} > {self.max_size}")
+        import io
+
+        return self._store(io.BytesIO(data))
+
+    def _store(self, fh) -> BlobRef:
+        self.root.mkdir(parents=True, exist_ok=True)
+        digest = hashlib.sha256()
+        size = 0
+        # Written beside the target and renamed, so a crash never leaves a half file under a real name.
+        fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=self.root)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                while chunk := fh.read(CHUNK):
+                    size += len(chunk)
+                    if self.max_size is not None and size > self.max_size:
+                        raise BlobError("too_large", None, f"> {self.max_size}")
+                    digest.update(chunk)
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            sha = digest.hexdigest()
+            target = self.path_for(sha)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.exists():
+                os.unlink(tmp_name)
+            else:
+                os.replace(tmp_name, target)
+            return BlobRef(sha, size)
+        except BaseException:
+            if os.path.exists(tmp_name):
+                os.unlink(tmp_name)
+            raise
+
+    def verify(self, sha256: str) -> bool:
+        """True when the stored bytes still hash to their name (a disk can rot)."""
+        path = self.path_for(sha256)
+        digest = hashlib.sha256()
+        with path.open("rb") as fh:
+            while chunk := fh.read(CHUNK):
+                digest.update(chunk)
+        return digest.hexdigest() == sha256

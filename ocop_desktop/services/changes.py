@@ -1,0 +1,20 @@
+"""What a service changed, so each screen refreshes only that."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    entities: frozenset[str] = frozenset()
+    ids: frozenset[str] = frozenset()
+    id: str | None = field(default=None)  # the row the intent was about (the new one, for a create)
+
+    @classmethod
+    def of(cls, entity: str, row_id: str, *more: tuple[str, str]) -> Changes:
+        pairs = [(entity, row_id), *more]
+        return cls(frozenset(e for e, _ in pairs), frozenset(i for _, i in pairs), row_id)
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(self.entities | other.entities, self.ids | other.ids, self.id or other.id)

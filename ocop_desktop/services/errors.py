@@ -1,0 +1,57 @@
+"""Errors a service raises for bad input: a code and the field, never display text."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+
+class ServiceError(ValueError):
+    def __init__(self, code: str, field: str = "", **params: Any):
+        self.code = code
+        self.field = field
+        self.params = params
+        super().__init__(f"{code}" + (f" [{field}]" if field else "") + (f" {params}" if params else ""))
+
+
+class NotFound(ServiceError):
+    def __init__(self, entity: str, row_id: str):
+        super().__init__("not_found", entity, id=row_id)
+
+
+def clean_text(value: Any, field: str, max_len: int, required: bool = True) -> str:
+    """NFC, trimmed, bounded; control characters refused because they break files and screens."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ServiceError("wrong_type", field, expected="text")
+    value = unicodedata.normalize("NFC", value).strip()
+    if required and not value:
+        raise ServiceError("required", field)
+    if len(value) > max_len:
+        raise ServiceError("too_long", field, limit=max_len, length=len(value))
+    if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in value):
+        raise ServiceError("control_characters", field)
+    return value
+
+
+def check_choice(value: Any, field: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise ServiceError("invalid_choice", field, value=str(value)[:40], allowed=list(allowed))
+    return value
+
+
+def check_coordinates(lat: Any, lon: Any) -> tuple[float | None, float | None]:
+    if lat is None and lon is None:
+        return None, None
+    if lat is None or lon is None:
+        raise ServiceError("coordinates_incomplete", "lat" if lat is None else "lon")
+    try:
+        lat_f, lon_f = float(lat), float(lon)
+    except (TypeError, ValueError) as exc:
+        raise ServiceError("wrong_type", "lat", expected="number") from exc
+    if not -90 <= lat_f <= 90:
+        raise ServiceError("out_of_range", "lat", value=lat_f)
+    if not -180 <= lon_f <= 180:
+        raise ServiceError("out_of_range", "lon", value=lon_f)
+    return lat_f, lon_f

@@ -22,9 +22,14 @@ def normalize_document(value: Any) -> Any:
     return value
 
 
-def _content(document: dict) -> dict:
-    # Keys starting with "_" are notes and test fixtures, not part of what evaluators score against.
-    return {k: v for k, v in document.items() if not k.startswith("_")}
+def _content(value: Any) -> Any:
+    # Keys starting with "_" are notes and test fixtures at any depth (the loader ignores them too),
+    # not part of what evaluators score against.
+    if isinstance(value, dict):
+        return {k: _content(v) for k, v in value.items() if not str(k).startswith("_")}
+    if isinstance(value, list):
+        return [_content(v) for v in value]
+    return value
 
 
 def _number(value: int | float | Decimal) -> str:

@@ -52,8 +52,16 @@ class _Reader:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.star_levels: set[int] = set()
 
-    def problem(self, path: str, code: str, **params: Any) -> None:
+    def star_level(self, d: dict, key: str, path: str) -> int | None:
+        """An integer that must name one of the set's star bands (when the bands could be read)."""
+        value = self.integer(d, key, path)
+        if value is not None and self.star_levels and value not in self.star_levels:
+            self.problem(f"{path}.{key}", "unknown_star_level", stars=value)
+        return value
+
+    def problem(self, path: str, code: str, /, **params: Any) -> None:
         self.problems.append(Problem(path, code, params))
 
     def obj(self, value: Any, path: str, known: Iterable[str], required: Iterable[str] = ()) -> dict | None:
@@ -205,16 +213,15 @@ def read_criteria_set(document: Any) -> tuple[CriteriaSet | None, list[Problem]]
 
     header = _read_header(r, root.get("criteria_set"), "$.criteria_set")
     total = r.number(root, "total_points", "$", default=Decimal(100))
+    bands = _read_bands(r, root.get("star_bands", []), "$.star_bands", total)
+    r.star_levels = {b.stars for b in bands}
     sets = _read_product_sets(r, root.get("product_sets", []), "$.product_sets", total)
     groups = _read_product_groups(r, root.get("product_groups", []), "$.product_groups", {s.code for s in sets})
-    bands = _read_bands(r, root.get("star_bands", []), "$.star_bands", total)
     docs = _read_documents(r, root.get("mandatory_documents", []), "$.mandatory_documents")
     aggregation = _read_aggregation(r, root.get("aggregation", {}), "$.aggregation")
     validity = r.integer(root, "certificate_validity_months", "$", default=36)
     if validity is not None and validity <= 0:
         r.problem("$.certificate_validity_months", "invalid_value", value=validity)
-    star_levels = {b.stars for b in bands}
-    _check_star_references(r, sets, docs, aggregation, star_levels)
 
     if r.problems or header is None or total is None:
         return None, r.problems
@@ -365,7 +372,7 @@ def _read_rule(r: _Reader, value: Any, path: str, option_codes: set[str]) -> Cri
               required={"from_stars"})
     if d is None:
         return None
-    from_stars = r.integer(d, "from_stars", path)
+    from_stars = r.star_level(d, "from_stars", path)
     min_points = r.number(d, "min_points", path)
     forbidden = []
     for i, code in enumerate(r.array(d.get("forbidden_options", []), f"{path}.forbidden_options", allow_empty=True)):
@@ -377,7 +384,7 @@ def _read_rule(r: _Reader, value: Any, path: str, option_codes: set[str]) -> Cri
             forbidden.append(code)
     if min_points is None and not forbidden and "min_points" not in d and "forbidden_options" not in d:
         r.problem(path, "rule_without_condition")
-    cap = r.integer(d, "cap_stars", path)
+    cap = r.star_level(d, "cap_stars", path)
     if from_stars is None:
         return None
     return CriterionRule(from_stars=from_stars, min_points=min_points, forbidden_options=tuple(forbidden),
@@ -537,7 +544,7 @@ def _read_documents(r: _Reader, value: Any, path: str) -> list[MandatoryDocument
             continue
         code = r.code(d, ip)
         codes.append((f"{ip}.code", code))
-        from_stars = r.integer(d, "from_stars", ip)
+        from_stars = r.star_level(d, "from_stars", ip)
         age = r.integer(d, "max_age_months", ip)
         if age is not None and age <= 0:
             r.problem(f"{ip}.max_age_months", "invalid_value", value=age)
@@ -574,21 +581,6 @@ def _read_aggregation(r: _Reader, value: Any, path: str) -> AggregationRules:
         max_member_spread=spread,
         quorum_fraction=quorum if quorum is not None else defaults.quorum_fraction,
         chair_required=r.boolean(d, "chair_required", path, defaults.chair_required),
-        mandatory_failure_caps_at_stars=r.integer(d, "mandatory_failure_caps_at_stars", path,
-                                                  default=defaults.mandatory_failure_caps_at_stars),
+        mandatory_failure_caps_at_stars=r.star_level(d, "mandatory_failure_caps_at_stars", path)
+        if "mandatory_failure_caps_at_stars" in d else defaults.mandatory_failure_caps_at_stars,
     )
-
-
-def _check_star_references(r: _Reader, sets: list[ProductSet], docs: list[MandatoryDocument],
-                           aggregation: AggregationRules, levels: set[int]) -> None:
-    if not levels:
-        return
-    def check(p: str, s: int | None) -> None:
-        return (r.problem(p, "unknown_star_level", stars=s) if s is not None and s not in levels else None)
-    for pi, ps in enumerate(sets):
-        for c in ps.criteria:
-            if c.mandatory:
-                check(f"$.product_sets[{pi}]:{c.code}.mandatory.from_stars", c.mandatory.from_stars)
-    for i, doc in enumerate(docs):
-        check(f"$.mandatory_documents[{i}].from_stars", doc.from_stars)
-    check("$.aggregation.mandatory_failure_caps_at_stars", aggregation.mandatory_failure_caps_at_stars)

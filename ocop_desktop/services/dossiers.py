@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from ocop_desktop.db.base import new_id
 from ocop_desktop.db.models import CriteriaSetVersion, Dossier, DossierDocument, Product
 from ocop_desktop.db.types import utcnow
 from ocop_desktop.domain.dossier_status import DOCUMENT_TYPES, DOSSIER_KINDS, can_move
@@ -18,7 +19,12 @@ from ocop_desktop.services.lookup import get_alive
 def create_dossier(session: Session, *, product_id: str, kind: str = "new", code: str | None = None,
                    notes: str = "", criteria_set_id: str | None = None) -> Changes:
     product = get_alive(session, Product, product_id)
+    dossier_id = new_id()
+    # A code made from the UUID needs no counter shared between offline laptops.
+    code = clean_text(code, "code", 64) if code else f"HS-{date.today():%Y}-{dossier_id[:8].upper()}"
     dossier = Dossier(
+        id=dossier_id,
+        code=code,
         product_id=product.id,
         kind=check_choice(kind, "kind", DOSSIER_KINDS),
         commune_code=product.commune_code,
@@ -28,9 +34,6 @@ def create_dossier(session: Session, *, product_id: str, kind: str = "new", code
     if criteria_set_id is not None:
         dossier.criteria_set_id = get_alive(session, CriteriaSetVersion, criteria_set_id).id
     session.add(dossier)
-    session.flush()
-    # A code made from the UUID needs no counter shared between offline laptops.
-    dossier.code = clean_text(code, "code", 64) if code else f"HS-{date.today():%Y}-{dossier.id[:8].upper()}"
     session.flush()
     return Changes.of("dossiers", dossier.id)
 

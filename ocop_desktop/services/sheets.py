@@ -107,6 +107,22 @@ def record_answer(session: Session, *, sheet_id: str, criterion: str, option: st
     """Saves one choice at once; choosing again replaces the previous choice for that criterion."""
     sheet = _editable(session, sheet_id)
     _, product_set = sheet_context(session, sheet)
+    line = _put_answer(session, sheet, product_set, criterion, option, subitem, comment)
+    _refresh_snapshot(session, sheet)
+    return Changes.of("score_lines", line.id, ("score_sheets", sheet.id))
+
+
+def record_answers(session: Session, *, sheet_id: str, answers: list[Answer]) -> Changes:
+    """Several choices at once (a paper sheet typed in afterwards); all or nothing."""
+    sheet = _editable(session, sheet_id)
+    _, product_set = sheet_context(session, sheet)
+    ids = [_put_answer(session, sheet, product_set, a.criterion, a.option, a.subitem, None).id for a in answers]
+    _refresh_snapshot(session, sheet)
+    return Changes(frozenset({"score_lines", "score_sheets"}), frozenset([*ids, sheet.id]), sheet.id)
+
+
+def _put_answer(session: Session, sheet: ScoreSheet, product_set: ProductSet, criterion: str, option: str,
+                subitem: str | None, comment: str | None) -> ScoreLine:
     crit = product_set.criterion(criterion) if isinstance(criterion, str) else None
     if crit is None:
         raise ServiceError("unknown_criterion", "criterion", code=str(criterion)[:64])
@@ -128,8 +144,7 @@ def record_answer(session: Session, *, sheet_id: str, criterion: str, option: st
         line.option_code, line.points, line.deleted = chosen.code, chosen.points, False
     if comment is not None:
         line.comment = clean_text(comment, "comment", 5000, required=False)
-    _refresh_snapshot(session, sheet)
-    return Changes.of("score_lines", line.id, ("score_sheets", sheet.id))
+    return line
 
 
 def comment_criterion(session: Session, *, sheet_id: str, criterion: str, comment: str,

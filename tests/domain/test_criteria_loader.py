@@ -18,7 +18,6 @@ CRIT_0 = f"{PART_A}.criterion_groups[0].criteria[0]"  # A.1.1, options a0 b1 c3 
 CRIT_1 = f"{PART_A}.criterion_groups[0].criteria[1]"  # A.1.2
 CRIT_A22 = f"{PART_A}.criterion_groups[1].criteria[1]"  # A.2.2, mandatory from 3 stars
 # _Reader.problem(path, code, **params) collides with the code=... keyword its callers pass.
-CODE_KWARG_BUG = "bug: _Reader.problem(path, code, **params) gets code= twice -> TypeError instead of a problem"
 
 
 def criterion(doc: dict, part: int = 0, group: int = 0, index: int = 0) -> dict:
@@ -51,7 +50,6 @@ def test_sample_document_reads_without_problems(sample_doc: dict) -> None:
     assert result is not None and result.code == "SAMPLE-QD148-2023"
 
 
-@pytest.mark.xfail(reason=CODE_KWARG_BUG, raises=TypeError, strict=True)
 def test_duplicate_criterion_code(sample_doc: dict) -> None:
     """A second criterion with an existing code is a duplicate_code at the second one's code."""
     criterion(sample_doc, index=1)["code"] = "A.1.1"
@@ -61,7 +59,6 @@ def test_duplicate_criterion_code(sample_doc: dict) -> None:
     assert [(p.path, p.params["kind"]) for p in dup] == [(f"{CRIT_1}.code", "criterion")]
 
 
-@pytest.mark.xfail(reason=CODE_KWARG_BUG, raises=TypeError, strict=True)
 def test_duplicate_option_code(sample_doc: dict) -> None:
     """Two options of one criterion with the same code are a duplicate_code at the second option."""
     criterion(sample_doc)["options"][1]["code"] = "a"
@@ -108,7 +105,6 @@ def test_star_bands_overlapping(sample_doc: dict) -> None:
     assert read_problems(sample_doc) == {("$.star_bands[1].min_inclusive", "band_overlap")}
 
 
-@pytest.mark.xfail(reason=CODE_KWARG_BUG, raises=TypeError, strict=True)
 def test_subgroup_pointing_to_unknown_product_set(sample_doc: dict) -> None:
     """A subgroup naming a product set that does not exist is unknown_reference at its product_set."""
     sample_doc["product_groups"][0]["categories"][0]["subgroups"][0]["product_set"] = "PS-NOPE"
@@ -198,14 +194,12 @@ def test_several_defects_all_reported_in_one_pass(sample_doc: dict) -> None:
     }
 
 
-@pytest.mark.xfail(reason=CODE_KWARG_BUG, raises=TypeError, strict=True)
 def test_duplicate_star_band(sample_doc: dict) -> None:
     """Two bands both labelled 2★ are a duplicate_code at the second band's stars."""
     sample_doc["star_bands"][2]["stars"] = 2
     assert ("$.star_bands[2].stars", "duplicate_code") in read_problems(sample_doc)
 
 
-@pytest.mark.xfail(reason=CODE_KWARG_BUG, raises=TypeError, strict=True)
 def test_forbidden_option_not_among_options(doc_2019: dict) -> None:
     """A mandatory rule forbidding an option the criterion lacks is unknown_reference at that entry."""
     a31 = doc_2019["product_sets"][0]["parts"][0]["criterion_groups"][2]["criteria"][0]
@@ -259,7 +253,6 @@ def test_unknown_star_level_reported(sample_doc: dict) -> None:
     assert read_problems(sample_doc) == {("$.mandatory_documents[3].from_stars", "unknown_star_level")}
 
 
-@pytest.mark.xfail(reason="bug: _check_star_references indexes the parsed docs list, not the JSON array", strict=True)
 def test_unknown_star_level_path_after_skipped_document(sample_doc: dict) -> None:
     """With an earlier malformed document, unknown_star_level still points at the right array index."""
     sample_doc["mandatory_documents"][0]["from_stars"] = "1"
@@ -270,8 +263,6 @@ def test_unknown_star_level_path_after_skipped_document(sample_doc: dict) -> Non
     }
 
 
-@pytest.mark.xfail(reason="bug: criterion unknown_star_level path is '$.product_sets[0]:A.2.2...', not JSON",
-                   strict=True)
 def test_unknown_star_level_of_criterion_at_json_path(sample_doc: dict) -> None:
     """A criterion's mandatory rule from 6★ is unknown_star_level at that rule's JSON path."""
     criterion(sample_doc, group=1, index=1)["mandatory"]["from_stars"] = 6

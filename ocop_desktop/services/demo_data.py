@@ -1,0 +1,180 @@
+"""A realistic Hà Tĩnh dataset built through the services, for trying the app and for benchmarks."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from ocop_desktop.db.models import AdminUnit, Dossier
+from ocop_desktop.domain.criteria import ProductSet
+from ocop_desktop.domain.dossier_status import STATUSES
+from ocop_desktop.domain.scoring import Answer
+from ocop_desktop.paths import resources_dir
+from ocop_desktop.services import councils, criteria, dossiers, recognitions, registry, sheets
+
+# Products the province names in its own reporting (shared/domain/ocop-rules.md).
+REAL_PRODUCTS = [
+    ("Nhung hươu Hiền Ngọc", "Cơ sở nuôi hươu Hiền Ngọc", "household", "Sơn"),
+    ("Mật ong Cường Nga", "Cơ sở mật ong Cường Nga", "household", "Sơn"),
+    ("Nước mắm Phú Khương", "HTX Nước mắm Phú Khương", "cooperative", "Thạch"),
+    ("Nước mắm Luận Nghiệp", "Cơ sở nước mắm Luận Nghiệp", "household", "Cẩm"),
+    ("Cam giòn Xuân Hoà Thượng Lộc", "HTX Cam Thượng Lộc", "cooperative", "Can Lộc"),
+    ("Bánh Ram Anh Thu", "Cơ sở bánh Ram Anh Thu", "household", "Lộc"),
+    ("Bánh đa vừng Nguyên Lâm", "Cơ sở bánh đa Nguyên Lâm", "household", "Đức"),
+    ("Trầm Hương Tâm Thiên Hương", "Công ty TNHH Tâm Thiên Hương", "enterprise", "Vũ Quang"),
+]
+GOODS = ["Cam bù", "Bưởi Phúc Trạch", "Kẹo cu đơ", "Mật ong rừng", "Nước mắm", "Bánh đa vừng", "Chè xanh",
+         "Mực khô", "Tinh dầu bưởi", "Nhung hươu", "Gạo hữu cơ", "Trà thảo dược", "Rượu nếp", "Mứt gừng",
+         "Ruốc", "Cao dược liệu", "Chả cá", "Bánh gai", "Mè xửng", "Cá khô", "Nón lá", "Mây tre đan"]
+SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương"]
+GIVEN = ["Văn Hùng", "Thị Lan", "Đức Minh", "Thị Hoa", "Quang Huy", "Thị Hằng", "Văn Thắng", "Ngọc Ánh",
+         "Hữu Nghĩa", "Thị Thu", "Xuân Trường", "Thị Nga", "Công Lý", "Thị Hiền"]
+KIND_PREFIX = {"cooperative": "HTX", "enterprise": "Công ty TNHH", "cooperative_group": "Tổ hợp tác",
+               "household": "Hộ kinh doanh"}
+MEMBER_ROLES = ["chair", "vice_chair", "member", "member", "member"]
+SUBGROUP = "I.1.a"
+# Hà Tĩnh's extent; jittered points are kept inside it.
+LAT_RANGE, LON_RANGE = (17.95, 18.75), (105.15, 106.45)
+
+
+@dataclass
+class DemoSummary:
+    producers: int = 0
+    products: int = 0
+    dossiers: int = 0
+    sheets: int = 0
+    recognitions: int = 0
+
+
+def has_data(session: Session) -> bool:
+    return bool(session.scalar(select(func.count()).select_from(Dossier)))
+
+
+def _communes(session: Session) -> list[AdminUnit]:
+    return list(session.scalars(select(AdminUnit).where(AdminUnit.level == "commune").order_by(AdminUnit.code)))
+
+
+def _near(rng: random.Random, unit: AdminUnit) -> tuple[float, float]:
+    lat = min(max(rng.gauss(unit.lat, 0.01), LAT_RANGE[0]), LAT_RANGE[1])
+    lon = min(max(rng.gauss(unit.lon, 0.01), LON_RANGE[0]), LON_RANGE[1])
+    return round(lat, 6), round(lon, 6)
+
+
+def _answers(rng: random.Random, product_set: ProductSet, quality: float) -> list[Answer]:
+    """A member's sheet for a product of the given quality (0..1), with personal noise."""
+    answers = []
+
+    def pick(criterion_code, options, subitem=None):
+        ordered = sorted(options, key=lambda o: o.points)
+        position = min(max(quality + rng.gauss(0, 0.12), 0.0), 0.999)
+        answers.append(Answer(criterion_code, ordered[int(position * len(ordered))].code, subitem))
+
+    for criterion in product_set.criteria:
+        if criterion.subitems:
+            for s in criterion.subitems:
+                pick(criterion.code, s.options, s.code)
+        else:
+            pick(criterion.code, criterion.options)
+    return answers
+
+
+def build(factory: sessionmaker, scale: int = 240, seed: int = 42,
+          progress: Callable[[str, int, int], None] | None = None, scored_limit: int = 60) -> DemoSummary:
+    """``scale`` dossiers, one per product; ``scored_limit`` evaluated dossiers get five members' sheets."""
+    rng = random.Random(seed)
+    summary = DemoSummary()
+    report = progress or (lambda phase, done, total: None)
+    with factory() as session:
+        versions = [criteria.import_criteria_set(session, path.read_bytes()).id
+                    for path in sorted((resources_dir() / "criteria").glob("*.json"))]
+        current = criteria.version_in_force(session, date.today())
+        version_id = current.id if current else versions[-1]
+        criteria_set = criteria.load_criteria_set(session, version_id)
+        product_set = criteria_set.product_set_for_subgroup(SUBGROUP)
+        council = councils.create_council(session, name="Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Hà Tĩnh",
+                                          admin_unit_code="42", criteria_set_id=version_id,
+                                          decision_no="1234/QĐ-UBND", decision_date=date(2025, 7, 15)).id
+        members = [councils.add_member(session, council_id=council, role=role,
+                                       full_name=f"{rng.choice(SURNAMES)} {rng.choice(GIVEN)}",
+                                       organisation="Sở Nông nghiệp và Môi trường Hà Tĩnh").id
+                   for role in MEMBER_ROLES]
+        councils.add_member(session, council_id=council, role="secretary", scores=False,
+                            full_name=f"{rng.choice(SURNAMES)} {rng.choice(GIVEN)}")
+        evaluation = councils.open_evaluation(session, council_id=council, criteria_set_id=version_id,
+                                              held_on=date(2025, 10, 20)).id
+        session.commit()
+        communes = _communes(session)
+        by_hint = {hint: [u for u in communes if hint in u.name] or communes for *_, hint in REAL_PRODUCTS}
+
+        producer_ids: list[tuple[str, str]] = []
+        n_producers = max(len(REAL_PRODUCTS), scale // 4)
+        for i in range(n_producers):
+            if i < len(REAL_PRODUCTS):
+                _, name, kind, hint = REAL_PRODUCTS[i]
+                unit = rng.choice(by_hint[hint])
+            else:
+                kind = rng.choice(list(KIND_PREFIX))
+                unit = rng.choice(communes)
+                name = f"{KIND_PREFIX[kind]} {rng.choice(GOODS)} {unit.short_name} {i}"
+            lat, lon = _near(rng, unit)
+            pid = registry.create_producer(
+                session, name=name, kind=kind, commune_code=unit.code, lat=lat, lon=lon,
+                registration_no=f"28{rng.randrange(10**7, 10**8)}", tax_code=f"30{rng.randrange(10**7, 10**8)}",
+                representative=f"{rng.choice(SURNAMES)} {rng.choice(GIVEN)}",
+                address=f"Thôn {rng.randrange(1, 12)}, {unit.name}, tỉnh Hà Tĩnh").id
+            producer_ids.append((pid, unit.code))
+            summary.producers += 1
+            if i % 1000 == 999:
+                session.commit()
+                session.expunge_all()
+        session.commit()
+
+        scored = 0
+        for i in range(scale):
+            producer_id, commune = producer_ids[i % len(producer_ids)]
+            if i < len(REAL_PRODUCTS):
+                name = REAL_PRODUCTS[i][0]
+            else:
+                name = f"{rng.choice(GOODS)} {rng.choice(GIVEN).split()[-1]}"
+            product = registry.create_product(session, producer_id=producer_id, name=name, subgroup_code=SUBGROUP,
+                                              commune_code=commune).id
+            summary.products += 1
+            dossier = dossiers.create_dossier(session, product_id=product, criteria_set_id=version_id,
+                                              kind=rng.choice(["new", "new", "new", "renewal", "upgrade"])).id
+            summary.dossiers += 1
+            target = STATUSES[i % len(STATUSES)]
+            for status in STATUSES[1:STATUSES.index(target) + 1]:
+                dossiers.change_dossier_status(session, dossier, status)
+            if target in ("evaluated", "closed") and scored < scored_limit:
+                scored += 1
+                summary.sheets += _score(session, rng, product_set, members, evaluation, dossier)
+                _, outcome = councils.compute_council_result(session, evaluation_id=evaluation, dossier_id=dossier)
+                if target == "closed" and outcome.final_stars >= 3:
+                    decision = date(2022, 1, 10) + timedelta(days=rng.randrange(0, 4 * 365))
+                    recognitions.record_recognition(
+                        session, product_id=product, dossier_id=dossier, stars=min(outcome.final_stars, 4),
+                        decision_no=f"{rng.randrange(100, 4000)}/QĐ-UBND", decision_date=decision,
+                        issuing_body="Ủy ban nhân dân tỉnh Hà Tĩnh")
+                    summary.recognitions += 1
+            if i % 500 == 499:
+                session.commit()
+                session.expunge_all()
+                report("dossiers", i + 1, scale)
+        session.commit()
+        report("dossiers", scale, scale)
+    return summary
+
+
+def _score(session: Session, rng: random.Random, product_set: ProductSet, members: list[str], evaluation: str,
+           dossier: str) -> int:
+    quality = rng.uniform(0.45, 0.95)
+    for member in members:
+        sheet = sheets.start_sheet(session, dossier_id=dossier, member_id=member, evaluation_id=evaluation).id
+        sheets.record_answers(session, sheet_id=sheet, answers=_answers(rng, product_set, quality))
+        sheets.submit_sheet(session, sheet_id=sheet)
+    return len(members)

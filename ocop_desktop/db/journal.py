@@ -12,7 +12,7 @@ import json
 import uuid
 from typing import Any
 
-from sqlalchemy import event, inspect, select
+from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import Session, attributes
 
 from ocop_desktop.db.base import UNJOURNALED_ON_UPDATE, Base, Synced, new_id
@@ -21,6 +21,7 @@ from ocop_desktop.db.types import utcnow
 from ocop_desktop.db.wire import to_wire
 
 DEVICE_KEY = "device_id"
+_PENDING = "journal_pending"
 
 
 class JournalError(RuntimeError):
@@ -95,17 +96,17 @@ def _update_fields(session: Session, obj: Synced) -> dict[str, list[Any]]:
     return fields
 
 
-def _entry(session: Session, obj: Synced, op: str, fields: dict) -> ChangeJournal:
-    return ChangeJournal(
-        change_id=str(uuid.uuid4()),
-        device_id=device_id(session),
-        entity=obj.__tablename__,
-        entity_id=obj.id,
-        op=op,
-        fields_json=json.dumps(fields, ensure_ascii=False, separators=(",", ":")),
-        base_version=obj.server_version,
-        created_at=utcnow(),
-    )
+def _entry(session: Session, obj: Synced, op: str, fields: dict, now) -> dict:
+    return {
+        "change_id": str(uuid.uuid4()),
+        "device_id": device_id(session),
+        "entity": obj.__tablename__,
+        "entity_id": obj.id,
+        "op": op,
+        "fields_json": json.dumps(fields, ensure_ascii=False, separators=(",", ":")),
+        "base_version": obj.server_version,
+        "created_at": now,
+    }
 
 
 def _before_flush(session: Session, flush_context, instances) -> None:
@@ -126,7 +127,7 @@ def _before_flush(session: Session, flush_context, instances) -> None:
             obj.updated_at = obj.created_at
         _apply_scalar_defaults(obj)
         if journaling and obj.__journaled__:
-            entries.append(_entry(session, obj, "insert", _insert_fields(obj)))
+            entries.append(_entry(session, obj, "insert", _insert_fields(obj), now))
     for obj in session.dirty:
         if not isinstance(obj, Synced) or not session.is_modified(obj, include_collections=False):
             continue
@@ -137,8 +138,21 @@ def _before_flush(session: Session, flush_context, instances) -> None:
             obj.updated_at = now
         if journaling and obj.__journaled__:
             op = "delete" if fields.get("deleted") == [False, True] else "update"
-            entries.append(_entry(session, obj, op, fields))
-    session.add_all(entries)
+            entries.append(_entry(session, obj, op, fields, now))
+    if entries:
+        session.info.setdefault(_PENDING, []).extend(entries)
+
+
+def _after_flush(session: Session, flush_context) -> None:
+    # Written with one executemany on the flush's own connection: same transaction as the rows,
+    # without an ORM object per entry.
+    entries = session.info.pop(_PENDING, None)
+    if entries:
+        session.connection().execute(insert(ChangeJournal), entries)
+
+
+def _forget_pending(session: Session, *args) -> None:
+    session.info.pop(_PENDING, None)
 
 
 def _guard_bulk_statements(execute_state) -> None:
@@ -160,4 +174,6 @@ def synced_tables() -> frozenset[str]:
 def install(session_factory) -> None:
     """Attaches the journal to every session the factory makes."""
     event.listen(session_factory, "before_flush", _before_flush)
+    event.listen(session_factory, "after_flush", _after_flush)
+    event.listen(session_factory, "after_rollback", _forget_pending)
     event.listen(session_factory, "do_orm_execute", _guard_bulk_statements)

@@ -107,7 +107,8 @@ def record_answer(session: Session, *, sheet_id: str, criterion: str, option: st
     """Saves one choice at once; choosing again replaces the previous choice for that criterion."""
     sheet = _editable(session, sheet_id)
     _, product_set = sheet_context(session, sheet)
-    line = _put_answer(session, sheet, product_set, criterion, option, subitem, comment)
+    line = _put_answer(session, sheet, product_set, _existing_lines(session, sheet.id), criterion, option, subitem,
+                       comment)
     _refresh_snapshot(session, sheet)
     return Changes.of("score_lines", line.id, ("score_sheets", sheet.id))
 
@@ -116,13 +117,22 @@ def record_answers(session: Session, *, sheet_id: str, answers: list[Answer]) ->
     """Several choices at once (a paper sheet typed in afterwards); all or nothing."""
     sheet = _editable(session, sheet_id)
     _, product_set = sheet_context(session, sheet)
-    ids = [_put_answer(session, sheet, product_set, a.criterion, a.option, a.subitem, None).id for a in answers]
+    existing = _existing_lines(session, sheet.id)
+    ids = [_put_answer(session, sheet, product_set, existing, a.criterion, a.option, a.subitem, None).id
+           for a in answers]
     _refresh_snapshot(session, sheet)
     return Changes(frozenset({"score_lines", "score_sheets"}), frozenset([*ids, sheet.id]), sheet.id)
 
 
-def _put_answer(session: Session, sheet: ScoreSheet, product_set: ProductSet, criterion: str, option: str,
-                subitem: str | None, comment: str | None) -> ScoreLine:
+def _existing_lines(session: Session, sheet_id: str) -> dict[tuple[str, str], ScoreLine]:
+    """Every line of the sheet, tombstoned ones included, so an answer given again revives its row."""
+    rows = session.scalars(select(ScoreLine).where(ScoreLine.sheet_id == sheet_id))
+    return {(line.criterion_code, line.subitem_code): line for line in rows}
+
+
+def _put_answer(session: Session, sheet: ScoreSheet, product_set: ProductSet,
+                existing: dict[tuple[str, str], ScoreLine], criterion: str, option: str, subitem: str | None,
+                comment: str | None) -> ScoreLine:
     crit = product_set.criterion(criterion) if isinstance(criterion, str) else None
     if crit is None:
         raise ServiceError("unknown_criterion", "criterion", code=str(criterion)[:64])
@@ -133,13 +143,12 @@ def _put_answer(session: Session, sheet: ScoreSheet, product_set: ProductSet, cr
     chosen = next((o for o in ladder if o.code == option), None)
     if chosen is None:
         raise ServiceError("unknown_option", "option", criterion=criterion, option=str(option)[:64])
-    line = session.scalar(select(ScoreLine).where(
-        ScoreLine.sheet_id == sheet.id, ScoreLine.criterion_code == criterion,
-        ScoreLine.subitem_code == (subitem or "")))
+    line = existing.get((criterion, subitem or ""))
     if line is None:
         line = ScoreLine(sheet_id=sheet.id, criterion_code=criterion, subitem_code=subitem or "",
                          option_code=chosen.code, points=chosen.points, comment="")
         session.add(line)
+        existing[(criterion, subitem or "")] = line
     else:
         line.option_code, line.points, line.deleted = chosen.code, chosen.points, False
     if comment is not None:

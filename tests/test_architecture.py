@@ -1,0 +1,96 @@
+"""The layer rules of shared/design/architecture.md, checked on the source itself."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGES = [ROOT / "ocop_desktop", ROOT / "ocop_server"]
+
+
+def _modules() -> list[Path]:
+    return sorted(p for pkg in PACKAGES if pkg.exists() for p in pkg.rglob("*.py"))
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def _rel(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix()
+
+
+def test_domain_imports_only_the_standard_library_and_itself():
+    """domain/ imports nothing but the standard library and other domain modules."""
+    bad = []
+    for path in (ROOT / "ocop_desktop/domain").rglob("*.py"):
+        for name in _imports(path):
+            top = name.split(".")[0]
+            if name.startswith("ocop_desktop.domain") or top in sys.stdlib_module_names or top == "__future__":
+                continue
+            bad.append(f"{_rel(path)} imports {name}")
+    assert bad == []
+
+
+def _qt_allowed(rel: str, name: str) -> bool:
+    if rel.startswith("ocop_desktop/ui/") or rel == "ocop_desktop/app.py":
+        return True
+    return rel.startswith("ocop_desktop/reports/") and name.split(".")[:2] in (["PySide6", "QtGui"],
+                                                                              ["PySide6", "QtCore"], ["PySide6"])
+
+
+def test_qt_only_in_ui_app_and_qtgui_in_reports():
+    """Qt is imported only in ui/ and app.py; reports/ may use QtGui (never QtWidgets)."""
+    bad = [f"{_rel(p)} imports {n}" for p in _modules() for n in _imports(p)
+           if n.split(".")[0] in ("PySide6", "shiboken6") and not _qt_allowed(_rel(p), n)]
+    assert bad == []
+
+
+def test_requests_only_in_sync_client():
+    """HTTP goes through sync/client.py alone."""
+    bad = [f"{_rel(p)} imports {n}" for p in _modules() for n in _imports(p)
+           if n.split(".")[0] in ("requests", "httpx", "urllib3") and _rel(p) != "ocop_desktop/sync/client.py"]
+    assert bad == []
+
+
+def test_server_never_imports_desktop_ui_or_database():
+    """ocop_server uses the shared protocol and domain, never the desktop's ui, db or services."""
+    bad = [f"{_rel(p)} imports {n}" for p in _modules() if _rel(p).startswith("ocop_server/")
+           for n in _imports(p)
+           if n.startswith(("ocop_desktop.ui", "ocop_desktop.db", "ocop_desktop.services", "ocop_desktop.app"))]
+    assert bad == []
+
+
+def test_migrations_do_not_import_live_models():
+    """A migration must not change when the models do, so it imports no project code."""
+    versions = ROOT / "ocop_desktop/db/migrations/versions"
+    bad = [f"{_rel(p)} imports {n}" for p in versions.glob("*.py") for n in _imports(p) if n.startswith("ocop")]
+    assert bad == []
+
+
+@pytest.mark.parametrize("path", _modules(), ids=_rel)
+def test_module_has_a_docstring_and_stays_small(path: Path):
+    """Every module starts with a docstring and stays under 600 lines."""
+    text = path.read_text(encoding="utf-8")
+    if path.name != "__init__.py" or text.strip():
+        assert ast.get_docstring(ast.parse(text)), f"{_rel(path)} has no module docstring"
+    assert text.count("\n") < 600, f"{_rel(path)} is {text.count(chr(10))} lines long"
+
+
+def test_checker_catches_a_forbidden_import(tmp_path: Path):
+    """The import scanner sees both import forms (guards the tests above against passing vacuously)."""
+    sample = tmp_path / "m.py"
+    sample.write_text("import requests\nfrom PySide6.QtWidgets import QWidget\n", encoding="utf-8")
+    assert {"requests", "PySide6.QtWidgets", "PySide6.QtWidgets.QWidget"} <= _imports(sample)

@@ -117,7 +117,8 @@ def search(session: Session, query: str, kinds: Sequence[str] = KINDS, limit: in
     if expr is None:
         return []
     stmt = text(
-        f"SELECT d.kind, d.ref_id FROM {FTS_TABLE} f JOIN search_docs d ON d.id = f.rowid "
+        # CROSS JOIN keeps FTS5 as the outer loop; otherwise SQLite may re-run the MATCH per row.
+        f"SELECT d.kind, d.ref_id FROM {FTS_TABLE} f CROSS JOIN search_docs d ON d.id = f.rowid "
         f"WHERE {FTS_TABLE} MATCH :expr AND d.kind IN :kinds ORDER BY f.rank LIMIT :limit"
     ).bindparams(bindparam("kinds", expanding=True))
     rows = session.execute(stmt, {"expr": expr, "kinds": list(kinds), "limit": limit})
@@ -130,7 +131,7 @@ def search_ids(session: Session, query: str, kind: str) -> list[str] | None:
     if expr is None:
         return None
     rows = session.execute(
-        text(f"SELECT d.ref_id FROM {FTS_TABLE} f JOIN search_docs d ON d.id = f.rowid "
+        text(f"SELECT d.ref_id FROM {FTS_TABLE} f CROSS JOIN search_docs d ON d.id = f.rowid "
              f"WHERE {FTS_TABLE} MATCH :expr AND d.kind = :kind"), {"expr": expr, "kind": kind})
     return [r[0] for r in rows]
 

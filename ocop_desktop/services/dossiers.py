@@ -13,28 +13,27 @@ from ocop_desktop.db.types import utcnow
 from ocop_desktop.domain.dossier_status import DOCUMENT_TYPES, DOSSIER_KINDS, can_move
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.errors import ServiceError, check_choice, clean_text
-from ocop_desktop.services.lookup import get_alive
+from ocop_desktop.services.lookup import get_alive, get_columns
 
 
 def create_dossier(session: Session, *, product_id: str, kind: str = "new", code: str | None = None,
                    notes: str = "", criteria_set_id: str | None = None) -> Changes:
-    product = get_alive(session, Product, product_id)
+    product = get_columns(session, Product, product_id, "id", "commune_code")
     dossier_id = new_id()
     # A code made from the UUID needs no counter shared between offline laptops.
     code = clean_text(code, "code", 64) if code else f"HS-{date.today():%Y}-{dossier_id[:8].upper()}"
     dossier = Dossier(
         id=dossier_id,
         code=code,
-        product_id=product.id,
+        product_id=product["id"],
         kind=check_choice(kind, "kind", DOSSIER_KINDS),
-        commune_code=product.commune_code,
+        commune_code=product["commune_code"],
         notes=clean_text(notes, "notes", 20000, required=False),
         status="draft",
     )
     if criteria_set_id is not None:
         dossier.criteria_set_id = get_alive(session, CriteriaSetVersion, criteria_set_id).id
     session.add(dossier)
-    session.flush()
     return Changes.of("dossiers", dossier.id)
 
 

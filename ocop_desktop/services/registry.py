@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from ocop_desktop.db.base import new_id
 from ocop_desktop.db.models import Producer, Product
 from ocop_desktop.db.models.registry import PRODUCER_KINDS
 from ocop_desktop.services.changes import Changes
@@ -41,9 +42,8 @@ def _producer_values(session: Session, values: dict[str, Any]) -> dict[str, Any]
 
 def create_producer(session: Session, *, name: str, kind: str, commune_code: str, **extra: Any) -> Changes:
     values = _producer_values(session, {"name": name, "kind": kind, "commune_code": commune_code, **extra})
-    producer = Producer(**values)
+    producer = Producer(id=new_id(), **values)
     session.add(producer)
-    session.flush()
     return Changes.of("producers", producer.id)
 
 
@@ -75,9 +75,8 @@ def create_product(session: Session, *, producer_id: str, name: str, subgroup_co
     producer = get_alive(session, Producer, producer_id)
     values = _product_values(session, {"producer_id": producer_id, "name": name, "subgroup_code": subgroup_code,
                                        "commune_code": commune_code or producer.commune_code, **extra})
-    product = Product(**values)
+    product = Product(id=new_id(), **values)
     session.add(product)
-    session.flush()
     return Changes.of("products", product.id)
 
 

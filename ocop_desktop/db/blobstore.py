@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CHUNK = 1 << 20
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 class BlobError(Exception):
@@ -33,7 +33,7 @@ class BlobStore:
         self.max_size = max_size
 
     def path_for(self, sha256: str) -> Path:
-        if not _SHA256.match(sha256 or ""):
+        if not isinstance(sha256, str) or not _SHA256.fullmatch(sha256):
             raise BlobError("invalid_hash", None, str(sha256)[:80])
         return self.root / sha256[:2] / sha256
 

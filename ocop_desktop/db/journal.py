@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import uuid
 from typing import Any
 
 from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import Session, attributes
+from sqlalchemy.sql.elements import TextClause
 
 from ocop_desktop.db.base import UNJOURNALED_ON_UPDATE, Base, Synced, new_id
 from ocop_desktop.db.models.journal import ChangeJournal, LocalMeta
@@ -22,10 +24,19 @@ from ocop_desktop.db.wire import to_wire
 
 DEVICE_KEY = "device_id"
 _PENDING = "journal_pending"
+_TEXT_DML = re.compile(r"\s*(?:insert(?:\s+or\s+\w+)?\s+into|replace\s+into|update(?:\s+or\s+\w+)?|delete\s+from)"
+                       r"\s+[\"`\[]?(\w+)", re.IGNORECASE)
 
 
 class JournalError(RuntimeError):
     pass
+
+
+def ensure_device_id(session: Session) -> str:
+    """Made once when the database is opened, so one file never hands out two device ids."""
+    value = device_id(session)
+    session.commit()
+    return value
 
 
 def device_id(session: Session) -> str:
@@ -153,17 +164,22 @@ def _after_flush(session: Session, flush_context) -> None:
 
 def _forget_pending(session: Session, *args) -> None:
     session.info.pop(_PENDING, None)
+    # A device id made in this transaction is gone with it; read it again next time.
+    session.info.pop(DEVICE_KEY, None)
 
 
 def _guard_bulk_statements(execute_state) -> None:
     """Core or ORM-bulk DML on a synced table would bypass the journal, so it is refused."""
-    if not (execute_state.is_insert or execute_state.is_update or execute_state.is_delete):
-        return
     if not execute_state.session.info.get("journal", True):
         return
-    table = getattr(execute_state.statement, "table", None)
-    if table is not None and table.name in synced_tables():
-        raise JournalError(f"bulk statements on {table.name} bypass the change journal")
+    statement = execute_state.statement
+    table = getattr(statement, "table", None)
+    name = table.name if table is not None else None
+    if isinstance(statement, TextClause):
+        match = _TEXT_DML.match(statement.text)
+        name = match.group(1).lower() if match else None
+    if name in synced_tables():
+        raise JournalError(f"bulk statements on {name} bypass the change journal")
 
 
 @functools.cache

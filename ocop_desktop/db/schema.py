@@ -11,11 +11,12 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import sessionmaker
 
 from ocop_desktop.db.engine import make_engine, make_session_factory
+from ocop_desktop.db.journal import ensure_device_id
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -62,14 +63,31 @@ def _check_file(path: Path) -> None:
         raise DatabaseProblem("not_a_database", path)
 
 
-def _integrity(engine: Engine, path: Path) -> None:
+def _inspect_read_only(path: Path) -> str | None:
+    """Integrity and schema revision of an existing file, read without writing a byte: a file we refuse
+    must be left exactly as it was (the engine would switch it to WAL on connect)."""
+    # immutable=1 creates no -wal/-shm beside the file; when a -wal is already there (a crash) it holds
+    # committed pages, so the file is opened read-only through it instead.
+    wal = path.with_name(path.name + "-wal")
+    mode = "mode=ro" if wal.exists() else "immutable=1"
     try:
-        with engine.connect() as conn:
-            result = conn.execute(text("PRAGMA quick_check")).scalar()
-    except SADatabaseError as exc:
-        raise DatabaseProblem("corrupt", path, str(exc.orig)) from exc
-    if result != "ok":
-        raise DatabaseProblem("corrupt", path, str(result))
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
+    except sqlite3.Error as exc:
+        raise DatabaseProblem("unreadable", path, str(exc)) from exc
+    try:
+        result = con.execute("PRAGMA quick_check").fetchone()[0]
+        if result != "ok":
+            raise DatabaseProblem("corrupt", path, str(result))
+        has_version = con.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'").fetchone()[0]
+        if not has_version:
+            return None
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseProblem("corrupt", path, str(exc)) from exc
+    finally:
+        con.close()
 
 
 def backup(path: Path, backups: Path, label: str) -> Path:
@@ -119,29 +137,30 @@ def open_database(path: Path, backups: Path | None = None, migrate: bool = True)
     path = Path(path)
     _check_file(path)
     existed = path.exists() and path.stat().st_size > 0
+    current = _inspect_read_only(path) if existed else None
+    head = head_revision()
+    if current is not None and current not in known_revisions():
+        raise DatabaseProblem("too_new", path, current)
+    if current != head and not migrate:
+        raise DatabaseProblem("needs_upgrade", path, str(current))
+    backup_path = None
+    if current != head and existed:
+        backup_path = backup(path, backups or path.parent / "backups", f"before-{head}")
     engine = make_engine(path)
     try:
-        if existed:
-            _integrity(engine, path)
-        try:
-            current = current_revision(engine)
-        except SADatabaseError as exc:
-            raise DatabaseProblem("corrupt", path, str(exc.orig)) from exc
-        head = head_revision()
-        if current is not None and current not in known_revisions():
-            raise DatabaseProblem("too_new", path, current)
-        backup_path = None
         if current != head:
-            if not migrate:
-                raise DatabaseProblem("needs_upgrade", path, str(current))
-            if existed:
-                backup_path = backup(path, backups or path.parent / "backups", f"before-{head}")
             upgrade(engine)
         _seed_reference_data(engine)
+        factory = make_session_factory(engine)
+        with factory() as session:
+            ensure_device_id(session)
+    except SADatabaseError as exc:
+        engine.dispose()
+        raise DatabaseProblem("corrupt", path, str(exc.orig)) from exc
     except BaseException:
         engine.dispose()
         raise
-    return Database(path, engine, make_session_factory(engine), backup_path)
+    return Database(path, engine, factory, backup_path)
 
 
 def _seed_reference_data(engine: Engine) -> None:

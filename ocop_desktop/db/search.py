@@ -112,16 +112,25 @@ class Hit:
     ref_id: str
 
 
+# Ranking reads every match's statistics; beyond this many matches a query is too broad for rank to
+# help and it costs more than the 30 ms budget, so the newest rows come first instead.
+RANK_LIMIT = 2000
+
+
 def search(session: Session, query: str, kinds: Sequence[str] = KINDS, limit: int = 50) -> list[Hit]:
     expr = match_expression(query)
     if expr is None:
         return []
+    conn = session.connection()
+    broad = conn.execute(text(f"SELECT count(*) FROM (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :expr "
+                              "LIMIT :cap)"), {"expr": expr, "cap": RANK_LIMIT + 1}).scalar_one() > RANK_LIMIT
+    order = "f.rowid DESC" if broad else "f.rank"
     stmt = text(
         # CROSS JOIN keeps FTS5 as the outer loop; otherwise SQLite may re-run the MATCH per row.
         f"SELECT d.kind, d.ref_id FROM {FTS_TABLE} f CROSS JOIN search_docs d ON d.id = f.rowid "
-        f"WHERE {FTS_TABLE} MATCH :expr AND d.kind IN :kinds ORDER BY f.rank LIMIT :limit"
+        f"WHERE {FTS_TABLE} MATCH :expr AND d.kind IN :kinds ORDER BY {order} LIMIT :limit"
     ).bindparams(bindparam("kinds", expanding=True))
-    rows = session.execute(stmt, {"expr": expr, "kinds": list(kinds), "limit": limit})
+    rows = conn.execute(stmt, {"expr": expr, "kinds": list(kinds), "limit": limit})
     return [Hit(kind, ref_id) for kind, ref_id in rows]
 
 

@@ -78,6 +78,14 @@ def council_rules(base: AggregationRules, council: Council) -> AggregationRules:
     return replace(base, **converted)
 
 
+def _one_per_member(sheets: list[ScoreSheet]) -> list[ScoreSheet]:
+    """Each member counts once: two laptops may each have submitted a sheet before syncing."""
+    latest: dict[str, ScoreSheet] = {}
+    for sheet in sorted(sheets, key=lambda s: (s.submitted_at is not None, s.submitted_at)):
+        latest[sheet.member_id] = sheet
+    return list(latest.values())
+
+
 def compute_council_result(session: Session, *, evaluation_id: str, dossier_id: str,
                            failed_mandatory: list[str] | None = None,
                            attendance: Attendance | None = None) -> tuple[Changes, CouncilOutcome]:
@@ -92,6 +100,7 @@ def compute_council_result(session: Session, *, evaluation_id: str, dossier_id: 
     sheets = list(session.scalars(select(ScoreSheet).where(
         ScoreSheet.session_id == evaluation.id, ScoreSheet.dossier_id == dossier.id,
         ScoreSheet.status == "submitted", ScoreSheet.deleted.is_(False))))
+    sheets = _one_per_member(sheets)
     criteria_set = load_criteria_set(session, evaluation.criteria_set_id)
     members = list(session.scalars(select(CouncilMember).where(
         CouncilMember.council_id == council.id, CouncilMember.deleted.is_(False))))

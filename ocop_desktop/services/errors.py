@@ -7,7 +7,7 @@ from typing import Any
 
 
 class ServiceError(ValueError):
-    def __init__(self, code: str, field: str = "", **params: Any):
+    def __init__(self, code: str, field: str = "", /, **params: Any):
         self.code = code
         self.field = field
         self.params = params
@@ -41,15 +41,24 @@ def check_choice(value: Any, field: str, allowed: tuple[str, ...]) -> str:
     return value
 
 
+def _number(value: Any, field: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise ServiceError("wrong_type", field, expected="number")
+    try:
+        result = float(value)
+    except ValueError as exc:
+        raise ServiceError("wrong_type", field, expected="number") from exc
+    if result != result or result in (float("inf"), float("-inf")):
+        raise ServiceError("out_of_range", field, value=str(result))
+    return result
+
+
 def check_coordinates(lat: Any, lon: Any) -> tuple[float | None, float | None]:
     if lat is None and lon is None:
         return None, None
     if lat is None or lon is None:
         raise ServiceError("coordinates_incomplete", "lat" if lat is None else "lon")
-    try:
-        lat_f, lon_f = float(lat), float(lon)
-    except (TypeError, ValueError) as exc:
-        raise ServiceError("wrong_type", "lat", expected="number") from exc
+    lat_f, lon_f = _number(lat, "lat"), _number(lon, "lon")
     if not -90 <= lat_f <= 90:
         raise ServiceError("out_of_range", "lat", value=lat_f)
     if not -180 <= lon_f <= 180:

@@ -40,6 +40,6 @@ def check_commune(session: Session, code: str) -> str:
         with session.no_autoflush:
             codes = frozenset(session.scalars(select(AdminUnit.code).where(AdminUnit.level == "commune")))
         session.info["commune_codes"] = codes
-    if code not in codes:
+    if not isinstance(code, str) or code not in codes:
         raise ServiceError("unknown_commune", "commune_code", code=str(code)[:20])
     return code

@@ -18,7 +18,7 @@ from ocop_desktop.db.models import (
     ScoreSheet,
 )
 from ocop_desktop.db.types import utcnow
-from ocop_desktop.domain.criteria import CriteriaSet, ProductSet
+from ocop_desktop.domain.criteria import CriteriaSet, Option, ProductSet
 from ocop_desktop.domain.scoring import Answer, SheetScore, score_sheet
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.criteria import load_criteria_set, version_in_force
@@ -59,6 +59,12 @@ def start_sheet(session: Session, *, dossier_id: str, member_id: str, evaluation
         ScoreSheet.deleted.is_(False)))
     if existing is not None:
         return Changes(id=existing.id)
+    submitted = session.scalar(select(ScoreSheet.id).where(
+        ScoreSheet.dossier_id == dossier.id, ScoreSheet.member_id == member.id, ScoreSheet.status == "submitted",
+        ScoreSheet.session_id == (evaluation.id if evaluation else None), ScoreSheet.deleted.is_(False)))
+    if submitted is not None:
+        # A second independent sheet would count the member twice; a change of mind is a rescore.
+        raise ServiceError("sheet_already_submitted", "member_id", sheet=submitted)
     version = _pick_version(session, dossier, evaluation, criteria_set_id, on or date.today())
     criteria_set = load_criteria_set(session, version.id)
     product = get_alive(session, Product, dossier.product_id)
@@ -117,6 +123,8 @@ def record_answers(session: Session, *, sheet_id: str, answers: list[Answer]) ->
     """Several choices at once (a paper sheet typed in afterwards); all or nothing."""
     sheet = _editable(session, sheet_id)
     _, product_set = sheet_context(session, sheet)
+    for a in answers:
+        _choose(product_set, a.criterion, a.option, a.subitem)
     existing = _existing_lines(session, sheet.id)
     ids = [_put_answer(session, sheet, product_set, existing, a.criterion, a.option, a.subitem, None).id
            for a in answers]
@@ -133,16 +141,7 @@ def _existing_lines(session: Session, sheet_id: str) -> dict[tuple[str, str], Sc
 def _put_answer(session: Session, sheet: ScoreSheet, product_set: ProductSet,
                 existing: dict[tuple[str, str], ScoreLine], criterion: str, option: str, subitem: str | None,
                 comment: str | None) -> ScoreLine:
-    crit = product_set.criterion(criterion) if isinstance(criterion, str) else None
-    if crit is None:
-        raise ServiceError("unknown_criterion", "criterion", code=str(criterion)[:64])
-    ladder = crit.option_ladder(subitem)
-    if ladder is None:
-        raise ServiceError("subitem_required" if crit.subitems and subitem is None else "unknown_subitem",
-                           "subitem", criterion=criterion)
-    chosen = next((o for o in ladder if o.code == option), None)
-    if chosen is None:
-        raise ServiceError("unknown_option", "option", criterion=criterion, option=str(option)[:64])
+    chosen = _choose(product_set, criterion, option, subitem)
     line = existing.get((criterion, subitem or ""))
     if line is None:
         line = ScoreLine(sheet_id=sheet.id, criterion_code=criterion, subitem_code=subitem or "",
@@ -154,6 +153,21 @@ def _put_answer(session: Session, sheet: ScoreSheet, product_set: ProductSet,
     if comment is not None:
         line.comment = clean_text(comment, "comment", 5000, required=False)
     return line
+
+
+def _choose(product_set: ProductSet, criterion: str, option: str, subitem: str | None) -> Option:
+    """The option an answer names, or a ServiceError saying what is wrong with it."""
+    crit = product_set.criterion(criterion) if isinstance(criterion, str) else None
+    if crit is None:
+        raise ServiceError("unknown_criterion", "criterion", code=str(criterion)[:64])
+    ladder = crit.option_ladder(subitem)
+    if ladder is None:
+        raise ServiceError("subitem_required" if crit.subitems and subitem is None else "unknown_subitem",
+                           "subitem", criterion=criterion)
+    chosen = next((o for o in ladder if o.code == option), None)
+    if chosen is None:
+        raise ServiceError("unknown_option", "option", criterion=criterion, option=str(option)[:64])
+    return chosen
 
 
 def comment_criterion(session: Session, *, sheet_id: str, criterion: str, comment: str,

@@ -257,12 +257,11 @@ def test_device_id_is_stable_across_sessions_and_reopen(db: Database) -> None:
     assert len(set(devices)) == 1
 
 
-@pytest.mark.xfail(reason="bug: journal.device_id caches the id in session.info, which survives a rollback "
-                          "that discarded the LocalMeta row", strict=True)
 def test_device_id_survives_a_rollback_in_the_same_session(db: Database) -> None:
     """After a rollback in a fresh database, later entries still share one device id kept in local_meta."""
     with db.session() as s:
         _producer(s, "HTX bỏ")
+        s.flush()
         s.rollback()
         _producer(s, "HTX một")
         s.commit()

@@ -157,8 +157,6 @@ def _corrupt(path: Path) -> dict:
     return {}
 
 
-@pytest.mark.xfail(reason="bug: engine._on_connect runs PRAGMA journal_mode=WAL before open_database's checks, "
-                          "rewriting header bytes 18-19 of a file it then refuses", strict=True)
 @pytest.mark.parametrize(("make", "code"), [(_too_new, "too_new"), (_needs_upgrade, "needs_upgrade"),
                                             (_corrupt, "corrupt")], ids=["too_new", "needs_upgrade", "corrupt"])
 def test_refused_rollback_journal_database_is_untouched(tmp_path: Path, make, code: str) -> None:

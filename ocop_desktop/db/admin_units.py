@@ -47,3 +47,10 @@ def seed_if_empty(engine: Engine) -> None:
             conn.execute(insert(AdminUnit), units)
             if legacy:
                 conn.execute(insert(LegacyUnit), legacy)
+
+
+def successors(session, legacy_code: str) -> list[AdminUnit]:
+    """The 2025 unit(s) a pre-July-2025 commune went into; several when it was split."""
+    return list(session.scalars(
+        select(AdminUnit).join(LegacyUnit, LegacyUnit.unit_code == AdminUnit.code)
+        .where(LegacyUnit.legacy_code == legacy_code).order_by(AdminUnit.code)))

@@ -38,6 +38,7 @@ KIND_PREFIX = {"cooperative": "HTX", "enterprise": "Công ty TNHH", "cooperative
                "household": "Hộ kinh doanh"}
 MEMBER_ROLES = ["chair", "vice_chair", "member", "member", "member"]
 SUBGROUP = "I.1.a"
+BATCH = 500
 # Hà Tĩnh's extent; jittered points are kept inside it.
 LAT_RANGE, LON_RANGE = (17.95, 18.75), (105.15, 106.45)
 
@@ -135,39 +136,51 @@ def build(factory: sessionmaker, scale: int = 240, seed: int = 42,
         session.commit()
 
         scored = 0
-        for i in range(scale):
-            producer_id, commune = producer_ids[i % len(producer_ids)]
-            if i < len(REAL_PRODUCTS):
-                name = REAL_PRODUCTS[i][0]
-            else:
-                name = f"{rng.choice(GOODS)} {rng.choice(GIVEN).split()[-1]}"
-            product = registry.create_product(session, producer_id=producer_id, name=name, subgroup_code=SUBGROUP,
-                                              commune_code=commune).id
-            summary.products += 1
-            dossier = dossiers.create_dossier(session, product_id=product, criteria_set_id=version_id,
+        # Products, then dossiers, then their workflow, each batch committed before the next step: a
+        # child created for a pending parent would force a flush per row.
+        for first in range(0, scale, BATCH):
+            batch = range(first, min(first + BATCH, scale))
+            products = []
+            for i in batch:
+                producer_id, commune = producer_ids[i % len(producer_ids)]
+                if i < len(REAL_PRODUCTS):
+                    name = REAL_PRODUCTS[i][0]
+                else:
+                    name = f"{rng.choice(GOODS)} {rng.choice(GIVEN).split()[-1]}"
+                products.append(registry.create_product(session, producer_id=producer_id, name=name,
+                                                        subgroup_code=SUBGROUP, commune_code=commune).id)
+            session.commit()
+            opened = [dossiers.create_dossier(session, product_id=product, criteria_set_id=version_id,
                                               kind=rng.choice(["new", "new", "new", "renewal", "upgrade"])).id
-            summary.dossiers += 1
-            target = STATUSES[i % len(STATUSES)]
-            for status in STATUSES[1:STATUSES.index(target) + 1]:
-                dossiers.change_dossier_status(session, dossier, status)
-            if target in ("evaluated", "closed") and scored < scored_limit:
-                scored += 1
-                summary.sheets += _score(session, rng, product_set, members, evaluation, dossier)
-                _, outcome = councils.compute_council_result(session, evaluation_id=evaluation, dossier_id=dossier)
-                if target == "closed" and outcome.final_stars >= 3:
-                    decision = date(2022, 1, 10) + timedelta(days=rng.randrange(0, 4 * 365))
-                    recognitions.record_recognition(
-                        session, product_id=product, dossier_id=dossier, stars=min(outcome.final_stars, 4),
-                        decision_no=f"{rng.randrange(100, 4000)}/QĐ-UBND", decision_date=decision,
-                        issuing_body="Ủy ban nhân dân tỉnh Hà Tĩnh")
-                    summary.recognitions += 1
-            if i % 500 == 499:
-                session.commit()
-                session.expunge_all()
-                report("dossiers", i + 1, scale)
-        session.commit()
-        report("dossiers", scale, scale)
+                      for product in products]
+            session.commit()
+            for i, product, dossier in zip(batch, products, opened, strict=True):
+                target = STATUSES[i % len(STATUSES)]
+                for status in STATUSES[1:STATUSES.index(target) + 1]:
+                    dossiers.change_dossier_status(session, dossier, status)
+                if target in ("evaluated", "closed") and scored < scored_limit:
+                    scored += 1
+                    summary.sheets += _score(session, rng, product_set, members, evaluation, dossier)
+                    summary.recognitions += _recognise(session, rng, evaluation, product, dossier, target)
+            summary.products += len(products)
+            summary.dossiers += len(opened)
+            session.commit()
+            session.expunge_all()
+            report("dossiers", batch.stop, scale)
     return summary
+
+
+def _recognise(session: Session, rng: random.Random, evaluation: str, product: str, dossier: str,
+               target: str) -> int:
+    _, outcome = councils.compute_council_result(session, evaluation_id=evaluation, dossier_id=dossier)
+    if target != "closed" or outcome.final_stars < 3:
+        return 0
+    decision = date(2022, 1, 10) + timedelta(days=rng.randrange(0, 4 * 365))
+    recognitions.record_recognition(
+        session, product_id=product, dossier_id=dossier, stars=min(outcome.final_stars, 4),
+        decision_no=f"{rng.randrange(100, 4000)}/QĐ-UBND", decision_date=decision,
+        issuing_body="Ủy ban nhân dân tỉnh Hà Tĩnh")
+    return 1
 
 
 def _score(session: Session, rng: random.Random, product_set: ProductSet, members: list[str], evaluation: str,

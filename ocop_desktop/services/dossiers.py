@@ -45,7 +45,6 @@ def update_dossier(session: Session, dossier_id: str, *, notes: Any = None, kind
         dossier.notes = clean_text(notes, "notes", 20000, required=False)
     if kind is not None:
         dossier.kind = check_choice(kind, "kind", DOSSIER_KINDS)
-    session.flush()
     return Changes.of("dossiers", dossier.id)
 
 
@@ -56,14 +55,12 @@ def change_dossier_status(session: Session, dossier_id: str, target: str) -> Cha
     dossier.status = target
     if target == "submitted" and dossier.submitted_at is None:
         dossier.submitted_at = utcnow()
-    session.flush()
     return Changes.of("dossiers", dossier.id)
 
 
 def delete_document(session: Session, document_id: str) -> Changes:
     document = get_alive(session, DossierDocument, document_id)
     document.deleted = True
-    session.flush()
     return Changes.of("dossier_documents", document.id, ("dossiers", document.dossier_id))
 
 

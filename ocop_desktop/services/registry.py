@@ -51,7 +51,6 @@ def update_producer(session: Session, producer_id: str, **values: Any) -> Change
     producer = get_alive(session, Producer, producer_id)
     for key, value in _producer_values(session, values).items():
         setattr(producer, key, value)
-    session.flush()
     return Changes.of("producers", producer.id)
 
 
@@ -84,5 +83,4 @@ def update_product(session: Session, product_id: str, **values: Any) -> Changes:
     product = get_alive(session, Product, product_id)
     for key, value in _product_values(session, values).items():
         setattr(product, key, value)
-    session.flush()
     return Changes.of("products", product.id)

@@ -79,6 +79,7 @@ def test_update_bumps_updated_at_without_journaling_it(session: Session) -> None
     session.commit()
     before = session.get(Producer, pid).updated_at
     registry.update_producer(session, pid, phone="0912345678")
+    session.flush()  # services leave edits pending; the journal and updated_at are written at flush
     assert session.get(Producer, pid).updated_at > before
     assert _entries(session)[-1].fields == {"phone": ["", "0912345678"]}
 
@@ -121,8 +122,10 @@ def test_seq_increases_strictly_in_call_order(session: Session) -> None:
 def test_change_ids_are_unique_uuids(session: Session) -> None:
     """Every entry has its own change_id, a valid UUID."""
     pid = _producer(session)
+    session.commit()
     for i in range(5):
         registry.update_producer(session, pid, phone=f"09000000{i}")
+        session.commit()  # one user action, one transaction: edits within one are journaled together
     change_ids = [e.change_id for e in _entries(session)]
     assert len(change_ids) == 6
     assert len(set(change_ids)) == 6

@@ -15,6 +15,8 @@ from ocop_desktop.services import dossiers, registry
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_148 = Path(__file__).resolve().parents[3] / "shared" / "domain" / "sample-criteria-set.json"
+if not SAMPLE_148.exists():  # a clone without ../shared: the bundled copy, checked equal in test_resources
+    SAMPLE_148 = Path(__file__).resolve().parents[2] / "resources" / "criteria" / "sample-qd148-2023.json"
 SAMPLE_2019 = REPO_ROOT / "resources" / "criteria" / "sample-qd1048-2019.json"
 COMMUNE = "18073"  # Phường Thành Sen, Hà Tĩnh
 

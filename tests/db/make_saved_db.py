@@ -21,6 +21,8 @@ HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parents[1]
 TARGET = HERE / "data" / "schema_0001.sqlite3"
 SAMPLE_148 = REPO_ROOT.parent / "shared" / "domain" / "sample-criteria-set.json"
+if not SAMPLE_148.exists():  # a clone without ../shared: the bundled copy, checked equal in test_resources
+    SAMPLE_148 = REPO_ROOT / "resources" / "criteria" / "sample-qd148-2023.json"
 
 
 def _fixed_ids():

@@ -12,6 +12,8 @@ from ocop_desktop.domain.criteria_loader import parse_json, read_criteria_set
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_148 = REPO_ROOT.parent / "shared" / "domain" / "sample-criteria-set.json"
+if not SAMPLE_148.exists():  # a clone without ../shared: the bundled copy, checked equal in test_resources
+    SAMPLE_148 = REPO_ROOT / "resources" / "criteria" / "sample-qd148-2023.json"
 SAMPLE_2019 = REPO_ROOT / "resources" / "criteria" / "sample-qd1048-2019.json"
 
 

@@ -12,8 +12,11 @@ from ocop_desktop.domain.criteria_loader import load_criteria_set, parse_json
 from ocop_desktop.domain.scoring import extreme_answers, score_sheet
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
+SAMPLE_148 = REPO_ROOT.parent / "shared" / "domain" / "sample-criteria-set.json"
+if not SAMPLE_148.exists():  # a clone without ../shared: the bundled copy, checked equal in test_resources
+    SAMPLE_148 = REPO_ROOT / "resources" / "criteria" / "sample-qd148-2023.json"
 CASE_FILES = {
-    "sample-148": REPO_ROOT.parent / "shared" / "domain" / "sample-criteria-set.json",
+    "sample-148": SAMPLE_148,
     "sample-1048-2019": REPO_ROOT / "resources" / "criteria" / "sample-qd1048-2019.json",
 }
 SHEET_KEYS = {"name", "select", "expected_total", "expected_stars", "expected_mandatory_failed"}

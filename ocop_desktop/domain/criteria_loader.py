@@ -241,15 +241,20 @@ def read_criteria_set(document: Any) -> tuple[CriteriaSet | None, list[Problem]]
     )
 
 
-def load_criteria_set(text: str | bytes) -> CriteriaSet:
-    """Parses and validates criteria-set JSON text, raising :class:`CriteriaSetError` on any problem."""
+def load_document(text: str | bytes) -> tuple[CriteriaSet, dict]:
+    """The set and its parsed document (for hashing), raising :class:`CriteriaSetError` on any problem."""
     document, problems = parse_json(text)
     if problems:
         raise CriteriaSetError(problems)
     result, problems = read_criteria_set(document)
     if result is None:
         raise CriteriaSetError(problems)
-    return result
+    return result, document
+
+
+def load_criteria_set(text: str | bytes) -> CriteriaSet:
+    """Parses and validates criteria-set JSON text, raising :class:`CriteriaSetError` on any problem."""
+    return load_document(text)[0]
 
 
 def _read_header(r: _Reader, value: Any, path: str) -> dict | None:

@@ -13,7 +13,8 @@ from ocop_desktop.db.models import CriteriaSetVersion
 from ocop_desktop.db.types import utcnow
 from ocop_desktop.domain.canonical import canonical_json, content_hash
 from ocop_desktop.domain.criteria import CriteriaSet
-from ocop_desktop.domain.criteria_loader import CriteriaSetError, parse_json, read_criteria_set
+from ocop_desktop.domain.criteria_loader import CriteriaSetError, load_document, parse_json, read_criteria_set
+from ocop_desktop.domain.problems import Problem
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.errors import ServiceError
 from ocop_desktop.services.lookup import get_alive
@@ -24,16 +25,8 @@ MAX_CRITERIA_BYTES = 5 * 1024 * 1024
 def validate_criteria_text(text: str | bytes) -> tuple[CriteriaSet, dict]:
     """The set and its parsed document; raises CriteriaSetError listing every problem."""
     if len(text) > MAX_CRITERIA_BYTES:
-        from ocop_desktop.domain.problems import Problem
-
         raise CriteriaSetError([Problem("$", "file_too_large", {"limit": MAX_CRITERIA_BYTES})])
-    document, problems = parse_json(text)
-    if problems:
-        raise CriteriaSetError(problems)
-    criteria_set, problems = read_criteria_set(document)
-    if criteria_set is None:
-        raise CriteriaSetError(problems)
-    return criteria_set, document
+    return load_document(text)
 
 
 def import_criteria_set(session: Session, text: str | bytes) -> Changes:

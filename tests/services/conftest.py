@@ -1,9 +1,8 @@
-"""Fixtures for the service tests: a migrated template database copied per test, and ready-made rows."""
+"""Fixtures for the service tests: ready-made rows (the template database is in tests/conftest.py)."""
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -13,58 +12,17 @@ from sqlalchemy.orm import Session
 
 from ocop_desktop.db.blobstore import BlobStore
 from ocop_desktop.db.models import ScoreSheet
-from ocop_desktop.db.schema import Database, open_database
 from ocop_desktop.domain.scoring import extreme_answers
 from ocop_desktop.services import councils, criteria, dossiers, registry, sheets
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SAMPLE_148 = Path(__file__).resolve().parents[3] / "shared" / "domain" / "sample-criteria-set.json"
-if not SAMPLE_148.exists():  # a clone without ../shared: the bundled copy, checked equal in test_resources
-    SAMPLE_148 = Path(__file__).resolve().parents[2] / "resources" / "criteria" / "sample-qd148-2023.json"
-SAMPLE_2019 = REPO_ROOT / "resources" / "criteria" / "sample-qd1048-2019.json"
 COMMUNE = "18073"  # Phường Thành Sen, Hà Tĩnh
 PROVINCE = "42"
-
-
-@pytest.fixture(scope="session")
-def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One freshly migrated database file; tests copy it instead of migrating again."""
-    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
-    open_database(path).close()
-    assert not Path(f"{path}-wal").exists(), "the WAL must be checkpointed before the file is copied"
-    return path
-
-
-@pytest.fixture
-def db(template_db: Path, tmp_path: Path) -> Iterator[Database]:
-    path = tmp_path / "ocop.sqlite3"
-    shutil.copy(template_db, path)
-    database = open_database(path)
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def session(db: Database) -> Iterator[Session]:
-    s = db.session()
-    yield s
-    s.close()
 
 
 @pytest.fixture
 def count(session: Session) -> Callable[[type], int]:
     """Rows of a model, tombstones included: for "nothing was written" checks."""
     return lambda model: session.scalar(select(func.count()).select_from(model))
-
-
-@pytest.fixture(scope="session")
-def sample_148_bytes() -> bytes:
-    return SAMPLE_148.read_bytes()
-
-
-@pytest.fixture(scope="session")
-def sample_2019_bytes() -> bytes:
-    return SAMPLE_2019.read_bytes()
 
 
 @pytest.fixture

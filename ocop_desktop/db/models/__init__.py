@@ -1,6 +1,12 @@
 """All tables, imported together so metadata is complete."""
 
-from ocop_desktop.db.models.councils import Council, CouncilMember, CouncilResult, EvaluationSession
+from ocop_desktop.db.models.councils import (
+    Council,
+    CouncilAssignment,
+    CouncilMember,
+    CouncilResult,
+    EvaluationSession,
+)
 from ocop_desktop.db.models.criteria import CriteriaSetVersion
 from ocop_desktop.db.models.dossiers import Dossier, DossierDocument
 from ocop_desktop.db.models.journal import ChangeJournal, LocalMeta, SearchDoc
@@ -8,10 +14,33 @@ from ocop_desktop.db.models.recognition import Recognition
 from ocop_desktop.db.models.reference import AdminUnit, LegacyUnit
 from ocop_desktop.db.models.registry import Producer, Product, ProductionLot
 from ocop_desktop.db.models.scoring import ScoreLine, ScoreSheet
+from ocop_desktop.db.models.sync_state import Conflict, Credential, SyncRun
 from ocop_desktop.db.models.work import Device, Task, User
 
 __all__ = [
-    "AdminUnit", "ChangeJournal", "Council", "CouncilMember", "CouncilResult", "CriteriaSetVersion", "Device",
-    "Dossier", "DossierDocument", "EvaluationSession", "LegacyUnit", "LocalMeta", "Producer", "Product",
-    "ProductionLot", "Recognition", "ScoreLine", "ScoreSheet", "SearchDoc", "Task", "User",
+    "AdminUnit",
+    "ChangeJournal",
+    "Conflict",
+    "Council",
+    "CouncilAssignment",
+    "CouncilMember",
+    "CouncilResult",
+    "Credential",
+    "CriteriaSetVersion",
+    "Device",
+    "Dossier",
+    "DossierDocument",
+    "EvaluationSession",
+    "LegacyUnit",
+    "LocalMeta",
+    "Producer",
+    "Product",
+    "ProductionLot",
+    "Recognition",
+    "ScoreLine",
+    "ScoreSheet",
+    "SearchDoc",
+    "SyncRun",
+    "Task",
+    "User",
 ]

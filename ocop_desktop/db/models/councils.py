@@ -64,3 +64,12 @@ class CouncilResult(Synced, Base):
     final_stars: Mapped[int] = mapped_column(default=0)
     recommendation: Mapped[str] = mapped_column(String(32))
     approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class CouncilAssignment(Synced, Base):
+    """A dossier put before a council: what makes it visible to that council's members."""
+
+    __tablename__ = "council_assignments"
+
+    council_id: Mapped[str] = mapped_column(ForeignKey("councils.id"), index=True)
+    dossier_id: Mapped[str] = mapped_column(ForeignKey("dossiers.id"), index=True)

@@ -29,6 +29,9 @@ class ChangeJournal(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     server_seq: Mapped[int | None]
+    # pending -> sent (a server receipt), or quarantined (refused for good; kept, shown, never retried)
+    status: Mapped[str] = mapped_column(String(16), default="pending", server_default="pending")
+    reason: Mapped[str | None] = mapped_column(Text)
 
 
 class LocalMeta(Base):

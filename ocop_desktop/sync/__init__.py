@@ -1,0 +1,1 @@
+"""Offline sync with the provincial server: wire protocol, HTTP client, engine, attachments."""

@@ -1,0 +1,158 @@
+"""The wire protocol between laptops and the provincial server: versions and message shapes.
+
+Both sides import this module, so a message one side writes is the message the other reads.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+# Version 1, 2026-11-28: push/pull of journal entries, field-level merge, chunked attachments.
+PROTOCOL_VERSION = 1
+SUPPORTED_VERSIONS = frozenset({1})
+PROTOCOL_HEADER = "X-OCOP-Protocol"
+DEVICE_HEADER = "X-OCOP-Device"
+
+MAX_BATCH = 500  # changes in one push
+MAX_PAGE = 1000  # rows in one pull page
+MAX_FIELDS = 64
+MAX_TEXT_VALUE = 200_000  # characters of one field value (canonical criteria JSON is the largest)
+
+ChangeStatus = Literal["applied", "conflict", "rejected", "forbidden"]
+
+
+class Wire(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ServerInfo(Wire):
+    name: str
+    protocol_versions: list[int]
+    max_upload_bytes: int
+    chunk_bytes: int
+    server_time: datetime
+
+
+class LoginRequest(Wire):
+    username: str = Field(min_length=1, max_length=64)
+    password: str = Field(min_length=1, max_length=256)
+    device_id: str = Field(min_length=36, max_length=36)
+    device_name: str = Field(default="", max_length=200)
+
+
+class LoginResponse(Wire):
+    token: str
+    user_id: str
+    username: str
+    full_name: str
+    role: str
+    commune_codes: list[str]
+
+
+class TokenInfo(Wire):
+    token_id: str
+    device_id: str
+    device_name: str
+    created_at: datetime
+    last_used_at: datetime | None
+    revoked: bool
+
+
+class Change(Wire):
+    """One journal entry: the changed fields of one row with their old and new values."""
+
+    change_id: str = Field(min_length=36, max_length=36)
+    device_seq: int = Field(ge=1)
+    entity: str = Field(max_length=64)
+    entity_id: str = Field(min_length=36, max_length=36)
+    op: Literal["insert", "update", "delete"]
+    fields: dict[str, tuple[Any, Any]] = Field(max_length=MAX_FIELDS)
+    base_version: int | None = Field(default=None, ge=0)
+    created_at: datetime
+
+
+class PushRequest(Wire):
+    changes: list[Change] = Field(max_length=MAX_BATCH)
+
+
+class FieldConflict(Wire):
+    field: str
+    server_value: Any
+    device_value: Any
+    conflict_id: str
+
+
+class ChangeResult(Wire):
+    change_id: str
+    status: ChangeStatus
+    server_seq: int | None = None  # stamped on applied and conflict (the parts that did apply)
+    reason: str | None = None
+    conflicts: list[FieldConflict] = []
+
+
+class PushResponse(Wire):
+    results: list[ChangeResult]
+    server_seq: int  # the newest sequence number after this batch: pull at least up to here
+
+
+class PullRequest(Wire):
+    cursor: int = Field(ge=0)
+    limit: int = Field(default=500, ge=1, le=MAX_PAGE)
+    entity: str | None = None  # a re-download of one entity's scope (after a failed check)
+
+
+class Row(Wire):
+    entity: str
+    id: str
+    version: int
+    deleted: bool
+    data: dict[str, Any]
+
+
+class PullResponse(Wire):
+    rows: list[Row]
+    cursor: int
+    more: bool
+
+
+class CheckRequest(Wire):
+    cursor: int = Field(ge=0)
+
+
+class ScopeDigest(Wire):
+    count: int
+    digest: str  # sha256 of the sorted "id:version" lines of the rows in scope with version <= cursor
+
+
+class CheckResponse(Wire):
+    entities: dict[str, ScopeDigest]
+
+
+class HaveRequest(Wire):
+    hashes: list[str] = Field(max_length=1000)
+
+
+class HaveResponse(Wire):
+    missing: list[str]
+
+
+class UploadState(Wire):
+    sha256: str
+    size: int
+    offset: int  # bytes the server holds; the client sends from here
+    complete: bool
+
+
+class Problem(Wire):
+    """Every error body: a code a program can act on and a sentence a person can read."""
+
+    code: str
+    message: str
+    detail: Any = None
+
+
+class PublishRequest(Wire):
+    canonical_json: str = Field(max_length=5 * 1024 * 1024)

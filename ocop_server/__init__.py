@@ -1,0 +1,1 @@
+"""The provincial server: accounts, devices, sync, criteria publishing and attachments."""

@@ -1,0 +1,90 @@
+"""Push, pull and the consistency check."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from fastapi import APIRouter, Depends, Request
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from ocop_desktop.sync.entities import ENTITIES
+from ocop_desktop.sync.protocol import (
+    CheckRequest,
+    CheckResponse,
+    PullRequest,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    Row,
+    ScopeDigest,
+)
+from ocop_server import store
+from ocop_server.deps import Caller, GzipRoute, get_session, require_caller
+from ocop_server.errors import ApiError
+from ocop_server.merge import apply_change
+from ocop_server.models import Record, RecordScope
+from ocop_server.scope import Viewer
+
+router = APIRouter(prefix="/sync", tags=["sync"], route_class=GzipRoute)
+
+
+@router.post("/push", response_model=PushResponse)
+def push(body: PushRequest, request: Request, caller: Caller = Depends(require_caller)) -> PushResponse:
+    """Applies a batch in one transaction; each change gets its own result, a replay its first one."""
+    with request.app.state.write_sessions() as session:
+        results = []
+        for change in body.changes:
+            # A savepoint per change: one refused change never takes the others down with it.
+            with session.begin_nested():
+                results.append(apply_change(session, caller.viewer, caller.device_id, change))
+        seq = store.current_seq(session)
+        session.commit()
+    return PushResponse(results=results, server_seq=seq)
+
+
+def _in_scope(viewer: Viewer):
+    if viewer.is_admin:
+        return None
+    return exists(select(RecordScope.key).where(RecordScope.entity == Record.entity, RecordScope.id == Record.id,
+                                                RecordScope.key.in_(sorted(viewer.keys))))
+
+
+@router.post("/pull", response_model=PullResponse)
+def pull(body: PullRequest, caller: Caller = Depends(require_caller),
+         session: Session = Depends(get_session)) -> PullResponse:
+    """Rows changed after the cursor, in sequence order, within what the caller may see."""
+    if body.entity is not None and body.entity not in ENTITIES:
+        raise ApiError(422, "unknown_entity", f"No entity {body.entity[:64]!r}.")
+    snapshot = store.current_seq(session)
+    query = select(Record).where(Record.version > body.cursor, Record.version <= snapshot)
+    if body.entity:
+        query = query.where(Record.entity == body.entity)
+    scope_filter = _in_scope(caller.viewer)
+    if scope_filter is not None:
+        query = query.where(scope_filter)
+    records = session.scalars(query.order_by(Record.version).limit(body.limit + 1)).all()
+    more = len(records) > body.limit
+    records = records[:body.limit]
+    rows = [Row(entity=r.entity, id=r.id, version=r.version, deleted=r.deleted, data=json.loads(r.data))
+            for r in records]
+    return PullResponse(rows=rows, cursor=records[-1].version if more else max(snapshot, body.cursor), more=more)
+
+
+@router.post("/check", response_model=CheckResponse)
+def check(body: CheckRequest, caller: Caller = Depends(require_caller),
+          session: Session = Depends(get_session)) -> CheckResponse:
+    """Per entity, a count and a digest of the rows in scope up to the cursor, to compare with the laptop."""
+    query = select(Record.entity, Record.id, Record.version).where(Record.version <= body.cursor)
+    scope_filter = _in_scope(caller.viewer)
+    if scope_filter is not None:
+        query = query.where(scope_filter)
+    lines: dict[str, list[str]] = {}
+    for entity, row_id, version in session.execute(query):
+        lines.setdefault(entity, []).append(f"{row_id}:{version}")
+    return CheckResponse(entities={e: digest_lines(v) for e, v in lines.items()})
+
+
+def digest_lines(lines: list[str]) -> ScopeDigest:
+    return ScopeDigest(count=len(lines), digest=hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest())

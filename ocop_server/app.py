@@ -1,0 +1,62 @@
+"""The FastAPI application: settings -> database -> routers. OpenAPI at /docs."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from fastapi import FastAPI, Request
+from fastapi.middleware.gzip import GZipMiddleware
+from sqlalchemy.orm import sessionmaker
+
+from ocop_desktop.sync.protocol import SUPPORTED_VERSIONS, ServerInfo
+from ocop_server import api_admin, api_auth, api_files, api_sync, errors
+from ocop_server.database import make_engine, migrate
+from ocop_server.errors import problem
+from ocop_server.settings import Settings
+
+UPLOAD_PATHS = "/files/"
+
+
+def create_app(settings: Settings) -> FastAPI:
+    settings.files_dir.mkdir(parents=True, exist_ok=True)
+    read_engine = make_engine(settings.database_url, immediate=False)
+    write_engine = make_engine(settings.database_url, immediate=True)
+    migrate(write_engine)
+
+    app = FastAPI(title="OCOP provincial server", version="1.0",
+                  description="Sync hub for the OCOP field evaluation app (protocol "
+                              f"{sorted(SUPPORTED_VERSIONS)}). Every request but /health and /info sends "
+                              "the X-OCOP-Protocol header.")
+    app.state.settings = settings
+    app.state.sessions = sessionmaker(read_engine, expire_on_commit=False)
+    app.state.write_sessions = sessionmaker(write_engine, expire_on_commit=False)
+    app.state.engines = (read_engine, write_engine)
+    errors.install(app)
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+
+    @app.middleware("http")
+    async def limit_body(request: Request, call_next):
+        length = request.headers.get("content-length")
+        limit = settings.chunk_bytes * 4 if request.url.path.startswith(UPLOAD_PATHS) else settings.max_body_bytes
+        if length is not None and (not length.isdigit() or int(length) > limit):
+            return problem(413, "body_too_large", f"The request body is over {limit} bytes.")
+        return await call_next(request)
+
+    @app.get("/health", tags=["meta"])
+    def health() -> dict:
+        return {"status": "ok"}
+
+    @app.get("/info", response_model=ServerInfo, tags=["meta"])
+    def info() -> ServerInfo:
+        return ServerInfo(name=settings.name, protocol_versions=sorted(SUPPORTED_VERSIONS),
+                          max_upload_bytes=settings.max_upload_bytes, chunk_bytes=settings.chunk_bytes,
+                          server_time=datetime.now(UTC))
+
+    for module in (api_auth, api_sync, api_files, api_admin):
+        app.include_router(module.router)
+    return app
+
+
+def dispose(app: FastAPI) -> None:
+    for engine in app.state.engines:
+        engine.dispose()

@@ -1,0 +1,64 @@
+"""`ocop server ...`: start the server, create the first admin."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from ocop_server.settings import Settings
+
+
+def add_parser(sub) -> None:
+    server = sub.add_parser("server", help="máy chủ tỉnh (provincial server)")
+    server.add_argument("--database-url", help="mặc định: SQLite trong thư mục dữ liệu; "
+                                               "tỉnh: postgresql+psycopg://user:pass@host/db")
+    server.add_argument("--files-dir", help="thư mục lưu tệp đính kèm")
+    server.add_argument("--host", default="127.0.0.1")
+    server.add_argument("--port", type=int, default=8765)
+    server.add_argument("action", nargs="?", choices=["run", "create-admin"], default="run")
+    server.add_argument("--username", default="admin")
+    server.add_argument("--full-name", default="Quản trị viên")
+    server.set_defaults(func=run_command)
+
+
+def _settings(args) -> Settings:
+    return Settings.default(args.database_url, Path(args.files_dir) if args.files_dir else None)
+
+
+def run_command(args, paths=None) -> int:
+    settings = _settings(args)
+    if args.action == "create-admin":
+        return create_admin(settings, args.username, args.full_name)
+    import uvicorn
+
+    from ocop_server.app import create_app
+
+    print(f"Máy chủ OCOP: http://{args.host}:{args.port}/docs  (cơ sở dữ liệu: {settings.database_url})")
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def create_admin(settings: Settings, username: str, full_name: str) -> int:
+    from sqlalchemy.orm import Session
+
+    from ocop_server import accounts
+    from ocop_server.database import make_engine, migrate
+
+    password = os.environ.get("OCOP_ADMIN_PASSWORD") or getpass.getpass("Mật khẩu quản trị (≥ 8 ký tự): ")
+    engine = make_engine(settings.database_url)
+    migrate(engine)
+    try:
+        with Session(engine) as session:
+            accounts.create_user(session, username=username, password=password, role="admin", full_name=full_name)
+            session.commit()
+    except ValueError as exc:
+        print(f"Không tạo được tài khoản: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+    print(f"Đã tạo tài khoản quản trị {username}")
+    return 0
+
+

@@ -1,0 +1,102 @@
+"""Request plumbing: the database session, the protocol check, the caller's identity, gzip bodies."""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from fastapi import Depends, Header, Request, Response
+from fastapi.routing import APIRoute
+from sqlalchemy.orm import Session
+
+from ocop_desktop.sync.protocol import PROTOCOL_VERSION, SUPPORTED_VERSIONS
+from ocop_server import accounts
+from ocop_server.errors import ApiError
+from ocop_server.models import User
+from ocop_server.scope import Viewer, viewer_for
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    session = request.app.state.sessions()
+    try:
+        yield session
+    finally:
+        session.close()
+
+
+def require_protocol(x_ocop_protocol: str | None = Header(default=None)) -> int:
+    try:
+        version = int(x_ocop_protocol or "")
+    except ValueError:
+        version = -1
+    if version not in SUPPORTED_VERSIONS:
+        raise ApiError(426, "protocol_unsupported",
+                       f"This server speaks sync protocol {sorted(SUPPORTED_VERSIONS)}; the app sent "
+                       f"{x_ocop_protocol!r}. Update the app (Cập nhật ứng dụng) to version {PROTOCOL_VERSION}.")
+    return version
+
+
+@dataclass(frozen=True)
+class Caller:
+    user: User
+    viewer: Viewer
+    device_id: str
+
+
+def require_caller(request: Request, session: Session = Depends(get_session),
+                   authorization: str | None = Header(default=None), _: int = Depends(require_protocol)) -> Caller:
+    if not authorization or not authorization.startswith("Bearer "):
+        raise ApiError(401, "not_logged_in", "Log in first (Authorization: Bearer <token>).")
+    found = accounts.user_for_token(session, authorization[7:].strip())
+    if found is None:
+        raise ApiError(401, "token_invalid", "This device's login is no longer valid; log in again.")
+    user, token = found
+    now = datetime.now(UTC)
+    last = token.last_used_at
+    if last is None or (last.replace(tzinfo=last.tzinfo or UTC) < now - timedelta(minutes=5)):
+        token.last_used_at = now
+        session.commit()
+    return Caller(user, viewer_for(session, user), token.device_id)
+
+
+def require_admin(caller: Caller = Depends(require_caller)) -> Caller:
+    if caller.user.role != "admin":
+        raise ApiError(403, "admins_only", "Only a provincial admin may do this.")
+    return caller
+
+
+class GzipRoute(APIRoute):
+    """Accepts gzip-compressed request bodies, bounded after decompression (a zip bomb stays small)."""
+
+    def get_route_handler(self) -> Callable:
+        original = super().get_route_handler()
+
+        async def handler(request: Request) -> Response:
+            limit = request.app.state.settings.max_body_bytes
+            if request.headers.get("content-encoding", "").lower() == "gzip":
+                request = _GzipRequest(request.scope, request.receive, limit)
+            return await original(request)
+
+        return handler
+
+
+class _GzipRequest(Request):
+    def __init__(self, scope, receive, limit: int):
+        super().__init__(scope, receive)
+        self._limit = limit
+
+    async def body(self) -> bytes:
+        if not hasattr(self, "_body"):
+            raw = await super().body()
+            inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            try:
+                data = inflater.decompress(raw, self._limit + 1)
+            except (zlib.error, gzip.BadGzipFile) as exc:
+                raise ApiError(400, "bad_gzip", "The request body is not valid gzip.") from exc
+            if len(data) > self._limit or inflater.unconsumed_tail:
+                raise ApiError(413, "body_too_large", f"The request body is over {self._limit} bytes.")
+            self._body = data
+        return self._body

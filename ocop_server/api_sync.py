@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 
 from fastapi import APIRouter, Depends, Request
@@ -18,7 +17,7 @@ from ocop_desktop.sync.protocol import (
     PushRequest,
     PushResponse,
     Row,
-    ScopeDigest,
+    scope_digest,
 )
 from ocop_server import store
 from ocop_server.deps import Caller, GzipRoute, get_session, require_caller
@@ -83,8 +82,4 @@ def check(body: CheckRequest, caller: Caller = Depends(require_caller),
     lines: dict[str, list[str]] = {}
     for entity, row_id, version in session.execute(query):
         lines.setdefault(entity, []).append(f"{row_id}:{version}")
-    return CheckResponse(entities={e: digest_lines(v) for e, v in lines.items()})
-
-
-def digest_lines(lines: list[str]) -> ScopeDigest:
-    return ScopeDigest(count=len(lines), digest=hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest())
+    return CheckResponse(entities={e: scope_digest(v) for e, v in lines.items()})

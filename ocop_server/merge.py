@@ -88,15 +88,17 @@ def apply_change(session: Session, viewer: Viewer, device_id: str, change: Chang
     row.data.update(merged)
     for name in applied:
         row.field_seq[name] = seq
-    row.version, row.deleted = seq, bool(row.data.get("deleted"))
     if applied or before is None:
+        row.version, row.deleted = seq, bool(row.data.get("deleted"))
         store.save(session, row)
         scope.refresh(session, change.entity, change.entity_id, lambda: store.next_seq(session))
     conflicts = [_open_conflict(session, change, device_id, name, row.data.get(name), new)
                  for name, new in conflicting.items()]
     status = "conflict" if conflicts else "applied"
+    # server_seq is the row's version after this change, which the laptop records as its base.
+    version = seq if (applied or before is None) else row.record.version
     return _log(session, viewer, device_id, change, digest,
-                ChangeResult(change_id=change.change_id, status=status, server_seq=seq,
+                ChangeResult(change_id=change.change_id, status=status, server_seq=version,
                              reason="row_deleted" if conflicts and row.deleted else None, conflicts=conflicts))
 
 

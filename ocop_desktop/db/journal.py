@@ -11,6 +11,7 @@ import functools
 import json
 import re
 import uuid
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import event, insert, inspect, select
@@ -19,7 +20,7 @@ from sqlalchemy.sql.elements import TextClause
 
 from ocop_desktop.db.base import UNJOURNALED_ON_UPDATE, Base, Synced, new_id
 from ocop_desktop.db.models.journal import ChangeJournal, LocalMeta
-from ocop_desktop.db.types import utcnow
+from ocop_desktop.db.types import DecimalText, utcnow
 from ocop_desktop.db.wire import to_wire
 
 DEVICE_KEY = "device_id"
@@ -64,6 +65,13 @@ def _apply_scalar_defaults(obj: Synced) -> None:
             setattr(obj, attr.key, column.default.arg)
 
 
+def _wire(attr, value: Any) -> Any:
+    # A value as the column will store it: a Decimal column given the int 0 still travels as "0".
+    if value is not None and isinstance(attr.columns[0].type, DecimalText):
+        return str(Decimal(value))
+    return to_wire(value)
+
+
 def _insert_fields(obj: Synced) -> dict[str, list[Any]]:
     fields = {}
     for attr in _columns(obj):
@@ -71,7 +79,7 @@ def _insert_fields(obj: Synced) -> dict[str, list[Any]]:
             continue
         value = getattr(obj, attr.key)
         if value is not None:
-            fields[attr.key] = [None, to_wire(value)]
+            fields[attr.key] = [None, _wire(attr, value)]
     return fields
 
 
@@ -89,9 +97,9 @@ def _update_fields(session: Session, obj: Synced) -> dict[str, list[Any]]:
             old = history.deleted[0]
             if old == new:
                 continue
-            fields[attr.key] = [to_wire(old), to_wire(new)]
+            fields[attr.key] = [_wire(attr, old), _wire(attr, new)]
         else:
-            fields[attr.key] = [None, to_wire(new)]
+            fields[attr.key] = [None, _wire(attr, new)]
             missing_old.append(attr.key)
     if missing_old:
         # The attribute was expired before the edit, so its old value never reached memory: read it.

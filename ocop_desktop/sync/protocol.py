@@ -5,6 +5,7 @@ Both sides import this module, so a message one side writes is the message the o
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 from typing import Any, Literal
 
@@ -129,6 +130,11 @@ class ScopeDigest(Wire):
 
 class CheckResponse(Wire):
     entities: dict[str, ScopeDigest]
+
+
+def scope_digest(lines: list[str]) -> ScopeDigest:
+    """Both sides digest "id:version" lines the same way, so equal sets give equal digests."""
+    return ScopeDigest(count=len(lines), digest=hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest())
 
 
 class HaveRequest(Wire):

@@ -1,0 +1,159 @@
+"""The database side of sync: unsent journal entries, receipts, applying pulled rows, local digests.
+
+Pulled rows are written with the journal off (they are the server's changes, not ours) and never
+over a field that still has a local change the server has not acknowledged.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from ocop_desktop.db.base import Base, Synced
+from ocop_desktop.db.models import ChangeJournal, LocalMeta
+from ocop_desktop.db.types import utcnow
+from ocop_desktop.sync.entities import ENTITIES
+
+CURSOR_KEY = "sync_cursor"
+UNACKNOWLEDGED = ("pending", "quarantined")
+
+
+def models() -> dict[str, type[Synced]]:
+    return {m.class_.__tablename__: m.class_ for m in Base.registry.mappers
+            if issubclass(m.class_, Synced) and m.class_.__tablename__ in ENTITIES}
+
+
+def get_meta(session: Session, key: str, default: str | None = None) -> str | None:
+    value = session.scalar(select(LocalMeta.value).where(LocalMeta.key == key))
+    return default if value is None else value
+
+
+def set_meta(session: Session, key: str, value: str) -> None:
+    row = session.get(LocalMeta, key)
+    if row is None:
+        session.add(LocalMeta(key=key, value=value))
+    else:
+        row.value = value
+
+
+@contextmanager
+def pull_session(db) -> Iterator[Session]:
+    """A session for applying pulled rows: journal off, and foreign keys off, because the server's order
+    is by sequence, not by dependency, and a child may arrive a page before its parent."""
+    with db.engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        raw.execute("PRAGMA foreign_keys = OFF")  # before BEGIN: SQLite ignores it inside a transaction
+        session = db.session_factory(bind=conn)
+        session.info["journal"] = False
+        try:
+            yield session
+        finally:
+            session.close()
+            raw.execute("PRAGMA foreign_keys = ON")
+
+
+def cursor(session: Session) -> int:
+    return int(get_meta(session, CURSOR_KEY, "0"))
+
+
+def pending(session: Session, limit: int) -> list[ChangeJournal]:
+    return list(session.scalars(select(ChangeJournal).where(ChangeJournal.status == "pending")
+                                .order_by(ChangeJournal.seq).limit(limit)))
+
+
+def count_unsent(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(ChangeJournal).where(ChangeJournal.status == "pending"))
+
+
+def acknowledge(session: Session, entry: ChangeJournal, server_seq: int | None) -> None:
+    entry.status, entry.sent_at, entry.server_seq = "sent", utcnow(), server_seq
+    model = models().get(entry.entity)
+    if model is not None and server_seq is not None:
+        session.execute(update(model).where(model.id == entry.entity_id,
+                                            (model.server_version.is_(None)) | (model.server_version < server_seq))
+                        .values(server_version=server_seq))
+
+
+def quarantine(session: Session, entry: ChangeJournal, reason: str) -> None:
+    entry.status, entry.reason = "quarantined", reason[:2000]
+
+
+def _protected(session: Session, entity: str, ids: Sequence[str]) -> dict[str, set[str]]:
+    """Fields of these rows that carry a local change the server has not taken."""
+    protected: dict[str, set[str]] = {}
+    rows = session.execute(select(ChangeJournal.entity_id, ChangeJournal.fields_json).where(
+        ChangeJournal.entity == entity, ChangeJournal.entity_id.in_(ids), ChangeJournal.status.in_(UNACKNOWLEDGED)))
+    for entity_id, fields_json in rows:
+        protected.setdefault(entity_id, set()).update(json.loads(fields_json))
+    return protected
+
+
+def from_wire(kind: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if kind == "date":
+        return date.fromisoformat(value)
+    if kind == "datetime":
+        return datetime.fromisoformat(value)
+    if kind == "decimal":
+        return Decimal(value)
+    return value
+
+
+def apply_rows(session: Session, rows: Iterable) -> int:
+    """Writes pulled rows (journal must be off in this session); returns how many rows changed."""
+    by_entity: dict[str, list] = {}
+    for row in rows:
+        by_entity.setdefault(row.entity, []).append(row)
+    changed = 0
+    table_models = models()
+    for entity, items in by_entity.items():
+        model = table_models.get(entity)
+        spec = ENTITIES.get(entity)
+        if model is None or spec is None:
+            continue
+        ids = [r.id for r in items]
+        protected = {}
+        for start in range(0, len(ids), 500):
+            protected.update(_protected(session, entity, ids[start:start + 500]))
+        existing = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            existing.update({o.id: o for o in session.scalars(select(model).where(model.id.in_(chunk)))})
+        for row in items:
+            obj = existing.get(row.id)
+            if obj is not None and obj.server_version == row.version and not protected.get(row.id):
+                continue  # already this version: our own change coming back
+            keep = protected.get(row.id, set())
+            values = {k: from_wire(spec.fields[k], v) for k, v in row.data.items()
+                      if k in spec.fields and k not in keep}
+            if obj is None:
+                obj = model(**values)
+                obj.id = row.id
+                session.add(obj)
+            else:
+                for key, value in values.items():
+                    if getattr(obj, key) != value:
+                        setattr(obj, key, value)
+            if obj.server_version is None or obj.server_version < row.version:
+                obj.server_version = row.version
+            changed += 1
+    return changed
+
+
+def local_lines(session: Session) -> dict[str, list[str]]:
+    """Per entity, "id:version" of every row the server has acknowledged, for the consistency check."""
+    lines: dict[str, list[str]] = {}
+    for entity, model in models().items():
+        rows = session.execute(select(model.id, model.server_version).where(model.server_version.is_not(None)))
+        found = [f"{i}:{v}" for i, v in rows]
+        if found:
+            lines[entity] = found
+    return lines

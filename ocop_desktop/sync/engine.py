@@ -1,0 +1,161 @@
+"""The sync engine: attachments, push, pull, consistency check, in that order.
+
+A journal entry is marked sent only on a server receipt; the pull cursor is stored in the same
+transaction as the page it covers; a pull never overwrites a field with an unacknowledged local
+change; a mismatch found by the check re-downloads that entity's scope and nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from ocop_desktop.db import sync_store
+from ocop_desktop.db.blobstore import BlobStore
+from ocop_desktop.db.models import SyncRun
+from ocop_desktop.db.schema import Database
+from ocop_desktop.db.types import utcnow
+from ocop_desktop.sync import attachments
+from ocop_desktop.sync.client import ServerClient, SyncError
+from ocop_desktop.sync.protocol import Change, scope_digest
+
+PUSH_BATCH = 200
+PULL_PAGE = 500
+
+
+@dataclass(frozen=True)
+class Progress:
+    phase: str  # files | push | pull | check | done
+    done: int
+    total: int
+    bytes_sent: int
+    bytes_received: int
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    uploaded: int = 0
+    redownloaded: list[str] = field(default_factory=list)
+    mismatched: list[str] = field(default_factory=list)
+
+
+class Cancelled(Exception):
+    pass
+
+
+class SyncEngine:
+    def __init__(self, db: Database, client: ServerClient, blobs: BlobStore,
+                 progress: Callable[[Progress], None] | None = None, cancel: threading.Event | None = None):
+        self.db, self.client, self.blobs = db, client, blobs
+        self._progress = progress or (lambda p: None)
+        self._cancel = cancel or threading.Event()
+
+    def _report(self, phase: str, done: int, total: int) -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+        self._progress(Progress(phase, done, total, self.client.bytes_sent, self.client.bytes_received))
+
+    def _session(self) -> Session:
+        session = self.db.session()
+        session.info["journal"] = False
+        return session
+
+    def sync(self) -> SyncReport:
+        report = SyncReport()
+        with self.db.session() as session:
+            run = SyncRun(started_at=utcnow())
+            session.add(run)
+            session.commit()
+            run_id = run.id
+        outcome, detail = "ok", ""
+        try:
+            report.uploaded = attachments.upload_missing(self.db, self.client, self.blobs,
+                                                         lambda d, t: self._report("files", d, t))
+            self.push(report)
+            self.pull(report)
+            self.check(report)
+            self._report("done", 1, 1)
+        except Cancelled:
+            outcome, detail = "cancelled", ""
+            raise
+        except SyncError as exc:
+            outcome, detail = "failed", f"{exc.code}: {exc.message}"
+            raise
+        finally:
+            with self.db.session() as session:
+                run = session.get(SyncRun, run_id)
+                run.finished_at, run.outcome, run.detail = utcnow(), outcome, detail[:2000]
+                run.pushed, run.pulled, run.conflicts, run.rejected = (report.pushed, report.pulled,
+                                                                       report.conflicts, report.rejected)
+                session.commit()
+        return report
+
+    def push(self, report: SyncReport) -> None:
+        with self.db.session() as session:
+            total = sync_store.count_unsent(session)
+        done = 0
+        while True:
+            with self._session() as session:
+                entries = sync_store.pending(session, PUSH_BATCH)
+                if not entries:
+                    return
+                changes = [Change(change_id=e.change_id, device_seq=e.seq, entity=e.entity, entity_id=e.entity_id,
+                                  op=e.op, fields={k: tuple(v) for k, v in json.loads(e.fields_json).items()},
+                                  base_version=e.base_version, created_at=e.created_at) for e in entries]
+                response = self.client.push(changes)  # raises before anything is marked: a retry is a replay
+                by_id = {r.change_id: r for r in response.results}
+                for entry in entries:
+                    result = by_id.get(entry.change_id)
+                    if result is None:
+                        continue
+                    if result.status in ("applied", "conflict"):
+                        sync_store.acknowledge(session, entry, result.server_seq)
+                        report.pushed += 1
+                        report.conflicts += len(result.conflicts)
+                    else:
+                        sync_store.quarantine(session, entry, f"{result.status}: {result.reason or ''}")
+                        report.rejected += 1
+                session.commit()
+            done += len(entries)
+            self._report("push", done, max(total, done))
+
+    def pull(self, report: SyncReport, entity: str | None = None) -> None:
+        with self._session() as session:
+            position = 0 if entity else sync_store.cursor(session)
+        while True:
+            page = self.client.pull(position, PULL_PAGE, entity)
+            with sync_store.pull_session(self.db) as session:
+                report.pulled += sync_store.apply_rows(session, page.rows)
+                if entity is None:
+                    sync_store.set_meta(session, sync_store.CURSOR_KEY, str(page.cursor))
+                session.commit()
+            position = page.cursor
+            self._report("pull", report.pulled, report.pulled + (PULL_PAGE if page.more else 0))
+            if not page.more:
+                return
+
+    def check(self, report: SyncReport) -> None:
+        """Compares per-entity digests with the server; re-downloads only the entities that differ."""
+        for attempt in range(2):
+            with self._session() as session:
+                position = sync_store.cursor(session)
+                local = {e: scope_digest(v) for e, v in sync_store.local_lines(session).items()}
+            remote = self.client.check(position).entities
+            differing = sorted(e for e in set(local) | set(remote) if local.get(e) != remote.get(e))
+            self._report("check", 1, 1)
+            if not differing:
+                report.mismatched = []
+                return
+            report.mismatched = differing
+            if attempt == 0:
+                for entity in differing:
+                    self.pull(report, entity)
+                    report.redownloaded.append(entity)

@@ -1,0 +1,67 @@
+"""A real server on 127.0.0.1 in a background thread, for tests and benchmarks (not for production)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from pathlib import Path
+
+import uvicorn
+
+from ocop_server import accounts
+from ocop_server.app import create_app, dispose
+from ocop_server.settings import Settings
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class LiveServer:
+    """Starts, stops and restarts the server on one port and one database, like a real restart."""
+
+    def __init__(self, folder: Path, database_url: str | None = None, port: int | None = None, **settings):
+        folder.mkdir(parents=True, exist_ok=True)
+        self.settings = Settings(database_url=database_url or f"sqlite:///{folder / 'server.sqlite3'}",
+                                 files_dir=folder / "files", **settings)
+        self.port = port or free_port()
+        self.app = None
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> LiveServer:
+        self.app = create_app(self.settings)
+        config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="error", lifespan="off")
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, name=f"ocop-server-{self.port}", daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + 20
+        while not self._server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.02)
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.should_exit = True
+            self._thread.join(timeout=20)
+            dispose(self.app)
+            self._server = None
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+    def create_user(self, username: str, password: str, role: str, **extra) -> str:
+        with self.app.state.write_sessions() as session:
+            user = accounts.create_user(session, username=username, password=password, role=role, **extra)
+            session.commit()
+            return user.id

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,6 +38,10 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One freshly migrated database file; tests copy it instead of migrating again."""
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
     open_database(path).close()
+    # Each copy is a different laptop: it makes its own device id when it is opened.
+    with sqlite3.connect(path) as con:
+        con.execute("DELETE FROM local_meta WHERE key = 'device_id'")
+    con.close()
     assert not Path(f"{path}-wal").exists(), "the WAL must be checkpointed before the file is copied"
     return path
 

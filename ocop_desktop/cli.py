@@ -165,8 +165,10 @@ def build_parser() -> argparse.ArgumentParser:
     dbp = sub.add_parser("db", help="cơ sở dữ liệu cục bộ")
     dbp.add_argument("action", choices=["upgrade", "info"])
     dbp.set_defaults(func=cmd_db)
+    from ocop_desktop.sync_cli import add_parser as add_sync
     from ocop_server.cli import add_parser as add_server
 
+    add_sync(sub)
     add_server(sub)
     return parser
 

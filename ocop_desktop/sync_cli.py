@@ -1,0 +1,64 @@
+"""`ocop sync`: log in (online, or reuse this laptop's token) and sync headless, printing progress."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+
+from ocop_desktop.paths import AppPaths
+
+
+def add_parser(sub) -> None:
+    parser = sub.add_parser("sync", help="đồng bộ với máy chủ tỉnh")
+    parser.add_argument("--server", required=True, help="địa chỉ máy chủ, ví dụ http://127.0.0.1:8765")
+    parser.add_argument("--username", required=True)
+    parser.set_defaults(func=cmd_sync)
+
+
+def cmd_sync(args, paths: AppPaths) -> int:
+    from ocop_desktop.db import credentials, sync_store
+    from ocop_desktop.db.blobstore import BlobStore
+    from ocop_desktop.db.journal import device_id
+    from ocop_desktop.db.schema import open_database
+    from ocop_desktop.sync.client import ServerClient, SyncError
+    from ocop_desktop.sync.engine import SyncEngine
+    from ocop_desktop.sync.login import LoginError, login
+
+    paths.ensure()
+    db = open_database(paths.database, paths.backups)
+    try:
+        with db.session() as session:
+            client = ServerClient(args.server, device_id(session))
+            cred = credentials.find(session, args.username)
+        if cred is not None and cred.token and cred.server_url == client.base_url:
+            client.token = cred.token
+        else:
+            password = os.environ.get("OCOP_PASSWORD") or getpass.getpass("Mật khẩu: ")
+            try:
+                login(db, client, args.username, password)
+            except LoginError as exc:
+                print(f"Không đăng nhập được: {exc.code}", file=sys.stderr)
+                return 1
+        info = client.info()
+        with db.session() as session:
+            sync_store.set_meta(session, "max_upload_bytes", str(info.max_upload_bytes))
+            session.commit()
+
+        def progress(p) -> None:
+            print(f"\r{p.phase}: {p.done}/{p.total}  ↑{p.bytes_sent // 1024} kB ↓{p.bytes_received // 1024} kB",
+                  end="", flush=True)
+
+        try:
+            report = SyncEngine(db, client, BlobStore(paths.blobs), progress).sync()
+        except SyncError as exc:
+            print(f"\nĐồng bộ thất bại: {exc.code}: {exc.message}", file=sys.stderr)
+            return 4
+        print(f"\nĐã gửi {report.pushed}, nhận {report.pulled}, xung đột {report.conflicts}, "
+              f"bị từ chối {report.rejected}, tệp đã tải lên {report.uploaded}")
+        if report.mismatched:
+            print(f"Chưa khớp sau khi tải lại: {', '.join(report.mismatched)}", file=sys.stderr)
+            return 5
+        return 0
+    finally:
+        db.close()

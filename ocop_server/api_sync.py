@@ -17,6 +17,7 @@ from ocop_desktop.sync.protocol import (
     PushRequest,
     PushResponse,
     Row,
+    combined_digest,
     scope_digest,
 )
 from ocop_server import store
@@ -82,4 +83,6 @@ def check(body: CheckRequest, caller: Caller = Depends(require_caller),
     lines: dict[str, list[str]] = {}
     for entity, row_id, version in session.execute(query):
         lines.setdefault(entity, []).append(f"{row_id}:{version}")
-    return CheckResponse(entities={e: scope_digest(v) for e, v in lines.items()})
+    entities = {e: scope_digest(v) for e, v in lines.items()}
+    combined = combined_digest(entities)
+    return CheckResponse(combined=combined, entities={} if body.combined == combined else entities)

@@ -122,8 +122,8 @@ class ServerClient:
         request = p.PullRequest(cursor=cursor, limit=limit, entity=entity)
         return self._call("POST", "/sync/pull", p.PullResponse, request)
 
-    def check(self, cursor: int) -> p.CheckResponse:
-        return self._call("POST", "/sync/check", p.CheckResponse, p.CheckRequest(cursor=cursor))
+    def check(self, cursor: int, combined: str | None = None) -> p.CheckResponse:
+        return self._call("POST", "/sync/check", p.CheckResponse, p.CheckRequest(cursor=cursor, combined=combined))
 
     def have(self, hashes: list[str]) -> p.HaveResponse:
         return self._call("POST", "/files/have", p.HaveResponse, p.HaveRequest(hashes=hashes))

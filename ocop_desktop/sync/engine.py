@@ -21,7 +21,7 @@ from ocop_desktop.db.schema import Database
 from ocop_desktop.db.types import utcnow
 from ocop_desktop.sync import attachments
 from ocop_desktop.sync.client import ServerClient, SyncError
-from ocop_desktop.sync.protocol import Change, scope_digest
+from ocop_desktop.sync.protocol import Change, combined_digest, scope_digest
 
 PUSH_BATCH = 200
 PULL_PAGE = 500
@@ -148,7 +148,11 @@ class SyncEngine:
             with self._session() as session:
                 position = sync_store.cursor(session)
                 local = {e: scope_digest(v) for e, v in sync_store.local_lines(session).items()}
-            remote = self.client.check(position).entities
+            response = self.client.check(position, combined_digest(local))
+            if response.combined == combined_digest(local):
+                report.mismatched = []
+                return
+            remote = response.entities
             differing = sorted(e for e in set(local) | set(remote) if local.get(e) != remote.get(e))
             self._report("check", 1, 1)
             if not differing:

@@ -121,6 +121,9 @@ class PullResponse(Wire):
 
 class CheckRequest(Wire):
     cursor: int = Field(ge=0)
+    combined: str | None = Field(default=None, max_length=64)  # the laptop's combined_digest
+
+
 
 
 class ScopeDigest(Wire):
@@ -129,7 +132,14 @@ class ScopeDigest(Wire):
 
 
 class CheckResponse(Wire):
-    entities: dict[str, ScopeDigest]
+    combined: str
+    entities: dict[str, ScopeDigest]  # empty when the laptop's combined digest already matched
+
+
+def combined_digest(entities: dict[str, ScopeDigest]) -> str:
+    """One hash over every entity's digest: an unchanged laptop checks with one short request."""
+    text = "\n".join(f"{name}:{d.count}:{d.digest}" for name, d in sorted(entities.items()))
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def scope_digest(lines: list[str]) -> ScopeDigest:

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench demo-data translations clean
+.PHONY: run test test-postgres lint bench clean
 
 $(STAMP): pyproject.toml scripts/system-deps.sh
 	bash scripts/system-deps.sh
@@ -19,6 +19,11 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check --quiet .
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
+
+# The server and sync tests again, with the server on PostgreSQL (installed and started when missing).
+test-postgres: $(STAMP)
+	url=$$(bash scripts/postgres-test.sh) && OCOP_TEST_POSTGRES_URL=$$url QT_QPA_PLATFORM=offscreen \
+		$(BIN)/python -m pytest -q -p no:cacheprovider tests/server tests/sync
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

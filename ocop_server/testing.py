@@ -2,16 +2,37 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
+import uuid
 from pathlib import Path
 
 import uvicorn
+from sqlalchemy import create_engine, text
 
 from ocop_server import accounts
 from ocop_server.app import create_app, dispose
 from ocop_server.settings import Settings
+
+
+POSTGRES_ENV = "OCOP_TEST_POSTGRES_URL"
+
+
+def postgres_schema_url() -> str | None:
+    """With $OCOP_TEST_POSTGRES_URL set, a fresh schema in that database for each server: the same
+    tests run on PostgreSQL without a database per test."""
+    base = os.environ.get(POSTGRES_ENV)
+    if not base:
+        return None
+    schema = f"t_{uuid.uuid4().hex[:16]}"
+    engine = create_engine(base)
+    with engine.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    engine.dispose()
+    separator = "&" if "?" in base else "?"
+    return f"{base}{separator}options=-csearch_path%3D{schema}"
 
 
 def free_port() -> int:
@@ -25,7 +46,8 @@ class LiveServer:
 
     def __init__(self, folder: Path, database_url: str | None = None, port: int | None = None, **settings):
         folder.mkdir(parents=True, exist_ok=True)
-        self.settings = Settings(database_url=database_url or f"sqlite:///{folder / 'server.sqlite3'}",
+        database_url = database_url or postgres_schema_url() or f"sqlite:///{folder / 'server.sqlite3'}"
+        self.settings = Settings(database_url=database_url,
                                  files_dir=folder / "files", **settings)
         self.port = port or free_port()
         self.app = None

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from ocop_desktop.sync.protocol import LoginRequest, LoginResponse, TokenInfo
 from ocop_server import accounts
-from ocop_server.deps import Caller, GzipRoute, get_session, require_caller, require_protocol
+from ocop_server.deps import Caller, GzipRoute, get_session, get_writer, require_caller, require_protocol
 from ocop_server.errors import ApiError
 from ocop_server.models import Token
 
@@ -18,7 +18,7 @@ router = APIRouter(prefix="/auth", tags=["auth"], route_class=GzipRoute)
 
 
 @router.post("/login", response_model=LoginResponse, dependencies=[Depends(require_protocol)])
-def login(body: LoginRequest, session: Session = Depends(get_session)) -> LoginResponse:
+def login(body: LoginRequest, session: Session = Depends(get_writer)) -> LoginResponse:
     found = accounts.login(session, body.username, body.password, body.device_id, body.device_name)
     if found is None:
         raise ApiError(401, "login_failed", "Wrong username or password (Sai tên đăng nhập hoặc mật khẩu).")
@@ -39,7 +39,7 @@ def tokens(caller: Caller = Depends(require_caller), session: Session = Depends(
 
 @router.post("/tokens/{token_id}/revoke", response_model=TokenInfo)
 def revoke(token_id: str, caller: Caller = Depends(require_caller),
-           session: Session = Depends(get_session)) -> TokenInfo:
+           session: Session = Depends(get_writer)) -> TokenInfo:
     token = session.get(Token, token_id[:36])
     if token is None or (token.user_id != caller.user.id and caller.user.role != "admin"):
         raise ApiError(404, "token_not_found", "No such token among yours.")

@@ -7,14 +7,15 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
-from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi import Path as PathParam
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.sync.protocol import HaveRequest, HaveResponse, UploadState
-from ocop_server.deps import Caller, GzipRoute, get_session, require_caller
+from ocop_server.deps import Caller, GzipRoute, get_session, get_writer, require_caller
 from ocop_server.errors import ApiError
 from ocop_server.models import Blob
 
@@ -46,7 +47,7 @@ def _state(blob: Blob) -> UploadState:
 
 @router.get("/{sha256}/upload", response_model=UploadState)
 def upload_state(request: Request, sha256: str = SHA, size: int = Query(ge=0),
-                 caller: Caller = Depends(require_caller), session: Session = Depends(get_session)) -> UploadState:
+                 caller: Caller = Depends(require_caller), session: Session = Depends(get_writer)) -> UploadState:
     """Where an upload stands; starts one (offset 0) when the server has never heard of the file."""
     limit = request.app.state.settings.max_upload_bytes
     if size > limit:
@@ -65,10 +66,23 @@ def upload_state(request: Request, sha256: str = SHA, size: int = Query(ge=0),
 
 @router.put("/{sha256}/upload", response_model=UploadState)
 async def upload_chunk(request: Request, sha256: str = SHA, offset: int = Query(ge=0),
-                       caller: Caller = Depends(require_caller), session: Session = Depends(get_session),
-                       content_length: int | None = Header(default=None)) -> UploadState:
+                       caller: Caller = Depends(require_caller)) -> UploadState:
     """Appends one chunk at ``offset``; the last chunk makes the server verify the hash before it says done."""
-    settings = request.app.state.settings
+    limit = request.app.state.settings.chunk_bytes * 4
+    chunk = bytearray()
+    async for part in request.stream():
+        chunk += part
+        if len(chunk) > limit:
+            raise ApiError(413, "chunk_too_large", f"A chunk is at most {limit} bytes.")
+    return await run_in_threadpool(_store_chunk, request, sha256, offset, bytes(chunk))
+
+
+def _store_chunk(request: Request, sha256: str, offset: int, chunk: bytes) -> UploadState:
+    with request.app.state.write_sessions() as session:
+        return _append(request, session, sha256, offset, chunk)
+
+
+def _append(request: Request, session: Session, sha256: str, offset: int, chunk: bytes) -> UploadState:
     blob = session.get(Blob, sha256)
     if blob is None:
         raise ApiError(404, "upload_not_started", "Ask for the upload state first (GET .../upload?size=N).")
@@ -77,11 +91,8 @@ async def upload_chunk(request: Request, sha256: str = SHA, offset: int = Query(
     if offset != blob.received:
         raise ApiError(409, "wrong_offset", f"The server holds {blob.received} bytes; send from there.",
                        {"offset": blob.received})
-    chunk = bytearray()
-    async for part in request.stream():
-        chunk += part
-        if len(chunk) > settings.chunk_bytes * 4 or offset + len(chunk) > blob.size:
-            raise ApiError(413, "chunk_too_large", "The chunk is larger than allowed or than the file.")
+    if offset + len(chunk) > blob.size:
+        raise ApiError(413, "chunk_too_large", "The chunk goes past the end of the file.")
     partial = _partial(request, sha256)
     partial.parent.mkdir(parents=True, exist_ok=True)
     with partial.open("ab") as fh:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from fastapi import FastAPI, Request
 from fastapi.middleware.gzip import GZipMiddleware
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from ocop_desktop.sync.protocol import SUPPORTED_VERSIONS, ServerInfo
 from ocop_server import api_admin, api_auth, api_files, api_sync, errors
@@ -15,6 +18,31 @@ from ocop_server.errors import problem
 from ocop_server.settings import Settings
 
 UPLOAD_PATHS = "/files/"
+
+
+class Writers:
+    """Write sessions. On SQLite one writer at a time, queued on a lock in this process: SQLite's own
+    busy-waiting sleeps in growing steps and turns 200 waiting devices into a convoy. On PostgreSQL the
+    counter row's lock orders writers, so they run concurrently until then."""
+
+    def __init__(self, factory: sessionmaker, serialize: bool):
+        self._factory = factory
+        self._lock = threading.Lock() if serialize else None
+
+    @contextmanager
+    def __call__(self, blocking: bool = True) -> Iterator[Session]:
+        if self._lock is not None and not self._lock.acquire(blocking=blocking):
+            raise Busy()
+        try:
+            with self._factory() as session:
+                yield session
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+
+
+class Busy(Exception):
+    pass
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -29,7 +57,8 @@ def create_app(settings: Settings) -> FastAPI:
                               "the X-OCOP-Protocol header.")
     app.state.settings = settings
     app.state.sessions = sessionmaker(read_engine, expire_on_commit=False)
-    app.state.write_sessions = sessionmaker(write_engine, expire_on_commit=False)
+    app.state.write_sessions = Writers(sessionmaker(write_engine, expire_on_commit=False),
+                                       serialize=write_engine.dialect.name == "sqlite")
     app.state.engines = (read_engine, write_engine)
     errors.install(app)
     app.add_middleware(GZipMiddleware, minimum_size=1024)

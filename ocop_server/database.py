@@ -7,7 +7,6 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import NullPool
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -34,7 +33,9 @@ def _sqlite_deferred(conn) -> None:
 def make_engine(url: str, immediate: bool = True) -> Engine:
     """``immediate``: writers take SQLite's write lock at BEGIN; readers keep deferred snapshots."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, poolclass=NullPool, connect_args={"check_same_thread": False})
+        # Pooled: closing the last connection of a WAL database checkpoints it, 16 ms per request.
+        engine = create_engine(url, pool_size=10, max_overflow=90, pool_timeout=120,
+                               connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin if immediate else _sqlite_deferred)
         return engine

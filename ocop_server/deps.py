@@ -10,12 +10,14 @@ from datetime import UTC, datetime, timedelta
 
 from fastapi import Depends, Header, Request, Response
 from fastapi.routing import APIRoute
+from sqlalchemy import update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from ocop_desktop.sync.protocol import PROTOCOL_VERSION, SUPPORTED_VERSIONS
 from ocop_server import accounts
 from ocop_server.errors import ApiError
-from ocop_server.models import User
+from ocop_server.models import Token, User
 from ocop_server.scope import Viewer, viewer_for
 
 
@@ -25,6 +27,12 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
     finally:
         session.close()
+
+
+def get_writer(request: Request) -> Iterator[Session]:
+    """A write session for the whole request (held briefly: write endpoints do little else)."""
+    with request.app.state.write_sessions() as session:
+        yield session
 
 
 def require_protocol(x_ocop_protocol: str | None = Header(default=None)) -> int:
@@ -46,20 +54,37 @@ class Caller:
     device_id: str
 
 
-def require_caller(request: Request, session: Session = Depends(get_session),
-                   authorization: str | None = Header(default=None), _: int = Depends(require_protocol)) -> Caller:
+def require_caller(request: Request, authorization: str | None = Header(default=None),
+                   _: int = Depends(require_protocol)) -> Caller:
     if not authorization or not authorization.startswith("Bearer "):
         raise ApiError(401, "not_logged_in", "Log in first (Authorization: Bearer <token>).")
-    found = accounts.user_for_token(session, authorization[7:].strip())
-    if found is None:
-        raise ApiError(401, "token_invalid", "This device's login is no longer valid; log in again.")
-    user, token = found
+    # A session of its own, closed before the endpoint runs: a request waiting for the writer must not
+    # hold a pooled connection meanwhile (200 devices at once exhausted the pool).
+    with request.app.state.sessions() as session:
+        found = accounts.user_for_token(session, authorization[7:].strip())
+        if found is None:
+            raise ApiError(401, "token_invalid", "This device's login is no longer valid; log in again.")
+        user, token = found
+        viewer = viewer_for(session, user)
+        session.expunge_all()
     now = datetime.now(UTC)
     last = token.last_used_at
     if last is None or (last.replace(tzinfo=last.tzinfo or UTC) < now - timedelta(minutes=5)):
-        token.last_used_at = now
-        session.commit()
-    return Caller(user, viewer_for(session, user), token.device_id)
+        _touch(request, token.id, now)
+    return Caller(user, viewer, token.device_id)
+
+
+def _touch(request: Request, token_id: str, now: datetime) -> None:
+    """Bookkeeping in its own short write transaction: a read session must not turn into a writer
+    (SQLite refuses that upgrade under load), and a busy moment may simply skip it."""
+    from ocop_server.app import Busy
+
+    try:
+        with request.app.state.write_sessions(blocking=False) as writer:
+            writer.execute(update(Token).where(Token.id == token_id).values(last_used_at=now))
+            writer.commit()
+    except (Busy, OperationalError):
+        pass
 
 
 def require_admin(caller: Caller = Depends(require_caller)) -> Caller:

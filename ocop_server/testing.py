@@ -16,7 +16,6 @@ from ocop_server import accounts
 from ocop_server.app import create_app, dispose
 from ocop_server.settings import Settings
 
-
 POSTGRES_ENV = "OCOP_TEST_POSTGRES_URL"
 
 

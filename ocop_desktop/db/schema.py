@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -113,6 +114,8 @@ class Database:
     engine: Engine
     session_factory: sessionmaker
     backup_path: Path | None = None
+    # One sync at a time per database: two would read and write the journal under each other.
+    sync_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def session(self):
         return self.session_factory()

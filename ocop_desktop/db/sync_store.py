@@ -64,9 +64,16 @@ def cursor(session: Session) -> int:
     return int(get_meta(session, CURSOR_KEY, "0"))
 
 
-def pending(session: Session, limit: int) -> list[ChangeJournal]:
-    return list(session.scalars(select(ChangeJournal).where(ChangeJournal.status == "pending")
-                                .order_by(ChangeJournal.seq).limit(limit)))
+def pending(session: Session, limit: int, exclude: set[int] | None = None) -> list[ChangeJournal]:
+    query = select(ChangeJournal).where(ChangeJournal.status == "pending")
+    if exclude:
+        query = query.where(ChangeJournal.seq.not_in(sorted(exclude)))
+    return list(session.scalars(query.order_by(ChangeJournal.seq).limit(limit)))
+
+
+def last_receipt(session: Session) -> int:
+    """The newest journal entry the server has answered for (sent or refused)."""
+    return session.scalar(select(func.max(ChangeJournal.seq)).where(ChangeJournal.status != "pending")) or 0
 
 
 def count_unsent(session: Session) -> int:
@@ -74,12 +81,22 @@ def count_unsent(session: Session) -> int:
 
 
 def acknowledge(session: Session, entry: ChangeJournal, server_seq: int | None) -> None:
+    """Records the receipt only. The row's server_version is left alone: the server's row at that
+    version may hold other devices' fields too, and the next pull brings it whole."""
     entry.status, entry.sent_at, entry.server_seq = "sent", utcnow(), server_seq
+
+
+def take_server_values(session: Session, entry: ChangeJournal, values: dict[str, Any]) -> None:
+    """After a conflict the server kept its value (ours is in the conflict row): show the server's,
+    unless a later local change to that field is still waiting."""
     model = models().get(entry.entity)
-    if model is not None and server_seq is not None:
-        session.execute(update(model).where(model.id == entry.entity_id,
-                                            (model.server_version.is_(None)) | (model.server_version < server_seq))
-                        .values(server_version=server_seq))
+    spec = ENTITIES.get(entry.entity)
+    if model is None or spec is None:
+        return
+    keep = _protected(session, entry.entity, [entry.entity_id]).get(entry.entity_id, set())
+    changes = {k: from_wire(spec.fields[k], v) for k, v in values.items() if k in spec.fields and k not in keep}
+    if changes:
+        session.execute(update(model).where(model.id == entry.entity_id).values(**changes))
 
 
 def quarantine(session: Session, entry: ChangeJournal, reason: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
@@ -15,6 +16,8 @@ from ocop_desktop.db.schema import Database
 from ocop_desktop.sync.client import ServerClient, SyncError
 
 HAVE_BATCH = 500
+# Refusals no retry can cure; anything else (a cut, a corrupted transfer) stops the sync to try again later.
+REFUSED_FOR_GOOD = frozenset({"file_too_large"})
 
 
 def local_hashes(db: Database, blobs: BlobStore) -> list[str]:
@@ -23,17 +26,31 @@ def local_hashes(db: Database, blobs: BlobStore) -> list[str]:
     return sorted(h for h in hashes if blobs.has(h))
 
 
+@dataclass
+class UploadOutcome:
+    uploaded: int = 0
+    refused: dict[str, str] = field(default_factory=dict)  # sha256 -> the server's reason
+
+
 def upload_missing(db: Database, client: ServerClient, blobs: BlobStore,
-                   progress: Callable[[int, int], None] = lambda d, t: None) -> int:
-    """Uploads every local file the server lacks, before the rows that refer to them."""
+                   progress: Callable[[int, int], None] = lambda d, t: None) -> UploadOutcome:
+    """Uploads every local file the server lacks, before the rows that refer to them. A file the server
+    refuses for good (too large) is reported and skipped; network trouble still stops the sync."""
     hashes = local_hashes(db, blobs)
     missing: list[str] = []
     for start in range(0, len(hashes), HAVE_BATCH):
         missing += client.have(hashes[start:start + HAVE_BATCH]).missing
+    outcome = UploadOutcome()
     for i, sha in enumerate(missing):
-        upload(client, blobs, sha)
+        try:
+            upload(client, blobs, sha)
+            outcome.uploaded += 1
+        except SyncError as exc:
+            if exc.code not in REFUSED_FOR_GOOD:
+                raise
+            outcome.refused[sha] = f"{exc.code}: {exc.message}"
         progress(i + 1, len(missing))
-    return len(missing)
+    return outcome
 
 
 def upload(client: ServerClient, blobs: BlobStore, sha256: str, chunk_bytes: int | None = None) -> int:

@@ -24,6 +24,7 @@ from ocop_desktop.sync.client import ServerClient, SyncError
 from ocop_desktop.sync.protocol import Change, combined_digest, scope_digest
 
 PUSH_BATCH = 200
+CHECKED_KEY = "last_matching_check"
 PULL_PAGE = 500
 
 
@@ -45,6 +46,14 @@ class SyncReport:
     uploaded: int = 0
     redownloaded: list[str] = field(default_factory=list)
     mismatched: list[str] = field(default_factory=list)
+    files_refused: dict[str, str] = field(default_factory=dict)  # sha256 -> why the server refused it
+
+
+def _refers_to(entry, hashes: set[str]) -> bool:
+    if entry.entity != "dossier_documents":
+        return False
+    fields = json.loads(entry.fields_json)
+    return fields.get("sha256", [None, None])[1] in hashes
 
 
 class Cancelled(Exception):
@@ -69,6 +78,11 @@ class SyncEngine:
         return session
 
     def sync(self) -> SyncReport:
+        """Runs a whole sync; a second call while one runs on the same database waits for it."""
+        with self.db.sync_lock:
+            return self._sync()
+
+    def _sync(self) -> SyncReport:
         report = SyncReport()
         with self.db.session() as session:
             run = SyncRun(started_at=utcnow())
@@ -77,9 +91,10 @@ class SyncEngine:
             run_id = run.id
         outcome, detail = "ok", ""
         try:
-            report.uploaded = attachments.upload_missing(self.db, self.client, self.blobs,
-                                                         lambda d, t: self._report("files", d, t))
-            self.push(report)
+            files = attachments.upload_missing(self.db, self.client, self.blobs,
+                                               lambda d, t: self._report("files", d, t))
+            report.uploaded, report.files_refused = files.uploaded, files.refused
+            self.push(report, held_back=set(files.refused))
             self.pull(report)
             self.check(report)
             self._report("done", 1, 1)
@@ -88,6 +103,9 @@ class SyncEngine:
             raise
         except SyncError as exc:
             outcome, detail = "failed", f"{exc.code}: {exc.message}"
+            raise
+        except Exception as exc:
+            outcome, detail = "failed", f"{type(exc).__name__}: {exc}"
             raise
         finally:
             with self.db.session() as session:
@@ -98,14 +116,22 @@ class SyncEngine:
                 session.commit()
         return report
 
-    def push(self, report: SyncReport) -> None:
+    def push(self, report: SyncReport, held_back: set[str] | None = None) -> None:
+        """Sends the journal in order. Documents whose file the server refused are held back (with the
+        reason in the report), so one oversize photo never blocks everything else."""
         with self.db.session() as session:
             total = sync_store.count_unsent(session)
         done = 0
+        skipped: set[int] = set()
         while True:
             with self._session() as session:
-                entries = sync_store.pending(session, PUSH_BATCH)
+                entries = sync_store.pending(session, PUSH_BATCH, exclude=skipped)
+                held = [e for e in entries if held_back and _refers_to(e, held_back)]
+                skipped.update(e.seq for e in held)
+                entries = [e for e in entries if e.seq not in skipped]
                 if not entries:
+                    if held:
+                        continue
                     return
                 changes = [Change(change_id=e.change_id, device_seq=e.seq, entity=e.entity, entity_id=e.entity_id,
                                   op=e.op, fields={k: tuple(v) for k, v in json.loads(e.fields_json).items()},
@@ -118,6 +144,9 @@ class SyncEngine:
                         continue
                     if result.status in ("applied", "conflict"):
                         sync_store.acknowledge(session, entry, result.server_seq)
+                        if result.conflicts:
+                            sync_store.take_server_values(session, entry,
+                                                          {c.field: c.server_value for c in result.conflicts})
                         report.pushed += 1
                         report.conflicts += len(result.conflicts)
                     else:
@@ -143,7 +172,14 @@ class SyncEngine:
                 return
 
     def check(self, report: SyncReport) -> None:
-        """Compares per-entity digests with the server; re-downloads only the entities that differ."""
+        """Compares per-entity digests with the server; re-downloads only the entities that differ.
+
+        Skipped when neither side moved since the last check that matched: same cursor, no new receipt.
+        """
+        with self._session() as session:
+            state = f"{sync_store.cursor(session)}:{sync_store.last_receipt(session)}"
+            if sync_store.get_meta(session, CHECKED_KEY) == state:
+                return
         for attempt in range(2):
             with self._session() as session:
                 position = sync_store.cursor(session)
@@ -151,6 +187,10 @@ class SyncEngine:
             response = self.client.check(position, combined_digest(local))
             if response.combined == combined_digest(local):
                 report.mismatched = []
+                with self._session() as session:
+                    state = f"{sync_store.cursor(session)}:{sync_store.last_receipt(session)}"
+                    sync_store.set_meta(session, CHECKED_KEY, state)
+                    session.commit()
                 return
             remote = response.entities
             differing = sorted(e for e in set(local) | set(remote) if local.get(e) != remote.get(e))

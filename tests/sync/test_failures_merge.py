@@ -12,16 +12,6 @@ from ocop_desktop.db.models import ChangeJournal, Conflict, Dossier, DossierDocu
 from ocop_desktop.services import documents, dossiers, registry
 from ocop_server.models import ChangeLog, Record
 
-# One root cause behind every xfail below: sync_store.acknowledge sets the row's server_version to the
-# receipt's server_seq, as if the laptop's row now equalled the server's row at that version; but the
-# server row at that version may also carry other devices' fields (a merge) or keep the other value (a
-# conflict, a tombstone). apply_rows then skips the pulled row ("already this version: our own change
-# coming back"), so the laptop keeps a stale row for ever, and the id:version digest check cannot see it.
-STALE_AFTER_RECEIPT = ("bug: the pushing laptop stamps the row with the receipt's server_seq "
-                       "(sync_store.acknowledge) and apply_rows then skips the server's row at that version, "
-                       "so the other device's value never reaches this laptop")
-
-
 def _new_dossier(laptop) -> str:
     with laptop.session() as s:
         producer = registry.create_producer(s, name="HTX Nước mắm Phú Khương", kind="cooperative",
@@ -113,7 +103,6 @@ def test_same_field_edited_on_two_devices_records_one_conflict_with_both_values(
     assert _local(b, Dossier, dossier).notes == "B: thiếu nhãn"
 
 
-@pytest.mark.xfail(reason=STALE_AFTER_RECEIPT, strict=True)
 def test_after_a_conflict_the_losing_laptop_shows_the_server_value(server, pair):
     """Once a conflict is recorded (the device value is safe in the conflict row), the laptop that lost the
     field must show the same row as the server and the other laptop, not silently its own value."""
@@ -152,7 +141,6 @@ def test_different_fields_of_one_row_merge_on_the_server_without_conflict(server
     assert _local(a, Dossier, dossier).notes == "A: đã bổ sung"
 
 
-@pytest.mark.xfail(reason=STALE_AFTER_RECEIPT, strict=True)
 def test_after_a_merge_both_laptops_hold_both_edits(server, pair):
     """After the merge above and one more sync each, both laptops hold both edits and the server's version:
     B, whose push produced the merged version, must also receive A's notes."""
@@ -203,7 +191,6 @@ def test_delete_against_edit_loses_nothing_typed(server, pair, tmp_path, first):
     assert _unsent(a) == [] and _unsent(b) == []
 
 
-@pytest.mark.xfail(reason=STALE_AFTER_RECEIPT, strict=True)
 @pytest.mark.parametrize("first", ["delete", "edit"])
 def test_delete_against_edit_leaves_both_laptops_equal_to_the_server(server, pair, tmp_path, first):
     """After the delete/edit race above, both laptops hold the server's row: deleted, with the server's
@@ -248,8 +235,6 @@ def test_resolving_a_conflict_reaches_the_other_laptop(server, pair):
         assert _local(laptop, Dossier, dossier).notes == chosen
 
 
-@pytest.mark.xfail(reason=STALE_AFTER_RECEIPT + " (here: A still holds its own notes, so choosing them "
-                          "journals nothing and the server keeps B's)", strict=True)
 def test_resolving_a_conflict_by_keeping_the_device_value_reaches_the_server(server, pair):
     """A resolves its conflict by keeping its own notes: the server row and laptop B end with A's value."""
     a, b, dossier = pair
@@ -304,7 +289,6 @@ def test_editing_a_row_deleted_on_the_server_keeps_the_device_value_in_a_conflic
     assert _unsent(b) == []
 
 
-@pytest.mark.xfail(reason=STALE_AFTER_RECEIPT + " (here: the tombstone)", strict=True)
 def test_a_laptop_whose_edit_hit_a_deleted_row_learns_of_the_delete(server, pair, tmp_path):
     """c16: after B's edit of a row deleted on the server comes back as a conflict, B's copy of the row is
     a tombstone like the server's (the typed value lives on in the conflict row)."""

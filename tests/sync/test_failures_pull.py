@@ -210,11 +210,6 @@ def test_a_laptop_offline_for_long_catches_up_in_pages(server, make_laptop, monk
     assert set(seeded) <= held and len(held) == 1201
 
 
-@pytest.mark.xfail(reason="bug: a pull that keeps a protected field still advances the row's server_version "
-                          "and the cursor past it (sync_store.apply_rows); when the later push of that field "
-                          "ends in a conflict, nothing ever brings the server's value back, so the laptop "
-                          "shows its own value while the server and other laptops show the other one",
-                   strict=True)
 def test_after_a_pull_then_a_conflict_the_laptop_shows_the_server_value(server, make_laptop):
     """c7 continued: after A's pull (which rightly kept A's unsent notes) and A's push (a conflict that
     keeps A's value in the conflict row), A's dossier shows the same notes as the server."""

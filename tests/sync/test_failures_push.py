@@ -170,11 +170,8 @@ def test_same_change_id_with_other_content_is_rejected(server, make_laptop):
 
 
 def test_double_sync_from_two_threads_converges_without_duplicates(server, make_laptop):
-    """c1 "double click": two syncs of one laptop at the same moment. The engine does not serialize them
-    (there is no lock), so both push the same batch and the server answers the second with the stored
-    results. Whatever each thread reports (today one of them dies with "database is locked", see the
-    xfail test below), a following sync leaves one server row and one change-log entry per id, and every
-    journal entry sent."""
+    """c1 "double click": two syncs of one laptop at the same moment leave, after a following sync, one
+    server row and one change-log entry per id, and every journal entry sent."""
     laptop = make_laptop("a")
     ids = [_new_dossier(laptop, f"HTX số {i}") for i in range(5)]
     with laptop.session() as s:
@@ -236,10 +233,6 @@ def test_failed_push_never_deletes_or_alters_local_data(server, make_laptop, pro
     assert len(pending) == 4 and all(e.sent_at is None and e.server_seq is None for e in pending)
 
 
-@pytest.mark.xfail(reason="bug: SyncEngine.sync does not serialize syncs of one database; the loser of the "
-                          "race fails in sync_store.acknowledge with a raw sqlite3 OperationalError "
-                          "'database is locked' (a deferred read transaction upgraded after the other "
-                          "sync committed) instead of waiting or raising a SyncError", strict=True)
 def test_a_second_concurrent_sync_waits_or_fails_cleanly(server, make_laptop):
     """Two syncs of one laptop that both get past the push request (forced with a barrier) end either in a
     SyncReport or in a SyncError a person can read; never in a raw database error."""
@@ -275,8 +268,6 @@ def test_a_second_concurrent_sync_waits_or_fails_cleanly(server, make_laptop):
     assert all(not isinstance(o, Exception) or isinstance(o, SyncError) for o in outcomes), outcomes
 
 
-@pytest.mark.xfail(reason="bug: SyncEngine.sync catches only SyncError and Cancelled, so a run that dies of "
-                          "any other exception is recorded in sync_runs with outcome 'ok'", strict=True)
 def test_a_sync_that_dies_of_an_unexpected_error_is_not_recorded_as_ok(server, make_laptop):
     """The sync history must not say "ok" for a run that raised (here: a database error during push)."""
     from sqlalchemy.exc import OperationalError

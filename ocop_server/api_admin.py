@@ -16,10 +16,10 @@ router = APIRouter(prefix="/admin", tags=["admin"], route_class=GzipRoute)
 
 class NewUser(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    username: str = Field(min_length=1, max_length=64)
+    username: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._@-]+$")
     password: str = Field(min_length=8, max_length=256)
     role: str = Field(max_length=24)
-    full_name: str = Field(default="", max_length=200)
+    full_name: str = Field(default="", max_length=200, pattern=r"^[^\x00-\x1f\x7f]*$")
     commune_codes: list[str] = Field(default=[], max_length=100)
 
 

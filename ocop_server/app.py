@@ -66,6 +66,8 @@ def create_app(settings: Settings) -> FastAPI:
     @app.middleware("http")
     async def limit_body(request: Request, call_next):
         length = request.headers.get("content-length")
+        if length is None and "chunked" in request.headers.get("transfer-encoding", "").lower():
+            return problem(411, "length_required", "Send the body with a Content-Length header.")
         limit = settings.chunk_bytes * 4 if request.url.path.startswith(UPLOAD_PATHS) else settings.max_body_bytes
         if length is not None and (not length.isdigit() or int(length) > limit):
             return problem(413, "body_too_large", f"The request body is over {limit} bytes.")

@@ -14,18 +14,20 @@ _REGISTRY_PARENT = {"products": ("producers", "producer_id"), "production_lots":
                     "dossiers": ("products", "product_id"), "dossier_documents": ("dossiers", "dossier_id")}
 
 
-def _commune_of(session: Session, entity: str, data: dict) -> str | None:
-    """The commune a registry row belongs to, from its own field or through its parents."""
+def _communes_of(session: Session, entity: str, data: dict) -> list[str | None]:
+    """Every commune a registry row touches: its own field and each ancestor's (a product filed in one
+    commune under a producer of another touches both). None marks a missing link."""
+    communes: list[str | None] = []
     while True:
-        if data.get("commune_code"):
-            return data["commune_code"]
+        if data.get("commune_code") or entity in ("producers",):
+            communes.append(data.get("commune_code"))
         parent = _REGISTRY_PARENT.get(entity)
         if parent is None:
-            return None
+            return communes
         entity, fld = parent
         row = store.load(session, entity, data.get(fld) or "")
         if row is None:
-            return None
+            return [*communes, None]
         data = row.data
 
 
@@ -48,10 +50,11 @@ def may_write(session: Session, viewer: Viewer, entity: str, before: dict | None
     if entity in REGISTRY:
         if viewer.role != "commune_officer":
             return False
-        communes = [_commune_of(session, entity, after)] + ([_commune_of(session, entity, before)] if before else [])
-        return all(c in viewer.communes for c in communes)
+        communes = _communes_of(session, entity, after) + (_communes_of(session, entity, before) if before else [])
+        return bool(communes) and all(c in viewer.communes for c in communes)
     if entity == "score_sheets":
-        return all(_sheet_owner(session, s) == viewer.user_id for s in ([before] if before else []) + [after])
+        sheets = ([before] if before else []) + [after]
+        return all(_sheet_owner(session, s) == viewer.user_id and _sheet_in_council(session, s) for s in sheets)
     if entity == "score_lines":
         sheets = {after.get("sheet_id")} | ({before.get("sheet_id")} if before else set())
         for sheet_id in sheets:
@@ -60,8 +63,25 @@ def may_write(session: Session, viewer: Viewer, entity: str, before: dict | None
                 return False
         return True
     if entity == "council_results":
-        evaluation = store.load(session, "evaluation_sessions", after.get("session_id") or "")
-        return evaluation is not None and evaluation.data.get("council_id") in viewer.leading
+        for row in ([before] if before else []) + [after]:
+            evaluation = store.load(session, "evaluation_sessions", row.get("session_id") or "")
+            if evaluation is None or evaluation.data.get("council_id") not in viewer.leading:
+                return False
+        return True
     if entity == "conflicts":
-        return before is not None  # only the server opens conflicts; people in scope resolve them
+        # Only the server opens conflicts; a person who can see one may resolve it.
+        return before is not None and bool(store.scope_keys(session, "conflicts", before["id"]) & viewer.keys)
     return False
+
+
+def _sheet_in_council(session: Session, sheet: dict) -> bool:
+    """A member scores only dossiers put before their council, in that council's sessions."""
+    member = _member(session, sheet.get("member_id"))
+    council = member.get("council_id") if member else None
+    if not council:
+        return False
+    if sheet.get("session_id"):
+        evaluation = store.load(session, "evaluation_sessions", sheet["session_id"])
+        if evaluation is None or evaluation.data.get("council_id") != council:
+            return False
+    return f"council:{council}" in store.scope_keys(session, "dossiers", sheet.get("dossier_id") or "")

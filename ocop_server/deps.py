@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from ocop_desktop.sync.protocol import PROTOCOL_VERSION, SUPPORTED_VERSIONS
 from ocop_server import accounts
-from ocop_server.errors import ApiError
+from ocop_server.errors import ApiError, problem
 from ocop_server.models import Token, User
 from ocop_server.scope import Viewer, viewer_for
 
@@ -103,6 +103,10 @@ class GzipRoute(APIRoute):
             limit = request.app.state.settings.max_body_bytes
             if request.headers.get("content-encoding", "").lower() == "gzip":
                 request = _GzipRequest(request.scope, request.receive, limit)
+                try:
+                    await request.body()  # inflate now: FastAPI would turn our 413 into a bare 400
+                except ApiError as exc:
+                    return problem(exc.status, exc.code, exc.message, exc.detail)
             return await original(request)
 
         return handler

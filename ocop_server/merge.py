@@ -17,7 +17,8 @@ from ocop_server.scope import Viewer
 
 def payload_hash(change: Change) -> str:
     body = change.model_dump(mode="json", exclude={"created_at"})
-    return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    # ensure_ascii: a lone surrogate in a value must not break hashing before the value check refuses it
+    return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=True).encode()).hexdigest()
 
 
 def _log(session: Session, viewer: Viewer, device_id: str, change: Change, digest: str,
@@ -25,7 +26,8 @@ def _log(session: Session, viewer: Viewer, device_id: str, change: Change, diges
     session.add(ChangeLog(change_id=change.change_id, seq=result.server_seq, device_id=device_id,
                           user_id=viewer.user_id, entity=change.entity[:64], entity_id=change.entity_id,
                           payload_hash=digest, status=result.status, result=result.model_dump_json(),
-                          payload=change.model_dump_json(), received_at=datetime.now(UTC)))
+                          payload=json.dumps(change.model_dump(mode="json"), ensure_ascii=True),
+                          received_at=datetime.now(UTC)))
     session.flush()
     return result
 

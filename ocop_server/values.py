@@ -22,6 +22,10 @@ def check_value(kind: str, value: Any) -> str | None:
             return "expected text"
         if len(value) > MAX_TEXT_VALUE:
             return "text too long"
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return "text that is not valid Unicode"
         return "control characters" if any(ord(c) < 32 and c not in "\n\t\r" for c in value) else None
     if kind == "bool":
         return None if isinstance(value, bool) else "expected true/false"
@@ -29,8 +33,12 @@ def check_value(kind: str, value: Any) -> str | None:
         return None if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 2**53 else \
             "expected an integer"
     if kind == "float":
-        ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-        return None if ok else "expected a number"
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return "expected a number"
+        try:
+            return None if math.isfinite(value) else "expected a finite number"
+        except OverflowError:
+            return "number too large"
     if kind == "decimal":
         try:
             return None if isinstance(value, str) and Decimal(value).is_finite() else "expected a decimal string"

@@ -18,6 +18,8 @@ PROTOCOL_HEADER = "X-OCOP-Protocol"
 DEVICE_HEADER = "X-OCOP-Device"
 
 MAX_BATCH = 500  # changes in one push
+MAX_INT = 2**63 - 1  # what a database BIGINT holds
+UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 MAX_PAGE = 1000  # rows in one pull page
 MAX_FIELDS = 64
 MAX_TEXT_VALUE = 200_000  # characters of one field value (canonical criteria JSON is the largest)
@@ -40,7 +42,7 @@ class ServerInfo(Wire):
 class LoginRequest(Wire):
     username: str = Field(min_length=1, max_length=64)
     password: str = Field(min_length=1, max_length=256)
-    device_id: str = Field(min_length=36, max_length=36)
+    device_id: str = Field(pattern=UUID_PATTERN)
     device_name: str = Field(default="", max_length=200)
 
 
@@ -65,13 +67,13 @@ class TokenInfo(Wire):
 class Change(Wire):
     """One journal entry: the changed fields of one row with their old and new values."""
 
-    change_id: str = Field(min_length=36, max_length=36)
-    device_seq: int = Field(ge=1)
+    change_id: str = Field(pattern=UUID_PATTERN)
+    device_seq: int = Field(ge=1, le=MAX_INT)
     entity: str = Field(max_length=64)
-    entity_id: str = Field(min_length=36, max_length=36)
+    entity_id: str = Field(pattern=UUID_PATTERN)
     op: Literal["insert", "update", "delete"]
     fields: dict[str, tuple[Any, Any]] = Field(max_length=MAX_FIELDS)
-    base_version: int | None = Field(default=None, ge=0)
+    base_version: int | None = Field(default=None, ge=0, le=MAX_INT)
     created_at: datetime
 
 
@@ -100,7 +102,7 @@ class PushResponse(Wire):
 
 
 class PullRequest(Wire):
-    cursor: int = Field(ge=0)
+    cursor: int = Field(ge=0, le=MAX_INT)
     limit: int = Field(default=500, ge=1, le=MAX_PAGE)
     entity: str | None = None  # a re-download of one entity's scope (after a failed check)
 
@@ -120,7 +122,7 @@ class PullResponse(Wire):
 
 
 class CheckRequest(Wire):
-    cursor: int = Field(ge=0)
+    cursor: int = Field(ge=0, le=MAX_INT)
     combined: str | None = Field(default=None, max_length=64)  # the laptop's combined_digest
 
 

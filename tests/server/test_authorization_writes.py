@@ -122,24 +122,18 @@ def test_an_officer_cannot_add_a_document_to_another_communes_dossier(world):
     assert world.push_one("officer1", ch).status == "forbidden"
 
 
-@pytest.mark.xfail(strict=True, reason="bug: authz._commune_of trusts a row's own commune_code before its parent's, "
-                                       "so an officer can hang a product under another commune's producer")
 def test_an_officer_cannot_add_a_product_to_another_communes_producer(world):
     """officer1 creating a product of officer2's producer (claiming commune 18073) is forbidden."""
     ch = change("products", new_id(), row(producer_id=world.ids["P2"], name="Mắm lạ", commune_code="18073"))
     assert world.push_one("officer1", ch).status == "forbidden"
 
 
-@pytest.mark.xfail(strict=True, reason="bug: authz.may_write checks only the sheet's member, not that the "
-                                       "sheet's session/dossier belong to that member's council")
 def test_a_member_cannot_score_a_dossier_of_another_council(world):
     """member1 (C1) creating a sheet in C2's session for C2's dossier D2 is forbidden."""
     ch = change("score_sheets", new_id(), sheet_fields(world, "M1", dossier="D2", session="E2"))
     assert world.push_one("member1", ch).status == "forbidden"
 
 
-@pytest.mark.xfail(strict=True, reason="bug: authz.may_write checks council_results only as they would be "
-                                       "after the change, never the stored row (before)")
 def test_a_chair_cannot_take_over_another_councils_result(world):
     """chair1 (C1) moving a result of C2's session into C1's session is forbidden."""
     result_id = new_id()
@@ -149,8 +143,6 @@ def test_a_chair_cannot_take_over_another_councils_result(world):
                    session_id=world.ids["E1"], final_stars=5).status == "forbidden"
 
 
-@pytest.mark.xfail(strict=True, reason="bug: authz.may_write lets anyone update any existing conflict row "
-                                       "(`return before is not None`), without a scope check")
 def test_a_viewer_cannot_resolve_a_conflict(world):
     """A conflict on officer1's producer cannot be resolved by the viewer, who cannot even see it."""
     producer = new_id()

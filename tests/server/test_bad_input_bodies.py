@@ -86,8 +86,6 @@ def test_a_gzip_bomb_is_refused(world):
     assert_problem(_post(world, "/sync/pull", BOMB, **{"Content-Encoding": "gzip"}))
 
 
-@pytest.mark.xfail(strict=True, reason="bug: deps._GzipRequest.body raises ApiError(413) inside FastAPI's body "
-                                       "parsing, which turns any exception into 400 'error parsing the body'")
 def test_a_gzip_bomb_gets_413_body_too_large(world):
     """The bomb is answered 413 body_too_large, as deps.GzipRoute intends."""
     assert assert_problem(_post(world, "/sync/pull", BOMB, **{"Content-Encoding": "gzip"}), 413)["code"] == \
@@ -107,8 +105,6 @@ def test_invalid_gzip_is_refused(world, data):
     assert_problem(_post(world, "/sync/pull", data, **{"Content-Encoding": "gzip"}))
 
 
-@pytest.mark.xfail(strict=True, reason="bug: deps._GzipRequest.body's ApiError(400, 'bad_gzip') is swallowed by "
-                                       "FastAPI and answered as 400 http_error 'There was an error parsing the body'")
 def test_invalid_gzip_gets_the_bad_gzip_code(world):
     """Garbage marked gzip is answered with code bad_gzip."""
     assert assert_problem(_post(world, "/sync/pull", b"not gzip", **{"Content-Encoding": "gzip"}), 400)["code"] == \
@@ -120,11 +116,10 @@ def test_deeply_nested_json_is_refused(world):
     assert_problem(_post(world, "/sync/push", b"[" * 100_000 + b"]" * 100_000))
 
 
-@pytest.mark.xfail(strict=True, reason="bug: app.limit_body checks only Content-Length; a chunked body (no "
-                                       "Content-Length) of any size is read into memory")
-def test_a_chunked_body_over_the_limit_gets_413(world):
-    """A body streamed with Transfer-Encoding: chunked past max_body_bytes is refused with 413."""
+def test_a_chunked_body_is_refused_before_it_is_read(world):
+    """A body streamed with Transfer-Encoding: chunked (no length to check) is refused with 411."""
     body = _padded_pull(LIMIT * 2)
     chunks = (body[i:i + 16384] for i in range(0, len(body), 16384))
     response = _post(world, "/sync/pull", chunks)
-    assert response.status_code == 413, json.dumps(response.json())[:200]
+    assert response.status_code == 411, json.dumps(response.json())[:200]
+    assert response.json()["code"] == "length_required"

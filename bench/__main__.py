@@ -5,16 +5,21 @@ from __future__ import annotations
 import platform
 import sys
 
-from bench import bench_insert, bench_scoring, bench_search
+from bench import bench_insert, bench_scoring, bench_search, bench_sync
 
 
 def main() -> None:
+    """`python -m bench [N] [local|sync|all]`: N dossiers for the local benchmarks (default 50,000)."""
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 50_000
-    print(f"python {platform.python_version()} on {platform.machine()}, N = {n}")
-    bench_scoring.run()
-    db = bench_insert.run(n)
-    bench_search.run(db)
-    db.close()
+    which = sys.argv[2] if len(sys.argv) > 2 else "all"
+    print(f"python {platform.python_version()} on {platform.machine()}, {platform.processor() or ''}")
+    if which in ("local", "all"):
+        bench_scoring.run()
+        db = bench_insert.run(n)
+        bench_search.run(db)
+        db.close()
+    if which in ("sync", "all"):
+        bench_sync.run()
 
 
 if __name__ == "__main__":

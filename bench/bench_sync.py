@@ -1,0 +1,250 @@
+"""Sync benchmarks: first sync, no-change round trip, bytes per field, 200 devices, resumed upload."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import statistics
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+from sqlalchemy import insert, text
+
+from bench.sync_seed import seed
+from ocop_desktop.db.blobstore import BlobStore
+from ocop_desktop.db.journal import device_id
+from ocop_desktop.db.models import Producer
+from ocop_desktop.db.schema import open_database
+from ocop_desktop.db.sync_store import from_wire, models
+from ocop_desktop.services import registry
+from ocop_desktop.sync import attachments
+from ocop_desktop.sync.client import ServerClient, SyncError
+from ocop_desktop.sync.engine import SyncEngine
+from ocop_desktop.sync.entities import ENTITIES
+from ocop_desktop.sync.protocol import Change
+from ocop_server.testing import LiveServer
+
+PASSWORD = "mat-khau-123"
+
+
+def _laptop(folder: Path, server: LiveServer, name: str):
+    db = open_database(folder / f"{name}.sqlite3")
+    with db.session() as s:
+        dev = device_id(s)
+    client = ServerClient(server.url, dev)
+    client.login("admin", PASSWORD, name)
+    return db, client, BlobStore(folder / f"{name}-files")
+
+
+def _raw_insert(folder: Path, rows: dict[str, list[dict]]) -> float:
+    db = open_database(folder / "raw.sqlite3")
+    table_models = models()
+    start = time.perf_counter()
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
+        for entity, items in rows.items():
+            spec = ENTITIES[entity]
+            values = [{k: from_wire(spec.fields[k], v) for k, v in item.items() if k in spec.fields} for item in items]
+            for start_at in range(0, len(values), 5000):
+                conn.execute(insert(table_models[entity]), values[start_at:start_at + 5000])
+    elapsed = time.perf_counter() - start
+    db.close()
+    return elapsed
+
+
+def first_sync(folder: Path, server: LiveServer, dossiers: int, lines: int):
+    rows = seed(server, dossiers, lines)
+    total = sum(len(v) for v in rows.values())
+    raw = _raw_insert(folder, rows)
+    db, client, blobs = _laptop(folder, server, "first")
+    start = time.perf_counter()
+    report = SyncEngine(db, client, blobs).sync()
+    elapsed = time.perf_counter() - start
+    with db.engine.connect() as conn:
+        lines_here = conn.execute(text("SELECT count(*) FROM score_lines")).scalar()
+    print(f"first sync: {dossiers} dossiers, {lines_here} score lines, {total} rows in all")
+    print(f"  laptop first sync:           {elapsed:7.2f} s  (target <= 30 s), {report.pulled} rows, "
+          f"{client.bytes_received / 1e6:.1f} MB received")
+    print(f"  raw SQLite bulk insert:      {raw:7.2f} s")
+    print(f"  ratio:                       {elapsed / raw:7.2f}x (target <= 5x)")
+    return db, client, blobs
+
+
+def no_change(db, client, blobs, repeat: int = 20) -> None:
+    engine = SyncEngine(db, client, blobs)
+    engine.sync()
+    times, sizes = [], []
+    for _ in range(repeat):
+        sent, received = client.bytes_sent, client.bytes_received
+        start = time.perf_counter()
+        engine.sync()
+        times.append((time.perf_counter() - start) * 1000)
+        sizes.append(client.bytes_sent - sent + client.bytes_received - received)
+    print(f"no-change sync round trip: p50 {statistics.median(times):.1f} ms, max {max(times):.1f} ms "
+          f"(target <= 150 ms); {statistics.median(sizes):.0f} B on the wire incl. headers (target <= 2 kB)")
+
+
+def bytes_per_field(db, client, blobs, n: int = 100) -> None:
+    with db.session() as s:
+        ids = [p.id for p in s.query(Producer).limit(n)]
+        for i, producer_id in enumerate(ids):
+            registry.update_producer(s, producer_id, phone=f"0912{i:06d}")
+            s.commit()
+    sent = client.bytes_sent
+    original = client.push
+    sizes = []
+
+    def measuring_push(changes):
+        before = client.bytes_sent
+        result = original(changes)
+        sizes.append(client.bytes_sent - before)
+        return result
+
+    client.push = measuring_push
+    SyncEngine(db, client, blobs).sync()
+    client.push = original
+    print(f"push of {n} changed fields: {sizes[0]} B compressed request incl. headers "
+          f"= {sizes[0] / n:.0f} B per field (target <= 200 B); whole sync {client.bytes_sent - sent} B sent")
+
+
+def many_devices(server: LiveServer, devices: int = 200) -> None:
+    clients = []
+    for i in range(devices):
+        client = ServerClient(server.url, str(uuid.uuid4()), retries=3, backoff=0.05)
+        client.login("admin", PASSWORD, f"device-{i}")  # set-up: Argon2 login once per device
+        clients.append(client)
+    cursor = client.pull(0, 1).cursor
+    barrier = threading.Barrier(devices)
+    times: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+
+    def device(client: ServerClient) -> None:
+        producer = str(uuid.uuid4())
+        change = Change(change_id=str(uuid.uuid4()), device_seq=1, entity="producers", entity_id=producer,
+                        op="insert", fields={"id": (None, producer), "name": (None, "HTX thử tải"),
+                                             "kind": (None, "cooperative"), "commune_code": (None, "18073")},
+                        created_at="2026-11-28T00:00:00+00:00")
+        barrier.wait()
+        start = time.perf_counter()
+        try:
+            result = client.push([change]).results[0]
+            if result.status != "applied":
+                raise SyncError(result.status, result.reason or "")
+            page = client.pull(cursor, 100)
+            while page.more:
+                page = client.pull(page.cursor, 100)
+            client.check(page.cursor)
+            with lock:
+                times.append(time.perf_counter() - start)
+        except Exception as exc:  # counted, not raised: the figure is how many failed
+            with lock:
+                errors.append(f"{type(exc).__name__}: {exc}"[:200])
+
+    threads = [threading.Thread(target=device, args=(c,)) for c in clients]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for c in clients:
+        c.close()
+    times.sort()
+    p95 = times[int(len(times) * 0.95) - 1] if times else float("nan")
+    print(f"{devices} devices at once (push 1 + pull + check each): p50 {statistics.median(times):.2f} s, "
+          f"p95 {p95:.2f} s (target <= 2 s), errors {len(errors)} (target 0)")
+    for e in sorted(set(errors))[:5]:
+        print(f"  error: {e}")
+
+
+def resumed_upload(folder: Path, server: LiveServer, size: int = 20 * 1024 * 1024) -> None:
+    blobs = BlobStore(folder / "upload-files")
+    ref = blobs.put_bytes(os.urandom(size))
+    client = ServerClient(server.url, str(uuid.uuid4()), retries=0)
+    client.login("admin", PASSWORD, "uploader")
+    chunk = server.settings.chunk_bytes
+    real = client.upload_chunk
+    calls = {"n": 0}
+
+    def cut_at_half(sha, offset, data):
+        if offset >= size // 2:
+            raise SyncError("network", "cut")
+        calls["n"] += 1
+        return real(sha, offset, data)
+
+    client.upload_chunk = cut_at_half
+    with contextlib.suppress(SyncError):
+        attachments.upload(client, blobs, ref.sha256, chunk)
+    client.upload_chunk = real
+    resent = attachments.upload(client, blobs, ref.sha256, chunk) - (size - size // 2)
+    state = client.upload_state(ref.sha256, size)
+    digest = hashlib.sha256(server.settings.files_dir.joinpath(ref.sha256[:2], ref.sha256).read_bytes()).hexdigest()
+    print(f"20 MB upload cut at 50 %: {max(resent, 0)} B sent again on resume (target <= one chunk = {chunk} B); "
+          f"complete={state.complete}, hash verified={digest == ref.sha256}")
+
+
+def run(dossiers: int = 10_000, lines: int = 100_000, devices: int = 200) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="ocop-bench-sync-"))
+    server = LiveServer(folder / "server").start()
+    server.create_user("admin", PASSWORD, "admin")
+    try:
+        db, client, blobs = first_sync(folder, server, dossiers, lines)
+        no_change(db, client, blobs)
+        bytes_per_field(db, client, blobs)
+        db.close()
+        resumed_upload(folder, server)
+    finally:
+        server.stop()
+    # Many devices against the server in its own process, as deployed: a thread of this process
+    # would share one interpreter lock with 200 client threads.
+    process = ServerProcess(folder / "process").start()
+    try:
+        many_devices(process, devices)
+    finally:
+        process.stop()
+
+
+if __name__ == "__main__":
+    import sys
+
+    run(*(int(a) for a in sys.argv[1:]))
+
+
+class ServerProcess:
+    """The server in its own process, as in production: clients and server do not share one GIL."""
+
+    def __init__(self, folder: Path):
+        from ocop_server.testing import free_port
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.database_url = f"sqlite:///{folder / 'server.sqlite3'}"
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+        self.proc = None
+
+    def start(self) -> ServerProcess:
+        import subprocess
+        import sys
+
+        env = {**os.environ, "OCOP_ADMIN_PASSWORD": PASSWORD}
+        base = [sys.executable, "-m", "ocop_desktop.cli", "server", "--database-url", self.database_url,
+                "--files-dir", str(self.folder / "files")]
+        subprocess.run([*base, "create-admin"], check=True, env=env, capture_output=True)
+        self.log = (self.folder / "server.log").open("wb")
+        self.proc = subprocess.Popen([*base, "--port", str(self.port)], env=env, stdout=subprocess.DEVNULL,
+                                     stderr=self.log)
+        deadline = time.monotonic() + 30
+        while not ServerClient(self.url, str(uuid.uuid4())).healthy():
+            if time.monotonic() > deadline:
+                raise RuntimeError("server process did not start")
+            time.sleep(0.1)
+        return self
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=20)
+        self.log.close()

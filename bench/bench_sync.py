@@ -60,6 +60,17 @@ def first_sync(folder: Path, server: LiveServer, dossiers: int, lines: int):
     rows = seed(server, dossiers, lines)
     total = sum(len(v) for v in rows.values())
     raw = _raw_insert(folder, rows)
+    # The seeded database served by its own process, as deployed (see ServerProcess).
+    server.stop()
+    process = ServerProcess(folder / "server", database_url=server.settings.database_url, create_admin=False).start()
+    try:
+        return _first_sync(folder, process, dossiers, total, raw)
+    finally:
+        process.stop()
+        server.start()
+
+
+def _first_sync(folder: Path, server, dossiers: int, total: int, raw: float):
     db, client, blobs = _laptop(folder, server, "first")
     start = time.perf_counter()
     report = SyncEngine(db, client, blobs).sync()
@@ -192,6 +203,7 @@ def run(dossiers: int = 10_000, lines: int = 100_000, devices: int = 200) -> Non
     server.create_user("admin", PASSWORD, "admin")
     try:
         db, client, blobs = first_sync(folder, server, dossiers, lines)
+        client.base_url = server.url  # same database, now served in-process again
         no_change(db, client, blobs)
         bytes_per_field(db, client, blobs)
         db.close()
@@ -216,12 +228,13 @@ if __name__ == "__main__":
 class ServerProcess:
     """The server in its own process, as in production: clients and server do not share one GIL."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, database_url: str | None = None, create_admin: bool = True):
         from ocop_server.testing import free_port
 
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.database_url = f"sqlite:///{folder / 'server.sqlite3'}"
+        self.database_url = database_url or f"sqlite:///{folder / 'server.sqlite3'}"
+        self.create_admin = create_admin
         self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
         self.proc = None
@@ -233,7 +246,8 @@ class ServerProcess:
         env = {**os.environ, "OCOP_ADMIN_PASSWORD": PASSWORD}
         base = [sys.executable, "-m", "ocop_desktop.cli", "server", "--database-url", self.database_url,
                 "--files-dir", str(self.folder / "files")]
-        subprocess.run([*base, "create-admin"], check=True, env=env, capture_output=True)
+        if self.create_admin:
+            subprocess.run([*base, "create-admin"], check=True, env=env, capture_output=True)
         self.log = (self.folder / "server.log").open("wb")
         self.proc = subprocess.Popen([*base, "--port", str(self.port)], env=env, stdout=subprocess.DEVNULL,
                                      stderr=self.log)

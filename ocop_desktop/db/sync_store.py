@@ -6,6 +6,7 @@ over a field that still has a local change the server has not acknowledged.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -146,6 +147,7 @@ def apply_rows(session: Session, rows: Iterable) -> int:
             chunk = ids[start:start + 500]
             existing.update({o.id: o for o in session.scalars(select(model).where(model.id.in_(chunk)))})
         new_rows = []
+        defaults = _defaults(model)
         for row in items:
             obj = existing.get(row.id)
             if obj is not None and obj.server_version == row.version and not protected.get(row.id):
@@ -155,7 +157,7 @@ def apply_rows(session: Session, rows: Iterable) -> int:
                       if k in spec.fields and k not in keep}
             changed += 1
             if obj is None:
-                new_rows.append({**_defaults(model), **values, "id": row.id, "server_version": row.version})
+                new_rows.append({**defaults, **values, "id": row.id, "server_version": row.version})
                 continue
             for key, value in values.items():
                 if getattr(obj, key) != value:
@@ -165,7 +167,7 @@ def apply_rows(session: Session, rows: Iterable) -> int:
         if new_rows:
             # Rows new to this laptop go in with one executemany (a first sync brings 100,000 of them);
             # the search index, which the ORM hook would have kept, is updated for them here.
-            session.execute(insert(model), new_rows)
+            session.execute(insert(model.__table__), new_rows)
             if entity in _SEARCHABLE:
                 search.reindex(session.connection(), _SEARCHABLE[entity], [r["id"] for r in new_rows])
     return changed
@@ -174,6 +176,7 @@ def apply_rows(session: Session, rows: Iterable) -> int:
 _SEARCHABLE = {"producers": "producer", "products": "product", "dossiers": "dossier"}
 
 
+@functools.cache
 def _defaults(model: type[Synced]) -> dict[str, Any]:
     """Scalar column defaults, for rows a server sent without some field (an older server or a gap)."""
     result = {}

@@ -12,6 +12,7 @@ from ocop_desktop.db.models import ChangeJournal, Conflict, Dossier, DossierDocu
 from ocop_desktop.services import documents, dossiers, registry
 from ocop_server.models import ChangeLog, Record
 
+
 def _new_dossier(laptop) -> str:
     with laptop.session() as s:
         producer = registry.create_producer(s, name="HTX Nước mắm Phú Khương", kind="cooperative",

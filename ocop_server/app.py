@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -45,6 +45,31 @@ class Busy(Exception):
     pass
 
 
+class BodyLimit:
+    """Refuses an oversized body before it is read. Plain ASGI: Starlette's BaseHTTPMiddleware would
+    add a task and a stream copy to every request."""
+
+    def __init__(self, app, settings: Settings):
+        self.app, self.settings = app, settings
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http":
+            headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+            length = headers.get("content-length")
+            response = None
+            if length is None and "chunked" in headers.get("transfer-encoding", "").lower():
+                response = problem(411, "length_required", "Send the body with a Content-Length header.")
+            else:
+                limit = (self.settings.chunk_bytes * 4 if scope["path"].startswith(UPLOAD_PATHS)
+                         else self.settings.max_body_bytes)
+                if length is not None and (not length.isdigit() or int(length) > limit):
+                    response = problem(413, "body_too_large", f"The request body is over {limit} bytes.")
+            if response is not None:
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 def create_app(settings: Settings) -> FastAPI:
     settings.files_dir.mkdir(parents=True, exist_ok=True)
     read_engine = make_engine(settings.database_url, immediate=False)
@@ -63,15 +88,7 @@ def create_app(settings: Settings) -> FastAPI:
     errors.install(app)
     app.add_middleware(GZipMiddleware, minimum_size=1024)
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):
-        length = request.headers.get("content-length")
-        if length is None and "chunked" in request.headers.get("transfer-encoding", "").lower():
-            return problem(411, "length_required", "Send the body with a Content-Length header.")
-        limit = settings.chunk_bytes * 4 if request.url.path.startswith(UPLOAD_PATHS) else settings.max_body_bytes
-        if length is not None and (not length.isdigit() or int(length) > limit):
-            return problem(413, "body_too_large", f"The request body is over {limit} bytes.")
-        return await call_next(request)
+    app.add_middleware(BodyLimit, settings=settings)
 
     @app.get("/health", tags=["meta"])
     def health() -> dict:

@@ -147,6 +147,8 @@ def apply_rows(session: Session, rows: Iterable) -> int:
             chunk = ids[start:start + 500]
             existing.update({o.id: o for o in session.scalars(select(model).where(model.id.in_(chunk)))})
         new_rows = []
+        # Every row carries every column: executemany takes its columns from the first row, and the
+        # server's data has only the fields that were ever set.
         defaults = _defaults(model)
         for row in items:
             obj = existing.get(row.id)
@@ -178,11 +180,11 @@ _SEARCHABLE = {"producers": "producer", "products": "product", "dossiers": "doss
 
 @functools.cache
 def _defaults(model: type[Synced]) -> dict[str, Any]:
-    """Scalar column defaults, for rows a server sent without some field (an older server or a gap)."""
+    """A value for every column (its scalar default, else None), for fields the server never had."""
     result = {}
     for column in model.__table__.columns:
-        if column.default is not None and column.default.is_scalar:
-            result[column.name] = column.default.arg
+        has_default = column.default is not None and column.default.is_scalar
+        result[column.name] = column.default.arg if has_default else None
     return result
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 
 from sqlalchemy import select
@@ -24,6 +25,8 @@ from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.criteria import load_criteria_set, version_in_force
 from ocop_desktop.services.errors import ServiceError, clean_text
 from ocop_desktop.services.lookup import get_alive
+
+LINE_NAMESPACE = uuid.UUID("5c0c0b7e-0c0f-4c3e-9d6e-000000000001")
 
 
 def _pick_version(session: Session, dossier: Dossier, evaluation: EvaluationSession | None,
@@ -132,6 +135,12 @@ def record_answers(session: Session, *, sheet_id: str, answers: list[Answer]) ->
     return Changes(frozenset({"score_lines", "score_sheets"}), frozenset([*ids, sheet.id]), sheet.id)
 
 
+def line_id(sheet_id: str, criterion: str, subitem: str | None) -> str:
+    """The same answer slot gets the same id on every laptop, so a draft answered on two laptops
+    merges (or conflicts) field by field instead of holding two rows for one criterion."""
+    return str(uuid.uuid5(LINE_NAMESPACE, f"{sheet_id}/{criterion}/{subitem or ''}"))
+
+
 def _existing_lines(session: Session, sheet_id: str) -> dict[tuple[str, str], ScoreLine]:
     """Every line of the sheet, tombstoned ones included, so an answer given again revives its row."""
     rows = session.scalars(select(ScoreLine).where(ScoreLine.sheet_id == sheet_id))
@@ -144,8 +153,8 @@ def _put_answer(session: Session, sheet: ScoreSheet, product_set: ProductSet,
     chosen = _choose(product_set, criterion, option, subitem)
     line = existing.get((criterion, subitem or ""))
     if line is None:
-        line = ScoreLine(sheet_id=sheet.id, criterion_code=criterion, subitem_code=subitem or "",
-                         option_code=chosen.code, points=chosen.points, comment="")
+        line = ScoreLine(id=line_id(sheet.id, criterion, subitem), sheet_id=sheet.id, criterion_code=criterion,
+                         subitem_code=subitem or "", option_code=chosen.code, points=chosen.points, comment="")
         session.add(line)
         existing[(criterion, subitem or "")] = line
     else:
@@ -218,7 +227,8 @@ def rescore_sheet(session: Session, *, sheet_id: str) -> Changes:
     session.add(new)
     session.flush()
     for line in _lines(session, old.id):
-        session.add(ScoreLine(sheet_id=new.id, criterion_code=line.criterion_code, subitem_code=line.subitem_code,
+        session.add(ScoreLine(id=line_id(new.id, line.criterion_code, line.subitem_code), sheet_id=new.id,
+                              criterion_code=line.criterion_code, subitem_code=line.subitem_code,
                               option_code=line.option_code, points=line.points, comment=line.comment))
     session.flush()
     return Changes.of("score_sheets", new.id)

@@ -17,7 +17,7 @@ def add_parser(sub) -> None:
 
 
 def cmd_sync(args, paths: AppPaths) -> int:
-    from ocop_desktop.db import credentials, sync_store
+    from ocop_desktop.db import credentials
     from ocop_desktop.db.blobstore import BlobStore
     from ocop_desktop.db.journal import device_id
     from ocop_desktop.db.schema import open_database
@@ -40,11 +40,6 @@ def cmd_sync(args, paths: AppPaths) -> int:
             except LoginError as exc:
                 print(f"Không đăng nhập được: {exc.code}", file=sys.stderr)
                 return 1
-        info = client.info()
-        with db.session() as session:
-            sync_store.set_meta(session, "max_upload_bytes", str(info.max_upload_bytes))
-            session.commit()
-
         def progress(p) -> None:
             print(f"\r{p.phase}: {p.done}/{p.total}  ↑{p.bytes_sent // 1024} kB ↓{p.bytes_received // 1024} kB",
                   end="", flush=True)

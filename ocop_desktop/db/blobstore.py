@@ -97,3 +97,15 @@ class BlobStore:
             while chunk := fh.read(CHUNK):
                 digest.update(chunk)
         return digest.hexdigest() == sha256
+
+
+MAX_UPLOAD_KEY = "max_upload_bytes"
+
+
+def store_for(session, root: Path) -> BlobStore:
+    """The attachment store, refusing at attach time files larger than the server last said it takes:
+    a document whose file could never be sent must not be accepted in the first place."""
+    from ocop_desktop.db.sync_store import get_meta
+
+    limit = get_meta(session, MAX_UPLOAD_KEY)
+    return BlobStore(root, max_size=int(limit) if limit and limit.isdigit() else None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from ocop_desktop.db import sync_store
-from ocop_desktop.db.blobstore import BlobStore
+from ocop_desktop.db.blobstore import MAX_UPLOAD_KEY, BlobStore
 from ocop_desktop.db.models import SyncRun
 from ocop_desktop.db.schema import Database
 from ocop_desktop.db.types import utcnow
@@ -26,6 +27,7 @@ from ocop_desktop.sync.protocol import Change, combined_digest, scope_digest
 
 PUSH_BATCH = 200
 CHECKED_KEY = "last_matching_check"
+FULL_CHECK_EVERY = 3600.0  # seconds
 PULL_PAGE = 1000
 
 
@@ -92,6 +94,7 @@ class SyncEngine:
             run_id = run.id
         outcome, detail = "ok", ""
         try:
+            self._remember_server_limits()
             files = attachments.upload_missing(self.db, self.client, self.blobs,
                                                lambda d, t: self._report("files", d, t))
             report.uploaded, report.files_refused = files.uploaded, files.refused
@@ -116,6 +119,12 @@ class SyncEngine:
                                                                        report.conflicts, report.rejected)
                 session.commit()
         return report
+
+    def _remember_server_limits(self) -> None:
+        info = self.client.info()
+        with self._session() as session:
+            sync_store.set_meta(session, MAX_UPLOAD_KEY, str(info.max_upload_bytes))
+            session.commit()
 
     def push(self, report: SyncReport, held_back: set[str] | None = None) -> None:
         """Sends the journal in order. Documents whose file the server refused are held back (with the
@@ -181,14 +190,18 @@ class SyncEngine:
                     return
                 page = following.result()
 
-    def check(self, report: SyncReport) -> None:
+    def check(self, report: SyncReport, force: bool = False) -> None:
         """Compares per-entity digests with the server; re-downloads only the entities that differ.
 
-        Skipped when neither side moved since the last check that matched: same cursor, no new receipt.
+        Skipped when neither side moved since the last check that matched (same cursor, no new receipt)
+        and that check is less than ``FULL_CHECK_EVERY`` old: a no-change sync stays one short request,
+        and a copy damaged behind the app's back is still caught within the hour.
         """
         with self._session() as session:
             state = f"{sync_store.cursor(session)}:{sync_store.last_receipt(session)}"
-            if sync_store.get_meta(session, CHECKED_KEY) == state:
+            last = sync_store.get_meta(session, CHECKED_KEY, "")
+            fresh = last.startswith(state + "@") and time.time() - float(last.split("@")[1]) < FULL_CHECK_EVERY
+            if fresh and not force:
                 return
         for attempt in range(2):
             with self._session() as session:
@@ -199,7 +212,7 @@ class SyncEngine:
                 report.mismatched = []
                 with self._session() as session:
                     state = f"{sync_store.cursor(session)}:{sync_store.last_receipt(session)}"
-                    sync_store.set_meta(session, CHECKED_KEY, state)
+                    sync_store.set_meta(session, CHECKED_KEY, f"{state}@{time.time()}")
                     session.commit()
                 return
             remote = response.entities

@@ -61,12 +61,25 @@ def create_user(session: Session, *, username: str, password: str, role: str, fu
     return user
 
 
-def login(session: Session, username: str, password: str, device_id: str, device_name: str) -> tuple[User, str] | None:
+def check_password(session: Session, username: str, password: str) -> User | None:
     user = session.scalar(select(User).where(User.username == username))
     if user is None or not user.active:
         hash_password(password)  # same cost whether or not the name exists
         return None
-    if not verify_password(user.password_hash, password):
+    return user if verify_password(user.password_hash, password) else None
+
+
+def issue_token(session: Session, user: User, device_id: str, device_name: str) -> str:
+    token = secrets.token_urlsafe(32)
+    session.add(Token(id=str(uuid.uuid4()), token_hash=token_digest(token), user_id=user.id, device_id=device_id,
+                      device_name=device_name, created_at=datetime.now(UTC), revoked=False))
+    session.flush()
+    return token
+
+
+def login(session: Session, username: str, password: str, device_id: str, device_name: str) -> tuple[User, str] | None:
+    user = check_password(session, username, password)
+    if user is None:
         return None
     token = secrets.token_urlsafe(32)
     session.add(Token(id=str(uuid.uuid4()), token_hash=token_digest(token), user_id=user.id, device_id=device_id,

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.sync.protocol import HaveRequest, HaveResponse, UploadState
-from ocop_server.deps import Caller, GzipRoute, get_session, get_writer, require_caller
+from ocop_server.deps import Caller, GzipRoute, read_session, require_caller
 from ocop_server.errors import ApiError
 from ocop_server.models import Blob
 
@@ -33,13 +33,13 @@ def _partial(request: Request, sha256: str) -> Path:
 
 
 @router.post("/have", response_model=HaveResponse)
-def have(body: HaveRequest, caller: Caller = Depends(require_caller),
-         session: Session = Depends(get_session)) -> HaveResponse:
-    wanted = {h for h in body.hashes if isinstance(h, str) and len(h) == 64}
-    if any(len(h) != 64 or not all(c in "0123456789abcdef" for c in h) for h in body.hashes):
-        raise ApiError(422, "invalid_hash", "Hashes are 64 lower-case hex characters.")
-    done = set(session.scalars(select(Blob.sha256).where(Blob.sha256.in_(wanted), Blob.complete.is_(True))))
-    return HaveResponse(missing=sorted(wanted - done))
+def have(request: Request, body: HaveRequest, caller: Caller = Depends(require_caller)) -> HaveResponse:
+    with read_session(request) as session:
+        wanted = {h for h in body.hashes if isinstance(h, str) and len(h) == 64}
+        if any(len(h) != 64 or not all(c in "0123456789abcdef" for c in h) for h in body.hashes):
+            raise ApiError(422, "invalid_hash", "Hashes are 64 lower-case hex characters.")
+        done = set(session.scalars(select(Blob.sha256).where(Blob.sha256.in_(wanted), Blob.complete.is_(True))))
+        return HaveResponse(missing=sorted(wanted - done))
 
 
 def _state(blob: Blob) -> UploadState:
@@ -48,23 +48,24 @@ def _state(blob: Blob) -> UploadState:
 
 @router.get("/{sha256}/upload", response_model=UploadState)
 def upload_state(request: Request, sha256: str = SHA, size: int = Query(ge=0),
-                 caller: Caller = Depends(require_caller), session: Session = Depends(get_writer)) -> UploadState:
+                 caller: Caller = Depends(require_caller)) -> UploadState:
     """Where an upload stands; starts one (offset 0) when the server has never heard of the file."""
-    if caller.user.role not in UPLOADERS:
-        raise ApiError(403, "upload_not_allowed", "Only admins and commune officers attach files.")
-    limit = request.app.state.settings.max_upload_bytes
-    if size > limit:
-        raise ApiError(413, "file_too_large", f"Files over {limit} bytes are refused.", {"limit": limit})
-    blob = session.get(Blob, sha256)
-    if blob is None:
-        blob = Blob(sha256=sha256, size=size, received=0, complete=False, created_at=datetime.now(UTC))
-        session.add(blob)
-        session.commit()
-    elif blob.size != size and not blob.complete:
-        blob.size, blob.received = size, 0
-        _partial(request, sha256).unlink(missing_ok=True)
-        session.commit()
-    return _state(blob)
+    with request.app.state.write_sessions() as session:
+        if caller.user.role not in UPLOADERS:
+            raise ApiError(403, "upload_not_allowed", "Only admins and commune officers attach files.")
+        limit = request.app.state.settings.max_upload_bytes
+        if size > limit:
+            raise ApiError(413, "file_too_large", f"Files over {limit} bytes are refused.", {"limit": limit})
+        blob = session.get(Blob, sha256)
+        if blob is None:
+            blob = Blob(sha256=sha256, size=size, received=0, complete=False, created_at=datetime.now(UTC))
+            session.add(blob)
+            session.commit()
+        elif blob.size != size and not blob.complete:
+            blob.size, blob.received = size, 0
+            _partial(request, sha256).unlink(missing_ok=True)
+            session.commit()
+        return _state(blob)
 
 
 @router.put("/{sha256}/upload", response_model=UploadState)
@@ -125,9 +126,9 @@ def _append(request: Request, session: Session, sha256: str, offset: int, chunk:
 
 
 @router.get("/{sha256}")
-def download(request: Request, sha256: str = SHA, caller: Caller = Depends(require_caller),
-             session: Session = Depends(get_session)) -> FileResponse:
-    blob = session.get(Blob, sha256)
-    if blob is None or not blob.complete:
-        raise ApiError(404, "file_not_found", "The server does not hold this file.")
-    return FileResponse(_final(request, sha256), media_type="application/octet-stream")
+def download(request: Request, sha256: str = SHA, caller: Caller = Depends(require_caller)) -> FileResponse:
+    with read_session(request) as session:
+        blob = session.get(Blob, sha256)
+        if blob is None or not blob.complete:
+            raise ApiError(404, "file_not_found", "The server does not hold this file.")
+        return FileResponse(_final(request, sha256), media_type="application/octet-stream")

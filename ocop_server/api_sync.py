@@ -6,7 +6,6 @@ import json
 
 from fastapi import APIRouter, Depends, Request, Response
 from sqlalchemy import exists, select
-from sqlalchemy.orm import Session
 
 from ocop_desktop.sync.entities import ENTITIES
 from ocop_desktop.sync.protocol import (
@@ -20,7 +19,7 @@ from ocop_desktop.sync.protocol import (
     scope_digest,
 )
 from ocop_server import store
-from ocop_server.deps import Caller, GzipRoute, get_session, require_caller
+from ocop_server.deps import Caller, GzipRoute, read_session, require_caller
 from ocop_server.errors import ApiError
 from ocop_server.merge import apply_change
 from ocop_server.models import Record, RecordScope
@@ -51,40 +50,40 @@ def _in_scope(viewer: Viewer):
 
 
 @router.post("/pull", response_model=PullResponse, response_class=Response)
-def pull(body: PullRequest, caller: Caller = Depends(require_caller),
-         session: Session = Depends(get_session)) -> Response:
+def pull(request: Request, body: PullRequest, caller: Caller = Depends(require_caller)) -> Response:
     """Rows changed after the cursor, in sequence order, within what the caller may see."""
-    if body.entity is not None and body.entity not in ENTITIES:
-        raise ApiError(422, "unknown_entity", f"No entity {body.entity[:64]!r}.")
-    snapshot = store.current_seq(session)
-    query = select(Record).where(Record.version > body.cursor, Record.version <= snapshot)
-    if body.entity:
-        query = query.where(Record.entity == body.entity)
-    scope_filter = _in_scope(caller.viewer)
-    if scope_filter is not None:
-        query = query.where(scope_filter)
-    records = session.scalars(query.order_by(Record.version).limit(body.limit + 1)).all()
-    more = len(records) > body.limit
-    records = records[:body.limit]
-    cursor = records[-1].version if more else max(snapshot, body.cursor)
-    # Stored data is already JSON: spliced in as it is rather than decoded and encoded again per row.
-    parts = [f'{{"entity":{json.dumps(r.entity)},"id":{json.dumps(r.id)},"version":{r.version},'
-             f'"deleted":{"true" if r.deleted else "false"},"data":{r.data}}}' for r in records]
-    body_text = f'{{"rows":[{",".join(parts)}],"cursor":{cursor},"more":{"true" if more else "false"}}}'
-    return Response(content=body_text, media_type="application/json")
+    with read_session(request) as session:
+        if body.entity is not None and body.entity not in ENTITIES:
+            raise ApiError(422, "unknown_entity", f"No entity {body.entity[:64]!r}.")
+        snapshot = store.current_seq(session)
+        query = select(Record).where(Record.version > body.cursor, Record.version <= snapshot)
+        if body.entity:
+            query = query.where(Record.entity == body.entity)
+        scope_filter = _in_scope(caller.viewer)
+        if scope_filter is not None:
+            query = query.where(scope_filter)
+        records = session.scalars(query.order_by(Record.version).limit(body.limit + 1)).all()
+        more = len(records) > body.limit
+        records = records[:body.limit]
+        cursor = records[-1].version if more else max(snapshot, body.cursor)
+        # Stored data is already JSON: spliced in as it is rather than decoded and encoded again per row.
+        parts = [f'{{"entity":{json.dumps(r.entity)},"id":{json.dumps(r.id)},"version":{r.version},'
+                 f'"deleted":{"true" if r.deleted else "false"},"data":{r.data}}}' for r in records]
+        body_text = f'{{"rows":[{",".join(parts)}],"cursor":{cursor},"more":{"true" if more else "false"}}}'
+        return Response(content=body_text, media_type="application/json")
 
 
 @router.post("/check", response_model=CheckResponse)
-def check(body: CheckRequest, caller: Caller = Depends(require_caller),
-          session: Session = Depends(get_session)) -> CheckResponse:
+def check(request: Request, body: CheckRequest, caller: Caller = Depends(require_caller)) -> CheckResponse:
     """Per entity, a count and a digest of the rows in scope up to the cursor, to compare with the laptop."""
-    query = select(Record.entity, Record.id, Record.version).where(Record.version <= body.cursor)
-    scope_filter = _in_scope(caller.viewer)
-    if scope_filter is not None:
-        query = query.where(scope_filter)
-    lines: dict[str, list[str]] = {}
-    for entity, row_id, version in session.execute(query):
-        lines.setdefault(entity, []).append(f"{row_id}:{version}")
-    entities = {e: scope_digest(v) for e, v in lines.items()}
-    combined = combined_digest(entities)
-    return CheckResponse(combined=combined, entities={} if body.combined == combined else entities)
+    with read_session(request) as session:
+        query = select(Record.entity, Record.id, Record.version).where(Record.version <= body.cursor)
+        scope_filter = _in_scope(caller.viewer)
+        if scope_filter is not None:
+            query = query.where(scope_filter)
+        lines: dict[str, list[str]] = {}
+        for entity, row_id, version in session.execute(query):
+            lines.setdefault(entity, []).append(f"{row_id}:{version}")
+        entities = {e: scope_digest(v) for e, v in lines.items()}
+        combined = combined_digest(entities)
+        return CheckResponse(combined=combined, entities={} if body.combined == combined else entities)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gzip
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -21,18 +21,11 @@ from ocop_server.models import Token, User
 from ocop_server.scope import Viewer, viewer_for
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    session = request.app.state.sessions()
-    try:
-        yield session
-    finally:
-        session.close()
-
-
-def get_writer(request: Request) -> Iterator[Session]:
-    """A write session for the whole request (held briefly: write endpoints do little else)."""
-    with request.app.state.write_sessions() as session:
-        yield session
+def read_session(request: Request) -> Session:
+    """Endpoints open and close their sessions in their own body (``with read_session(request)``): a
+    generator dependency would be closed on a later thread-pool turn, and under load (200 devices) the
+    connections waiting for that turn exhausted the pool."""
+    return request.app.state.sessions()
 
 
 def require_protocol(x_ocop_protocol: str | None = Header(default=None)) -> int:

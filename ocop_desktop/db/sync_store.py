@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from ocop_desktop.db import search
 from ocop_desktop.db.base import Base, Synced
-from ocop_desktop.db.models import ChangeJournal, LocalMeta
+from ocop_desktop.db.models import ChangeJournal, DossierDocument, LocalMeta
 from ocop_desktop.db.types import utcnow
 from ocop_desktop.sync.entities import ENTITIES
 
@@ -59,6 +59,11 @@ def pull_session(db) -> Iterator[Session]:
         finally:
             session.close()
             raw.execute("PRAGMA foreign_keys = ON")
+
+
+def document_hashes(session: Session) -> set[str]:
+    """The files the live documents refer to."""
+    return set(session.scalars(select(DossierDocument.sha256).where(DossierDocument.deleted.is_(False))))
 
 
 def cursor(session: Session) -> int:

@@ -8,10 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
-
+from ocop_desktop.db import sync_store
 from ocop_desktop.db.blobstore import BlobStore
-from ocop_desktop.db.models import DossierDocument
 from ocop_desktop.db.schema import Database
 from ocop_desktop.sync.client import ServerClient, SyncError
 
@@ -22,7 +20,7 @@ REFUSED_FOR_GOOD = frozenset({"file_too_large"})
 
 def local_hashes(db: Database, blobs: BlobStore) -> list[str]:
     with db.session() as session:
-        hashes = set(session.scalars(select(DossierDocument.sha256).where(DossierDocument.deleted.is_(False))))
+        hashes = sync_store.document_hashes(session)
     return sorted(h for h in hashes if blobs.has(h))
 
 

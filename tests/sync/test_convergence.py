@@ -144,10 +144,16 @@ def _close(server: LiveServer | None, laptops: list[Laptop]) -> None:
         server.stop()
 
 
+def _sqlite_url(folder: Path) -> str:
+    # Always SQLite, also in the PostgreSQL run: every example starts from a copy of the golden server's
+    # file, which a database schema cannot be copied like.
+    return f"sqlite:///{folder / 'server' / 'server.sqlite3'}"
+
+
 def build_golden(folder: Path, template: Path, criteria_bytes: bytes) -> Golden:
     """A server with the admin, three laptops logged in, and (made on laptop 0, synced to all) the criteria,
     a council with two scoring members, an evaluation session and one producer/product/dossier."""
-    server = LiveServer(folder / "server").start()
+    server = LiveServer(folder / "server", database_url=_sqlite_url(folder)).start()
     laptops: list[Laptop] = []
     try:
         server.create_user("admin", PASSWORD, "admin", full_name="Quản trị tỉnh")
@@ -204,7 +210,7 @@ class SyncMachine(RuleBasedStateMachine):
         self.failed = False
         try:
             shutil.copytree(golden.folder, self.tmp, dirs_exist_ok=True)
-            self.server = LiveServer(self.tmp / "server").start()
+            self.server = LiveServer(self.tmp / "server", database_url=_sqlite_url(self.tmp)).start()
             for i, token in enumerate(golden.tokens):
                 self.laptops.append(_open_laptop(self.tmp / f"laptop{i}", self.server.url, token))
         except BaseException:

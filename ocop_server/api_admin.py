@@ -54,4 +54,5 @@ def create_user(body: NewUser, request: Request, caller: Caller = Depends(requir
         except ValueError as exc:
             raise ApiError(422, "invalid_user", str(exc)) from exc
         session.commit()
+        request.app.state.callers.clear()
         return UserCreated(id=user.id, username=user.username, role=user.role)

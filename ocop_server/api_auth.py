@@ -49,5 +49,6 @@ def revoke(request: Request, token_id: str, caller: Caller = Depends(require_cal
             raise ApiError(404, "token_not_found", "No such token among yours.")
         token.revoked = True
         session.commit()
+        request.app.state.callers.clear()  # the revoked token must stop working now
         return TokenInfo(token_id=token.id, device_id=token.device_id, device_name=token.device_name,
                          created_at=token.created_at, last_used_at=token.last_used_at, revoked=True)

@@ -25,6 +25,7 @@ from ocop_server.merge import apply_change
 from ocop_server.models import Record, RecordScope
 from ocop_server.scope import Viewer
 
+VIEWER_INPUTS = frozenset({"council_members", "users"})
 router = APIRouter(prefix="/sync", tags=["sync"], route_class=GzipRoute)
 
 
@@ -39,6 +40,8 @@ def push(body: PushRequest, request: Request, caller: Caller = Depends(require_c
                 results.append(apply_change(session, caller.viewer, caller.device_id, change))
         seq = store.current_seq(session)
         session.commit()
+    if any(c.entity in VIEWER_INPUTS for c in body.changes):
+        request.app.state.callers.clear()  # memberships changed: recompute what each token may see
     return PushResponse(results=results, server_seq=seq)
 
 

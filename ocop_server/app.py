@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ocop_desktop.sync.protocol import SUPPORTED_VERSIONS, ServerInfo
 from ocop_server import api_admin, api_auth, api_files, api_sync, errors
 from ocop_server.database import make_engine, migrate
+from ocop_server.deps import CallerCache
 from ocop_server.errors import problem
 from ocop_server.settings import Settings
 
@@ -85,6 +86,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.write_sessions = Writers(sessionmaker(write_engine, expire_on_commit=False),
                                        serialize=write_engine.dialect.name == "sqlite")
     app.state.engines = (read_engine, write_engine)
+    app.state.callers = CallerCache()
     errors.install(app)
     app.add_middleware(GZipMiddleware, minimum_size=1024)
 

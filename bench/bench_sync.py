@@ -23,7 +23,7 @@ from ocop_desktop.db.sync_store import from_wire, models
 from ocop_desktop.services import registry
 from ocop_desktop.sync import attachments
 from ocop_desktop.sync.client import ServerClient, SyncError
-from ocop_desktop.sync.engine import SyncEngine
+from ocop_desktop.sync.engine import PULL_PAGE, SyncEngine
 from ocop_desktop.sync.entities import ENTITIES
 from ocop_desktop.sync.protocol import Change
 from ocop_server.testing import LiveServer
@@ -146,9 +146,9 @@ def many_devices(server: LiveServer, devices: int = 200) -> None:
             result = client.push([change]).results[0]
             if result.status != "applied":
                 raise SyncError(result.status, result.reason or "")
-            page = client.pull(cursor, 100)
+            page = client.pull(cursor, PULL_PAGE)  # the page size the engine uses
             while page.more:
-                page = client.pull(page.cursor, 100)
+                page = client.pull(page.cursor, PULL_PAGE)
             client.check(page.cursor)
             with lock:
                 times.append(time.perf_counter() - start)

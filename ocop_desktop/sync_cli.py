@@ -9,6 +9,13 @@ import sys
 from ocop_desktop.paths import AppPaths
 
 
+LOGIN_TEXT = {
+    "wrong_password": "sai tên đăng nhập hoặc mật khẩu",
+    "never_logged_in_here": "không kết nối được máy chủ, và người dùng này chưa từng đăng nhập trên máy này",
+    "server_refused": "máy chủ từ chối đăng nhập",
+}
+
+
 def add_parser(sub) -> None:
     parser = sub.add_parser("sync", help="đồng bộ với máy chủ tỉnh")
     parser.add_argument("--server", required=True, help="địa chỉ máy chủ, ví dụ http://127.0.0.1:8765")
@@ -38,7 +45,7 @@ def cmd_sync(args, paths: AppPaths) -> int:
             try:
                 login(db, client, args.username, password)
             except LoginError as exc:
-                print(f"Không đăng nhập được: {exc.code}", file=sys.stderr)
+                print(f"Không đăng nhập được: {LOGIN_TEXT.get(exc.code, exc.code)} ({exc.code})", file=sys.stderr)
                 return 1
         def progress(p) -> None:
             print(f"\r{p.phase}: {p.done}/{p.total}  ↑{p.bytes_sent // 1024} kB ↓{p.bytes_received // 1024} kB",

@@ -1,0 +1,57 @@
+"""`ocop sync`: headless sync from the command line against the real server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ocop_desktop.cli import main
+from ocop_desktop.db.models import Producer
+from ocop_desktop.db.schema import open_database
+from ocop_desktop.services import registry
+
+PASSWORD = "mat-khau-123"  # what tests/sync/conftest.py gives the admin
+
+
+def test_ocop_sync_logs_in_once_then_reuses_the_token(server, tmp_path: Path, capsys, monkeypatch):
+    """The first run logs in with $OCOP_PASSWORD and sends the laptop's work; the second needs no password."""
+    data = tmp_path / "laptop"
+    data.mkdir()
+    db = open_database(data / "ocop.sqlite3")
+    with db.session() as s:
+        producer = registry.create_producer(s, name="HTX Mật ong Cường Nga", kind="cooperative",
+                                            commune_code="18073").id
+        s.commit()
+    db.close()
+    monkeypatch.setenv("OCOP_PASSWORD", PASSWORD)
+    assert main(["--data-dir", str(data), "sync", "--server", server.url, "--username", "admin"]) == 0
+    assert "Đã gửi 1" in capsys.readouterr().out
+    monkeypatch.delenv("OCOP_PASSWORD")
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": (_ for _ in ()).throw(AssertionError("asked")))
+    assert main(["--data-dir", str(data), "sync", "--server", server.url, "--username", "admin"]) == 0
+    from ocop_server.models import Record
+
+    with server.app.state.sessions() as s:
+        assert s.get(Record, ("producers", producer)) is not None
+    db = open_database(data / "ocop.sqlite3")
+    with db.session() as s:
+        assert s.get(Producer, producer).server_version is not None
+    db.close()
+
+
+def test_ocop_sync_with_a_wrong_password_fails_clearly(server, tmp_path: Path, capsys, monkeypatch):
+    """A wrong password exits non-zero with a message, and nothing is written to the server."""
+    monkeypatch.setenv("OCOP_PASSWORD", "sai-mat-khau")
+    code = main(["--data-dir", str(tmp_path / "laptop"), "sync", "--server", server.url, "--username", "admin"])
+    assert code == 1
+    assert "wrong_password" in capsys.readouterr().err
+
+
+def test_ocop_sync_without_a_server_fails_clearly(tmp_path: Path, capsys, monkeypatch):
+    """With nobody listening, the sync exits non-zero and says it could not reach the server."""
+    from ocop_server.testing import free_port
+
+    monkeypatch.setenv("OCOP_PASSWORD", PASSWORD)
+    code = main(["--data-dir", str(tmp_path / "laptop"), "sync", "--server", f"http://127.0.0.1:{free_port()}",
+                 "--username", "admin"])
+    assert code != 0
+    assert "không kết nối được máy chủ" in capsys.readouterr().err

@@ -8,7 +8,6 @@ import sys
 
 from ocop_desktop.paths import AppPaths
 
-
 LOGIN_TEXT = {
     "wrong_password": "sai tên đăng nhập hoặc mật khẩu",
     "never_logged_in_here": "không kết nối được máy chủ, và người dùng này chưa từng đăng nhập trên máy này",

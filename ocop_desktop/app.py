@@ -6,8 +6,9 @@ import sys
 
 from sqlalchemy import func, select
 
-from ocop_desktop.db.models import ChangeJournal, Dossier, Producer, Product
+from ocop_desktop.db.models import Dossier, Producer, Product
 from ocop_desktop.db.schema import Database, DatabaseProblem, open_database
+from ocop_desktop.db.sync_store import count_unsent
 from ocop_desktop.paths import AppPaths
 
 
@@ -19,7 +20,7 @@ def load_overview(db: Database):
             return session.scalar(select(func.count()).select_from(model).where(*where))
 
         return Overview(producers=count(Producer), products=count(Product), dossiers=count(Dossier),
-                        unsent_changes=count(ChangeJournal, ChangeJournal.sent_at.is_(None)),
+                        unsent_changes=count_unsent(session),
                         database=str(db.path))
 
 

@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from ocop_desktop.paths import AppPaths
 
 
+@contextmanager
 def _open(paths: AppPaths):
     from ocop_desktop.db.schema import open_database
 
     paths.ensure()
-    return open_database(paths.database, paths.backups)
+    db = open_database(paths.database, paths.backups)
+    try:
+        yield db
+    finally:
+        db.close()
 
 
 def cmd_app(args, paths: AppPaths) -> int:
@@ -25,8 +31,7 @@ def cmd_app(args, paths: AppPaths) -> int:
 def cmd_demo_data(args, paths: AppPaths) -> int:
     from ocop_desktop.services.demo_data import build, has_data
 
-    db = _open(paths)
-    try:
+    with _open(paths) as db:
         with db.session() as session:
             if has_data(session):
                 if args.if_empty:
@@ -43,8 +48,6 @@ def cmd_demo_data(args, paths: AppPaths) -> int:
         print(f"\nĐã tạo {summary.producers} chủ thể, {summary.products} sản phẩm, {summary.dossiers} hồ sơ, "
               f"{summary.sheets} phiếu chấm, {summary.recognitions} quyết định công nhận tại {paths.database}")
         return 0
-    finally:
-        db.close()
 
 
 def _read(path: str) -> bytes:
@@ -74,8 +77,7 @@ def cmd_criteria(args, paths: AppPaths) -> int:
     if args.action == "validate":
         print(f"Hợp lệ: {criteria_set.code} sha256:{content_hash(document)}")
         return 0
-    db = _open(paths)
-    try:
+    with _open(paths) as db:
         with db.session() as session:
             try:
                 changes = criteria.import_criteria_set(session, data)
@@ -86,8 +88,6 @@ def cmd_criteria(args, paths: AppPaths) -> int:
         state = "Đã nhập" if changes.entities else "Đã có sẵn (không thay đổi)"
         print(f"{state}: {criteria_set.code} sha256:{content_hash(document)}")
         return 0
-    finally:
-        db.close()
 
 
 def _export(args, paths: AppPaths) -> int:
@@ -96,8 +96,7 @@ def _export(args, paths: AppPaths) -> int:
     from ocop_desktop.db.models import CriteriaSetVersion
     from ocop_desktop.services import criteria
 
-    db = _open(paths)
-    try:
+    with _open(paths) as db:
         with db.session() as session:
             query = select(CriteriaSetVersion).order_by(CriteriaSetVersion.effective_from.desc())
             if args.code:
@@ -116,34 +115,29 @@ def _export(args, paths: AppPaths) -> int:
         tmp.replace(target)
         print(f"Đã xuất {version.code} ra {target}")
         return 0
-    finally:
-        db.close()
 
 
 def cmd_db(args, paths: AppPaths) -> int:
     from sqlalchemy import func, select, text
 
-    from ocop_desktop.db.models import ChangeJournal, Dossier, Producer, Product
+    from ocop_desktop.db.models import Dossier, Producer, Product
     from ocop_desktop.db.schema import current_revision, head_revision
+    from ocop_desktop.db.sync_store import count_unsent
 
-    db = _open(paths)
-    try:
+    with _open(paths) as db:
         if args.action == "upgrade":
             print(f"Lược đồ đã ở phiên bản {head_revision()}" +
                   (f"; bản sao trước khi nâng cấp: {db.backup_path}" if db.backup_path else ""))
             return 0
         with db.session() as session:
             count = lambda model: session.scalar(select(func.count()).select_from(model))  # noqa: E731
-            unsent = session.scalar(select(func.count()).select_from(ChangeJournal)
-                                    .where(ChangeJournal.sent_at.is_(None)))
+            unsent = count_unsent(session)
             mode = session.execute(text("PRAGMA journal_mode")).scalar()
         print(f"Tệp: {paths.database}")
         print(f"Lược đồ: {current_revision(db.engine)} (ứng dụng: {head_revision()}), journal_mode={mode}")
         print(f"Chủ thể: {count(Producer)}, sản phẩm: {count(Product)}, hồ sơ: {count(Dossier)}")
         print(f"Thay đổi chưa gửi: {unsent}")
         return 0
-    finally:
-        db.close()
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -2,48 +2,20 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from fastapi import FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import sessionmaker
 
 from ocop_desktop.sync.protocol import SUPPORTED_VERSIONS, ServerInfo
 from ocop_server import api_admin, api_auth, api_files, api_sync, errors
-from ocop_server.database import make_engine, migrate
+from ocop_server.database import Writers, make_engine, migrate
 from ocop_server.deps import CallerCache
 from ocop_server.errors import problem
 from ocop_server.settings import Settings
 
 UPLOAD_PATHS = "/files/"
-
-
-class Writers:
-    """Write sessions. On SQLite one writer at a time, queued on a lock in this process: SQLite's own
-    busy-waiting sleeps in growing steps and turns 200 waiting devices into a convoy. On PostgreSQL the
-    counter row's lock orders writers, so they run concurrently until then."""
-
-    def __init__(self, factory: sessionmaker, serialize: bool):
-        self._factory = factory
-        self._lock = threading.Lock() if serialize else None
-
-    @contextmanager
-    def __call__(self, blocking: bool = True) -> Iterator[Session]:
-        if self._lock is not None and not self._lock.acquire(blocking=blocking):
-            raise Busy()
-        try:
-            with self._factory() as session:
-                yield session
-        finally:
-            if self._lock is not None:
-                self._lock.release()
-
-
-class Busy(Exception):
-    pass
 
 
 class BodyLimit:

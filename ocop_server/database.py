@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -50,3 +54,26 @@ def migrate(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
+class Writers:
+    """Write sessions. On SQLite one writer at a time, queued on a lock in this process: SQLite's own
+    busy-waiting sleeps in growing steps and turns 200 waiting devices into a convoy. On PostgreSQL the
+    counter row's lock orders writers, so they run concurrently until then."""
+
+    def __init__(self, factory: sessionmaker, serialize: bool):
+        self._factory = factory
+        self._lock = threading.Lock() if serialize else None
+
+    @contextmanager
+    def __call__(self, blocking: bool = True) -> Iterator[Session]:
+        if self._lock is not None and not self._lock.acquire(blocking=blocking):
+            raise Busy()
+        try:
+            with self._factory() as session:
+                yield session
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+
+
+class Busy(Exception):
+    pass

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from ocop_desktop.sync.protocol import PROTOCOL_VERSION, SUPPORTED_VERSIONS
 from ocop_server import accounts
+from ocop_server.database import Busy
 from ocop_server.errors import ApiError, problem
 from ocop_server.models import Token, User
 from ocop_server.scope import Viewer, viewer_for
@@ -107,8 +108,6 @@ class CallerCache:
 def _touch(request: Request, token_id: str, now: datetime) -> None:
     """Bookkeeping in its own short write transaction: a read session must not turn into a writer
     (SQLite refuses that upgrade under load), and a busy moment may simply skip it."""
-    from ocop_server.app import Busy
-
     try:
         with request.app.state.write_sessions(blocking=False) as writer:
             writer.execute(update(Token).where(Token.id == token_id).values(last_used_at=now))

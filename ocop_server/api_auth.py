@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from sqlalchemy import select
 
-from ocop_desktop.sync.protocol import LoginRequest, LoginResponse, TokenInfo
+from ocop_desktop.sync.protocol import UUID_PATTERN, LoginRequest, LoginResponse, TokenInfo
 from ocop_server import accounts
 from ocop_server.deps import Caller, GzipRoute, read_session, require_caller, require_protocol
 from ocop_server.errors import ApiError
@@ -33,7 +33,7 @@ def login(body: LoginRequest, request: Request) -> LoginResponse:
 
 @router.get("/tokens", response_model=list[TokenInfo])
 def tokens(request: Request, caller: Caller = Depends(require_caller),
-           user_id: str | None = None) -> list[TokenInfo]:
+           user_id: str | None = Query(default=None, pattern=UUID_PATTERN)) -> list[TokenInfo]:
     with read_session(request) as session:
         owner = user_id if (user_id and caller.user.role == "admin") else caller.user.id
         rows = session.scalars(select(Token).where(Token.user_id == owner).order_by(Token.created_at))
@@ -42,9 +42,10 @@ def tokens(request: Request, caller: Caller = Depends(require_caller),
 
 
 @router.post("/tokens/{token_id}/revoke", response_model=TokenInfo)
-def revoke(request: Request, token_id: str, caller: Caller = Depends(require_caller)) -> TokenInfo:
+def revoke(request: Request, token_id: str = Path(pattern=UUID_PATTERN),
+           caller: Caller = Depends(require_caller)) -> TokenInfo:
     with request.app.state.write_sessions() as session:
-        token = session.get(Token, token_id[:36])
+        token = session.get(Token, token_id)
         if token is None or (token.user_id != caller.user.id and caller.user.role != "admin"):
             raise ApiError(404, "token_not_found", "No such token among yours.")
         token.revoked = True

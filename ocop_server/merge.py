@@ -24,12 +24,17 @@ def payload_hash(change: Change) -> str:
 def _log(session: Session, viewer: Viewer, device_id: str, change: Change, digest: str,
          result: ChangeResult) -> ChangeResult:
     session.add(ChangeLog(change_id=change.change_id, seq=result.server_seq, device_id=device_id,
-                          user_id=viewer.user_id, entity=change.entity[:64], entity_id=change.entity_id,
+                          user_id=viewer.user_id, entity=_printable(change.entity), entity_id=change.entity_id,
                           payload_hash=digest, status=result.status, result=result.model_dump_json(),
                           payload=json.dumps(change.model_dump(mode="json"), ensure_ascii=True),
                           received_at=datetime.now(UTC)))
     session.flush()
     return result
+
+
+def _printable(text: str) -> str:
+    # PostgreSQL refuses NUL in text; what a client sent is stored escaped if it is not plain.
+    return text[:64] if text.isprintable() and text.isascii() else json.dumps(text)[:64]
 
 
 def apply_change(session: Session, viewer: Viewer, device_id: str, change: Change) -> ChangeResult:

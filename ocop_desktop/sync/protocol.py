@@ -40,10 +40,10 @@ class ServerInfo(Wire):
 
 
 class LoginRequest(Wire):
-    username: str = Field(min_length=1, max_length=64)
+    username: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._@-]+$")
     password: str = Field(min_length=1, max_length=256)
     device_id: str = Field(pattern=UUID_PATTERN)
-    device_name: str = Field(default="", max_length=200)
+    device_name: str = Field(default="", max_length=200, pattern=r"^[^\x00-\x1f\x7f]*$")
 
 
 class LoginResponse(Wire):
@@ -69,7 +69,7 @@ class Change(Wire):
 
     change_id: str = Field(pattern=UUID_PATTERN)
     device_seq: int = Field(ge=1, le=MAX_INT)
-    entity: str = Field(max_length=64)
+    entity: str = Field(pattern=r"^[a-z_]{1,64}$")  # a table name; anything else is not an entity
     entity_id: str = Field(pattern=UUID_PATTERN)
     op: Literal["insert", "update", "delete"]
     fields: dict[str, tuple[Any, Any]] = Field(max_length=MAX_FIELDS)

@@ -6,9 +6,11 @@ import json
 
 from fastapi import APIRouter, Depends, Request, Response
 from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.sync.entities import ENTITIES
 from ocop_desktop.sync.protocol import (
+    ChangeResult,
     CheckRequest,
     CheckResponse,
     PullRequest,
@@ -30,16 +32,21 @@ router = APIRouter(prefix="/sync", tags=["sync"], route_class=GzipRoute)
 
 
 @router.post("/push", response_model=PushResponse)
-def push(body: PushRequest, request: Request, caller: Caller = Depends(require_caller)) -> PushResponse:
-    """Applies a batch in one transaction; each change gets its own result, a replay its first one."""
-    with request.app.state.write_sessions() as session:
+async def push(body: PushRequest, request: Request, caller: Caller = Depends(require_caller)) -> PushResponse:
+    """Applies a batch within one transaction (shared with the batches that arrived with it); each change
+    gets its own result, a replay its first one."""
+
+    def work(session: Session) -> tuple[list[ChangeResult], int]:
+        if len(body.changes) == 1:  # the batch's own savepoint already isolates a lone change
+            return [apply_change(session, caller.viewer, caller.device_id, body.changes[0])], store.current_seq(session)
         results = []
         for change in body.changes:
             # A savepoint per change: one refused change never takes the others down with it.
             with session.begin_nested():
                 results.append(apply_change(session, caller.viewer, caller.device_id, change))
-        seq = store.current_seq(session)
-        session.commit()
+        return results, store.current_seq(session)
+
+    results, seq = await request.app.state.write_queue.run(work)
     if any(c.entity in VIEWER_INPUTS for c in body.changes):
         request.app.state.callers.clear()  # memberships changed: recompute what each token may see
     return PushResponse(results=results, server_seq=seq)
@@ -55,38 +62,53 @@ def _in_scope(viewer: Viewer):
 @router.post("/pull", response_model=PullResponse, response_class=Response)
 def pull(request: Request, body: PullRequest, caller: Caller = Depends(require_caller)) -> Response:
     """Rows changed after the cursor, in sequence order, within what the caller may see."""
+    if body.entity is not None and body.entity not in ENTITIES:
+        raise ApiError(422, "unknown_entity", f"No entity {body.entity[:64]!r}.")
     with read_session(request) as session:
-        if body.entity is not None and body.entity not in ENTITIES:
-            raise ApiError(422, "unknown_entity", f"No entity {body.entity[:64]!r}.")
         snapshot = store.current_seq(session)
-        query = select(Record).where(Record.version > body.cursor, Record.version <= snapshot)
-        if body.entity:
-            query = query.where(Record.entity == body.entity)
-        scope_filter = _in_scope(caller.viewer)
-        if scope_filter is not None:
-            query = query.where(scope_filter)
-        records = session.scalars(query.order_by(Record.version).limit(body.limit + 1)).all()
-        more = len(records) > body.limit
-        records = records[:body.limit]
-        cursor = records[-1].version if more else max(snapshot, body.cursor)
-        # Stored data is already JSON: spliced in as it is rather than decoded and encoded again per row.
-        parts = [f'{{"entity":{json.dumps(r.entity)},"id":{json.dumps(r.id)},"version":{r.version},'
-                 f'"deleted":{"true" if r.deleted else "false"},"data":{r.data}}}' for r in records]
-        body_text = f'{{"rows":[{",".join(parts)}],"cursor":{cursor},"more":{"true" if more else "false"}}}'
-        return Response(content=body_text, media_type="application/json")
+        key = ("pull", caller.viewer.keys, body.cursor, body.limit, body.entity, snapshot)
+        body_text = request.app.state.snapshots.get_or_make(
+            key, lambda: _page(session, caller.viewer, body, snapshot))
+    return Response(content=body_text, media_type="application/json")
+
+
+def _page(session, viewer: Viewer, body: PullRequest, snapshot: int) -> str:
+    # Plain columns, not ORM objects: building an object per row cost more than the rest of the request.
+    query = select(Record.entity, Record.id, Record.version, Record.deleted, Record.data).where(
+        Record.version > body.cursor, Record.version <= snapshot)
+    if body.entity:
+        query = query.where(Record.entity == body.entity)
+    scope_filter = _in_scope(viewer)
+    if scope_filter is not None:
+        query = query.where(scope_filter)
+    records = session.execute(query.order_by(Record.version).limit(body.limit + 1)).all()
+    more = len(records) > body.limit
+    records = records[:body.limit]
+    cursor = records[-1].version if more else max(snapshot, body.cursor)
+    # Stored data is already JSON: spliced in as it is rather than decoded and encoded again per row.
+    parts = [f'{{"entity":{json.dumps(r.entity)},"id":{json.dumps(r.id)},"version":{r.version},'
+             f'"deleted":{"true" if r.deleted else "false"},"data":{r.data}}}' for r in records]
+    return f'{{"rows":[{",".join(parts)}],"cursor":{cursor},"more":{"true" if more else "false"}}}'
 
 
 @router.post("/check", response_model=CheckResponse)
 def check(request: Request, body: CheckRequest, caller: Caller = Depends(require_caller)) -> CheckResponse:
     """Per entity, a count and a digest of the rows in scope up to the cursor, to compare with the laptop."""
     with read_session(request) as session:
-        query = select(Record.entity, Record.id, Record.version).where(Record.version <= body.cursor)
-        scope_filter = _in_scope(caller.viewer)
-        if scope_filter is not None:
-            query = query.where(scope_filter)
-        lines: dict[str, list[str]] = {}
-        for entity, row_id, version in session.execute(query):
-            lines.setdefault(entity, []).append(f"{row_id}:{version}")
-        entities = {e: scope_digest(v) for e, v in lines.items()}
-        combined = combined_digest(entities)
-        return CheckResponse(combined=combined, entities={} if body.combined == combined else entities)
+        snapshot = store.current_seq(session)
+        key = ("check", caller.viewer.keys, body.cursor, snapshot)
+        combined, entities = request.app.state.snapshots.get_or_make(
+            key, lambda: _digests(session, caller.viewer, body.cursor))
+    return CheckResponse(combined=combined, entities={} if body.combined == combined else entities)
+
+
+def _digests(session, viewer: Viewer, cursor: int) -> tuple[str, dict[str, str]]:
+    query = select(Record.entity, Record.id, Record.version).where(Record.version <= cursor)
+    scope_filter = _in_scope(viewer)
+    if scope_filter is not None:
+        query = query.where(scope_filter)
+    lines: dict[str, list[str]] = {}
+    for entity, row_id, version in session.execute(query):
+        lines.setdefault(entity, []).append(f"{row_id}:{version}")
+    entities = {e: scope_digest(v) for e, v in lines.items()}
+    return combined_digest(entities), entities

@@ -25,6 +25,14 @@ def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
     cursor.close()
 
 
+def _sqlite_reset(dbapi_connection, connection_record, reset_state) -> None:
+    # A COMMIT that fails (a deferred constraint, a full disk) leaves SQLite inside the transaction,
+    # and SQLAlchemy, counting it as ended, does not roll it back: the pooled connection would carry
+    # it into the next request, whose BEGIN then fails.
+    if dbapi_connection.in_transaction:
+        dbapi_connection.rollback()
+
+
 def _sqlite_begin(conn) -> None:
     # IMMEDIATE takes the write lock at BEGIN, so two pushes never interleave their sequence numbers.
     conn.exec_driver_sql("BEGIN IMMEDIATE")
@@ -41,6 +49,7 @@ def make_engine(url: str, immediate: bool = True) -> Engine:
         engine = create_engine(url, pool_size=10, max_overflow=90, pool_timeout=120,
                                connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "reset", _sqlite_reset)
         event.listen(engine, "begin", _sqlite_begin if immediate else _sqlite_deferred)
         return engine
     return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
@@ -64,16 +73,12 @@ class Writers:
         self._lock = threading.Lock() if serialize else None
 
     @contextmanager
-    def __call__(self, blocking: bool = True) -> Iterator[Session]:
-        if self._lock is not None and not self._lock.acquire(blocking=blocking):
-            raise Busy()
+    def __call__(self) -> Iterator[Session]:
+        if self._lock is not None:
+            self._lock.acquire()
         try:
             with self._factory() as session:
                 yield session
         finally:
             if self._lock is not None:
                 self._lock.release()
-
-
-class Busy(Exception):
-    pass

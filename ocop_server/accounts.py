@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from ocop_server import scope, store
@@ -88,11 +88,15 @@ def login(session: Session, username: str, password: str, device_id: str, device
     return user, token
 
 
+# Built once: under load, building the statement cost more than running it.
+_TOKEN_LOOKUP = select(Token, User).join(User, User.id == Token.user_id).where(Token.token_hash == bindparam("b_hash"))
+
+
 def user_for_token(session: Session, token: str) -> tuple[User, Token] | None:
-    row = session.scalar(select(Token).where(Token.token_hash == token_digest(token)))
-    if row is None or row.revoked:
+    found = session.execute(_TOKEN_LOOKUP, {"b_hash": token_digest(token)}).first()
+    if found is None:
         return None
-    user = session.get(User, row.user_id)
-    if user is None or not user.active:
+    row, user = found
+    if row.revoked or not user.active:
         return None
     return user, row

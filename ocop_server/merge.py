@@ -7,12 +7,17 @@ import json
 import uuid
 from datetime import UTC, datetime
 
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.sync.protocol import Change, ChangeResult, FieldConflict
 from ocop_server import authz, rules, scope, store, values
 from ocop_server.models import ChangeLog
 from ocop_server.scope import Viewer
+
+_log_table = ChangeLog.__table__
+_LOG_INSERT = _log_table.insert()
+_LOG_LOOKUP = select(_log_table.c.payload_hash, _log_table.c.result).where(_log_table.c.change_id == bindparam("b_id"))
 
 
 def payload_hash(change: Change) -> str:
@@ -23,12 +28,11 @@ def payload_hash(change: Change) -> str:
 
 def _log(session: Session, viewer: Viewer, device_id: str, change: Change, digest: str,
          result: ChangeResult) -> ChangeResult:
-    session.add(ChangeLog(change_id=change.change_id, seq=result.server_seq, device_id=device_id,
-                          user_id=viewer.user_id, entity=_printable(change.entity), entity_id=change.entity_id,
-                          payload_hash=digest, status=result.status, result=result.model_dump_json(),
-                          payload=json.dumps(change.model_dump(mode="json"), ensure_ascii=True),
-                          received_at=datetime.now(UTC)))
-    session.flush()
+    session.execute(_LOG_INSERT, {
+        "change_id": change.change_id, "seq": result.server_seq, "device_id": device_id,
+        "user_id": viewer.user_id, "entity": _printable(change.entity), "entity_id": change.entity_id,
+        "payload_hash": digest, "status": result.status, "result": result.model_dump_json(),
+        "payload": json.dumps(change.model_dump(mode="json"), ensure_ascii=True), "received_at": datetime.now(UTC)})
     return result
 
 
@@ -39,7 +43,7 @@ def _printable(text: str) -> str:
 
 def apply_change(session: Session, viewer: Viewer, device_id: str, change: Change) -> ChangeResult:
     digest = payload_hash(change)
-    earlier = session.get(ChangeLog, change.change_id)
+    earlier = session.execute(_LOG_LOOKUP, {"b_id": change.change_id}).first()
     if earlier is not None:
         if earlier.payload_hash == digest:
             return ChangeResult.model_validate_json(earlier.result)
@@ -98,12 +102,13 @@ def apply_change(session: Session, viewer: Viewer, device_id: str, change: Chang
     if applied or before is None:
         row.version, row.deleted = seq, bool(row.data.get("deleted"))
         store.save(session, row)
-        scope.refresh(session, change.entity, change.entity_id, lambda: store.next_seq(session))
+        scope.refresh(session, change.entity, change.entity_id, lambda: store.next_seq(session), saved=row,
+                      new=before is None)
     conflicts = [_open_conflict(session, change, device_id, name, row.data.get(name), new)
                  for name, new in conflicting.items()]
     status = "conflict" if conflicts else "applied"
     # server_seq is the row's version after this change, which the laptop records as its base.
-    version = seq if (applied or before is None) else row.record.version
+    version = seq if (applied or before is None) else row.version
     return _log(session, viewer, device_id, change, digest,
                 ChangeResult(change_id=change.change_id, status=status, server_seq=version,
                              reason="row_deleted" if conflicts and row.deleted else None, conflicts=conflicts))
@@ -131,6 +136,7 @@ def _open_conflict(session: Session, change: Change, device_id: str, name: str, 
             "device_value": json.dumps(device_value, ensure_ascii=False), "device_id": device_id,
             "status": "open", "resolution": None, "created_at": now, "updated_at": now, "deleted": False}
     seq = store.next_seq(session)
-    store.save(session, store.Row("conflicts", conflict_id, data, {k: seq for k in data}, seq, False))
-    scope.refresh(session, "conflicts", conflict_id, lambda: store.next_seq(session))
+    conflict = store.Row("conflicts", conflict_id, data, {k: seq for k in data}, seq, False)
+    store.save(session, conflict)
+    scope.refresh(session, "conflicts", conflict_id, lambda: store.next_seq(session), saved=conflict, new=True)
     return FieldConflict(field=name, server_value=server_value, device_value=device_value, conflict_id=conflict_id)

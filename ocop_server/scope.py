@@ -132,20 +132,24 @@ _DEPENDENTS = {
 }
 
 
-def refresh(session: Session, entity: str, row_id: str, next_seq) -> None:
+def refresh(session: Session, entity: str, row_id: str, next_seq, saved: store.Row | None = None,
+            new: bool = False) -> None:
     """Recomputes a row's keys; a row whose keys changed gets a new version, so devices that may now
-    see it pull it, and the rows that derive their keys from it are refreshed in turn."""
+    see it pull it, and the rows that derive their keys from it are refreshed in turn. ``saved``: the
+    row as just saved (not read again); ``new``: it was just created, so it has no keys yet."""
     pending = [(entity, row_id, True)]
     seen = set()
     while pending:
         ent, rid, force = pending.pop()
         if not rid or (ent, rid) in seen:
             continue
+        first = not seen
         seen.add((ent, rid))
-        row = store.load(session, ent, rid)
+        row = saved if first and saved is not None else store.load(session, ent, rid)
         if row is None:
             continue
-        changed = store.set_scope_keys(session, ent, rid, keys_for(session, ent, rid, row.data))
+        changed = store.set_scope_keys(session, ent, rid, keys_for(session, ent, rid, row.data),
+                                       current=set() if first and new else None)
         if changed and not force:
             row.version = next_seq()
             store.save(session, row)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.sync.entities import ENTITIES
@@ -14,20 +14,34 @@ from ocop_server.models import Counter, Record, RecordLink, RecordScope
 
 SEQ = "seq"
 
+# Plain table statements, built once: the ORM's unit of work and statement building were most of
+# what a push cost when 200 devices pushed at once. Rows are read and written only through here,
+# so no ORM identity map can hold a stale copy of a record.
+_records, _links, _scopes, _counters = (Record.__table__, RecordLink.__table__, RecordScope.__table__,
+                                        Counter.__table__)
+_NEXT = (_counters.update().where(_counters.c.name == SEQ).values(value=_counters.c.value + 1)
+         .returning(_counters.c.value))
+_CURRENT = select(_counters.c.value).where(_counters.c.name == SEQ)
+_LOAD = select(_records.c.data, _records.c.field_seq, _records.c.version, _records.c.deleted).where(
+    _records.c.entity == bindparam("b_entity"), _records.c.id == bindparam("b_id"))
+_INSERT = _records.insert()
+_UPDATE = _records.update().where(_records.c.entity == bindparam("b_entity"), _records.c.id == bindparam("b_id"))
+_UNLINK = _links.delete().where(_links.c.entity == bindparam("b_entity"), _links.c.id == bindparam("b_id"))
+_SCOPE_KEYS = select(_scopes.c.key).where(_scopes.c.entity == bindparam("b_entity"),
+                                          _scopes.c.id == bindparam("b_id"))
+
 
 def next_seq(session: Session) -> int:
     """The next global sequence number; the UPDATE locks the counter row until commit."""
-    result = session.execute(update(Counter).where(Counter.name == SEQ).values(value=Counter.value + 1)
-                             .returning(Counter.value)).scalar_one_or_none()
+    result = session.execute(_NEXT).scalar_one_or_none()
     if result is None:
-        session.add(Counter(name=SEQ, value=1))
-        session.flush()
+        session.execute(_counters.insert().values(name=SEQ, value=1))
         return 1
     return result
 
 
 def current_seq(session: Session) -> int:
-    return session.scalar(select(Counter.value).where(Counter.name == SEQ)) or 0
+    return session.scalar(_CURRENT) or 0
 
 
 @dataclass
@@ -38,28 +52,26 @@ class Row:
     field_seq: dict[str, int]
     version: int
     deleted: bool
-    record: Record | None = field(default=None, repr=False)
+    stored: bool = False  # already in the table: saving updates it
 
 
-def load(session: Session, entity: str, row_id: str, lock: bool = False) -> Row | None:
-    record = session.get(Record, (entity, row_id))
-    if record is None:
+def load(session: Session, entity: str, row_id: str) -> Row | None:
+    found = session.execute(_LOAD, {"b_entity": entity, "b_id": row_id}).first()
+    if found is None:
         return None
-    return Row(entity, row_id, json.loads(record.data), json.loads(record.field_seq), record.version,
-               record.deleted, record)
+    return Row(entity, row_id, json.loads(found.data), json.loads(found.field_seq), found.version, found.deleted,
+               stored=True)
 
 
 def save(session: Session, row: Row) -> None:
-    data = json.dumps(row.data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    seqs = json.dumps(row.field_seq, separators=(",", ":"), sort_keys=True)
-    if row.record is None:
-        row.record = Record(entity=row.entity, id=row.id, data=data, field_seq=seqs, version=row.version,
-                            deleted=row.deleted)
-        session.add(row.record)
+    values = {"data": json.dumps(row.data, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
+              "field_seq": json.dumps(row.field_seq, separators=(",", ":"), sort_keys=True),
+              "version": row.version, "deleted": row.deleted}
+    if row.stored:
+        session.execute(_UPDATE, {"b_entity": row.entity, "b_id": row.id, **values})
     else:
-        row.record.data, row.record.field_seq = data, seqs
-        row.record.version, row.record.deleted = row.version, row.deleted
-    session.flush()
+        session.execute(_INSERT, {"entity": row.entity, "id": row.id, **values})
+        row.stored = True
     _save_links(session, row)
 
 
@@ -67,38 +79,44 @@ def _save_links(session: Session, row: Row) -> None:
     parents = ENTITIES[row.entity].parents
     if not parents:
         return
-    session.execute(delete(RecordLink).where(RecordLink.entity == row.entity, RecordLink.id == row.id))
-    for fld, parent_entity in parents.items():
-        parent_id = row.data.get(fld)
-        if isinstance(parent_id, str) and parent_id:
-            session.add(RecordLink(entity=row.entity, id=row.id, field=fld, parent_entity=parent_entity,
-                                   parent_id=parent_id))
-    session.flush()
+    session.execute(_UNLINK, {"b_entity": row.entity, "b_id": row.id})
+    links = [{"entity": row.entity, "id": row.id, "field": fld, "parent_entity": parent_entity,
+              "parent_id": row.data.get(fld)}
+             for fld, parent_entity in parents.items() if isinstance(row.data.get(fld), str) and row.data.get(fld)]
+    if links:
+        session.execute(_links.insert(), links)
 
 
 def children(session: Session, parent_entity: str, parent_id: str, entity: str | None = None) -> list[tuple[str, str]]:
-    query = select(RecordLink.entity, RecordLink.id).where(RecordLink.parent_entity == parent_entity,
-                                                           RecordLink.parent_id == parent_id)
+    query = select(_links.c.entity, _links.c.id).where(_links.c.parent_entity == parent_entity,
+                                                       _links.c.parent_id == parent_id)
     if entity:
-        query = query.where(RecordLink.entity == entity)
+        query = query.where(_links.c.entity == entity)
     return [(e, i) for e, i in session.execute(query)]
 
 
 def scope_keys(session: Session, entity: str, row_id: str) -> set[str]:
-    return set(session.scalars(select(RecordScope.key).where(RecordScope.entity == entity, RecordScope.id == row_id)))
+    return set(session.scalars(_SCOPE_KEYS, {"b_entity": entity, "b_id": row_id}))
 
 
-def set_scope_keys(session: Session, entity: str, row_id: str, keys: set[str]) -> bool:
-    """Stores the keys; True when they changed (the row must then be sent again to newly entitled devices)."""
-    current = scope_keys(session, entity, row_id)
+def set_scope_keys(session: Session, entity: str, row_id: str, keys: set[str], current: set[str] | None = None
+                   ) -> bool:
+    """Stores the keys; True when they changed (the row must then be sent again to newly entitled devices).
+    ``current``: the keys already stored, when the caller knows them (none, for a row just created)."""
+    current = scope_keys(session, entity, row_id) if current is None else current
     if current == keys:
         return False
-    session.execute(delete(RecordScope).where(RecordScope.entity == entity, RecordScope.id == row_id,
-                                              RecordScope.key.in_(current - keys)))
-    session.add_all(RecordScope(entity=entity, id=row_id, key=k) for k in keys - current)
-    session.flush()
+    if current - keys:
+        session.execute(_scopes.delete().where(_scopes.c.entity == entity, _scopes.c.id == row_id,
+                                               _scopes.c.key.in_(current - keys)))
+    if keys - current:
+        session.execute(_scopes.insert(), [{"entity": entity, "id": row_id, "key": k} for k in keys - current])
     return True
 
 
+_IDS_WITH_KEY = select(_scopes.c.id).where(_scopes.c.entity == bindparam("b_entity"),
+                                           _scopes.c.key == bindparam("b_key"))
+
+
 def ids_with_key(session: Session, entity: str, key: str) -> list[str]:
-    return list(session.scalars(select(RecordScope.id).where(RecordScope.entity == entity, RecordScope.key == key)))
+    return list(session.scalars(_IDS_WITH_KEY, {"b_entity": entity, "b_key": key}))

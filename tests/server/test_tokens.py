@@ -144,3 +144,22 @@ def test_tokens_are_stored_only_as_sha256(world):
     for path in (db, Path(f"{db}-wal")) if url.startswith("sqlite") else ():
         if path.exists():
             assert client.token.encode() not in path.read_bytes()
+
+
+def test_a_tokens_first_use_is_recorded_for_every_device_that_arrives_together(world):
+    """Devices syncing at once each get their last-use time stamped (in one write for all of them)."""
+    import time
+
+    clients = [world.login("member1", f"máy {i}") for i in range(5)]
+    for client in clients:
+        client.pull(0, limit=1)
+    device_ids = {c.device_id for c in clients}
+    deadline = time.monotonic() + 10
+    while True:
+        with world.server.app.state.sessions() as session:
+            stamped = {t.device_id for t in session.scalars(select(Token).where(Token.device_id.in_(device_ids)))
+                       if t.last_used_at is not None}
+        if stamped == device_ids or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    assert stamped == device_ids

@@ -7,13 +7,14 @@ import hashlib
 import os
 import statistics
 import tempfile
-import threading
 import time
 import uuid
 from pathlib import Path
 
 from sqlalchemy import insert, text
 
+from bench import bench_devices
+from bench.bench_devices import PASSWORD, ServerProcess
 from bench.sync_seed import seed
 from ocop_desktop.db.blobstore import BlobStore
 from ocop_desktop.db.journal import device_id
@@ -23,12 +24,9 @@ from ocop_desktop.db.sync_store import from_wire, models
 from ocop_desktop.services import registry
 from ocop_desktop.sync import attachments
 from ocop_desktop.sync.client import ServerClient, SyncError
-from ocop_desktop.sync.engine import PULL_PAGE, SyncEngine
+from ocop_desktop.sync.engine import SyncEngine
 from ocop_desktop.sync.entities import ENTITIES
-from ocop_desktop.sync.protocol import Change
 from ocop_server.testing import LiveServer
-
-PASSWORD = "mat-khau-123"
 
 
 def _laptop(folder: Path, server: LiveServer, name: str):
@@ -122,55 +120,6 @@ def bytes_per_field(db, client, blobs, n: int = 100) -> None:
           f"= {sizes[0] / n:.0f} B per field (target <= 200 B); whole sync {client.bytes_sent - sent} B sent")
 
 
-def many_devices(server: LiveServer, devices: int = 200) -> None:
-    clients = []
-    for i in range(devices):
-        client = ServerClient(server.url, str(uuid.uuid4()), retries=3, backoff=0.05)
-        client.login("admin", PASSWORD, f"device-{i}")  # set-up: Argon2 login once per device
-        clients.append(client)
-    cursor = client.pull(0, 1).cursor
-    barrier = threading.Barrier(devices)
-    times: list[float] = []
-    errors: list[str] = []
-    lock = threading.Lock()
-
-    def device(client: ServerClient) -> None:
-        producer = str(uuid.uuid4())
-        change = Change(change_id=str(uuid.uuid4()), device_seq=1, entity="producers", entity_id=producer,
-                        op="insert", fields={"id": (None, producer), "name": (None, "HTX thử tải"),
-                                             "kind": (None, "cooperative"), "commune_code": (None, "18073")},
-                        created_at="2026-11-28T00:00:00+00:00")
-        barrier.wait()
-        start = time.perf_counter()
-        try:
-            result = client.push([change]).results[0]
-            if result.status != "applied":
-                raise SyncError(result.status, result.reason or "")
-            page = client.pull(cursor, PULL_PAGE)  # the page size the engine uses
-            while page.more:
-                page = client.pull(page.cursor, PULL_PAGE)
-            client.check(page.cursor)
-            with lock:
-                times.append(time.perf_counter() - start)
-        except Exception as exc:  # counted, not raised: the figure is how many failed
-            with lock:
-                errors.append(f"{type(exc).__name__}: {exc}"[:200])
-
-    threads = [threading.Thread(target=device, args=(c,)) for c in clients]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    for c in clients:
-        c.close()
-    times.sort()
-    p95 = times[int(len(times) * 0.95) - 1] if times else float("nan")
-    print(f"{devices} devices at once (push 1 + pull + check each): p50 {statistics.median(times):.2f} s, "
-          f"p95 {p95:.2f} s (target <= 2 s), errors {len(errors)} (target 0)")
-    for e in sorted(set(errors))[:5]:
-        print(f"  error: {e}")
-
-
 def resumed_upload(folder: Path, server: LiveServer, size: int = 20 * 1024 * 1024) -> None:
     blobs = BlobStore(folder / "upload-files")
     ref = blobs.put_bytes(os.urandom(size))
@@ -210,55 +159,10 @@ def run(dossiers: int = 10_000, lines: int = 100_000, devices: int = 200) -> Non
         resumed_upload(folder, server)
     finally:
         server.stop()
-    # Many devices against the server in its own process, as deployed: a thread of this process
-    # would share one interpreter lock with 200 client threads.
-    process = ServerProcess(folder / "process").start()
-    try:
-        many_devices(process, devices)
-    finally:
-        process.stop()
+    bench_devices.run(folder / "process", devices)
 
 
 if __name__ == "__main__":
     import sys
 
     run(*(int(a) for a in sys.argv[1:]))
-
-
-class ServerProcess:
-    """The server in its own process, as in production: clients and server do not share one GIL."""
-
-    def __init__(self, folder: Path, database_url: str | None = None, create_admin: bool = True):
-        from ocop_server.testing import free_port
-
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.database_url = database_url or f"sqlite:///{folder / 'server.sqlite3'}"
-        self.create_admin = create_admin
-        self.folder = folder
-        folder.mkdir(parents=True, exist_ok=True)
-        self.proc = None
-
-    def start(self) -> ServerProcess:
-        import subprocess
-        import sys
-
-        env = {**os.environ, "OCOP_ADMIN_PASSWORD": PASSWORD}
-        base = [sys.executable, "-m", "ocop_desktop.cli", "server", "--database-url", self.database_url,
-                "--files-dir", str(self.folder / "files")]
-        if self.create_admin:
-            subprocess.run([*base, "create-admin"], check=True, env=env, capture_output=True)
-        self.log = (self.folder / "server.log").open("wb")
-        self.proc = subprocess.Popen([*base, "--port", str(self.port)], env=env, stdout=subprocess.DEVNULL,
-                                     stderr=self.log)
-        deadline = time.monotonic() + 30
-        while not ServerClient(self.url, str(uuid.uuid4())).healthy():
-            if time.monotonic() > deadline:
-                raise RuntimeError("server process did not start")
-            time.sleep(0.1)
-        return self
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        self.proc.wait(timeout=20)
-        self.log.close()

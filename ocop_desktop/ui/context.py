@@ -1,0 +1,35 @@
+"""What every screen is given: the runner, the files, who is logged in, how to reach the server."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ocop_desktop.db.blobstore import BlobStore
+from ocop_desktop.paths import AppPaths
+from ocop_desktop.sync.client import ServerClient
+from ocop_desktop.ui.runner import Runner
+
+
+@dataclass(frozen=True)
+class CurrentUser:
+    user_id: str
+    username: str
+    full_name: str
+    role: str  # admin | secretary | chair | member | commune_officer | viewer
+    online: bool = False
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+
+@dataclass
+class AppContext:
+    runner: Runner
+    paths: AppPaths
+    blobs: BlobStore
+    user: CurrentUser
+    server_url: str | None = None  # None: this laptop works offline only (demo data)
+    token: str | None = None
+    make_client: Callable[[], ServerClient] | None = None  # a logged-in client, when a server is set

@@ -1,0 +1,109 @@
+"""The one background runner: database work on a single thread, network work in parallel.
+
+Results come back to the UI thread through a queued signal; work never touches a widget. A
+service's ``Changes`` is broadcast on ``changed`` so each screen refreshes only what it shows.
+Tests use ``synchronous=True``: the work runs at once on the calling thread, callbacks included.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal, Slot
+from sqlalchemy.orm import Session
+
+from ocop_desktop.db.schema import Database
+from ocop_desktop.services.changes import Changes
+
+T = TypeVar("T")
+Done = Callable[[Any], None] | None
+Failed = Callable[[Exception], None] | None
+log = logging.getLogger(__name__)
+
+
+class Runner(QObject):
+    changed = Signal(object)  # Changes, after a database operation that returned some
+    failed = Signal(object)  # an Exception nobody handled: the main window shows it
+    busy = Signal(bool)  # database work queued or running
+    _finished = Signal(object, object, object, object)  # done, failed, result, error
+
+    def __init__(self, db: Database, *, synchronous: bool = False, parent: QObject | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.synchronous = synchronous
+        self._db_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ocop-db")
+        self._net = ThreadPoolExecutor(max_workers=4, thread_name_prefix="ocop-net")
+        self._pending = 0
+        self._finished.connect(self._deliver)
+
+    def read(self, work: Callable[[Session], T], done: Done = None, failed: Failed = None) -> None:
+        """Runs ``work(session)`` on the database thread; the session is closed (never committed) after."""
+        def job():
+            with self.db.session() as session:
+                return work(session)
+        self._submit(self._db_thread, job, done, failed, database=True)
+
+    def write(self, work: Callable[[Session], Changes], done: Done = None, failed: Failed = None) -> None:
+        """Runs one user action: ``work(session)`` calls a service and returns its ``Changes``; it is
+        committed as one transaction, rolled back whole if anything fails."""
+        def job():
+            with self.db.session() as session:
+                changes = work(session)
+                session.commit()
+                return changes
+        self._submit(self._db_thread, job, done, failed, database=True, broadcast=True)
+
+    def network(self, work: Callable[[], T], done: Done = None, failed: Failed = None) -> None:
+        """Runs ``work()`` on a network thread (sync, login): several may run at once."""
+        self._submit(self._net, work, done, failed)
+
+    def shutdown(self) -> None:
+        self._db_thread.shutdown(wait=True, cancel_futures=False)
+        self._net.shutdown(wait=False, cancel_futures=True)
+
+    def _submit(self, pool: ThreadPoolExecutor, job: Callable[[], Any], done: Done, failed: Failed,
+                database: bool = False, broadcast: bool = False) -> None:
+        def finish(result, error):
+            if database:
+                self._pending -= 1
+                if self._pending == 0:
+                    self.busy.emit(False)
+            if error is None and broadcast and isinstance(result, Changes):
+                self.changed.emit(result)
+            if error is None:
+                if done is not None:
+                    done(result)
+            elif failed is not None:
+                failed(error)
+            else:
+                self.failed.emit(error)
+
+        if database:
+            self._pending += 1
+            if self._pending == 1:
+                self.busy.emit(True)
+        if self.synchronous:
+            try:
+                result = job()
+            except Exception as exc:  # handed to the caller's failure handler, as on a thread
+                finish(None, exc)
+                return
+            finish(result, None)
+            return
+
+        def run():
+            try:
+                result, error = job(), None
+            except Exception as exc:  # delivered to the UI thread, never lost on the worker
+                log.debug("background work failed", exc_info=True)
+                result, error = None, exc
+            self._finished.emit(finish, None, result, error)
+
+        pool.submit(run)
+
+    @Slot(object, object, object, object)
+    def _deliver(self, finish, _unused, result, error) -> None:
+        finish(result, error)

@@ -1,0 +1,66 @@
+"""The background runner: work off the UI thread, results and failures back on it, Changes broadcast."""
+
+from __future__ import annotations
+
+import threading
+
+from sqlalchemy import func, select
+
+from ocop_desktop.db.models import Producer
+from ocop_desktop.services import registry
+from ocop_desktop.services.errors import ServiceError
+from ocop_desktop.ui.runner import Runner
+
+
+def _create(session):
+    return registry.create_producer(session, name="HTX Chè Hương Sơn", kind="cooperative", commune_code="18073")
+
+
+def test_a_write_is_committed_and_its_changes_reach_every_screen(runner, demo_db, qtbot):
+    seen = []
+    runner.changed.connect(seen.append)
+    done = []
+    runner.write(_create, done=done.append)
+    assert done and done[0].entities == {"producers"} and seen == done
+    with demo_db.session() as session:
+        assert session.scalar(select(func.count()).select_from(Producer).where(Producer.id == done[0].id)) == 1
+
+
+def test_a_failing_write_is_rolled_back_whole_and_reported(runner, demo_db):
+    failures = []
+
+    def half_then_fail(session):
+        _create(session)
+        raise ServiceError("required", "name")
+
+    with demo_db.session() as session:
+        before = session.scalar(select(func.count()).select_from(Producer))
+    runner.write(half_then_fail, failed=failures.append)
+    assert isinstance(failures[0], ServiceError) and failures[0].code == "required"
+    with demo_db.session() as session:
+        assert session.scalar(select(func.count()).select_from(Producer)) == before
+
+
+def test_an_unhandled_failure_is_announced_instead_of_lost(runner):
+    announced = []
+    runner.failed.connect(announced.append)
+    runner.read(lambda session: 1 / 0)
+    assert isinstance(announced[0], ZeroDivisionError)
+
+
+def test_threaded_work_runs_off_the_ui_thread_and_answers_on_it(demo_db, qtbot):
+    runner = Runner(demo_db)
+    try:
+        where = {}
+
+        def work(session):
+            where["work"] = threading.current_thread().name
+            return session.scalar(select(func.count()).select_from(Producer))
+
+        with qtbot.waitSignal(runner.busy, timeout=5000, check_params_cb=lambda busy: busy is False):
+            runner.read(work, done=lambda n: where.update(done=threading.current_thread().name, n=n))
+        qtbot.waitUntil(lambda: "done" in where, timeout=5000)
+        assert where["work"].startswith("ocop-db")
+        assert where["done"] == threading.main_thread().name and where["n"] > 0
+    finally:
+        runner.shutdown()

@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test test-postgres lint bench clean
+.PHONY: run test test-postgres lint bench clean translations screenshots
+TS := $(wildcard resources/translations/*.ts)
+QM := $(TS:.ts=.qm)
 
 $(STAMP): pyproject.toml scripts/system-deps.sh
 	bash scripts/system-deps.sh
@@ -12,11 +14,11 @@ $(STAMP): pyproject.toml scripts/system-deps.sh
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
-	$(BIN)/ocop demo-data --if-empty
+# The first start asks: the provincial server, or offline with demo data (built then, with progress).
+run: $(STAMP) $(QM)
 	$(BIN)/ocop app
 
-test: $(STAMP)
+test: $(STAMP) $(QM)
 	$(BIN)/ruff check --quiet .
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
 
@@ -24,6 +26,15 @@ test: $(STAMP)
 test-postgres: $(STAMP)
 	url=$$(bash scripts/postgres-test.sh) && OCOP_TEST_POSTGRES_URL=$$url QT_QPA_PLATFORM=offscreen \
 		$(BIN)/python -m pytest -q -p no:cacheprovider tests/server tests/sync
+
+translations: $(QM)
+
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# A PNG of each main screen with demo data, in build/screenshots.
+screenshots: $(STAMP) $(QM)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider tests/ui -k screenshot
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

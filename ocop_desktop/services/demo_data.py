@@ -15,7 +15,7 @@ from ocop_desktop.domain.criteria import ProductSet
 from ocop_desktop.domain.dossier_status import STATUSES
 from ocop_desktop.domain.scoring import Answer
 from ocop_desktop.paths import resources_dir
-from ocop_desktop.services import councils, criteria, dossiers, recognitions, registry, sheets
+from ocop_desktop.services import councils, criteria, demo_accounts, dossiers, recognitions, registry, sheets
 
 # Products the province names in its own reporting (shared/domain/ocop-rules.md).
 REAL_PRODUCTS = [
@@ -100,12 +100,17 @@ def build(factory: sessionmaker, scale: int = 240, seed: int = 42,
         council = councils.create_council(session, name="Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Hà Tĩnh",
                                           admin_unit_code="42", criteria_set_id=version_id,
                                           decision_no="1234/QĐ-UBND", decision_date=date(2025, 7, 15)).id
-        members = [councils.add_member(session, council_id=council, role=role,
-                                       full_name=f"{rng.choice(SURNAMES)} {rng.choice(GIVEN)}",
-                                       organisation="Sở Nông nghiệp và Môi trường Hà Tĩnh").id
-                   for role in MEMBER_ROLES]
+        users = demo_accounts.create_demo_users(session, rng.choice(SURNAMES), GIVEN)
+        linked = {"chair": users["chutich"], "member": users["thanhvien"]}
+        members = []
+        for role in MEMBER_ROLES:
+            user = linked.pop(role, None)
+            members.append(councils.add_member(
+                session, council_id=council, role=role, user_id=user.id if user else None,
+                full_name=user.full_name if user else f"{rng.choice(SURNAMES)} {rng.choice(GIVEN)}",
+                organisation="Sở Nông nghiệp và Môi trường Hà Tĩnh").id)
         councils.add_member(session, council_id=council, role="secretary", scores=False,
-                            full_name=f"{rng.choice(SURNAMES)} {rng.choice(GIVEN)}")
+                            user_id=users["thuky"].id, full_name=users["thuky"].full_name)
         evaluation = councils.open_evaluation(session, council_id=council, criteria_set_id=version_id,
                                               held_on=date(2025, 10, 20)).id
         session.commit()

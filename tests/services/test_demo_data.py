@@ -101,3 +101,25 @@ def test_same_seed_gives_same_names(tmp_path: Path):
             names.append(sorted(session.scalars(select(Producer.name))))
         db.close()
     assert names[0] == names[1]
+
+
+def test_demo_accounts_log_in_offline_and_sit_on_the_council(tmp_path):
+    """Each demo account can log in offline with the demo password; the chair and a member hold seats."""
+    from ocop_desktop.db.models import CouncilMember
+    from ocop_desktop.services.demo_accounts import DEMO_PASSWORD, DEMO_USERS
+    from ocop_desktop.sync.login import LoginError, login
+
+    db = open_database(tmp_path / "demo.sqlite3")
+    try:
+        build(db.session_factory, scale=8, scored_limit=2)
+        for username, role in DEMO_USERS:
+            session = login(db, None, username, DEMO_PASSWORD)
+            assert (session.role, session.online) == (role, False)
+        with pytest.raises(LoginError) as refused:
+            login(db, None, "admin", "sai-mat-khau")
+        assert refused.value.code == "wrong_password"
+        with db.session() as s:
+            seated = {m.role for m in s.scalars(select(CouncilMember).where(CouncilMember.user_id.is_not(None)))}
+        assert seated == {"chair", "member", "secretary"}
+    finally:
+        db.close()

@@ -17,6 +17,14 @@ from ocop_desktop.ui.context import AppContext, CurrentUser
 from ocop_desktop.ui.runner import Runner
 
 
+@pytest.fixture(scope="session", autouse=True)
+def vietnamese(qapp):
+    """Screens are tested as a Vietnamese user sees them, Qt's own words (OK, Huỷ) included."""
+    from ocop_desktop.ui import translations
+
+    return translations.install(qapp, "vi")
+
+
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Demo data (60 dossiers, every status, 12 scored by a 5-member council) built once per run."""

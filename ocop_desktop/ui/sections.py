@@ -1,0 +1,62 @@
+"""The sections of the main window, in the order people use them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QStyle, QWidget
+
+from ocop_desktop.ui.context import AppContext
+from ocop_desktop.ui.main_window import PlaceholderPage, Section
+
+Icon = QStyle.StandardPixmap
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("sections", text)
+
+
+def _dossiers(context: AppContext) -> QWidget:
+    from ocop_desktop.ui.dossiers.workspace import DossierWorkspace
+
+    return DossierWorkspace(context)
+
+
+def _scoring(context: AppContext) -> QWidget:
+    from ocop_desktop.ui.scoring.my_scoring_page import MyScoringPage
+
+    return MyScoringPage(context)
+
+
+def _councils(context: AppContext) -> QWidget:
+    from ocop_desktop.ui.council.council_page import CouncilPage
+
+    return CouncilPage(context)
+
+
+def _map(context: AppContext) -> QWidget:
+    return PlaceholderPage(_t("Bản đồ"), _t(
+        "Bản đồ chủ thể và sản phẩm sẽ có trong bản cập nhật tới. Hiện có thể nhập vĩ độ, kinh độ của "
+        "chủ thể trong phần Hồ sơ, thẻ Vị trí."))
+
+
+def _sync(context: AppContext) -> QWidget:
+    from ocop_desktop.ui.sync_page.sync_page import SyncPage
+
+    return SyncPage(context)
+
+
+def _admin(context: AppContext) -> QWidget:
+    from ocop_desktop.ui.admin.admin_page import AdminPage
+
+    return AdminPage(context)
+
+
+def default_sections() -> list[Section]:
+    return [
+        Section("dossiers", _t("Hồ sơ"), Icon.SP_FileDialogDetailedView, _dossiers),
+        Section("scoring", _t("Chấm điểm"), Icon.SP_DialogApplyButton, _scoring),
+        Section("councils", _t("Hội đồng"), Icon.SP_FileDialogInfoView, _councils),
+        Section("map", _t("Bản đồ"), Icon.SP_DriveNetIcon, _map),
+        Section("sync", _t("Đồng bộ"), Icon.SP_BrowserReload, _sync),
+        Section("admin", _t("Quản trị"), Icon.SP_ComputerIcon, _admin, admins_only=True),
+    ]

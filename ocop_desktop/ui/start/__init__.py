@@ -1,0 +1,1 @@
+"""Starting the app: first-run setup and login."""

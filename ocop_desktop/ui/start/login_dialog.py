@@ -1,0 +1,86 @@
+"""Login: online against the server when it answers, offline for a user who logged in here before."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from ocop_desktop.db.schema import Database
+from ocop_desktop.sync.client import ServerClient
+from ocop_desktop.sync.login import LoginError, LoginSession, login
+from ocop_desktop.ui.runner import Runner
+
+LOGIN_TIMEOUT = (5.0, 15.0)  # connect, read: a laptop on a bad line must not wait minutes
+
+
+class LoginDialog(QDialog):
+    def __init__(self, db: Database, runner: Runner, server_url: str | None, device_id: str,
+                 demo_hint: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.runner, self.server_url, self.device_id = db, runner, server_url, device_id
+        self.session: LoginSession | None = None
+        self.setWindowTitle(self.tr("Đăng nhập — OCOP Hà Tĩnh"))
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        where = (self.tr("Máy chủ: {url}").format(url=server_url) if server_url
+                 else self.tr("Làm việc ngoại tuyến trên máy này"))
+        layout.addWidget(QLabel(where, self))
+        form = QFormLayout()
+        self.username = QLineEdit(self)
+        self.username.setMaxLength(64)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setMaxLength(200)
+        form.addRow(self.tr("Tên đăng nhập"), self.username)
+        form.addRow(self.tr("Mật khẩu"), self.password)
+        layout.addLayout(form)
+        if demo_hint:
+            hint = QLabel(demo_hint, self)
+            hint.setWordWrap(True)
+            hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            hint.setStyleSheet("color: #555;")
+            layout.addWidget(hint)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b42318;")
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Đăng nhập"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Thoát"))
+        self.buttons.accepted.connect(self.try_login)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def try_login(self) -> None:
+        username, password = self.username.text().strip(), self.password.text()
+        if not username or not password:
+            self.error.setText(self.tr("Nhập tên đăng nhập và mật khẩu."))
+            return
+        self.error.setText(self.tr("Đang đăng nhập…"))
+        self.buttons.setEnabled(False)
+        client = (ServerClient(self.server_url, self.device_id or str(uuid.uuid4()), retries=0,
+                               timeout=LOGIN_TIMEOUT) if self.server_url else None)
+        self.runner.network(lambda: login(self.db, client, username, password), done=self._logged_in,
+                            failed=self._refused)
+
+    def _logged_in(self, session: LoginSession) -> None:
+        self.session = session
+        self.buttons.setEnabled(True)
+        super().accept()
+
+    def _refused(self, error: Exception) -> None:
+        self.buttons.setEnabled(True)
+        self.password.clear()
+        self.password.setFocus()
+        if isinstance(error, LoginError):
+            self.error.setText({
+                "wrong_password": self.tr("Sai tên đăng nhập hoặc mật khẩu."),
+                "never_logged_in_here": self.tr("Không kết nối được máy chủ, và tài khoản này chưa từng đăng nhập "
+                                                "trên máy này nên chưa thể làm việc ngoại tuyến."),
+                "server_refused": self.tr("Máy chủ từ chối đăng nhập. Hãy liên hệ quản trị tỉnh."),
+            }.get(error.code, self.tr("Không đăng nhập được.")))
+        else:
+            self.error.setText(self.tr("Không đăng nhập được: {detail}").format(detail=str(error)[:200]))

@@ -1,0 +1,89 @@
+"""First run: connect this laptop to the provincial server, or work offline with demo data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+MAX_URL = 500
+
+
+@dataclass(frozen=True)
+class Setup:
+    mode: str  # server | demo
+    server_url: str | None
+
+
+def check_server_url(text: str) -> str | None:
+    """The address cleaned up, or None when it is not an http(s) address a laptop can reach."""
+    url = text.strip().rstrip("/")
+    if not url or len(url) > MAX_URL or any(c.isspace() or ord(c) < 32 for c in url):
+        return None
+    if "://" not in url:
+        url = "http://" + url
+    parsed = urlparse(url)
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        return None
+    try:
+        parsed.port  # noqa: B018 (raises on a port that is not a number)
+    except ValueError:
+        return None
+    return url
+
+
+class SetupDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Thiết lập lần đầu — OCOP Hà Tĩnh"))
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Chọn cách máy tính này làm việc. Có thể đổi lại sau trong phần Đồng bộ."), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.server_choice = QRadioButton(self.tr("Kết nối với máy chủ tỉnh"), self)
+        self.url = QLineEdit(self)
+        self.url.setPlaceholderText(self.tr("Địa chỉ máy chủ, ví dụ: https://ocop.hatinh.gov.vn"))
+        self.url.setMaxLength(MAX_URL)
+        self.demo_choice = QRadioButton(self.tr("Làm việc ngoại tuyến với dữ liệu mẫu"), self)
+        demo_note = QLabel(self.tr("Dữ liệu mẫu của tỉnh Hà Tĩnh; đăng nhập bằng các tài khoản mẫu."), self)
+        demo_note.setStyleSheet("color: #555;")
+        self.choices = QButtonGroup(self)
+        for button in (self.server_choice, self.demo_choice):
+            self.choices.addButton(button)
+        self.server_choice.setChecked(True)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b42318;")
+        for widget in (self.server_choice, self.url, self.demo_choice, demo_note, self.error):
+            layout.addWidget(widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Tiếp tục"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Thoát"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.choices.buttonToggled.connect(lambda *_: self.url.setEnabled(self.server_choice.isChecked()))
+        self.result_setup: Setup | None = None
+
+    def accept(self) -> None:
+        if self.demo_choice.isChecked():
+            self.result_setup = Setup("demo", None)
+            super().accept()
+            return
+        url = check_server_url(self.url.text())
+        if url is None:
+            self.error.setText(self.tr("Địa chỉ máy chủ không hợp lệ. Nhập dạng https://tên-máy-chủ[:cổng]."))
+            self.url.setFocus()
+            return
+        self.result_setup = Setup("server", url)
+        super().accept()

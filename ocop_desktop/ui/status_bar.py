@@ -1,0 +1,88 @@
+"""The status bar: online or offline, unsent changes, the last successful sync, conflicts waiting.
+
+A person must always see whether their work has reached the province, so these four never hide.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from ocop_desktop.services.changes import Changes
+from ocop_desktop.services.sync_status import SyncStatus, sync_status
+from ocop_desktop.ui.context import AppContext
+
+PROBE_EVERY_MS = 30_000
+
+
+class SyncStatusBar(QStatusBar):
+    conflicts_clicked = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.online = False
+        self.connection = QLabel(self)
+        self.unsent = QLabel(self)
+        self.last_sync = QLabel(self)
+        self.conflicts = QLabel(self)
+        self.conflicts.setTextFormat(Qt.TextFormat.RichText)
+        self.conflicts.linkActivated.connect(lambda _: self.conflicts_clicked.emit())
+        for label in (self.connection, self.unsent, self.last_sync, self.conflicts):
+            label.setContentsMargins(8, 0, 8, 0)
+            self.addPermanentWidget(label)
+        self.set_online(False)
+        self.show_status(SyncStatus(0, None, 0))
+        self.context.runner.changed.connect(self.on_changes)
+        self._probe = QTimer(self)
+        self._probe.setInterval(PROBE_EVERY_MS)
+        self._probe.timeout.connect(self.probe)
+        if context.server_url:
+            self._probe.start()
+
+    def refresh(self) -> None:
+        self.context.runner.read(sync_status, done=self.show_status)
+
+    def on_changes(self, changes: Changes) -> None:
+        self.refresh()
+
+    def probe(self) -> None:
+        """Asks the server whether it answers, off the UI thread; no server set means offline."""
+        make = self.context.make_client
+        if not self.context.server_url or make is None:
+            self.set_online(False)
+            return
+        self.context.runner.network(lambda: make().healthy(), done=self.set_online,
+                                    failed=lambda _: self.set_online(False))
+
+    def set_online(self, online: bool) -> None:
+        self.online = bool(online)
+        if self.online:
+            self.connection.setText(self.tr("● Trực tuyến"))
+            self.connection.setStyleSheet("color: #1b7f3b; font-weight: 600;")
+        else:
+            self.connection.setText(self.tr("● Ngoại tuyến"))
+            self.connection.setStyleSheet("color: #9a6700; font-weight: 600;")
+        self.connection.setToolTip(self.context.server_url or self.tr("Chưa cấu hình máy chủ tỉnh"))
+
+    def show_status(self, status: SyncStatus) -> None:
+        self.status = status
+        self.unsent.setText(self.tr("%n thay đổi chưa gửi", "", status.unsent))
+        self.unsent.setStyleSheet("font-weight: 600;" if status.unsent else "")
+        if status.last_sync is None:
+            self.last_sync.setText(self.tr("Chưa đồng bộ lần nào"))
+        else:
+            local = status.last_sync.replace(tzinfo=status.last_sync.tzinfo or UTC).astimezone()
+            self.last_sync.setText(self.tr("Đồng bộ lần cuối: {when}").format(when=_when(local)))
+        if status.open_conflicts:
+            self.conflicts.setText(self.tr('<a href="#" style="color:#b42318">%n xung đột chờ xử lý</a>', "",
+                                           status.open_conflicts))
+        else:
+            self.conflicts.setText(self.tr("Không có xung đột"))
+
+
+def _when(moment: datetime) -> str:
+    today = datetime.now(moment.tzinfo).date()
+    return moment.strftime("%H:%M") if moment.date() == today else moment.strftime("%H:%M %d/%m/%Y")

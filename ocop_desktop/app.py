@@ -49,7 +49,8 @@ def run(paths: AppPaths, argv: list[str] | None = None) -> int:
         db.close()
 
 
-def start(paths: AppPaths, db: Database, runner, settings, *, setup_dialog=None, login_dialog=None):
+def start(paths: AppPaths, db: Database, runner, settings, *, setup_dialog=None, login_dialog=None, sections=None,
+          demo_scale: int = DEMO_SCALE):
     """Setup on the first run, demo data when chosen, login; the main window, or None if the person quit.
     The dialogs are parameters so tests can drive the whole start without a display."""
     from PySide6.QtCore import QCoreApplication
@@ -75,7 +76,7 @@ def start(paths: AppPaths, db: Database, runner, settings, *, setup_dialog=None,
     server_url = str(settings.value("setup/server_url", "")) or None if mode == "server" else None
     hint = None
     if mode == "demo":
-        ensure_demo_data(db)
+        ensure_demo_data(db, demo_scale)
         hint = QCoreApplication.translate("app", "Tài khoản mẫu (mật khẩu {password}): {names}").format(
             password=DEMO_PASSWORD, names=", ".join(name for name, _ in DEMO_USERS))
     with db.session() as session:
@@ -93,7 +94,7 @@ def start(paths: AppPaths, db: Database, runner, settings, *, setup_dialog=None,
 
     context = AppContext(runner=runner, paths=paths, blobs=blobs, user=user, server_url=server_url,
                          token=who.token, make_client=make_client if server_url else None)
-    return MainWindow(context, default_sections(), settings)
+    return MainWindow(context, sections if sections is not None else default_sections(), settings)
 
 
 def ensure_demo_data(db: Database, scale: int = DEMO_SCALE) -> None:

@@ -27,11 +27,12 @@ class Setup:
 
 def check_server_url(text: str) -> str | None:
     """The address cleaned up, or None when it is not an http(s) address a laptop can reach."""
-    url = text.strip().rstrip("/")
+    url = text.strip()
     if not url or len(url) > MAX_URL or any(c.isspace() or ord(c) < 32 for c in url):
         return None
     if "://" not in url:
         url = "http://" + url
+    url = url.rstrip("/")
     parsed = urlparse(url)
     if parsed.scheme not in ("http", "https") or not parsed.hostname:
         return None

@@ -1,0 +1,104 @@
+"""Starting the app: first-run choice, demo data, login online or offline, bad input refused."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog, QLabel, QStyle
+
+from ocop_desktop.app import start
+from ocop_desktop.db.schema import open_database
+from ocop_desktop.paths import AppPaths
+from ocop_desktop.services.demo_accounts import DEMO_PASSWORD
+from ocop_desktop.ui.main_window import Section
+from ocop_desktop.ui.runner import Runner
+from ocop_desktop.ui.start.login_dialog import LoginDialog
+from ocop_desktop.ui.start.setup_dialog import SetupDialog, check_server_url
+
+SECTIONS = [Section("dossiers", "Hồ sơ", QStyle.StandardPixmap.SP_FileIcon, lambda ctx: QLabel("hồ sơ"))]
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("https://ocop.hatinh.gov.vn/", "https://ocop.hatinh.gov.vn"),
+    ("192.168.1.10:8765", "http://192.168.1.10:8765"),
+    ("", None), ("   ", None), ("ftp://host", None), ("http://", None), ("http://host:cổng", None),
+    ("http://a b", None), ("http://host\x00x", None), ("x" * 600, None), ("javascript:alert(1)", None),
+])
+def test_server_addresses_are_checked(typed, expected):
+    """Only an http(s) address with a host (and a numeric port) is accepted; the rest is refused."""
+    assert check_server_url(typed) == expected
+
+
+def test_setup_refuses_a_bad_address_and_says_why(qtbot):
+    dialog = SetupDialog()
+    qtbot.addWidget(dialog)
+    dialog.url.setText("ftp://máy chủ")
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.result_setup is None
+    assert "không hợp lệ" in dialog.error.text()
+
+
+class _Chosen:
+    """A dialog that was answered: stands in for the real one so the start runs without a person."""
+
+    def __init__(self, **attrs):
+        self.__dict__.update(attrs)
+
+    def exec(self):
+        return QDialog.DialogCode.Accepted
+
+
+def test_first_start_with_demo_data_then_offline_login(tmp_path, qtbot):
+    """Choosing demo data builds it, then a demo account logs in offline and the window opens;
+    the choice is remembered, so the next start goes straight to login."""
+    from ocop_desktop.ui.start.setup_dialog import Setup
+
+    paths = AppPaths(tmp_path / "data").ensure()
+    db = open_database(paths.database)
+    runner = Runner(db, synchronous=True)
+    settings = QSettings(str(paths.data_dir / "ui.ini"), QSettings.Format.IniFormat)
+    logins = []
+
+    def login_dialog(db_, runner_, server_url, device, hint):
+        dialog = LoginDialog(db_, runner_, server_url, device, hint)
+        qtbot.addWidget(dialog)
+        logins.append(dialog)
+        dialog.username.setText("chutich")
+        dialog.password.setText(DEMO_PASSWORD)
+        dialog.try_login()
+        return _Chosen(session=dialog.session)
+
+    try:
+        window = start(paths, db, runner, settings, setup_dialog=lambda: _Chosen(result_setup=Setup("demo", None)),
+                       login_dialog=login_dialog, sections=SECTIONS, demo_scale=20)
+        qtbot.addWidget(window)
+        assert window.context.user.role == "chair" and window.context.server_url is None
+        assert settings.value("setup/mode") == "demo"
+        assert any("ocop-demo" in label.text() for label in logins[0].findChildren(QLabel))
+        again = start(paths, db, runner, settings, setup_dialog=lambda: pytest.fail("asked again"),
+                      login_dialog=login_dialog, sections=SECTIONS)
+        qtbot.addWidget(again)
+    finally:
+        runner.shutdown()
+        db.close()
+
+
+def test_a_wrong_password_keeps_the_dialog_open_with_a_vietnamese_message(demo_db, runner, qtbot):
+    dialog = LoginDialog(demo_db, runner, None, "device", None)
+    qtbot.addWidget(dialog)
+    dialog.username.setText("admin")
+    dialog.password.setText("sai")
+    dialog.try_login()
+    assert dialog.session is None and dialog.error.text() == "Sai tên đăng nhập hoặc mật khẩu."
+    assert dialog.password.text() == ""
+    dialog.username.setText("nguoi-la")
+    dialog.password.setText("bất kỳ")
+    dialog.try_login()
+    assert "chưa từng đăng nhập" in dialog.error.text()
+
+
+def test_blank_login_fields_are_asked_for(demo_db, runner, qtbot):
+    dialog = LoginDialog(demo_db, runner, None, "device", None)
+    qtbot.addWidget(dialog)
+    dialog.try_login()
+    assert dialog.error.text() == "Nhập tên đăng nhập và mật khẩu."

@@ -70,9 +70,13 @@ class SyncEngine:
         self._progress = progress or (lambda p: None)
         self._cancel = cancel or threading.Event()
 
-    def _report(self, phase: str, done: int, total: int) -> None:
+    def _stop_if_cancelled(self) -> None:
+        # Checked before each step starts, never after one finished: a cancel stops the next batch
+        # instead of letting it run, and a sync whose last step completed is never called cancelled.
         if self._cancel.is_set():
             raise Cancelled()
+
+    def _report(self, phase: str, done: int, total: int) -> None:
         self._progress(Progress(phase, done, total, self.client.bytes_sent, self.client.bytes_received))
 
     def _session(self) -> Session:
@@ -85,6 +89,10 @@ class SyncEngine:
         with self.db.sync_lock:
             return self._sync()
 
+    def _file_progress(self, done: int, total: int) -> None:
+        self._report("files", done, total)
+        self._stop_if_cancelled()  # between files: a chunked upload already resumes where it stopped
+
     def _sync(self) -> SyncReport:
         report = SyncReport()
         with self.db.session() as session:
@@ -95,11 +103,12 @@ class SyncEngine:
         outcome, detail = "ok", ""
         try:
             self._remember_server_limits()
-            files = attachments.upload_missing(self.db, self.client, self.blobs,
-                                               lambda d, t: self._report("files", d, t))
+            self._stop_if_cancelled()
+            files = attachments.upload_missing(self.db, self.client, self.blobs, self._file_progress)
             report.uploaded, report.files_refused = files.uploaded, files.refused
             self.push(report, held_back=set(files.refused))
             self.pull(report)
+            self._stop_if_cancelled()
             self.check(report)
             self._report("done", 1, 1)
         except Cancelled:
@@ -134,6 +143,7 @@ class SyncEngine:
         done = 0
         skipped: set[int] = set()
         while True:
+            self._stop_if_cancelled()
             with self._session() as session:
                 entries = sync_store.pending(session, PUSH_BATCH, exclude=skipped)
                 held = [e for e in entries if held_back and _refers_to(e, held_back)]
@@ -176,6 +186,7 @@ class SyncEngine:
             while True:
                 following = fetcher.submit(self.client.pull, page.cursor, PULL_PAGE, entity) if page.more else None
                 try:
+                    self._stop_if_cancelled()
                     with sync_store.pull_session(self.db) as session:
                         report.pulled += sync_store.apply_rows(session, page.rows)
                         if entity is None:

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import PASSWORD
 from proxy import Proxy
 from sqlalchemy import select
 
@@ -21,6 +20,7 @@ from ocop_desktop.sync.client import SyncError
 from ocop_server.models import Blob, Record
 from ocop_server.testing import LiveServer
 
+PASSWORD = "mat-khau-123"  # the one tests/sync/conftest.py gives every laptop user
 MB = 1024 * 1024
 CHUNK = MB  # attachments.upload's default chunk
 

@@ -54,8 +54,14 @@ class SyncStatusBar(QStatusBar):
         if not self.context.server_url or make is None:
             self.set_online(False)
             return
-        self.context.runner.network(lambda: make().healthy(), done=self.set_online,
-                                    failed=lambda _: self.set_online(False))
+        def ask() -> bool:
+            client = make()
+            try:
+                return client.healthy()
+            finally:
+                client.close()
+
+        self.context.runner.network(ask, done=self.set_online, failed=lambda _: self.set_online(False))
 
     def set_online(self, online: bool) -> None:
         self.online = bool(online)

@@ -1,0 +1,82 @@
+"""What the sync screen reads: past sync runs, changes the server refused for good, what waits to go.
+
+The engine records every run itself (``SyncRun``, written before the first request and finished in a
+``finally``), so this module only reads.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ocop_desktop.db.models import ChangeJournal, Conflict, SyncRun
+from ocop_desktop.db.sync_store import count_unsent
+from ocop_desktop.services.conflicts import row_label
+
+
+@dataclass(frozen=True)
+class SyncRunView:
+    id: int
+    started_at: datetime
+    finished_at: datetime | None
+    outcome: str  # running | ok | failed | cancelled
+    pushed: int
+    pulled: int
+    conflicts: int
+    rejected: int
+    detail: str
+
+
+@dataclass(frozen=True)
+class QuarantinedView:
+    seq: int
+    entity: str
+    entity_id: str
+    label: str
+    fields: tuple[str, ...]
+    reason: str  # the server's "status: reason" (forbidden: ..., rejected: ...)
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class SyncOverview:
+    unsent: int
+    open_conflicts: int
+    runs: tuple[SyncRunView, ...]
+    quarantined: tuple[QuarantinedView, ...]
+
+
+def recent_runs(session: Session, limit: int = 50) -> list[SyncRunView]:
+    query = select(SyncRun).order_by(SyncRun.id.desc()).limit(limit)
+    return [SyncRunView(r.id, r.started_at, r.finished_at, r.outcome, r.pushed, r.pulled, r.conflicts, r.rejected,
+                        r.detail or "") for r in session.scalars(query)]
+
+
+def quarantined(session: Session, limit: int = 500) -> list[QuarantinedView]:
+    """Refused changes, newest first: kept (never retried, never overwritten) so a person can act."""
+    query = (select(ChangeJournal).where(ChangeJournal.status == "quarantined")
+             .order_by(ChangeJournal.seq.desc()).limit(limit))
+    labels: dict[tuple[str, str], str] = {}
+    views = []
+    for entry in session.scalars(query):
+        key = (entry.entity, entry.entity_id)
+        if key not in labels:
+            labels[key] = row_label(session, *key)
+        try:
+            fields = tuple(sorted(json.loads(entry.fields_json)))
+        except ValueError:
+            fields = ()
+        views.append(QuarantinedView(entry.seq, entry.entity, entry.entity_id, labels[key], fields,
+                                     entry.reason or "", entry.created_at))
+    return views
+
+
+def overview(session: Session) -> SyncOverview:
+    """Everything the sync screen shows, read in one go."""
+    open_count = session.scalar(select(func.count()).select_from(Conflict).where(
+        Conflict.status == "open", Conflict.deleted.is_(False)))
+    return SyncOverview(count_unsent(session), open_count, tuple(recent_runs(session)), tuple(quarantined(session)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -21,8 +21,9 @@ from ocop_desktop.db.models import (
     ScoreSheet,
 )
 from ocop_desktop.db.models.councils import MEMBER_ROLES
+from ocop_desktop.db.types import utcnow
 from ocop_desktop.domain.council import Attendance, CouncilOutcome, aggregate, failures_for
-from ocop_desktop.domain.criteria import AggregationRules
+from ocop_desktop.domain.criteria import AggregationRules, ProductSet
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.criteria import load_criteria_set
 from ocop_desktop.services.errors import ServiceError, check_choice, clean_text
@@ -86,10 +87,31 @@ def _one_per_member(sheets: list[ScoreSheet]) -> list[ScoreSheet]:
     return list(latest.values())
 
 
-def compute_council_result(session: Session, *, evaluation_id: str, dossier_id: str,
-                           failed_mandatory: list[str] | None = None,
-                           attendance: Attendance | None = None) -> tuple[Changes, CouncilOutcome]:
-    """Aggregates the submitted sheets of one dossier in one session and stores the result.
+@dataclass(frozen=True, slots=True)
+class MemberTotal:
+    """One member's submitted sheet as the council counts it."""
+
+    member_id: str
+    sheet_id: str
+    total: Decimal
+    stars: int
+    failed_criteria: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """A dossier's council outcome with what it was computed from, for screens and reports."""
+
+    outcome: CouncilOutcome
+    rules: AggregationRules
+    attendance: Attendance
+    members: tuple[MemberTotal, ...]
+    product_set: ProductSet | None
+
+
+def assess_dossier(session: Session, *, evaluation_id: str, dossier_id: str,
+                   failed_mandatory: list[str] | None = None, attendance: Attendance | None = None) -> Assessment:
+    """The council outcome from the submitted sheets as they are now; nothing is written.
 
     Without an agreed list, a mandatory criterion counts as failed when more than half the sheets
     fail it; the secretary can record the council's own decision instead.
@@ -105,14 +127,15 @@ def compute_council_result(session: Session, *, evaluation_id: str, dossier_id: 
     members = list(session.scalars(select(CouncilMember).where(
         CouncilMember.council_id == council.id, CouncilMember.deleted.is_(False))))
     scoring = [m for m in members if m.scores]
-    totals, failed_counts = [], Counter()
+    counted, failed_counts = [], Counter()
     product_set = None
     for sheet in sheets:
         if sheet.criteria_set_id != evaluation.criteria_set_id:
             raise ServiceError("sheet_version_mismatch", "criteria_set_id", sheet=sheet.id)
         _, product_set = sheet_context(session, sheet)
         score = current_score(session, sheet)
-        totals.append(score.total)
+        counted.append(MemberTotal(sheet.member_id, sheet.id, score.total, score.provisional_stars,
+                                   score.failed_criteria))
         failed_counts.update(score.failed_criteria)
     if failed_mandatory is None:
         failed_mandatory = sorted(code for code, n in failed_counts.items() if n * 2 > len(sheets))
@@ -122,17 +145,31 @@ def compute_council_result(session: Session, *, evaluation_id: str, dossier_id: 
         chair_ids = {m.id for m in members if m.role == "chair"}
         attendance = Attendance(members=len(scoring), present=len(present & {m.id for m in scoring}),
                                 chair_present=bool(chair_ids & present))
-    outcome = aggregate(totals, council_rules(criteria_set.aggregation, council), criteria_set.star_bands,
-                        failures, attendance)
-    result = session.scalar(select(CouncilResult).where(CouncilResult.session_id == evaluation.id,
-                                                        CouncilResult.dossier_id == dossier.id))
+    rules = council_rules(criteria_set.aggregation, council)
+    outcome = aggregate([m.total for m in counted], rules, criteria_set.star_bands, failures, attendance)
+    return Assessment(outcome, rules, attendance, tuple(counted), product_set)
+
+
+def stored_result(session: Session, evaluation_id: str, dossier_id: str) -> CouncilResult | None:
+    return session.scalar(select(CouncilResult).where(CouncilResult.session_id == evaluation_id,
+                                                      CouncilResult.dossier_id == dossier_id,
+                                                      CouncilResult.deleted.is_(False)))
+
+
+def compute_council_result(session: Session, *, evaluation_id: str, dossier_id: str,
+                           failed_mandatory: list[str] | None = None,
+                           attendance: Attendance | None = None) -> tuple[Changes, CouncilOutcome]:
+    """Aggregates the submitted sheets of one dossier in one session and stores the result."""
+    outcome = assess_dossier(session, evaluation_id=evaluation_id, dossier_id=dossier_id,
+                             failed_mandatory=failed_mandatory, attendance=attendance).outcome
+    result = stored_result(session, evaluation_id, dossier_id)
     if result is None:
-        result = CouncilResult(session_id=evaluation.id, dossier_id=dossier.id, n_sheets=0,
+        result = CouncilResult(session_id=evaluation_id, dossier_id=dossier_id, n_sheets=0,
                                member_totals_json="[]", recommendation="")
         session.add(result)
     if result.approved_at is not None:
         raise ServiceError("result_approved", "council_result")
-    result.n_sheets = len(sheets)
+    result.n_sheets = len(outcome.member_totals)
     result.member_totals_json = json.dumps([str(t) for t in outcome.member_totals])
     result.mean_total = outcome.mean
     result.spread = outcome.spread
@@ -145,3 +182,30 @@ def compute_council_result(session: Session, *, evaluation_id: str, dossier_id: 
     result.recommendation = str(outcome.recommendation)
     session.flush()
     return Changes.of("council_results", result.id), outcome
+
+
+def approve_council_result(session: Session, *, result_id: str | None = None, evaluation_id: str | None = None,
+                           dossier_id: str | None = None, failed_mandatory: list[str] | None = None) -> Changes:
+    """Recomputes the result from the sheets as they are now and stamps it approved.
+
+    Recomputing first means what is approved is what the sheets say at this moment, not a figure
+    stored before a late sheet or a rescore arrived. Refused when already approved, when the council
+    must rescore, lacks quorum or its chair, or has no sheet at all.
+    """
+    if result_id is not None:
+        row = get_alive(session, CouncilResult, result_id)
+        evaluation_id, dossier_id = row.session_id, row.dossier_id
+    elif not evaluation_id or not dossier_id:
+        raise ServiceError("required", "result_id")
+    existing = stored_result(session, evaluation_id, dossier_id)
+    if existing is not None and existing.approved_at is not None:
+        raise ServiceError("result_approved", "council_result")
+    changes, outcome = compute_council_result(session, evaluation_id=evaluation_id, dossier_id=dossier_id,
+                                              failed_mandatory=failed_mandatory)
+    if not outcome.can_approve:
+        raise ServiceError("result_not_approvable", "council_result", flags=[str(f) for f in outcome.flags],
+                           recommendation=str(outcome.recommendation))
+    row = session.get(CouncilResult, changes.id)
+    row.approved_at = utcnow()
+    session.flush()
+    return changes

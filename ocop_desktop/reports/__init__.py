@@ -1,0 +1,79 @@
+"""Printed and exported documents: shared words, number and date formats, and safe file writing."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+
+class ReportError(Exception):
+    """A report could not be written; ``code`` is what the screen turns into words."""
+
+    def __init__(self, code: str, path: str | os.PathLike = "", detail: str = ""):
+        self.code = code
+        self.path = str(path)
+        self.detail = detail
+        super().__init__(f"{code}: {self.path} {detail}".strip())
+
+
+def t(text: str) -> str:
+    return QCoreApplication.translate("reports", text)
+
+
+def recommendation_text(code: str) -> str:
+    return {"recognise_province": t("Đề nghị UBND tỉnh công nhận"),
+            "forward_central": t("Đề nghị Trung ương xét công nhận 5 sao"),
+            "not_recognised": t("Không đủ điều kiện công nhận"),
+            "incomplete": t("Chưa đủ phiếu chấm")}.get(code, code)
+
+
+def flag_text(code: str) -> str:
+    return {"rescore": t("Điểm các thành viên chênh lệch quá giới hạn: cần thảo luận và chấm lại"),
+            "no_quorum": t("Không đủ số thành viên chấm điểm theo quy định"),
+            "chair_absent": t("Chủ tịch hội đồng chưa chấm điểm"),
+            "approved": t("Kết quả đã được phê duyệt"),
+            "incomplete": t("Chưa có phiếu chấm nào được nộp")}.get(code, code)
+
+
+def role_text(code: str) -> str:
+    return {"chair": t("Chủ tịch"), "vice_chair": t("Phó Chủ tịch"), "secretary": t("Thư ký"),
+            "member": t("Thành viên")}.get(code, code)
+
+
+def stars_text(n: int | None) -> str:
+    # Words, not ★: a star glyph is missing from several fonts that do have Vietnamese.
+    return t("{n} sao").format(n=n) if n else t("Không xếp hạng")
+
+
+def number_text(value: Decimal | None) -> str:
+    """Vietnamese writes a decimal comma: 96,20."""
+    return "" if value is None else str(value).replace(".", ",")
+
+
+def date_text(value: date | datetime | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else "…/…/……"
+
+
+def write_file(path: str | os.PathLike, data: bytes) -> Path:
+    """Writes through a temporary file beside the target, so a failed export never leaves half a file."""
+    target = Path(path)
+    if target.is_dir():
+        raise ReportError("is_directory", target)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=".ocop-", suffix=target.suffix, dir=target.parent)
+    except OSError as exc:
+        raise ReportError("unwritable", target, exc.strerror or str(exc)) from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(temp, 0o644)  # mkstemp makes it private; an exported report is an ordinary file
+        os.replace(temp, target)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise ReportError("unwritable", target, exc.strerror or str(exc)) from exc
+    return target

@@ -1,0 +1,213 @@
+"""Read model of one evaluation session: dossiers × members' totals with the council's outcome."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ocop_desktop.db.models import (
+    Council,
+    CouncilMember,
+    CouncilResult,
+    CriteriaSetVersion,
+    Dossier,
+    EvaluationSession,
+    Producer,
+    Product,
+    ScoreSheet,
+)
+from ocop_desktop.domain.council import Recommendation
+from ocop_desktop.domain.criteria import ProductSet
+from ocop_desktop.services.councils import Assessment, assess_dossier, council_rules, stored_result
+from ocop_desktop.services.criteria import load_criteria_set
+from ocop_desktop.services.lookup import get_alive
+
+APPROVED = "approved"  # a blocker code beside the outcome's flags: an approved result is final
+
+
+@dataclass(frozen=True, slots=True)
+class EvaluationChoice:
+    id: str
+    council_name: str
+    held_on: date | None
+    round: int
+    dossiers: int
+
+
+@dataclass(frozen=True, slots=True)
+class MemberInfo:
+    id: str
+    full_name: str
+    role: str
+    organisation: str
+    scores: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MemberCell:
+    member_id: str
+    sheet_id: str | None
+    status: str | None  # "submitted", "draft", or None when the member has not started
+    total: Decimal | None
+    stars: int | None
+
+    @property
+    def submitted(self) -> bool:
+        return self.status == "submitted"
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    criterion: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class DossierRow:
+    dossier_id: str
+    code: str
+    product: str
+    producer: str
+    cells: tuple[MemberCell, ...]  # in the order of CouncilView.scorers
+    mean: Decimal | None
+    spread: Decimal | None
+    spread_exceeded: bool
+    quorum_met: bool
+    present: int
+    flags: tuple[str, ...]
+    failures: tuple[Failure, ...]
+    band_stars: int
+    final_stars: int
+    recommendation: str
+    approved_at: datetime | None
+    result_id: str | None
+
+    @property
+    def approved(self) -> bool:
+        return self.approved_at is not None
+
+    @property
+    def blockers(self) -> tuple[str, ...]:
+        """Why the result cannot be approved now (codes); empty when it can."""
+        found = [APPROVED] if self.approved else []
+        found += self.flags
+        if self.recommendation == Recommendation.INCOMPLETE:
+            found.append(str(Recommendation.INCOMPLETE))
+        return tuple(found)
+
+    @property
+    def can_approve(self) -> bool:
+        return not self.blockers
+
+
+@dataclass(frozen=True, slots=True)
+class CouncilView:
+    evaluation_id: str
+    council_name: str
+    decision_no: str
+    decision_date: date | None
+    held_on: date | None
+    round: int
+    criteria_title: str
+    spread_limit: Decimal | None
+    quorum_fraction: Decimal
+    chair_required: bool
+    members: tuple[MemberInfo, ...]
+    rows: tuple[DossierRow, ...]
+
+    @property
+    def scorers(self) -> tuple[MemberInfo, ...]:
+        return tuple(m for m in self.members if m.scores)
+
+    def row(self, dossier_id: str) -> DossierRow | None:
+        return next((r for r in self.rows if r.dossier_id == dossier_id), None)
+
+
+def list_evaluations(session: Session) -> list[EvaluationChoice]:
+    """Every live session, the latest first, with how many dossiers have sheets in it."""
+    counts = dict(session.execute(
+        select(ScoreSheet.session_id, func.count(func.distinct(ScoreSheet.dossier_id)))
+        .where(ScoreSheet.deleted.is_(False)).group_by(ScoreSheet.session_id)).all())
+    rows = session.execute(
+        select(EvaluationSession, Council.name).join(Council, Council.id == EvaluationSession.council_id)
+        .where(EvaluationSession.deleted.is_(False))).all()
+    choices = [EvaluationChoice(e.id, name, e.held_on, e.round, counts.get(e.id, 0)) for e, name in rows]
+    return sorted(choices, key=lambda c: (c.held_on or date.min, c.round), reverse=True)
+
+
+def _dossier_ids(session: Session, evaluation_id: str) -> list[str]:
+    with_sheets = select(ScoreSheet.dossier_id).where(ScoreSheet.session_id == evaluation_id,
+                                                      ScoreSheet.deleted.is_(False))
+    with_results = select(CouncilResult.dossier_id).where(CouncilResult.session_id == evaluation_id,
+                                                          CouncilResult.deleted.is_(False))
+    ids = set(session.scalars(with_sheets)) | set(session.scalars(with_results))
+    return list(ids)
+
+
+def _cells(session: Session, evaluation_id: str, dossier_id: str, scorers: tuple[MemberInfo, ...],
+           assessment: Assessment) -> tuple[MemberCell, ...]:
+    counted = {m.member_id: m for m in assessment.members}
+    drafts = {s.member_id: s for s in session.scalars(select(ScoreSheet).where(
+        ScoreSheet.session_id == evaluation_id, ScoreSheet.dossier_id == dossier_id,
+        ScoreSheet.status == "draft", ScoreSheet.deleted.is_(False)))}
+    cells = []
+    for member in scorers:
+        if member.id in counted:
+            m = counted[member.id]
+            cells.append(MemberCell(member.id, m.sheet_id, "submitted", m.total, m.stars))
+        elif member.id in drafts:
+            d = drafts[member.id]
+            cells.append(MemberCell(member.id, d.id, "draft", d.total, d.stars))
+        else:
+            cells.append(MemberCell(member.id, None, None, None, None))
+    return tuple(cells)
+
+
+def _failures(codes: list[str], product_set: ProductSet | None) -> tuple[Failure, ...]:
+    def name(code: str) -> str:
+        criterion = product_set.criterion(code) if product_set else None
+        return criterion.name if criterion else ""
+    return tuple(Failure(code, name(code)) for code in codes)
+
+
+def _row(session: Session, evaluation_id: str, dossier_id: str, scorers: tuple[MemberInfo, ...]) -> DossierRow:
+    dossier = get_alive(session, Dossier, dossier_id)
+    product = session.get(Product, dossier.product_id)
+    producer = session.get(Producer, product.producer_id) if product else None
+    assessment = assess_dossier(session, evaluation_id=evaluation_id, dossier_id=dossier_id)
+    cells = _cells(session, evaluation_id, dossier_id, scorers, assessment)
+    names = (dossier.code, product.name if product else "", producer.name if producer else "")
+    stored = stored_result(session, evaluation_id, dossier_id)
+    if stored is not None and stored.approved_at is not None:
+        # An approved result is final: show what was approved, not a recomputation.
+        return DossierRow(dossier.id, *names, cells, stored.mean_total, stored.spread, stored.spread_exceeded,
+                          stored.quorum_met, stored.n_sheets, tuple(json.loads(stored.flags_json)),
+                          _failures(json.loads(stored.failures_json), assessment.product_set), stored.band_stars,
+                          stored.final_stars, stored.recommendation, stored.approved_at, stored.id)
+    o = assessment.outcome
+    return DossierRow(dossier.id, *names, cells, o.mean, o.spread, o.spread_exceeded, o.quorum_met,
+                      assessment.attendance.present, tuple(str(f) for f in o.flags),
+                      _failures([f.criterion for f in o.mandatory_failures], assessment.product_set),
+                      o.band_stars, o.final_stars, str(o.recommendation), None, stored.id if stored else None)
+
+
+def load_council_view(session: Session, *, evaluation_id: str) -> CouncilView:
+    """The whole session as the secretary sees it; computed live, nothing is written."""
+    evaluation = get_alive(session, EvaluationSession, evaluation_id)
+    council = get_alive(session, Council, evaluation.council_id)
+    version = get_alive(session, CriteriaSetVersion, evaluation.criteria_set_id)
+    members = tuple(MemberInfo(m.id, m.full_name, m.role, m.organisation, m.scores) for m in session.scalars(
+        select(CouncilMember).where(CouncilMember.council_id == council.id, CouncilMember.deleted.is_(False))
+        .order_by(CouncilMember.created_at, CouncilMember.id)))
+    scorers = tuple(m for m in members if m.scores)
+    rows = sorted((_row(session, evaluation.id, d, scorers) for d in _dossier_ids(session, evaluation.id)),
+                  key=lambda r: r.code)
+    rules = council_rules(load_criteria_set(session, version.id).aggregation, council)
+    return CouncilView(evaluation.id, council.name, council.decision_no, council.decision_date, evaluation.held_on,
+                       evaluation.round, version.title, rules.max_member_spread, rules.quorum_fraction,
+                       rules.chair_required, members, tuple(rows))

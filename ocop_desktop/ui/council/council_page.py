@@ -1,0 +1,284 @@
+"""The council page: pick a session, compare members' totals, approve a result, export the documents."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ocop_desktop.reports import ReportError, minutes_pdf, number_text, results_xlsx, sheet_pdf
+from ocop_desktop.services import councils
+from ocop_desktop.services.changes import Changes
+from ocop_desktop.services.council_view import (
+    CouncilView,
+    DossierRow,
+    EvaluationChoice,
+    list_evaluations,
+    load_council_view,
+)
+from ocop_desktop.services.sheet_report import load_sheet_report
+from ocop_desktop.ui.context import AppContext
+from ocop_desktop.ui.council.council_model import COL_PRODUCT, CouncilTableModel
+from ocop_desktop.ui.council.detail import (
+    blockers_text,
+    detail_html,
+    report_error_text,
+    rules_text,
+    service_error_text,
+)
+from ocop_desktop.ui.council.dialogs import ask_confirm, ask_save_path, safe_name, with_suffix
+from ocop_desktop.ui.texts import stars
+
+APPROVER_ROLES = ("admin", "secretary", "chair")
+# Anything these touch can change a total, a member, a name or an approval shown on this page.
+WATCHED = frozenset({"score_sheets", "score_lines", "council_results", "council_members", "councils",
+                     "evaluation_sessions", "dossiers", "products", "producers"})
+
+
+class CouncilPage(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.view: CouncilView | None = None
+        self.evaluations: list[EvaluationChoice] = []
+        # Replaceable in tests: (title, question) -> yes, and (title, suggested name, filter) -> path or "".
+        self.confirm: Callable[[str, str], bool] = lambda title, text: ask_confirm(self, title, text)
+        self.choose_save_path: Callable[[str, str, str], str] = lambda *args: ask_save_path(self, *args)
+
+        self.sessions = QComboBox(self)
+        self.sessions.setMinimumWidth(420)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.model = CouncilTableModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setMinimumHeight(150)
+        self.detail.setStyleSheet("QLabel { background: palette(base); padding: 10px; }")
+        self.approve_button = QPushButton(self.tr("Phê duyệt"), self)
+        self.reason = QLabel(self)
+        self.reason.setWordWrap(True)
+        self.sheet_button = QPushButton(self.tr("Xuất phiếu chấm PDF"), self)
+        self.minutes_button = QPushButton(self.tr("Xuất biên bản PDF"), self)
+        self.excel_button = QPushButton(self.tr("Xuất Excel"), self)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._lay_out()
+
+        self.sessions.currentIndexChanged.connect(self._session_chosen)
+        self.table.selectionModel().currentChanged.connect(self._current_changed)
+        self.approve_button.clicked.connect(self.approve)
+        self.sheet_button.clicked.connect(self.export_sheet)
+        self.minutes_button.clicked.connect(self.export_minutes)
+        self.excel_button.clicked.connect(self.export_excel)
+        self._update_actions()
+        self.reload()
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Phiên đánh giá:"), self))
+        top.addWidget(self.sessions)
+        top.addWidget(self.summary, 1)
+        # The detail goes under the table: the table needs the full width for members' columns.
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        actions = QHBoxLayout()
+        actions.addWidget(self.approve_button)
+        actions.addWidget(self.reason, 1)
+        for button in (self.sheet_button, self.minutes_button, self.excel_button):
+            actions.addWidget(button)
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("Hội đồng đánh giá"), self)
+        title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        layout.addWidget(title)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.message)
+
+    # ---- loading -----------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Reads the sessions, then the chosen one (the same as before when it still exists)."""
+        self.context.runner.read(list_evaluations, done=self._set_evaluations, failed=self._show_error)
+
+    def _set_evaluations(self, choices: list[EvaluationChoice]) -> None:
+        keep = self.current_evaluation_id()
+        self.evaluations = choices
+        self.sessions.blockSignals(True)
+        self.sessions.clear()
+        for choice in choices:
+            when = choice.held_on.strftime("%d/%m/%Y") if choice.held_on else self.tr("chưa định ngày")
+            self.sessions.addItem(self.tr("{date} · vòng {round} · {council} ({n} hồ sơ)").format(
+                date=when, round=choice.round, council=choice.council_name, n=choice.dossiers), choice.id)
+        position = next((i for i, c in enumerate(choices) if c.id == keep), 0)
+        self.sessions.setCurrentIndex(position if choices else -1)
+        self.sessions.blockSignals(False)
+        if not choices:
+            self._set_view(None)
+            self.summary.setText(self.tr("Chưa có phiên đánh giá nào."))
+            return
+        self.load(choices[position].id)
+
+    def current_evaluation_id(self) -> str | None:
+        return self.sessions.currentData()
+
+    def _session_chosen(self, _index: int) -> None:
+        if self.current_evaluation_id():
+            self.load(self.current_evaluation_id())
+
+    def load(self, evaluation_id: str) -> None:
+        def done(view: CouncilView) -> None:
+            # A slower read for a session the user has since left must not overwrite the new one.
+            if evaluation_id == self.current_evaluation_id() or self.current_evaluation_id() is None:
+                self._set_view(view)
+
+        self.context.runner.read(lambda s: load_council_view(s, evaluation_id=evaluation_id), done=done,
+                                 failed=self._show_error)
+
+    def _set_view(self, view: CouncilView | None) -> None:
+        keep = self.current_row()
+        column = self.table.currentIndex().column()
+        self.view = view
+        self.model.set_view(view)
+        if view is not None:
+            # The product's name takes whatever width the figures leave.
+            self.table.horizontalHeader().setSectionResizeMode(COL_PRODUCT, QHeaderView.ResizeMode.Stretch)
+            self.summary.setText(rules_text(view))
+            row = self.model.row_of(keep.dossier_id) if keep else -1
+            if row < 0 and view.rows:
+                row = 0
+            if row >= 0:
+                self.table.setCurrentIndex(self.model.index(row, max(column, 0)))
+        self._show_detail()
+        self._update_actions()
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.entities & WATCHED:
+            self.reload()
+
+    # ---- selection ---------------------------------------------------------------------------------
+    def current_row(self) -> DossierRow | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def _current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_detail()
+        self._update_actions()
+
+    def _show_detail(self) -> None:
+        row = self.current_row()
+        self.detail.setText(detail_html(row, self.view) if row and self.view else
+                            self.tr("Chọn một hồ sơ trong bảng để xem chi tiết."))
+
+    def _current_sheet(self) -> str | None:
+        cell = self.model.cell_at(self.table.currentIndex())
+        return cell.sheet_id if cell else None
+
+    def _update_actions(self) -> None:
+        row = self.current_row()
+        allowed = self.context.user.role in APPROVER_ROLES
+        self.approve_button.setEnabled(bool(row and allowed and row.can_approve))
+        if row is None:
+            reason = ""
+        elif not allowed:
+            reason = self.tr("Chỉ thư ký, chủ tịch hội đồng hoặc quản trị tỉnh được phê duyệt kết quả.")
+        else:
+            reason = blockers_text(row)
+        self.reason.setText(reason)
+        has_view = self.view is not None
+        self.minutes_button.setEnabled(has_view)
+        self.excel_button.setEnabled(has_view)
+        self.sheet_button.setEnabled(self._current_sheet() is not None)
+        self.sheet_button.setToolTip("" if self._current_sheet() else self.tr(
+            "Chọn ô điểm của một thành viên trong bảng để xuất phiếu chấm của người đó."))
+
+    # ---- actions -----------------------------------------------------------------------------------
+    def approve(self) -> None:
+        row, view = self.current_row(), self.view
+        if row is None or view is None or not row.can_approve or self.context.user.role not in APPROVER_ROLES:
+            return
+        question = self.tr("Phê duyệt kết quả hồ sơ {code} ({product}): điểm trung bình {mean}, {stars}?\n"
+                           "Sau khi phê duyệt, kết quả không thay đổi được nữa.").format(
+            code=row.code, product=row.product, mean=number_text(row.mean), stars=stars(row.final_stars))
+        if not self.confirm(self.tr("Phê duyệt kết quả"), question):
+            return
+        evaluation_id, dossier_id = view.evaluation_id, row.dossier_id
+        self.context.runner.write(
+            lambda s: councils.approve_council_result(s, evaluation_id=evaluation_id, dossier_id=dossier_id),
+            done=lambda _c: self._say(self.tr("Đã phê duyệt kết quả hồ sơ {code}.").format(code=row.code)),
+            failed=self._show_error)
+
+    def export_minutes(self) -> None:
+        if self.view is not None:
+            self._export(self.tr("Lưu biên bản họp hội đồng"), self._name("bien-ban", ".pdf"), "PDF (*.pdf)",
+                         lambda path: minutes_pdf.write_minutes(path, self.view))
+
+    def export_excel(self) -> None:
+        if self.view is not None:
+            self._export(self.tr("Lưu kết quả ra Excel"), self._name("ket-qua", ".xlsx"),
+                         self.tr("Sổ tính Excel (*.xlsx)"), lambda path: results_xlsx.write_results(path, self.view))
+
+    def export_sheet(self) -> None:
+        sheet_id, row = self._current_sheet(), self.current_row()
+        if sheet_id is None or row is None:
+            return
+        member = self.model.member_at(self.table.currentIndex().column())
+        path = self._ask_path(self.tr("Lưu phiếu chấm"), f"phieu-cham-{row.code}-{member.full_name}.pdf",
+                              "PDF (*.pdf)")
+        if path:
+            self.context.runner.read(lambda s: load_sheet_report(s, sheet_id=sheet_id), failed=self._show_error,
+                                     done=lambda report: self._write(path, lambda p: sheet_pdf.write_sheet(p, report)))
+
+    def _name(self, stem: str, suffix: str) -> str:
+        when = self.view.held_on.isoformat() if self.view and self.view.held_on else "phien"
+        return f"{stem}-{when}-vong-{self.view.round if self.view else 1}{suffix}"
+
+    def _ask_path(self, title: str, suggested: str, filters: str) -> str:
+        return with_suffix(self.choose_save_path(title, safe_name(suggested), filters), Path(suggested).suffix)
+
+    def _export(self, title: str, suggested: str, filters: str, write: Callable[[str], Path]) -> None:
+        path = self._ask_path(title, suggested, filters)
+        if path:
+            self._write(path, write)
+
+    def _write(self, path: str, write: Callable[[str], Path]) -> None:
+        try:
+            written = write(path)
+        except ReportError as exc:
+            self._say(report_error_text(exc), error=True)
+            return
+        self._say(self.tr("Đã lưu: {path}").format(path=str(written)))
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet("color: #c00000;" if error else "color: #1b5e20;")
+        self.message.setText(text)
+
+    def _show_error(self, error: Exception) -> None:
+        self._say(service_error_text(error), error=True)

@@ -1,0 +1,167 @@
+"""Everything the dossier editor shows about one dossier, read in one go as frozen values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import PurePath
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ocop_desktop.db.blobstore import MAX_UPLOAD_KEY
+from ocop_desktop.db.models import AdminUnit, ChangeJournal, Dossier, DossierDocument, Producer, Product
+from ocop_desktop.db.sync_store import get_meta
+from ocop_desktop.domain.dossier_status import DOCUMENT_TYPES, TRANSITIONS
+from ocop_desktop.services.criteria import load_criteria_set, version_in_force
+from ocop_desktop.services.lookup import get_alive
+
+# Mirrors update_dossier: once the council has evaluated, the dossier's facts are what was scored.
+LOCKED_STATUSES = frozenset({"evaluated", "closed"})
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp"})
+
+
+@dataclass(frozen=True, slots=True)
+class DossierInfo:
+    id: str
+    code: str
+    kind: str
+    status: str
+    allowed_next: tuple[str, ...]
+    notes: str
+    submitted_at: datetime | None
+    result_stars: int | None
+    editable: bool  # kind, notes, product and producer fields
+    can_attach: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ProductInfo:
+    id: str
+    name: str
+    subgroup_code: str
+    external_code: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProducerInfo:
+    id: str
+    name: str
+    kind: str
+    commune_code: str
+    commune_name: str
+    address: str
+    representative: str
+    phone: str
+    tax_code: str
+    registration_no: str
+    lat: float | None
+    lon: float | None
+    commune_centre: tuple[float, float] | None  # a starting point when coordinates are first entered
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    id: str
+    doc_type: str
+    title: str
+    file_name: str
+    size: int
+    sha256: str
+    is_image: bool
+    uploaded: bool  # the server has acknowledged the row, hence its file (files go up before rows)
+
+
+@dataclass(frozen=True, slots=True)
+class SubgroupChoice:
+    code: str
+    name: str
+    group_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class DossierView:
+    dossier: DossierInfo
+    product: ProductInfo
+    producer: ProducerInfo
+    documents: tuple[DocumentInfo, ...]
+    criteria_set_title: str  # "" when no set is pinned and none is in force
+    subgroups: tuple[SubgroupChoice, ...]
+    communes: tuple[tuple[str, str, str], ...]  # (code, name, short name) in the producer's province
+    max_upload_bytes: int | None  # what the server last said it accepts; None before the first sync
+
+    @property
+    def related_ids(self) -> frozenset[str]:
+        """Rows whose change means this view is stale."""
+        return frozenset({self.dossier.id, self.product.id, self.producer.id, *(d.id for d in self.documents)})
+
+
+def load_dossier_view(session: Session, dossier_id: str, *, on: date | None = None) -> DossierView:
+    dossier = get_alive(session, Dossier, dossier_id)
+    product = get_alive(session, Product, dossier.product_id)
+    producer = get_alive(session, Producer, product.producer_id)
+    title, subgroups = _subgroups(session, dossier, on or date.today())
+    limit = get_meta(session, MAX_UPLOAD_KEY)
+    return DossierView(
+        dossier=DossierInfo(
+            id=dossier.id, code=dossier.code, kind=dossier.kind, status=dossier.status,
+            allowed_next=TRANSITIONS.get(dossier.status, ()), notes=dossier.notes or "",
+            submitted_at=dossier.submitted_at, result_stars=dossier.result_stars,
+            editable=dossier.status not in LOCKED_STATUSES, can_attach=dossier.status != "closed"),
+        product=ProductInfo(id=product.id, name=product.name, subgroup_code=product.subgroup_code,
+                            external_code=product.external_code or "", description=product.description or ""),
+        producer=_producer(session, producer),
+        documents=_documents(session, dossier.id),
+        criteria_set_title=title,
+        subgroups=subgroups,
+        communes=_communes(session, producer.commune_code),
+        max_upload_bytes=int(limit) if limit and limit.isdigit() else None,
+    )
+
+
+def _producer(session: Session, producer: Producer) -> ProducerInfo:
+    commune = session.get(AdminUnit, producer.commune_code)
+    return ProducerInfo(
+        id=producer.id, name=producer.name, kind=producer.kind, commune_code=producer.commune_code,
+        commune_name=commune.name if commune else producer.commune_code, address=producer.address or "",
+        representative=producer.representative or "", phone=producer.phone or "", tax_code=producer.tax_code or "",
+        registration_no=producer.registration_no or "", lat=producer.lat, lon=producer.lon,
+        commune_centre=(commune.lat, commune.lon) if commune and None not in (commune.lat, commune.lon) else None)
+
+
+def _documents(session: Session, dossier_id: str) -> tuple[DocumentInfo, ...]:
+    rows = list(session.scalars(select(DossierDocument).where(
+        DossierDocument.dossier_id == dossier_id, DossierDocument.deleted.is_(False))))
+    sent = set(session.scalars(select(ChangeJournal.entity_id).where(
+        ChangeJournal.entity == "dossier_documents", ChangeJournal.op == "insert", ChangeJournal.status == "sent",
+        ChangeJournal.entity_id.in_([r.id for r in rows]))))
+    order = {code: i for i, code in enumerate(DOCUMENT_TYPES)}
+    rows.sort(key=lambda r: (order.get(r.doc_type, len(order)), r.created_at, r.id))
+    return tuple(DocumentInfo(
+        id=r.id, doc_type=r.doc_type, title=r.title, file_name=r.original_name, size=r.size, sha256=r.sha256,
+        is_image=PurePath(r.original_name).suffix.lower() in IMAGE_SUFFIXES,
+        uploaded=r.server_version is not None or r.id in sent) for r in rows)
+
+
+def _subgroups(session: Session, dossier: Dossier, on: date) -> tuple[str, tuple[SubgroupChoice, ...]]:
+    """The phân nhóm of the set the dossier is pinned to, else of the set in force on ``on``."""
+    version_id = dossier.criteria_set_id
+    if version_id is None:
+        in_force = version_in_force(session, on)
+        if in_force is None:
+            return "", ()
+        version_id = in_force.id
+    criteria_set = load_criteria_set(session, version_id)
+    choices = tuple(SubgroupChoice(s.code, s.name, g.name) for g in criteria_set.product_groups
+                    for c in g.categories for s in c.subgroups)
+    return criteria_set.title, choices
+
+
+def _communes(session: Session, commune_code: str) -> tuple[tuple[str, str, str], ...]:
+    province = session.scalar(select(AdminUnit.parent_code).where(AdminUnit.code == commune_code))
+    if province is None:
+        return ()
+    rows = session.execute(select(AdminUnit.code, AdminUnit.name, AdminUnit.short_name).where(
+        AdminUnit.parent_code == province, AdminUnit.level == "commune").order_by(AdminUnit.code))
+    return tuple((code, name, short or name) for code, name, short in rows)

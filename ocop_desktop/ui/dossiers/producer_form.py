@@ -1,0 +1,159 @@
+"""The producer (chủ thể) fields and its location, as the dossier editor shows them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QWidget
+
+from ocop_desktop.services.dossier_view import DossierView
+from ocop_desktop.services.errors import ServiceError
+from ocop_desktop.ui import texts
+from ocop_desktop.ui.dossiers.forms import WARNING_STYLE, FieldForm, fill_combo, sorted_vietnamese
+
+# Rough box around Vietnam, islands included: outside it a point is most likely a typing slip
+# (often latitude and longitude swapped), so it is flagged but still accepted.
+VIETNAM_LAT = (8.0, 23.5)
+VIETNAM_LON = (102.0, 117.5)
+
+
+def _line(parent: QWidget, limit: int, placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setMaxLength(limit)  # the service's limits, so a paste cannot exceed them
+    edit.setPlaceholderText(placeholder)
+    edit.setClearButtonEnabled(True)
+    return edit
+
+
+class CoordinateSpin(QDoubleSpinBox):
+    """Degrees with a decimal point, as phones and map sites write them, but a comma typed the
+    Vietnamese way is taken too."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setLocale(QLocale.c())
+        self.setDecimals(6)  # about 10 cm: more than a phone's GPS gives
+        # Wider than the valid range on purpose: a mistyped 200 stays visible with its error beside
+        # it, instead of the box silently refusing the keystrokes.
+        self.setRange(-999.0, 999.0)
+        self.setSingleStep(0.0001)
+        self.setMaximumWidth(200)
+
+    def validate(self, text: str, pos: int):
+        return super().validate(text.replace(",", "."), pos)
+
+    def valueFromText(self, text: str) -> float:
+        return super().valueFromText(text.replace(",", "."))
+
+
+class ProducerForm(FieldForm):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.add_field("name", self.tr("Tên chủ thể *"), _line(self, 300))
+        self.kind = self.add_field("kind", self.tr("Loại hình"), QComboBox(self))
+        fill_combo(self.kind, texts.producer_kinds().items())
+        self.commune = self.add_field("commune_code", self.tr("Xã/phường"), QComboBox(self),
+                                      self.tr("Đơn vị hành chính sau sắp xếp 2025."))
+        self.add_field("address", self.tr("Địa chỉ"), _line(self, 500, self.tr("Thôn/xóm, xã/phường, tỉnh")))
+        self.add_field("representative", self.tr("Người đại diện"), _line(self, 200))
+        self.add_field("phone", self.tr("Điện thoại"), _line(self, 32))
+        self.add_field("tax_code", self.tr("Mã số thuế"), _line(self, 32, self.tr("Chỉ gồm chữ số, ví dụ 3001234567")))
+        self.add_field("registration_no", self.tr("Số đăng ký kinh doanh"), _line(self, 64))
+
+    def show_view(self, view: DossierView, keep_edits: bool = False) -> None:
+        p = view.producer
+        # Ordered by the name without "Xã"/"Phường", which is what the officer types and looks for.
+        communes = sorted_vietnamese(view.communes or ((p.commune_code, p.commune_name, p.commune_name),),
+                                     key=lambda c: c[2])
+        if [self.commune.itemData(i) for i in range(self.commune.count())] != [c[0] for c in communes]:
+            fill_combo(self.commune, [(code, name) for code, name, _ in communes])
+        self.load({"name": p.name, "kind": p.kind, "commune_code": p.commune_code, "address": p.address,
+                   "representative": p.representative, "phone": p.phone, "tax_code": p.tax_code,
+                   "registration_no": p.registration_no}, keep_edits)
+
+
+class LocationForm(FieldForm):
+    """Latitude and longitude, both or neither: the service refuses half a position."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._centre: tuple[float, float] | None = None
+        self.known = QCheckBox(self.tr("Đã xác định vị trí cơ sở sản xuất"), self)
+        self.form.addRow("", self.known)
+        self.lat = self.add_field("lat", self.tr("Vĩ độ (°B)"), CoordinateSpin(self),
+                                  self.tr("Từ -90 đến 90 (Việt Nam: khoảng 8 đến 23,5)."))
+        self.lon = self.add_field("lon", self.tr("Kinh độ (°Đ)"), CoordinateSpin(self),
+                                  self.tr("Từ -180 đến 180 (Việt Nam: khoảng 102 đến 117,5)."))
+        self.warning = QLabel(self)
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.form.addRow("", self.warning)
+        self.form.setRowVisible(self.warning, False)
+        later = QLabel(self.tr("Chọn vị trí trực tiếp trên bản đồ sẽ có ở phiên bản sau; hiện nhập toạ độ "
+                               "đọc từ điện thoại hoặc máy GPS."), self)
+        later.setWordWrap(True)
+        later.setEnabled(False)
+        self.form.addRow("", later)
+        self.known.toggled.connect(self._on_known)
+        self.edited.connect(self._check)
+
+    def _on_known(self, known: bool) -> None:
+        if known and self.lat.value() == 0 and self.lon.value() == 0 and self._centre:
+            self.set_value("lat", self._centre[0])
+            self.set_value("lon", self._centre[1])
+        self.lat.setEnabled(known and self.known.isEnabled())
+        self.lon.setEnabled(known and self.known.isEnabled())
+        self.edited.emit()
+
+    def value(self, key: str) -> Any:
+        return super().value(key) if self.known.isChecked() else None
+
+    def show_view(self, view: DossierView, keep_edits: bool = False) -> None:
+        p = view.producer
+        self._centre = p.commune_centre
+        if not (keep_edits and self.changed()):
+            self.known.blockSignals(True)
+            self.known.setChecked(p.lat is not None)
+            self.known.blockSignals(False)
+            self.lat.setEnabled(p.lat is not None and self.known.isEnabled())
+            self.lon.setEnabled(p.lat is not None and self.known.isEnabled())
+        self.load({"lat": p.lat, "lon": p.lon}, keep_edits)
+        self._check()
+
+    def changed(self) -> dict[str, Any]:
+        edited = super().changed()
+        # Sent as a pair whichever one moved: the service checks them together.
+        return {"lat": self.value("lat"), "lon": self.value("lon")} if edited else {}
+
+    def revert(self) -> None:
+        known = self._baseline.get("lat") is not None
+        self.known.blockSignals(True)
+        self.known.setChecked(known)
+        self.known.blockSignals(False)
+        super().revert()
+        self.set_editable(self.known.isEnabled())
+        self._check()
+
+    def set_editable(self, editable: bool) -> None:
+        self.known.setEnabled(editable)
+        self.lat.setEnabled(editable and self.known.isChecked())
+        self.lon.setEnabled(editable and self.known.isChecked())
+
+    def _check(self) -> None:
+        """Flags a value out of range at once, with the words the service's refusal would bring."""
+        self.clear_errors()
+        self.warning.clear()
+        self.form.setRowVisible(self.warning, False)
+        if not self.known.isChecked():
+            return
+        lat, lon = self.lat.value(), self.lon.value()
+        for key, value, bound in (("lat", lat, 90), ("lon", lon, 180)):
+            if abs(value) > bound:
+                self.errors[key].setText(texts.error_text(ServiceError("out_of_range", key)))
+                self.errors[key].setVisible(True)
+        if abs(lat) <= 90 and abs(lon) <= 180 and not (
+                VIETNAM_LAT[0] <= lat <= VIETNAM_LAT[1] and VIETNAM_LON[0] <= lon <= VIETNAM_LON[1]):
+            self.warning.setText(self.tr("Vị trí này nằm ngoài Việt Nam — kiểm tra lại, có thể đã nhập nhầm "
+                                         "vĩ độ và kinh độ."))
+            self.form.setRowVisible(self.warning, True)

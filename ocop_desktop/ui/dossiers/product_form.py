@@ -1,0 +1,75 @@
+"""The product's fields (phân nhóm from the criteria set) and the dossier's own fields."""
+
+from __future__ import annotations
+
+from datetime import UTC
+
+from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+from ocop_desktop.services.dossier_view import DossierView
+from ocop_desktop.ui import texts
+from ocop_desktop.ui.dossiers.forms import FieldForm, fill_combo
+
+
+class ProductForm(FieldForm):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        name = self.add_field("name", self.tr("Tên sản phẩm *"), QLineEdit(self))
+        name.setMaxLength(300)
+        self.subgroup = self.add_field("subgroup_code", self.tr("Phân nhóm *"), QComboBox(self))
+        self.subgroup.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.criteria_note = QLabel(self)
+        self.criteria_note.setWordWrap(True)
+        self.criteria_note.setEnabled(False)
+        self.form.addRow("", self.criteria_note)
+        code = self.add_field("external_code", self.tr("Mã sản phẩm (nếu có)"), QLineEdit(self))
+        code.setMaxLength(64)
+        description = self.add_field("description", self.tr("Mô tả sản phẩm"), QPlainTextEdit(self))
+        description.setPlaceholderText(self.tr("Thành phần, quy cách đóng gói, đặc điểm nổi bật…"))
+
+    def show_view(self, view: DossierView, keep_edits: bool = False) -> None:
+        # The product group leads each entry, so two phân nhóm with similar names are not confused.
+        choices = [(s.code, f"{s.code} · {s.name} ({s.group_name})") for s in view.subgroups]
+        if [self.subgroup.itemData(i) for i in range(self.subgroup.count())] != [c for c, _ in choices]:
+            fill_combo(self.subgroup, choices)
+        if view.criteria_set_title:
+            self.criteria_note.setText(self.tr("Theo bộ tiêu chí: {title}").format(title=view.criteria_set_title))
+        else:
+            self.criteria_note.setText(self.tr("Chưa có bộ tiêu chí nào có hiệu lực trên máy này; hãy đồng bộ."))
+        p = view.product
+        self.load({"name": p.name, "subgroup_code": p.subgroup_code, "external_code": p.external_code,
+                   "description": p.description}, keep_edits)
+
+
+class DossierForm(FieldForm):
+    """What belongs to the dossier itself: its kind and the officer's notes; the rest is shown only."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.code = QLabel(self)
+        self.form.addRow(self.tr("Mã hồ sơ"), self.code)
+        self.kind = self.add_field("kind", self.tr("Loại hồ sơ"), QComboBox(self))
+        fill_combo(self.kind, texts.dossier_kinds().items())
+        self.submitted = QLabel(self)
+        self.form.addRow(self.tr("Ngày nộp"), self.submitted)
+        self.result = QLabel(self)
+        self.form.addRow(self.tr("Kết quả"), self.result)
+        notes = self.add_field("notes", self.tr("Ghi chú"), QPlainTextEdit(self))
+        notes.setPlaceholderText(self.tr("Ghi chú của cán bộ về hồ sơ (thiếu giấy tờ, hẹn bổ sung…)"))
+        for label in (self.code, self.submitted, self.result):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def show_view(self, view: DossierView, keep_edits: bool = False) -> None:
+        d = view.dossier
+        self.code.setText(d.code)
+        if d.submitted_at is None:
+            self.submitted.setText(self.tr("Chưa nộp"))
+        else:
+            # Stored in UTC; the officer reads local time.
+            moment = d.submitted_at if d.submitted_at.tzinfo else d.submitted_at.replace(tzinfo=UTC)
+            local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
+            self.submitted.setText(QLocale(QLocale.Language.Vietnamese).toString(local, "dd/MM/yyyy HH:mm"))
+        self.result.setText(texts.stars(d.result_stars))
+        self.load({"kind": d.kind, "notes": d.notes}, keep_edits)
+

@@ -106,4 +106,10 @@ class Runner(QObject):
 
     @Slot(object, object, object, object)
     def _deliver(self, finish, _unused, result, error) -> None:
-        finish(result, error)
+        try:
+            finish(result, error)
+        except RuntimeError as exc:
+            # The screen that asked was closed while its work ran (the work itself is done and
+            # committed); a callback into its deleted widgets has nothing left to update.
+            if "already deleted" not in str(exc):
+                raise

@@ -64,3 +64,34 @@ def test_threaded_work_runs_off_the_ui_thread_and_answers_on_it(demo_db, qtbot):
         assert where["done"] == threading.main_thread().name and where["n"] > 0
     finally:
         runner.shutdown()
+
+
+def test_a_screen_closed_while_its_work_runs_does_not_break_the_answer(demo_db, qtbot):
+    """The save is committed; the callback into the closed screen's deleted widget is dropped quietly."""
+    from PySide6.QtWidgets import QLabel
+
+    runner = Runner(demo_db)
+    try:
+        label = QLabel()
+        gate = threading.Event()
+
+        def work(session):
+            gate.wait(5)
+            return _create(session)
+
+        runner.write(work, done=lambda changes: label.setText(changes.id))
+        label.deleteLater()
+        qtbot.waitUntil(lambda: not _alive(label), timeout=5000)
+        with qtbot.waitSignal(runner.busy, timeout=5000, check_params_cb=lambda busy: busy is False):
+            gate.set()
+        with demo_db.session() as session:
+            assert session.scalar(select(func.count()).select_from(Producer)
+                                  .where(Producer.name == "HTX Chè Hương Sơn")) == 1
+    finally:
+        runner.shutdown()
+
+
+def _alive(widget) -> bool:
+    from shiboken6 import isValid
+
+    return isValid(widget)

@@ -14,7 +14,7 @@ _CHIP = {"draft": "#e0e0e0", "submitted": "#d7e8fb", "commune_checked": "#d7e8fb
 
 
 def _t(text: str) -> str:
-    return QCoreApplication.translate("workflow", text)
+    return QCoreApplication.translate("", text)
 
 
 def move_labels() -> dict[str, str]:

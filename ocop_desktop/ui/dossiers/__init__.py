@@ -1,0 +1,1 @@
+"""The "Hồ sơ" section: the dossier list and the screens opened from it."""

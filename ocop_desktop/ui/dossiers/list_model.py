@@ -1,0 +1,282 @@
+"""The dossier table: rows from the read model, Vietnamese sorting, and filtering fast enough to run per keystroke."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from itertools import compress
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from ocop_desktop.domain.dossier_status import STATUSES
+from ocop_desktop.domain.text import fold
+from ocop_desktop.services.dossier_list import DossierRow, collation_ranks, search_texts
+from ocop_desktop.ui import texts
+
+CODE, PRODUCT, PRODUCER, COMMUNE, GROUP, STATUS, STARS, EXPIRY = range(8)
+COLUMN_COUNT = 8
+ID_ROLE = int(Qt.ItemDataRole.UserRole)  # the dossier id of a row
+SORT_ROLE = ID_ROLE + 1  # an int whose order is the column's Vietnamese order
+
+_EXPIRED, _EXPIRING = QColor("#b3261e"), QColor("#9a5b00")
+_REMEMBERED_SEARCHES = 16
+_DISPLAY, _TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT, _FOREGROUND = int(Qt.ItemDataRole.TextAlignmentRole), int(Qt.ItemDataRole.ForegroundRole)
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, _FOREGROUND, ID_ROLE, SORT_ROLE})
+_CENTRED = int(Qt.AlignmentFlag.AlignCenter)
+EXPIRY_WARNING_DAYS = 183  # about six months: the renewal dossier takes that long to prepare
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """What the model needs besides the rows, worked out away from the interface thread."""
+
+    rows: list[DossierRow]
+    group_names: dict[str, str]
+    haystacks: list[str]
+    ranks: dict[int, list[int]]
+
+
+def _sort_ranks(rows: list[DossierRow], column: int, group_names: dict[str, str]) -> list[int]:
+    if column == STATUS:
+        workflow = {status: i for i, status in enumerate(STATUSES)}
+        return [workflow.get(r.status, len(STATUSES)) for r in rows]
+    if column == STARS:
+        return [r.stars or 0 for r in rows]
+    if column == EXPIRY:
+        # No recognition sorts after every date, so "soonest first" starts with real deadlines.
+        never = date.max.toordinal() + 1
+        return [r.expires_on.toordinal() if r.expires_on else never for r in rows]
+    if column == GROUP:
+        return collation_ranks([group_names.get(r.subgroup_code, r.subgroup_code) for r in rows])
+    field = {CODE: "code", PRODUCT: "product_name", PRODUCER: "producer_name", COMMUNE: "commune_name"}[column]
+    return collation_ranks([getattr(r, field) for r in rows])
+
+
+def prepare(rows: list[DossierRow], group_names: dict[str, str] | None = None,
+            sort_column: int | None = None) -> Prepared:
+    """Search texts and the sort column's order for ``rows``. Touches no Qt object, so the page runs it
+    on the database thread with the load: at 50,000 rows it is a few hundred milliseconds."""
+    names = dict(group_names or {})
+    ranks = {} if sort_column is None or not 0 <= sort_column < COLUMN_COUNT else \
+        {sort_column: _sort_ranks(rows, sort_column, names)}
+    return Prepared(rows, names, search_texts(rows), ranks)
+
+
+@dataclass(frozen=True, slots=True)
+class DossierFilter:
+    text: str = ""
+    commune: str | None = None  # commune code
+    group: str | None = None  # product subgroup code
+    status: str | None = None
+    stars: int | None = None  # 0: the product has no recognition (none, or all revoked)
+    expiring_days: int | None = None  # recognition ends within this many days from today
+
+
+class DossierTableModel(QAbstractTableModel):
+    """Filters and sorts by itself, over index lists: a QSortFilterProxyModel calls back into Python once
+    per row, about ten times slower at 50,000 rows (bench/bench_ui_filter.py)."""
+
+    def __init__(self, parent=None, today: date | None = None):
+        super().__init__(parent)
+        self._today_fixed = today
+        self.today = today or date.today()
+        self._rows: list[DossierRow] = []
+        self._index_of: dict[str, int] = {}
+        self._hay: list[str] = []  # folded code, product, producer and commune of each row
+        self._ranks: dict[int, list[int]] = {}
+        self._order: list[int] = []  # every row, in the current sort order
+        self._base: list[int] = []  # rows passing the non-text filters, in order
+        self._base_hay: list[str] = []
+        self._visible: list[int] = []
+        self._searches: dict[str, tuple[list[int], list[str]]] = {}  # folded text -> shown rows, their texts
+        self._filter = DossierFilter()
+        self._folded = ""
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self.group_names: dict[str, str] = {}
+        self._words: dict[str, str] = {}
+
+    # -- loading and filtering ------------------------------------------------------------
+
+    def set_rows(self, rows: list[DossierRow], group_names: dict[str, str] | None = None) -> None:
+        self.set_prepared(prepare(rows, group_names, self._sort[0] if self._sort else None))
+
+    def set_prepared(self, prepared: Prepared) -> None:
+        self.beginResetModel()
+        self.today = self._today_fixed or date.today()
+        rows = self._rows = prepared.rows
+        self.group_names = prepared.group_names
+        self._words = texts.dossier_statuses()
+        self._index_of = {r.id: i for i, r in enumerate(rows)}
+        self._hay = prepared.haystacks
+        self._ranks = dict(prepared.ranks)
+        self._order = list(range(len(rows)))
+        if self._sort is not None:
+            self._order = self._sorted_order(*self._sort)
+        self._apply_base()
+        self._apply_text(fold(self._filter.text))
+        self.endResetModel()
+
+    def set_filter(self, new: DossierFilter) -> None:
+        if new == self._filter:
+            return
+        others_changed = replace(new, text="") != replace(self._filter, text="")
+        folded = fold(new.text)
+        if not others_changed and folded == self._folded:
+            self._filter = new
+            return
+        self.beginResetModel()
+        self._filter = new
+        if others_changed:
+            self._apply_base()
+        self._apply_text(folded)
+        self.endResetModel()
+
+    @property
+    def filter(self) -> DossierFilter:
+        return self._filter
+
+    def _apply_base(self) -> None:
+        f, rows = self._filter, self._rows
+        keep = self._order
+        if f.commune is not None:
+            keep = [i for i in keep if rows[i].commune_code == f.commune]
+        if f.group is not None:
+            keep = [i for i in keep if rows[i].subgroup_code == f.group]
+        if f.status is not None:
+            keep = [i for i in keep if rows[i].status == f.status]
+        if f.stars is not None:
+            wanted = f.stars or None
+            keep = [i for i in keep if rows[i].stars == wanted]
+        if f.expiring_days is not None:
+            last = self.today + timedelta(days=f.expiring_days)
+            keep = [i for i in keep if (e := rows[i].expires_on) is not None and self.today < e <= last]
+        self._base = list(keep)
+        self._base_hay = [self._hay[i] for i in self._base]
+        self._searches.clear()
+
+    def _apply_text(self, folded: str) -> None:
+        found = self._searches.get(folded)
+        if found is None:
+            # Typing one more character only narrows an earlier result, so only that is scanned;
+            # deleting one finds its earlier result remembered.
+            start = max((k for k in self._searches if folded.startswith(k)), key=len, default=None)
+            visible, hay = self._searches[start] if start is not None else (self._base, self._base_hay)
+            # Every word must appear somewhere in the row; each pass shrinks what the next one scans.
+            for word in folded.split():
+                mask = [word in h for h in hay]
+                visible, hay = list(compress(visible, mask)), list(compress(hay, mask))
+            found = self._searches[folded] = (visible, hay)
+            if len(self._searches) > _REMEMBERED_SEARCHES:
+                del self._searches[next(iter(self._searches))]
+        self._visible, self._folded = found[0], folded
+
+    # -- what the view asks ---------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def total_count(self) -> int:
+        return len(self._rows)
+
+    def row_at(self, row: int) -> DossierRow:
+        return self._rows[self._visible[row]]
+
+    def row_of(self, dossier_id: str) -> int:
+        """The shown row of a dossier, or -1 when it is filtered out or gone."""
+        try:
+            return self._visible.index(self._index_of[dossier_id])
+        except (KeyError, ValueError):
+            return -1
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY):
+        # The view asks about eight roles per cell on every repaint: plain int comparisons, and no
+        # work at all for the roles this model leaves to the style.
+        if role not in _ROLES or not index.isValid():
+            return None
+        position, column = self._visible[index.row()], index.column()
+        row = self._rows[position]
+        if role == _DISPLAY:
+            return self._display(row, column)
+        if role == ID_ROLE:
+            return row.id
+        if role == SORT_ROLE:
+            return self._column_ranks(column)[position]
+        if role == _ALIGNMENT:
+            return _CENTRED if column in (STARS, EXPIRY) else None
+        if column == EXPIRY:
+            if row.expires_on is None:
+                return None
+            days_left = (row.expires_on - self.today).days
+            if role == _TOOLTIP:
+                return self.tr("Đã hết hạn") if days_left <= 0 else self.tr("Còn {n} ngày").format(n=days_left)
+            if days_left <= EXPIRY_WARNING_DAYS:  # foreground
+                return _EXPIRED if days_left <= 0 else _EXPIRING
+            return None
+        if role == _TOOLTIP and column in (PRODUCT, PRODUCER, COMMUNE, GROUP):
+            return self._display(row, column) + (f" ({row.subgroup_code})" if column == GROUP else "")
+        return None
+
+    def _display(self, row: DossierRow, column: int) -> str:
+        if column == CODE:
+            return row.code
+        if column == PRODUCT:
+            return row.product_name
+        if column == PRODUCER:
+            return row.producer_name
+        if column == COMMUNE:
+            return row.commune_name
+        if column == GROUP:
+            return self.group_names.get(row.subgroup_code, row.subgroup_code)
+        if column == STATUS:
+            return self._words.get(row.status, row.status)
+        if column == STARS:
+            return "★" * row.stars if row.stars else "—"
+        return row.expires_on.strftime("%d/%m/%Y") if row.expires_on else ""
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Mã hồ sơ"), self.tr("Sản phẩm"), self.tr("Chủ thể"), self.tr("Xã/phường"),
+                    self.tr("Nhóm sản phẩm"), self.tr("Trạng thái"), self.tr("Hạng sao"),
+                    self.tr("Hết hạn"))[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == EXPIRY:
+            return self.tr("Ngày hết hạn công nhận OCOP của sản phẩm")
+        return None
+
+    # -- sorting ----------------------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < COLUMN_COUNT:
+            return
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        moved = [(self._visible[p.row()], p.column()) for p in persistent]
+        self._order = self._sorted_order(column, order)
+        self._apply_base()
+        self._apply_text(self._folded)
+        if persistent:
+            position = {row: k for k, row in enumerate(self._visible)}
+            self.changePersistentIndexList(persistent, [self.index(position[r], c) for r, c in moved])
+        self.layoutChanged.emit()
+
+    def _sorted_order(self, column: int, order: Qt.SortOrder) -> list[int]:
+        ranks = self._column_ranks(column)
+        # Python's sort is stable in both directions, so equal values keep the previous order.
+        return sorted(self._order, key=ranks.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def _column_ranks(self, column: int) -> list[int]:
+        ranks = self._ranks.get(column)
+        if ranks is None:
+            ranks = self._ranks[column] = _sort_ranks(self._rows, column, self.group_names)
+        return ranks
+
+    @property
+    def sort_column(self) -> int | None:
+        return self._sort[0] if self._sort else None

@@ -1,0 +1,214 @@
+"""The "Hồ sơ" section: every dossier in one table, searched as you type and narrowed by filters."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ocop_desktop.services.changes import Changes
+from ocop_desktop.services.dossier_list import choices, load_dossier_rows, subgroup_names
+from ocop_desktop.ui import texts
+from ocop_desktop.ui.context import AppContext
+from ocop_desktop.ui.dossiers import list_model as m
+
+WATCHED = frozenset({"dossiers", "products", "producers", "recognitions"})
+# Fit 1200 px without a horizontal scroll bar; the product name takes whatever room is left.
+_WIDTHS = {m.CODE: 135, m.PRODUCER: 215, m.COMMUNE: 125, m.GROUP: 150, m.STATUS: 140, m.STARS: 80, m.EXPIRY: 95}
+
+
+class DossierListPage(QWidget):
+    dossier_activated = Signal(str)  # a dossier id, on double-click or Enter
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self._loading = False
+        self._stale = False  # something changed while a load was running
+        self._keep_id: str | None = None
+        self._number = QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam).toString  # 50.000
+        self.model = m.DossierTableModel(self)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Tìm hồ sơ, sản phẩm, chủ thể, xã…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(200)
+        self.count_label = QLabel(self)
+        # Room for the widest count, so the search box does not change width on every keystroke.
+        widest = self.tr("{shown} / {total} hồ sơ").format(shown="000.000", total="000.000")
+        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(widest))
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.commune_box = self._combo()
+        self.group_box = self._combo()
+        self.status_box = self._combo()
+        self.stars_box = self._combo()
+        self._fill(self.status_box, list(texts.dossier_statuses().items()))
+        self._fill(self.stars_box, [(n, texts.stars(n)) for n in (5, 4, 3, 0)])
+        self.expiring_box = QCheckBox(self.tr("Sắp hết hạn công nhận (6 tháng)"), self)
+        self.table = self._make_table()
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addSpacing(12)
+        top.addWidget(self.count_label)
+        filters = QHBoxLayout()
+        for label, box in ((self.tr("Xã/phường:"), self.commune_box), (self.tr("Nhóm sản phẩm:"), self.group_box),
+                           (self.tr("Trạng thái:"), self.status_box), (self.tr("Hạng sao:"), self.stars_box)):
+            caption = QLabel(label, self)
+            caption.setBuddy(box)
+            filters.addWidget(caption)
+            filters.addWidget(box)
+            filters.addSpacing(8)
+        filters.addWidget(self.expiring_box)
+        filters.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+
+        self.search.textChanged.connect(self._apply_filter)
+        self.search.returnPressed.connect(self._enter_table)
+        for box in (self.commune_box, self.group_box, self.status_box, self.stars_box):
+            box.currentIndexChanged.connect(self._apply_filter)
+        self.expiring_box.toggled.connect(self._apply_filter)
+        self.table.activated.connect(self._activated)
+        self.model.modelAboutToBeReset.connect(self._remember_current)
+        self.model.modelReset.connect(self._after_reset)
+        self.reload()
+
+    def _combo(self) -> QComboBox:
+        box = QComboBox(self)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(10)
+        box.setMaxVisibleItems(20)
+        return box
+
+    def _make_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        # Fixed row heights: the view never measures rows, so 50,000 of them cost what 50 do.
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setMinimumSectionSize(60)
+        for column, width in _WIDTHS.items():
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(m.PRODUCT, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(m.PRODUCT, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)
+        return table
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Reads every dossier again on the database thread; filters, sort and selection are kept."""
+        if self._loading:
+            # A sync can report many changes in a second: one more load after this one covers them
+            # all, where a load per change would keep the database thread busy for nothing.
+            self._stale = True
+            return
+        self._loading, self._stale = True, False
+        sort_column = self.model.sort_column
+        if self.model.total_count() == 0:
+            self.count_label.setText(self.tr("Đang tải…"))
+
+        def work(session):
+            return m.prepare(load_dossier_rows(session), subgroup_names(session), sort_column)
+
+        self.context.runner.read(work, done=self._loaded, failed=self._load_failed)
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.entities & WATCHED:
+            self.reload()
+
+    def _loaded(self, prepared: m.Prepared) -> None:
+        self._loading = False
+        if self._stale:  # read before the latest change: show the next answer instead
+            self.reload()
+            return
+        self.model.set_prepared(prepared)
+        rows = prepared.rows
+        self._fill(self.commune_box, choices((r.commune_code, r.commune_name) for r in rows))
+        names = prepared.group_names
+        self._fill(self.group_box, choices((r.subgroup_code, names.get(r.subgroup_code, r.subgroup_code))
+                                           for r in rows))
+        self._apply_filter()
+        self._show_count()
+
+    def _load_failed(self, error: Exception) -> None:
+        self._loading = False
+        if self._stale:
+            self.reload()
+            return
+        self.count_label.setText(self.tr("Không tải được danh sách hồ sơ. {error}").format(
+            error=texts.error_text(error)))
+
+    def _fill(self, box: QComboBox, items: list[tuple[Hashable, str]]) -> None:
+        current = box.currentData()
+        box.blockSignals(True)  # the filter is applied once, after every box is filled
+        box.clear()
+        box.addItem(self.tr("Tất cả"), None)
+        for value, label in items:
+            box.addItem(label, value)
+        position = box.findData(current) if current is not None else 0
+        box.setCurrentIndex(max(position, 0))
+        box.blockSignals(False)
+
+    # -- filtering and selection ----------------------------------------------------------------
+
+    def _apply_filter(self) -> None:
+        expiring = m.EXPIRY_WARNING_DAYS if self.expiring_box.isChecked() else None
+        self.model.set_filter(m.DossierFilter(
+            text=self.search.text(), commune=self.commune_box.currentData(), group=self.group_box.currentData(),
+            status=self.status_box.currentData(), stars=self.stars_box.currentData(), expiring_days=expiring))
+        self._show_count()
+
+    def _show_count(self) -> None:
+        number = self._number
+        self.count_label.setText(self.tr("{shown} / {total} hồ sơ").format(
+            shown=number(self.model.rowCount()), total=number(self.model.total_count())))
+
+    def _remember_current(self) -> None:
+        current = self.table.currentIndex()
+        self._keep_id = self.model.data(current, m.ID_ROLE) if current.isValid() else None
+
+    def _after_reset(self) -> None:
+        # A reset forgets the selection; the dossier a person was on stays selected while it is shown.
+        row = self.model.row_of(self._keep_id) if self._keep_id else -1
+        if row >= 0:
+            self._select_row(row)
+
+    def _enter_table(self) -> None:
+        if self.model.rowCount() == 0:
+            return
+        if not self.table.currentIndex().isValid():
+            self._select_row(0)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _select_row(self, row: int) -> None:
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(self.model.index(row, 0), flags)
+
+    def _activated(self, index) -> None:
+        dossier_id = self.model.data(index, m.ID_ROLE)
+        if dossier_id:
+            self.dossier_activated.emit(dossier_id)

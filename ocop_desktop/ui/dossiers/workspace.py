@@ -1,0 +1,58 @@
+"""The dossiers section: the list on the left, the chosen dossier's editor on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from ocop_desktop.services.changes import Changes
+from ocop_desktop.ui.context import AppContext
+from ocop_desktop.ui.dossiers import list_model as m
+from ocop_desktop.ui.dossiers.editor import DossierEditor
+from ocop_desktop.ui.dossiers.list_page import DossierListPage
+
+
+class DossierWorkspace(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.list_page = DossierListPage(context, self)
+        self.editor = DossierEditor(context, self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.list_page)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.list_page.dossier_activated.connect(self.open)
+        # Moving through the list with the arrow keys or a click opens the dossier beside it.
+        self.list_page.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        # After "save, then switch" or a refused switch, the list follows what the editor really shows.
+        self.editor.shown.connect(self._follow)
+
+    def open(self, dossier_id: str) -> None:
+        self.editor.load(dossier_id)
+
+    def on_changes(self, changes: Changes) -> None:
+        self.list_page.on_changes(changes)
+        self.editor.on_changes(changes)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        dossier_id = self.list_page.model.data(current, m.ID_ROLE) if current.isValid() else None
+        if dossier_id and not self.editor.load(dossier_id):
+            view = self.editor.view
+            if view is not None:
+                self._follow(view.dossier.id)
+
+    def _follow(self, dossier_id: str) -> None:
+        row = self.list_page.model.row_of(dossier_id)
+        table = self.list_page.table
+        if row >= 0 and table.currentIndex().row() != row:
+            selection = table.selectionModel()
+            selection.blockSignals(True)
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            selection.setCurrentIndex(self.list_page.model.index(row, 0), flags)
+            selection.blockSignals(False)
+            table.viewport().update()

@@ -1,0 +1,113 @@
+"""The dossier list's read model: one flat row per live dossier, search texts, Vietnamese order."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from ocop_desktop.db.models import Dossier
+from ocop_desktop.domain.text import sort_key
+from ocop_desktop.services import dossiers, recognitions, registry
+from ocop_desktop.services.dossier_list import (
+    choices,
+    collation_key,
+    collation_ranks,
+    load_dossier_rows,
+    search_texts,
+    subgroup_names,
+)
+
+TODAY = date(2026, 6, 1)
+
+
+def _recognise(session: Session, product_id: str, stars: int, decided: date) -> str:
+    return recognitions.record_recognition(session, product_id=product_id, stars=stars, decision_no="12/QĐ-UBND",
+                                           decision_date=decided, issuing_body="UBND tỉnh Hà Tĩnh").id
+
+
+def test_row_carries_product_producer_and_commune(session: Session, dossier_id: str):
+    """A new dossier's row names its product, producer and commune, and has no stars yet."""
+    session.flush()
+    [row] = load_dossier_rows(session, TODAY)
+    assert row.id == dossier_id
+    assert (row.product_name, row.producer_name) == ("Nước mắm cá cơm", "HTX Nước mắm Phú Khương")
+    assert (row.commune_code, row.commune_name) == ("18073", "Phường Thành Sen")
+    assert (row.status, row.kind, row.subgroup_code) == ("draft", "new", "I.1.a")
+    assert row.stars is None and row.expires_on is None
+    assert row.code.startswith("HS-") and row.updated_at.tzinfo is not None
+
+
+def test_stars_come_from_the_latest_recognition_in_force(session: Session, product_id: str, dossier_id: str):
+    """The newest decision sets the stars and the expiry; once it is revoked the older one shows again."""
+    _recognise(session, product_id, 3, date(2022, 3, 1))
+    newer = _recognise(session, product_id, 4, date(2024, 5, 2))
+    session.flush()
+    [row] = load_dossier_rows(session, TODAY)
+    assert (row.stars, row.expires_on) == (4, date(2027, 5, 2))
+    recognitions.revoke_recognition(session, recognition_id=newer, on=date(2026, 1, 5), reason="Vi phạm ATTP")
+    session.flush()
+    [row] = load_dossier_rows(session, TODAY)
+    assert (row.stars, row.expires_on) == (3, date(2025, 3, 1))
+
+
+def test_revocation_dated_later_has_not_happened_yet(session: Session, product_id: str, dossier_id: str):
+    """A revocation that takes effect after today still leaves the recognition in force today."""
+    recognition = _recognise(session, product_id, 5, date(2025, 1, 10))
+    recognitions.revoke_recognition(session, recognition_id=recognition, on=date(2026, 9, 1), reason="Hết điều kiện")
+    session.flush()
+    assert load_dossier_rows(session, TODAY)[0].stars == 5
+    assert load_dossier_rows(session, date(2026, 9, 1))[0].stars is None
+
+
+def test_tombstoned_dossiers_are_left_out(session: Session, product_id: str, dossier_id: str):
+    """A deleted dossier (a tombstone kept for sync) is not listed; the product's other dossier is."""
+    other = dossiers.create_dossier(session, product_id=product_id, kind="renewal").id
+    session.get(Dossier, dossier_id).deleted = True
+    session.flush()
+    assert [r.id for r in load_dossier_rows(session, TODAY)] == [other]
+
+
+def test_renamed_producer_shows_on_its_dossiers(session: Session, producer_id: str, dossier_id: str):
+    """The row reads the producer's current name, not a copy made when the dossier was opened."""
+    registry.update_producer(session, producer_id, name="HTX Đồng Lộc")
+    session.flush()
+    assert load_dossier_rows(session, TODAY)[0].producer_name == "HTX Đồng Lộc"
+
+
+def test_subgroup_names_come_from_the_criteria_sets(session: Session, criteria_148: str):
+    """Product groups are shown by the name their criteria set gives them."""
+    assert subgroup_names(session)["I.1.a"] == "Rau, củ, quả, hạt tươi"
+
+
+def test_subgroup_names_without_criteria_sets_is_empty(session: Session):
+    """Before any criteria set is imported there are no names, and the list falls back to codes."""
+    assert subgroup_names(session) == {}
+
+
+def test_search_texts_are_accent_free(session: Session, dossier_id: str):
+    """The search text folds marks and "đ", so "nuoc mam" and "phu khuong" find the row."""
+    session.flush()
+    [text] = search_texts(load_dossier_rows(session, TODAY))
+    assert "nuoc mam ca com" in text and "phu khuong" in text and "thanh sen" in text
+    assert text == text.lower() and text.isascii()
+
+
+def test_collation_matches_the_dictionary_order():
+    """"Đ" sorts after "D", "Ă" and "Â" after "A", tones only break ties, as domain.text.sort_key does."""
+    words = ["Đà Nẵng", "Dương", "Da", "Ăn", "Âm", "An", "Anh", "á", "à", "A", "Ạ", "Bưởi", "Bánh", "Ba", "Nước mắm",
+             "Nuôi", "Ơ", "Ô", "O", "Ư", "U", "đường", "HS-2025-1", "HS-2025-10", "Chè 2", "Chè", "  ", "Ñu", "東"]
+    assert sorted(words, key=collation_key) == sorted(words, key=sort_key)
+    ordered = sorted(["Đông", "Dung", "Ân", "Ăn", "An"], key=collation_key)
+    assert ordered == ["An", "Ăn", "Ân", "Dung", "Đông"]
+
+
+def test_collation_ranks_share_equal_values():
+    """Equal names get one rank, so a sort keeps their earlier order; ranks follow Vietnamese order."""
+    assert collation_ranks(["Đồng", "Dừa", "Đồng", "Ăn"]) == [2, 1, 2, 0]
+
+
+def test_choices_are_distinct_and_in_vietnamese_order():
+    """A filter's options: each commune once, ordered by its name as a dictionary would."""
+    pairs = [("2", "Xã Đức Thọ"), ("1", "Xã Dương Thủy"), ("2", "Xã Đức Thọ"), ("3", "Phường Bắc Hồng")]
+    assert choices(pairs) == [("3", "Phường Bắc Hồng"), ("1", "Xã Dương Thủy"), ("2", "Xã Đức Thọ")]

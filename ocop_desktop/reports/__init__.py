@@ -21,33 +21,33 @@ class ReportError(Exception):
         super().__init__(f"{code}: {self.path} {detail}".strip())
 
 
-def t(text: str) -> str:
-    return QCoreApplication.translate("reports", text)
+def _t(text: str) -> str:
+    return QCoreApplication.translate("", text)
 
 
 def recommendation_text(code: str) -> str:
-    return {"recognise_province": t("Đề nghị UBND tỉnh công nhận"),
-            "forward_central": t("Đề nghị Trung ương xét công nhận 5 sao"),
-            "not_recognised": t("Không đủ điều kiện công nhận"),
-            "incomplete": t("Chưa đủ phiếu chấm")}.get(code, code)
+    return {"recognise_province": _t("Đề nghị UBND tỉnh công nhận"),
+            "forward_central": _t("Đề nghị Trung ương xét công nhận 5 sao"),
+            "not_recognised": _t("Không đủ điều kiện công nhận"),
+            "incomplete": _t("Chưa đủ phiếu chấm")}.get(code, code)
 
 
 def flag_text(code: str) -> str:
-    return {"rescore": t("Điểm các thành viên chênh lệch quá giới hạn: cần thảo luận và chấm lại"),
-            "no_quorum": t("Không đủ số thành viên chấm điểm theo quy định"),
-            "chair_absent": t("Chủ tịch hội đồng chưa chấm điểm"),
-            "approved": t("Kết quả đã được phê duyệt"),
-            "incomplete": t("Chưa có phiếu chấm nào được nộp")}.get(code, code)
+    return {"rescore": _t("Điểm các thành viên chênh lệch quá giới hạn: cần thảo luận và chấm lại"),
+            "no_quorum": _t("Không đủ số thành viên chấm điểm theo quy định"),
+            "chair_absent": _t("Chủ tịch hội đồng chưa chấm điểm"),
+            "approved": _t("Kết quả đã được phê duyệt"),
+            "incomplete": _t("Chưa có phiếu chấm nào được nộp")}.get(code, code)
 
 
 def role_text(code: str) -> str:
-    return {"chair": t("Chủ tịch"), "vice_chair": t("Phó Chủ tịch"), "secretary": t("Thư ký"),
-            "member": t("Thành viên")}.get(code, code)
+    return {"chair": _t("Chủ tịch"), "vice_chair": _t("Phó Chủ tịch"), "secretary": _t("Thư ký"),
+            "member": _t("Thành viên")}.get(code, code)
 
 
 def stars_text(n: int | None) -> str:
     # Words, not ★: a star glyph is missing from several fonts that do have Vietnamese.
-    return t("{n} sao").format(n=n) if n else t("Không xếp hạng")
+    return _t("{n} sao").format(n=n) if n else _t("Không xếp hạng")
 
 
 def number_text(value: Decimal | None) -> str:

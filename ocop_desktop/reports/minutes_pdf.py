@@ -8,13 +8,13 @@ from html import escape
 from pathlib import Path
 
 from ocop_desktop.reports import (
+    _t,
     date_text,
     flag_text,
     number_text,
     recommendation_text,
     role_text,
     stars_text,
-    t,
 )
 from ocop_desktop.reports.pdf import render_pdf, write_file
 from ocop_desktop.services.council_view import CouncilView, DossierRow
@@ -23,42 +23,42 @@ from ocop_desktop.services.council_view import CouncilView, DossierRow
 def _header(view: CouncilView) -> str:
     decision = ""
     if view.decision_no:
-        decision = t("Căn cứ Quyết định số {no} ngày {date} về việc thành lập Hội đồng.").format(
+        decision = _t("Căn cứ Quyết định số {no} ngày {date} về việc thành lập Hội đồng.").format(
             no=escape(view.decision_no), date=date_text(view.decision_date))
-    quorum = t("ít nhất {pct}% thành viên chấm điểm").format(pct=number_text((view.quorum_fraction * 100)
+    quorum = _t("ít nhất {pct}% thành viên chấm điểm").format(pct=number_text((view.quorum_fraction * 100)
                                                                              .normalize()))
     if view.chair_required:
-        quorum += t(", có Chủ tịch hội đồng")
-    spread = (t("điểm của các thành viên chênh lệch không quá {n} điểm").format(n=number_text(view.spread_limit))
-              if view.spread_limit is not None else t("không giới hạn chênh lệch điểm giữa các thành viên"))
+        quorum += _t(", có Chủ tịch hội đồng")
+    spread = (_t("điểm của các thành viên chênh lệch không quá {n} điểm").format(n=number_text(view.spread_limit))
+              if view.spread_limit is not None else _t("không giới hạn chênh lệch điểm giữa các thành viên"))
     return f"""
 <table width="100%"><tr>
 <td align="center" width="45%"><b>{escape(view.council_name)}</b></td>
-<td align="center"><b>{t("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")}</b><br/>
-<u>{t("Độc lập – Tự do – Hạnh phúc")}</u></td></tr></table>
-<h2 align="center">{t("BIÊN BẢN HỌP HỘI ĐỒNG")}</h2>
-<p align="center"><b>{t("Đánh giá, phân hạng sản phẩm OCOP")}</b></p>
+<td align="center"><b>{_t("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")}</b><br/>
+<u>{_t("Độc lập – Tự do – Hạnh phúc")}</u></td></tr></table>
+<h2 align="center">{_t("BIÊN BẢN HỌP HỘI ĐỒNG")}</h2>
+<p align="center"><b>{_t("Đánh giá, phân hạng sản phẩm OCOP")}</b></p>
 <p>{decision}</p>
-<p>{t("Thời gian: ngày {date}, vòng {round}.").format(date=date_text(view.held_on), round=view.round)}<br/>
-{t("Bộ tiêu chí áp dụng: {title}.").format(title=escape(view.criteria_title))}<br/>
-{t("Quy tắc của hội đồng: {spread}; {quorum}.").format(spread=spread, quorum=quorum)}</p>"""
+<p>{_t("Thời gian: ngày {date}, vòng {round}.").format(date=date_text(view.held_on), round=view.round)}<br/>
+{_t("Bộ tiêu chí áp dụng: {title}.").format(title=escape(view.criteria_title))}<br/>
+{_t("Quy tắc của hội đồng: {spread}; {quorum}.").format(spread=spread, quorum=quorum)}</p>"""
 
 
 def _members(view: CouncilView) -> str:
     labels = _member_labels(view)
     rows = "".join(
         f"<tr><td align='center'>{i}</td><td>{escape(m.full_name)}</td><td>{role_text(m.role)}</td>"
-        f"<td>{escape(m.organisation)}</td><td align='center'>{labels.get(m.id, t('Không chấm'))}</td></tr>"
+        f"<td>{escape(m.organisation)}</td><td align='center'>{labels.get(m.id, _t('Không chấm'))}</td></tr>"
         for i, m in enumerate(view.members, start=1))
-    return f"""<h3>{t("I. Thành phần hội đồng")}</h3>
+    return f"""<h3>{_t("I. Thành phần hội đồng")}</h3>
 <table border="1" cellspacing="0" cellpadding="3" width="100%">
-<thead><tr><th>{t("STT")}</th><th>{t("Họ và tên")}</th><th>{t("Chức danh")}</th><th>{t("Đơn vị")}</th>
-<th>{t("Ký hiệu")}</th></tr></thead>{rows}</table>"""
+<thead><tr><th>{_t("STT")}</th><th>{_t("Họ và tên")}</th><th>{_t("Chức danh")}</th><th>{_t("Đơn vị")}</th>
+<th>{_t("Ký hiệu")}</th></tr></thead>{rows}</table>"""
 
 
 def _member_labels(view: CouncilView) -> dict[str, str]:
     """Short column labels (TV1, TV2 ...): five full names would not fit across an A4 page."""
-    return {m.id: t("TV{n}").format(n=i) for i, m in enumerate(view.scorers, start=1)}
+    return {m.id: _t("TV{n}").format(n=i) for i, m in enumerate(view.scorers, start=1)}
 
 
 def _cell(row: DossierRow, index: int) -> str:
@@ -66,7 +66,7 @@ def _cell(row: DossierRow, index: int) -> str:
     if cell.status is None:
         return "–"
     value = number_text(cell.total)
-    return value if cell.submitted else t("{value} (nháp)").format(value=value)
+    return value if cell.submitted else _t("{value} (nháp)").format(value=value)
 
 
 def _results(view: CouncilView) -> str:
@@ -86,12 +86,12 @@ def _results(view: CouncilView) -> str:
             f"<td align='right'>{spread}</td><td align='center'>{stars_text(row.final_stars)}</td>"
             f"<td>{recommendation_text(row.recommendation)}</td></tr>")
     if not body:
-        return f"<h3>{t('II. Kết quả chấm điểm')}</h3><p>{t('Chưa có hồ sơ nào được chấm trong phiên này.')}</p>"
-    return f"""<h3>{t("II. Kết quả chấm điểm")}</h3>
+        return f"<h3>{_t('II. Kết quả chấm điểm')}</h3><p>{_t('Chưa có hồ sơ nào được chấm trong phiên này.')}</p>"
+    return f"""<h3>{_t("II. Kết quả chấm điểm")}</h3>
 <table class="results" border="1" cellspacing="0" cellpadding="2" width="100%">
-<thead><tr><th width="5%">{t("STT")}</th><th width="14%">{t("Mã hồ sơ")}</th>
-<th width="18%">{t("Sản phẩm / Chủ thể")}</th>{heads}<th width="7%">{t("Điểm TB")}</th>
-<th width="7%">{t("Chênh lệch")}</th><th width="6%">{t("Hạng")}</th><th>{t("Kiến nghị")}</th></tr></thead>
+<thead><tr><th width="5%">{_t("STT")}</th><th width="14%">{_t("Mã hồ sơ")}</th>
+<th width="18%">{_t("Sản phẩm / Chủ thể")}</th>{heads}<th width="7%">{_t("Điểm TB")}</th>
+<th width="7%">{_t("Chênh lệch")}</th><th width="6%">{_t("Hạng")}</th><th>{_t("Kiến nghị")}</th></tr></thead>
 {"".join(body)}</table>"""
 
 
@@ -99,39 +99,39 @@ def _notes(view: CouncilView) -> str:
     items = []
     for row in view.rows:
         notes = [flag_text(f) for f in row.flags]
-        notes += [t("Không đạt tiêu chí bắt buộc {code} ({name})").format(code=escape(f.criterion),
+        notes += [_t("Không đạt tiêu chí bắt buộc {code} ({name})").format(code=escape(f.criterion),
                                                                           name=escape(f.name))
                   for f in row.failures]
         if row.approved:
-            notes.append(t("Đã phê duyệt ngày {date}").format(date=date_text(row.approved_at)))
+            notes.append(_t("Đã phê duyệt ngày {date}").format(date=date_text(row.approved_at)))
         if notes:
             items.append(f"<li><b>{escape(row.code)}</b> ({escape(row.product)}): {'; '.join(notes)}.</li>")
-    return (f"<h3>{t('III. Ý kiến của hội đồng')}</h3>"
-            + (f"<ul>{''.join(items)}</ul>" if items else f"<p>{t('Không có ý kiến khác.')}</p>"))
+    return (f"<h3>{_t('III. Ý kiến của hội đồng')}</h3>"
+            + (f"<ul>{''.join(items)}</ul>" if items else f"<p>{_t('Không có ý kiến khác.')}</p>"))
 
 
 def _conclusion(view: CouncilView) -> str:
     # A flagged result (rescore, no quorum, chair absent) is not yet the council's recommendation.
     counts = Counter("pending" if row.flags and row.recommendation != "incomplete" else row.recommendation
                      for row in view.rows)
-    lines = [t("Hội đồng thống nhất kiến nghị:"),
-             t("– Đề nghị UBND tỉnh công nhận {n} sản phẩm đạt 3 đến 4 sao;").format(
+    lines = [_t("Hội đồng thống nhất kiến nghị:"),
+             _t("– Đề nghị UBND tỉnh công nhận {n} sản phẩm đạt 3 đến 4 sao;").format(
                  n=counts["recognise_province"]),
-             t("– Đề nghị Trung ương xét công nhận {n} sản phẩm đạt 5 sao;").format(n=counts["forward_central"]),
-             t("– {n} sản phẩm không đủ điều kiện công nhận;").format(n=counts["not_recognised"]),
-             t("– {n} hồ sơ chưa kết luận (cần chấm lại hoặc chưa đủ thành viên chấm);").format(n=counts["pending"]),
-             t("– {n} hồ sơ chưa có phiếu chấm.").format(n=counts["incomplete"])]
-    return f"<h3>{t('IV. Kết luận')}</h3><p>{'<br/>'.join(lines)}</p>"
+             _t("– Đề nghị Trung ương xét công nhận {n} sản phẩm đạt 5 sao;").format(n=counts["forward_central"]),
+             _t("– {n} sản phẩm không đủ điều kiện công nhận;").format(n=counts["not_recognised"]),
+             _t("– {n} hồ sơ chưa kết luận (cần chấm lại hoặc chưa đủ thành viên chấm);").format(n=counts["pending"]),
+             _t("– {n} hồ sơ chưa có phiếu chấm.").format(n=counts["incomplete"])]
+    return f"<h3>{_t('IV. Kết luận')}</h3><p>{'<br/>'.join(lines)}</p>"
 
 
 def _signatures(view: CouncilView) -> str:
     def name(role: str) -> str:
         return escape(next((m.full_name for m in view.members if m.role == role), ""))
     def block(title: str, role: str) -> str:
-        return (f'<td align="center" width="50%"><b>{title}</b><br/><i>{t("(Ký, ghi rõ họ tên)")}</i>'
+        return (f'<td align="center" width="50%"><b>{title}</b><br/><i>{_t("(Ký, ghi rõ họ tên)")}</i>'
                 f"<br/><br/><br/><br/>{name(role)}</td>")
-    return (f'<br/><table width="100%"><tr>{block(t("THƯ KÝ HỘI ĐỒNG"), "secretary")}'
-            f'{block(t("CHỦ TỊCH HỘI ĐỒNG"), "chair")}</tr></table>')
+    return (f'<br/><table width="100%"><tr>{block(_t("THƯ KÝ HỘI ĐỒNG"), "secretary")}'
+            f'{block(_t("CHỦ TỊCH HỘI ĐỒNG"), "chair")}</tr></table>')
 
 
 def minutes_html(view: CouncilView) -> str:
@@ -140,7 +140,7 @@ def minutes_html(view: CouncilView) -> str:
 
 
 def render_minutes(view: CouncilView) -> bytes:
-    return render_pdf(minutes_html(view), title=t("Biên bản họp hội đồng"))
+    return render_pdf(minutes_html(view), title=_t("Biên bản họp hội đồng"))
 
 
 def write_minutes(path: str | os.PathLike, view: CouncilView) -> Path:

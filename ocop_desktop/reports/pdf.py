@@ -18,7 +18,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from ocop_desktop.reports import ReportError, t, write_file
+from ocop_desktop.reports import ReportError, _t, write_file
 
 # Families known to carry the Vietnamese letters with stacked diacritics (ệ, ộ, ữ ...), best first:
 # Linux desktops ship DejaVu or Noto or Liberation, Windows has Arial / Segoe UI / Times New Roman.
@@ -91,7 +91,7 @@ def _paint_pages(painter: QPainter, writer: QPdfWriter, document: QTextDocument,
         painter.setFont(footer_font)
         painter.drawText(QRectF(0, page.height(), page.width(), footer),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                         t("Trang {page}/{pages}").format(page=index + 1, pages=pages))
+                         _t("Trang {page}/{pages}").format(page=index + 1, pages=pages))
 
 
 def write_pdf(path: str | os.PathLike, html: str, *, title: str, landscape: bool = False) -> Path:

@@ -11,7 +11,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ocop_desktop.reports import date_text, flag_text, recommendation_text, role_text, t, write_file
+from ocop_desktop.reports import _t, date_text, flag_text, recommendation_text, role_text, write_file
 from ocop_desktop.services.council_view import CouncilView, DossierRow
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -22,23 +22,23 @@ FIXED_WIDTHS = {"no": 5, "code": 18, "product": 34, "producer": 34, "mean": 12, 
 
 
 def headers(view: CouncilView) -> list[str]:
-    return [t("STT"), t("Mã hồ sơ"), t("Sản phẩm"), t("Chủ thể"),
+    return [_t("STT"), _t("Mã hồ sơ"), _t("Sản phẩm"), _t("Chủ thể"),
             *(m.full_name for m in view.scorers),
-            t("Điểm trung bình"), t("Chênh lệch"), t("Đủ số lượng"), t("Hạng sao"), t("Kiến nghị"),
-            t("Tiêu chí bắt buộc không đạt"), t("Lưu ý"), t("Ngày phê duyệt")]
+            _t("Điểm trung bình"), _t("Chênh lệch"), _t("Đủ số lượng"), _t("Hạng sao"), _t("Kiến nghị"),
+            _t("Tiêu chí bắt buộc không đạt"), _t("Lưu ý"), _t("Ngày phê duyệt")]
 
 
 def _values(index: int, row: DossierRow) -> list:
     totals = [cell.total if cell.submitted else None for cell in row.cells]
     return [index, row.code, row.product, row.producer, *totals,
-            row.mean, row.spread, t("Có") if row.quorum_met else t("Không"), row.final_stars or None,
+            row.mean, row.spread, _t("Có") if row.quorum_met else _t("Không"), row.final_stars or None,
             recommendation_text(row.recommendation), ", ".join(f.criterion for f in row.failures),
             "; ".join(flag_text(f) for f in row.flags),
             date_text(row.approved_at) if row.approved else ""]
 
 
 def _results_sheet(sheet: Worksheet, view: CouncilView) -> None:
-    sheet.title = t("Kết quả")
+    sheet.title = _t("Kết quả")
     sheet.append(headers(view))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -64,13 +64,13 @@ def _results_sheet(sheet: Worksheet, view: CouncilView) -> None:
 
 
 def _about_sheet(sheet: Worksheet, view: CouncilView) -> None:
-    sheet.title = t("Thông tin")
-    rows = [(t("Hội đồng"), view.council_name), (t("Quyết định thành lập"), view.decision_no),
-            (t("Ngày quyết định"), date_text(view.decision_date) if view.decision_date else ""),
-            (t("Ngày họp"), date_text(view.held_on) if view.held_on else ""), (t("Vòng"), view.round),
-            (t("Bộ tiêu chí"), view.criteria_title),
-            (t("Chênh lệch tối đa giữa các thành viên"), view.spread_limit),
-            (t("Tỷ lệ thành viên tối thiểu"), view.quorum_fraction), (), (t("Thành viên"), t("Chức danh"))]
+    sheet.title = _t("Thông tin")
+    rows = [(_t("Hội đồng"), view.council_name), (_t("Quyết định thành lập"), view.decision_no),
+            (_t("Ngày quyết định"), date_text(view.decision_date) if view.decision_date else ""),
+            (_t("Ngày họp"), date_text(view.held_on) if view.held_on else ""), (_t("Vòng"), view.round),
+            (_t("Bộ tiêu chí"), view.criteria_title),
+            (_t("Chênh lệch tối đa giữa các thành viên"), view.spread_limit),
+            (_t("Tỷ lệ thành viên tối thiểu"), view.quorum_fraction), (), (_t("Thành viên"), _t("Chức danh"))]
     rows += [(m.full_name, role_text(m.role)) for m in view.members]
     for row in rows:
         sheet.append(list(row))

@@ -12,7 +12,7 @@ Icon = QStyle.StandardPixmap
 
 
 def _t(text: str) -> str:
-    return QCoreApplication.translate("sections", text)
+    return QCoreApplication.translate("", text)
 
 
 def _dossiers(context: AppContext) -> QWidget:

@@ -12,7 +12,7 @@ from ocop_desktop.services.errors import ServiceError
 
 
 def _t(text: str) -> str:
-    return QCoreApplication.translate("texts", text)
+    return QCoreApplication.translate("", text)
 
 
 def dossier_statuses() -> dict[str, str]:

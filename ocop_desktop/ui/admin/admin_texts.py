@@ -10,7 +10,7 @@ from ocop_desktop.ui.texts import dossier_statuses, error_text
 
 
 def _t(text: str) -> str:
-    return QCoreApplication.translate("admin_texts", text)
+    return QCoreApplication.translate("", text)
 
 
 def _service_texts() -> dict[str, str]:

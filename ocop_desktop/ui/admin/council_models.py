@@ -17,7 +17,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def _t(text: str) -> str:
-    return QCoreApplication.translate("council_models", text)
+    return QCoreApplication.translate("", text)
 
 
 @dataclass(frozen=True)

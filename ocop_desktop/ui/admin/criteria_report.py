@@ -16,7 +16,7 @@ _STEP = re.compile(r"\.([^.\[\]]+)|\[(\d+)\]")
 
 
 def _t(text: str) -> str:
-    return QCoreApplication.translate("criteria_report", text)
+    return QCoreApplication.translate("", text)
 
 
 def problem_texts() -> dict[str, str]:

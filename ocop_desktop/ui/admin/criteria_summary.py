@@ -12,7 +12,7 @@ from ocop_desktop.ui.admin.criteria_report import points_text
 
 
 def _t(text: str) -> str:
-    return QCoreApplication.translate("criteria_summary", text)
+    return QCoreApplication.translate("", text)
 
 
 def set_statuses() -> dict[str, str]:

@@ -13,7 +13,7 @@ from ocop_desktop.ui.texts import error_text, stars
 
 
 def _t(text: str) -> str:
-    return QCoreApplication.translate("council", text)
+    return QCoreApplication.translate("", text)
 
 
 def blockers_text(row: DossierRow) -> str:

@@ -17,7 +17,7 @@ MUTED = "#64748b"
 
 
 def _t(text: str) -> str:
-    return QCoreApplication.translate("scoring", text)
+    return QCoreApplication.translate("", text)
 
 
 def points(value: Decimal | None) -> str:

@@ -20,7 +20,7 @@ ROW_ROLE = Qt.ItemDataRole.UserRole  # the frozen row behind a line, for the scr
 
 
 def _t(text: str) -> str:
-    return QCoreApplication.translate("sync", text)
+    return QCoreApplication.translate("", text)
 
 
 class _RowsModel(QAbstractTableModel):

@@ -17,7 +17,7 @@ from ocop_desktop.ui import texts
 
 
 def _t(text: str) -> str:
-    return QCoreApplication.translate("sync", text)
+    return QCoreApplication.translate("", text)
 
 
 def phase(code: str) -> str:

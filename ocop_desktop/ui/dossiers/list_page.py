@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -63,16 +64,20 @@ class DossierListPage(QWidget):
         top.addWidget(self.search, 1)
         top.addSpacing(12)
         top.addWidget(self.count_label)
-        filters = QHBoxLayout()
-        for label, box in ((self.tr("Xã/phường:"), self.commune_box), (self.tr("Nhóm sản phẩm:"), self.group_box),
-                           (self.tr("Trạng thái:"), self.status_box), (self.tr("Hạng sao:"), self.stars_box)):
+        # Two rows of filters: in one row they made the list 1,100 px wide at least, more than a
+        # laptop screen leaves beside the dossier editor.
+        filters = QGridLayout()
+        for n, (label, box) in enumerate(((self.tr("Xã/phường:"), self.commune_box),
+                                          (self.tr("Nhóm sản phẩm:"), self.group_box),
+                                          (self.tr("Trạng thái:"), self.status_box),
+                                          (self.tr("Hạng sao:"), self.stars_box))):
             caption = QLabel(label, self)
             caption.setBuddy(box)
-            filters.addWidget(caption)
-            filters.addWidget(box)
-            filters.addSpacing(8)
-        filters.addWidget(self.expiring_box)
-        filters.addStretch(1)
+            filters.addWidget(caption, n // 2, (n % 2) * 2)
+            filters.addWidget(box, n // 2, (n % 2) * 2 + 1)
+        filters.addWidget(self.expiring_box, 2, 0, 1, 4)
+        filters.setColumnStretch(1, 1)
+        filters.setColumnStretch(3, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)

@@ -23,6 +23,7 @@ class DossierWorkspace(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
+        self.splitter, self._sized = splitter, False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -31,6 +32,13 @@ class DossierWorkspace(QWidget):
         self.list_page.table.selectionModel().currentRowChanged.connect(self._current_changed)
         # After "save, then switch" or a refused switch, the list follows what the editor really shows.
         self.editor.shown.connect(self._follow)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._sized:  # sizes only mean something once the section has its width
+            self._sized = True
+            width = max(self.width(), 1000)
+            self.splitter.setSizes([int(width * 0.58), int(width * 0.42)])
 
     def open(self, dossier_id: str) -> None:
         self.editor.load(dossier_id)

@@ -8,10 +8,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import sessionmaker
@@ -20,6 +16,9 @@ from ocop_desktop.db.engine import make_engine, make_session_factory
 from ocop_desktop.db.journal import ensure_device_id
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# The newest migration's id, written here so that opening an up-to-date database never imports
+# Alembic (a third of a cold start). A test keeps it equal to the migration scripts' head.
+HEAD_REVISION = "0002"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -33,21 +32,33 @@ class DatabaseProblem(Exception):
         super().__init__(f"{code}: {path}" + (f" ({detail})" if detail else ""))
 
 
-def alembic_config() -> Config:
+def alembic_config():
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
 def head_revision() -> str:
+    return HEAD_REVISION
+
+
+def scripts_head() -> str:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
@@ -125,6 +136,8 @@ class Database:
 
 
 def upgrade(engine: Engine) -> None:
+    from alembic import command
+
     with engine.begin() as conn:
         cfg = alembic_config()
         cfg.attributes["connection"] = conn
@@ -142,7 +155,7 @@ def open_database(path: Path, backups: Path | None = None, migrate: bool = True)
     existed = path.exists() and path.stat().st_size > 0
     current = _inspect_read_only(path) if existed else None
     head = head_revision()
-    if current is not None and current not in known_revisions():
+    if current is not None and current != head and current not in known_revisions():
         raise DatabaseProblem("too_new", path, current)
     if current != head and not migrate:
         raise DatabaseProblem("needs_upgrade", path, str(current))

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ocop_desktop.db.blobstore import BlobStore
 from ocop_desktop.paths import AppPaths
-from ocop_desktop.sync.client import ServerClient
 from ocop_desktop.ui.runner import Runner
+
+if TYPE_CHECKING:  # the HTTP client (requests, pydantic) loads when a screen first talks to the server
+    from ocop_desktop.sync.client import ServerClient
 
 
 @dataclass(frozen=True)

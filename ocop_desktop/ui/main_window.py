@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -55,12 +55,10 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, section.key)
             item.setToolTip(self.tr("{title} (Ctrl+{n})").format(title=section.title, n=number))
             self.nav.addItem(item)
-            page = section.make(context)
-            self.pages[section.key] = page
-            self.stack.addWidget(page)
+            self.stack.addWidget(QWidget(self.stack))  # the real page is built when first opened
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda row=number - 1: self.nav.setCurrentRow(row))
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._open_row)
         splitter = QSplitter(self)
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
@@ -73,9 +71,72 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         context.runner.changed.connect(self.on_changes)
         context.runner.failed.connect(self.show_error)
+        self._build_menus()
         self._restore()
         self.status.refresh()
         self.status.probe()
+
+    def _open_row(self, row: int) -> None:
+        """Builds a section's page the first time it is opened: a start builds only the first screen,
+        so the window is usable sooner and the other screens' loading does not queue before it."""
+        if row < 0:
+            return
+        section = self.sections[row]
+        if section.key not in self.pages:
+            page = section.make(self.context)
+            self.pages[section.key] = page
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self.stack.setCurrentIndex(row)
+
+    def _build_menus(self) -> None:
+        app_menu = self.menuBar().addMenu(self.tr("&Ứng dụng"))
+        connect = app_menu.addAction(self.tr("Kết nối máy chủ tỉnh…"))
+        connect.triggered.connect(self.choose_server)
+        language = app_menu.addMenu(self.tr("Ngôn ngữ / Language"))
+        current = str(self.settings.value("ui/language", "vi"))
+        for code, name in (("vi", "Tiếng Việt"), ("en", "English")):
+            action = language.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _=False, code=code: self.choose_language(code))
+        app_menu.addSeparator()
+        quit_action = app_menu.addAction(self.tr("Thoát"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+
+    def choose_language(self, code: str) -> None:
+        self.settings.setValue("ui/language", code)
+        self.settings.sync()
+        for action in self.findChildren(QAction):
+            if action.isCheckable():
+                action.setChecked(action.text() == {"vi": "Tiếng Việt", "en": "English"}[code])
+        self.inform(self.tr("Ngôn ngữ"), "Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.\n"
+                                         "The new language applies the next time the app starts.")
+
+    def choose_server(self) -> None:
+        """Points this laptop at the provincial server; the next start logs in there (the unsent work
+        on this laptop, demo data included, is then sent by the first sync)."""
+        from ocop_desktop.ui.start.setup_dialog import SetupDialog
+
+        dialog = self.make_setup_dialog(self)
+        dialog.url.setText(self.context.server_url or "")
+        if dialog.exec() != SetupDialog.DialogCode.Accepted or dialog.result_setup is None:
+            return
+        self.settings.setValue("setup/mode", dialog.result_setup.mode)
+        self.settings.setValue("setup/server_url", dialog.result_setup.server_url or "")
+        self.settings.sync()
+        self.inform(self.tr("Đã lưu"), self.tr("Mở lại ứng dụng để đăng nhập với lựa chọn mới."))
+
+    def make_setup_dialog(self, parent):
+        from ocop_desktop.ui.start.setup_dialog import SetupDialog
+
+        return SetupDialog(parent)
+
+    def inform(self, title: str, text: str) -> None:
+        QMessageBox.information(self, title, text)
 
     def show_section(self, key: str) -> None:
         for row, section in enumerate(self.sections):

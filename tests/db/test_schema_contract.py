@@ -246,3 +246,21 @@ def test_foreign_key_violation_is_refused(db: Database) -> None:
             "INSERT INTO products (id, producer_id, name, subgroup_code, commune_code, external_code, description,"
             " created_at, updated_at, deleted) VALUES ('p1', 'no-such-producer', 'x', 'I.1.a', '18073', '', '',"
             " '2025-01-01T00:00:00+00:00', '2025-01-01T00:00:00+00:00', 0)"))
+
+
+def test_the_written_head_revision_is_the_migration_scripts_head():
+    """HEAD_REVISION spares a start the Alembic import; it must name the newest migration script."""
+    from ocop_desktop.db.schema import HEAD_REVISION, scripts_head
+
+    assert scripts_head() == HEAD_REVISION
+
+
+def test_opening_an_up_to_date_database_does_not_import_alembic(db_path):
+    """A cold start with nothing to migrate leaves Alembic unloaded (it is a third of the start time)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from pathlib import Path; from ocop_desktop.db.schema import open_database; "
+            f"open_database(Path({str(db_path)!r})).close(); print('alembic' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

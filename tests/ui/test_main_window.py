@@ -69,6 +69,9 @@ def test_the_status_bar_counts_unsent_changes_as_they_are_made(context, tmp_path
 def test_changes_reach_every_page(context, tmp_path, qtbot):
     """A service's Changes is handed to each page so it can refresh what it shows."""
     window = _window(context, tmp_path, qtbot)
+    assert list(window.pages) == ["dossiers"]  # only the screen shown at start is built
+    for section in window.sections:
+        window.show_section(section.key)
     changes = []
     context.runner.write(lambda s: registry.create_producer(s, name="HTX Mực khô", kind="cooperative",
                                                             commune_code="18073"), done=changes.append)
@@ -94,3 +97,31 @@ def test_an_unhandled_failure_is_shown_in_vietnamese(context, tmp_path, qtbot, m
     _window(context, tmp_path, qtbot)
     context.runner.read(lambda session: 1 / 0)
     assert shown and shown[0][0] == "Không thực hiện được" and "lỗi" in shown[0][1]
+
+
+def test_language_and_server_choices_are_kept_for_the_next_start(context, tmp_path, qtbot, monkeypatch):
+    """English can be chosen from the menu; a demo laptop can be pointed at the provincial server."""
+    from ocop_desktop.ui.start.setup_dialog import SetupDialog
+
+    window = _window(context, tmp_path, qtbot)
+    told = []
+    monkeypatch.setattr(window, "inform", lambda title, text: told.append(text))
+    window.choose_language("en")
+    assert window.settings.value("ui/language") == "en" and "next time" in told[-1]
+
+    def answered(parent):
+        dialog = SetupDialog(parent)
+
+        def typed_then_ok():
+            dialog.url.setText("ocop.hatinh.gov.vn:8765")
+            dialog.accept()
+            return dialog.result()
+
+        dialog.exec = typed_then_ok
+        return dialog
+
+    monkeypatch.setattr(window, "make_setup_dialog", answered)
+    window.choose_server()
+    assert window.settings.value("setup/mode") == "server"
+    assert window.settings.value("setup/server_url") == "http://ocop.hatinh.gov.vn:8765"
+    assert "Mở lại ứng dụng" in told[-1]

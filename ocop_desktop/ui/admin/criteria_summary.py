@@ -65,7 +65,8 @@ def summary_html(criteria_set: CriteriaSet, digest: str, file_name: str) -> str:
         html.append("<p style='color:#9a6700'>" + e(_t(
             "Lưu ý: tệp chưa ở trạng thái “Đã ban hành”; khi chọn bộ tiêu chí theo ngày đánh giá, ứng dụng chỉ "
             "dùng phiên bản đã ban hành.")) + "</p>")
-    html.append(f"<p><b>{e(_t('Phiếu đánh giá'))}</b></p><table border='1' cellspacing='0' cellpadding='4'>")
+    heading = _t("Phiếu đánh giá")  # outside the f-string, where lupdate finds it
+    html.append(f"<p><b>{e(heading)}</b></p><table border='1' cellspacing='0' cellpadding='4'>")
     headers = (_t("Mã phiếu"), _t("Tên phiếu"), _t("Các phần (điểm tối đa)"), _t("Số tiêu chí"),
                _t("Tiêu chí bắt buộc"))
     html.append("<tr>" + "".join(f"<th>{e(h)}</th>" for h in headers) + "</tr>")

@@ -67,7 +67,8 @@ def detail_html(row: DossierRow, view: CouncilView) -> str:
                      _line(_t("Hạng sao cuối cùng"), f"<b>{stars(row.final_stars)}</b>"),
                      _line(_t("Kiến nghị"), recommendation_text(row.recommendation)))
     if notes:
-        outcome += f"<p style='color:#c00000'><b>{_t('Lưu ý:')}</b></p><ul style='color:#c00000'>{notes}</ul>"
+        heading = _t("Lưu ý:")  # outside the f-string, where lupdate finds it
+        outcome += f"<p style='color:#c00000'><b>{heading}</b></p><ul style='color:#c00000'>{notes}</ul>"
     return (f"<table width='100%'><tr><td width='30%'>{dossier}</td><td width='32%'>{figures}</td>"
             f"<td>{outcome}</td></tr></table>")
 

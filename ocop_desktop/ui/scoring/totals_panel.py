@@ -95,7 +95,8 @@ class TotalsPanel(QFrame):
             "<li>" + self.tr("{code} {title} (bắt buộc từ {n}★)").format(
                 code=html.escape(f.criterion), title=html.escape(titles.get(f.criterion, "")), n=f.from_stars)
             + "</li>" for f in score.mandatory_failures)
-        self.failures.setText(f"<b>{self.tr('Điều kiện bắt buộc chưa đạt:')}</b>"
+        heading = self.tr("Điều kiện bắt buộc chưa đạt:")  # outside the f-string, where lupdate finds it
+        self.failures.setText(f"<b>{heading}</b>"
                               f"<ul style='margin-left: -20px'>{items}</ul>")
         count = len(score.unanswered)
         if count:

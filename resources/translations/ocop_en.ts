@@ -1,0 +1,3145 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="vi_VN">
+<context>
+    <name></name>
+    <message>
+        <source>Đề nghị UBND tỉnh công nhận</source>
+        <translation>Propose recognition by the Provincial People&apos;s Committee</translation>
+    </message>
+    <message>
+        <source>Đề nghị Trung ương xét công nhận 5 sao</source>
+        <translation>Refer to the central level for 5-star recognition</translation>
+    </message>
+    <message>
+        <source>Không đủ điều kiện công nhận</source>
+        <translation>Not eligible for recognition</translation>
+    </message>
+    <message>
+        <source>Chưa đủ phiếu chấm</source>
+        <translation>Not enough score sheets</translation>
+    </message>
+    <message>
+        <source>Điểm các thành viên chênh lệch quá giới hạn: cần thảo luận và chấm lại</source>
+        <translation>Member scores differ by more than the limit: discuss and rescore</translation>
+    </message>
+    <message>
+        <source>Không đủ số thành viên chấm điểm theo quy định</source>
+        <translation>Fewer members scored than required</translation>
+    </message>
+    <message>
+        <source>Chủ tịch hội đồng chưa chấm điểm</source>
+        <translation>The council chair has not scored yet</translation>
+    </message>
+    <message>
+        <source>Kết quả đã được phê duyệt</source>
+        <translation>The result has been approved</translation>
+    </message>
+    <message>
+        <source>Chưa có phiếu chấm nào được nộp</source>
+        <translation>No score sheets have been submitted yet</translation>
+    </message>
+    <message>
+        <source>Chủ tịch</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <source>Phó Chủ tịch</source>
+        <translation>Vice-chair</translation>
+    </message>
+    <message>
+        <source>Thư ký</source>
+        <translation>Secretary</translation>
+    </message>
+    <message>
+        <source>Thành viên</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>{n} sao</source>
+        <translation>{n} stars</translation>
+    </message>
+    <message>
+        <source>Không xếp hạng</source>
+        <translation>Not rated</translation>
+    </message>
+    <message>
+        <source>Căn cứ Quyết định số {no} ngày {date} về việc thành lập Hội đồng.</source>
+        <translation>Pursuant to Decision No. {no} dated {date} on the establishment of the Council.</translation>
+    </message>
+    <message>
+        <source>ít nhất {pct}% thành viên chấm điểm</source>
+        <translation>at least {pct}% of members must score</translation>
+    </message>
+    <message>
+        <source>, có Chủ tịch hội đồng</source>
+        <translation>, including the council chair</translation>
+    </message>
+    <message>
+        <source>điểm của các thành viên chênh lệch không quá {n} điểm</source>
+        <translation>members&apos; scores differ by no more than {n} points</translation>
+    </message>
+    <message>
+        <source>không giới hạn chênh lệch điểm giữa các thành viên</source>
+        <translation>no limit on score differences between members</translation>
+    </message>
+    <message>
+        <source>TV{n}</source>
+        <translation>M{n}</translation>
+    </message>
+    <message>
+        <source>{value} (nháp)</source>
+        <translation>{value} (draft)</translation>
+    </message>
+    <message>
+        <source>Không đạt tiêu chí bắt buộc {code} ({name})</source>
+        <translation>Mandatory criterion {code} ({name}) not met</translation>
+    </message>
+    <message>
+        <source>Đã phê duyệt ngày {date}</source>
+        <translation>Approved on {date}</translation>
+    </message>
+    <message>
+        <source>Hội đồng thống nhất kiến nghị:</source>
+        <translation>The council agreed to recommend:</translation>
+    </message>
+    <message>
+        <source>– Đề nghị UBND tỉnh công nhận {n} sản phẩm đạt 3 đến 4 sao;</source>
+        <translation>– Propose that the Provincial People&apos;s Committee recognise {n} products rated 3 to 4 stars;</translation>
+    </message>
+    <message>
+        <source>– Đề nghị Trung ương xét công nhận {n} sản phẩm đạt 5 sao;</source>
+        <translation>– Propose that the central level consider {n} products rated 5 stars for recognition;</translation>
+    </message>
+    <message>
+        <source>– {n} sản phẩm không đủ điều kiện công nhận;</source>
+        <translation>– {n} products not eligible for recognition;</translation>
+    </message>
+    <message>
+        <source>– {n} hồ sơ chưa kết luận (cần chấm lại hoặc chưa đủ thành viên chấm);</source>
+        <translation>– {n} dossiers without a conclusion (rescoring needed or not enough members scored);</translation>
+    </message>
+    <message>
+        <source>– {n} hồ sơ chưa có phiếu chấm.</source>
+        <translation>– {n} dossiers without a score sheet.</translation>
+    </message>
+    <message>
+        <source>Biên bản họp hội đồng</source>
+        <translation>Council meeting minutes</translation>
+    </message>
+    <message>
+        <source>Trang {page}/{pages}</source>
+        <translation>Page {page} of {pages}</translation>
+    </message>
+    <message>
+        <source>STT</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <source>Sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Chủ thể</source>
+        <translation>Producer</translation>
+    </message>
+    <message>
+        <source>Điểm trung bình</source>
+        <translation>Average score</translation>
+    </message>
+    <message>
+        <source>Chênh lệch</source>
+        <translation>Spread</translation>
+    </message>
+    <message>
+        <source>Đủ số lượng</source>
+        <translation>Quorum met</translation>
+    </message>
+    <message>
+        <source>Hạng sao</source>
+        <translation>Star rating</translation>
+    </message>
+    <message>
+        <source>Kiến nghị</source>
+        <translation>Recommendation</translation>
+    </message>
+    <message>
+        <source>Tiêu chí bắt buộc không đạt</source>
+        <translation>Mandatory criteria not met</translation>
+    </message>
+    <message>
+        <source>Lưu ý</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Ngày phê duyệt</source>
+        <translation>Approval date</translation>
+    </message>
+    <message>
+        <source>Có</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Thông tin</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Hội đồng</source>
+        <translation>Council</translation>
+    </message>
+    <message>
+        <source>Quyết định thành lập</source>
+        <translation>Establishment decision</translation>
+    </message>
+    <message>
+        <source>Ngày quyết định</source>
+        <translation>Decision date</translation>
+    </message>
+    <message>
+        <source>Ngày họp</source>
+        <translation>Meeting date</translation>
+    </message>
+    <message>
+        <source>Vòng</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>Bộ tiêu chí</source>
+        <translation>Criteria set</translation>
+    </message>
+    <message>
+        <source>Chênh lệch tối đa giữa các thành viên</source>
+        <translation>Maximum spread between members</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ thành viên tối thiểu</source>
+        <translation>Minimum share of members scoring</translation>
+    </message>
+    <message>
+        <source>Chức danh</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Đã nộp ngày {date}</source>
+        <translation>Submitted on {date}</translation>
+    </message>
+    <message>
+        <source>Đã được thay bằng phiếu chấm lại</source>
+        <translation>Superseded by a rescore sheet</translation>
+    </message>
+    <message>
+        <source>Phiếu nháp, chưa nộp</source>
+        <translation>Draft sheet, not submitted</translation>
+    </message>
+    <message>
+        <source>Tổng điểm: &lt;b&gt;{total}&lt;/b&gt;</source>
+        <translation>Total score: &lt;b&gt;{total}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Hạng sao theo phiếu: &lt;b&gt;{stars}&lt;/b&gt;</source>
+        <translation>Star rating on this sheet: &lt;b&gt;{stars}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Không đạt tiêu chí bắt buộc: {codes}</source>
+        <translation>Mandatory criteria not met: {codes}</translation>
+    </message>
+    <message>
+        <source>Còn {n} tiêu chí chưa chấm: {codes}</source>
+        <translation>Criteria not yet scored ({n}): {codes}</translation>
+    </message>
+    <message>
+        <source>Phiếu chấm điểm – {name}</source>
+        <translation>Score sheet – {name}</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đang ở trạng thái “{status}”: chỉ giao được hồ sơ xã đã chuyển lên tỉnh.</source>
+        <translation>The dossier is “{status}”: only dossiers that communes have forwarded to the province can be assigned.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã được giao cho một hội đồng; hãy bỏ giao ở hội đồng đó trước.</source>
+        <translation>The dossier is already assigned to a council; unassign it from that council first.</translation>
+    </message>
+    <message>
+        <source>Hội đồng đã chấm hồ sơ này nên không thể bỏ giao; phiếu đã nộp phải giữ nguyên.</source>
+        <translation>The council has already scored this dossier, so it cannot be unassigned; submitted sheets must be kept.</translation>
+    </message>
+    <message>
+        <source>Máy này đã có phiên bản “{code}” với nội dung khác. Phiên bản đã lưu không được sửa: hãy đặt mã và mã định danh (id) mới cho phiên bản mới.</source>
+        <translation>This computer already has version “{code}” with different content. A saved version cannot be changed: give the new version a new code and identifier (id).</translation>
+    </message>
+    <message>
+        <source>Tệp ghi là thay thế một phiên bản chưa có trên máy này; hãy lưu phiên bản cũ trước.</source>
+        <translation>The file says it replaces a version that is not on this computer; save the earlier version first.</translation>
+    </message>
+    <message>
+        <source>Không kết nối được máy chủ tỉnh. Hãy kiểm tra mạng rồi thử lại; chưa có gì được ban hành.</source>
+        <translation>Cannot connect to the provincial server. Check the network and try again; nothing has been published.</translation>
+    </message>
+    <message>
+        <source>Phiên đăng nhập máy chủ đã hết; hãy đăng nhập lại rồi ban hành.</source>
+        <translation>The server session has expired; sign in again, then publish.</translation>
+    </message>
+    <message>
+        <source>Tài khoản này không có quyền ban hành bộ tiêu chí trên máy chủ.</source>
+        <translation>This account is not permitted to publish criteria sets on the server.</translation>
+    </message>
+    <message>
+        <source>Máy chủ từ chối vì bộ tiêu chí có lỗi: {detail}</source>
+        <translation>The server rejected the criteria set because it contains errors: {detail}</translation>
+    </message>
+    <message>
+        <source>Máy chủ đã có phiên bản cùng mã định danh với nội dung khác; bộ tiêu chí đã ban hành không sửa được. Hãy tạo phiên bản mới.</source>
+        <translation>The server already has a version with the same identifier but different content; a published criteria set cannot be changed. Create a new version.</translation>
+    </message>
+    <message>
+        <source>Tệp quá lớn để gửi lên máy chủ.</source>
+        <translation>The file is too large to send to the server.</translation>
+    </message>
+    <message>
+        <source>Máy chủ không còn phục vụ phiên bản ứng dụng này; hãy cập nhật ứng dụng.</source>
+        <translation>The server no longer supports this version of the application; please update the application.</translation>
+    </message>
+    <message>
+        <source>Máy chủ không nhận ({code}): {message}</source>
+        <translation>Rejected by the server ({code}): {message}</translation>
+    </message>
+    <message>
+        <source>{no} ngày {day}</source>
+        <translation>{no} dated {day}</translation>
+    </message>
+    <message>
+        <source>Chưa có</source>
+        <translation>None yet</translation>
+    </message>
+    <message>
+        <source>Tên hội đồng</source>
+        <translation>Council name</translation>
+    </message>
+    <message>
+        <source>Địa bàn</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Chưa chọn</source>
+        <translation>Not selected</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã giao</source>
+        <translation>Assigned dossiers</translation>
+    </message>
+    <message>
+        <source>Xã/phường</source>
+        <translation>Commune/ward</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Đơn vị công tác</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Chấm điểm</source>
+        <translation>Scoring</translation>
+    </message>
+    <message>
+        <source>Không phải JSON hợp lệ</source>
+        <translation>Not valid JSON</translation>
+    </message>
+    <message>
+        <source>Tệp không phải văn bản UTF-8; hãy lưu lại tệp với bảng mã UTF-8</source>
+        <translation>The file is not UTF-8 text; save it again with UTF-8 encoding</translation>
+    </message>
+    <message>
+        <source>Sai kiểu dữ liệu</source>
+        <translation>Wrong data type</translation>
+    </message>
+    <message>
+        <source>Thiếu trường bắt buộc</source>
+        <translation>Required field missing</translation>
+    </message>
+    <message>
+        <source>Trường không được hỗ trợ (có thể gõ sai tên)</source>
+        <translation>Unsupported field (the name may be misspelt)</translation>
+    </message>
+    <message>
+        <source>Danh sách rỗng</source>
+        <translation>Empty list</translation>
+    </message>
+    <message>
+        <source>Không được để trống</source>
+        <translation>Must not be empty</translation>
+    </message>
+    <message>
+        <source>Chuỗi quá dài</source>
+        <translation>String too long</translation>
+    </message>
+    <message>
+        <source>Mã có khoảng trắng ở đầu hoặc cuối</source>
+        <translation>Code has leading or trailing spaces</translation>
+    </message>
+    <message>
+        <source>Giá trị không hợp lệ</source>
+        <translation>Invalid value</translation>
+    </message>
+    <message>
+        <source>Ngày không hợp lệ (cần dạng năm-tháng-ngày, VD: 2023-02-24)</source>
+        <translation>Invalid date (use year-month-day, e.g. 2023-02-24)</translation>
+    </message>
+    <message>
+        <source>Mã định danh (UUID) không hợp lệ</source>
+        <translation>Invalid identifier (UUID)</translation>
+    </message>
+    <message>
+        <source>Căn cứ pháp lý cần dạng &quot;số/ký hiệu dd/mm/yyyy&quot;</source>
+        <translation>Legal basis must be in the form &quot;number/symbol dd/mm/yyyy&quot;</translation>
+    </message>
+    <message>
+        <source>Mã bị trùng</source>
+        <translation>Duplicate code</translation>
+    </message>
+    <message>
+        <source>Tham chiếu tới mã không tồn tại</source>
+        <translation>Refers to a code that does not exist</translation>
+    </message>
+    <message>
+        <source>Điểm âm</source>
+        <translation>Negative score</translation>
+    </message>
+    <message>
+        <source>Tiêu chí không có phương án chấm</source>
+        <translation>Criterion has no scoring options</translation>
+    </message>
+    <message>
+        <source>Tiêu chí có cả phương án và tiểu mục</source>
+        <translation>Criterion has both options and sub-items</translation>
+    </message>
+    <message>
+        <source>Điều kiện bắt buộc thiếu ngưỡng điểm hoặc phương án bị cấm</source>
+        <translation>Mandatory condition is missing a score threshold or forbidden options</translation>
+    </message>
+    <message>
+        <source>Tổng điểm tối đa các tiêu chí khác điểm tối đa của phần</source>
+        <translation>Sum of the criteria&apos;s maximum scores differs from the part&apos;s maximum score</translation>
+    </message>
+    <message>
+        <source>Tổng điểm các phần khác tổng điểm của bộ tiêu chí</source>
+        <translation>Sum of the parts&apos; scores differs from the criteria set&apos;s total score</translation>
+    </message>
+    <message>
+        <source>Các hạng sao có khoảng trống</source>
+        <translation>Star bands have gaps</translation>
+    </message>
+    <message>
+        <source>Các hạng sao chồng lấn</source>
+        <translation>Star bands overlap</translation>
+    </message>
+    <message>
+        <source>Chỉ hạng sao cao nhất được lấy cận trên</source>
+        <translation>Only the highest star band may include its upper bound</translation>
+    </message>
+    <message>
+        <source>Hạng sao không tăng dần theo điểm</source>
+        <translation>Star bands do not rise with the score</translation>
+    </message>
+    <message>
+        <source>Hạng sao cần đúng một cận trên</source>
+        <translation>Star band needs exactly one upper bound</translation>
+    </message>
+    <message>
+        <source>Hạng sao rỗng</source>
+        <translation>Empty star band</translation>
+    </message>
+    <message>
+        <source>Hạng sao không tồn tại</source>
+        <translation>Star rating does not exist</translation>
+    </message>
+    <message>
+        <source>Phiên bản định dạng không được hỗ trợ</source>
+        <translation>Unsupported format version</translation>
+    </message>
+    <message>
+        <source>Ngày kết thúc trước ngày bắt đầu</source>
+        <translation>End date is before start date</translation>
+    </message>
+    <message>
+        <source>Tệp quá lớn</source>
+        <translation>File too large</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy tệp</source>
+        <translation>File not found</translation>
+    </message>
+    <message>
+        <source>Không phải tệp thông thường (thư mục hoặc thiết bị)</source>
+        <translation>Not a regular file (folder or device)</translation>
+    </message>
+    <message>
+        <source>Không đọc được tệp (không có quyền hoặc đĩa lỗi)</source>
+        <translation>Cannot read file (no permission or disk error)</translation>
+    </message>
+    <message>
+        <source>Tệp rỗng</source>
+        <translation>Empty file</translation>
+    </message>
+    <message>
+        <source>đối tượng {…}</source>
+        <translation>object {…}</translation>
+    </message>
+    <message>
+        <source>danh sách […]</source>
+        <translation>list […]</translation>
+    </message>
+    <message>
+        <source>chuỗi</source>
+        <translation>string</translation>
+    </message>
+    <message>
+        <source>số</source>
+        <translation>number</translation>
+    </message>
+    <message>
+        <source>số nguyên</source>
+        <translation>integer</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>true/false</translation>
+    </message>
+    <message>
+        <source>ngày</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>null (trống)</source>
+        <translation>null (empty)</translation>
+    </message>
+    <message>
+        <source>dòng {line}, cột {column}</source>
+        <translation>line {line}, column {column}</translation>
+    </message>
+    <message>
+        <source>byte thứ {n}</source>
+        <translation>byte {n}</translation>
+    </message>
+    <message>
+        <source>cần {expected}, đang là {got}</source>
+        <translation>expected {expected}, found {got}</translation>
+    </message>
+    <message>
+        <source>{size}, giới hạn {limit}</source>
+        <translation>{size}, limit {limit}</translation>
+    </message>
+    <message>
+        <source>{length} ký tự, tối đa {limit}</source>
+        <translation>{length} characters, max. {limit}</translation>
+    </message>
+    <message>
+        <source>khai báo {declared}, cộng lại được {actual}</source>
+        <translation>declared {declared}, adds up to {actual}</translation>
+    </message>
+    <message>
+        <source>mã &quot;{code}&quot; đã dùng ở {first}</source>
+        <translation>code &quot;{code}&quot; already used at {first}</translation>
+    </message>
+    <message>
+        <source>mã &quot;{code}&quot;</source>
+        <translation>code &quot;{code}&quot;</translation>
+    </message>
+    <message>
+        <source>từ {lower} đến {upper}</source>
+        <translation>from {lower} to {upper}</translation>
+    </message>
+    <message>
+        <source>giá trị: {value}</source>
+        <translation>value: {value}</translation>
+    </message>
+    <message>
+        <source>cho phép: {allowed}</source>
+        <translation>allowed: {allowed}</translation>
+    </message>
+    <message>
+        <source>{stars} sao</source>
+        <translation>{stars} stars</translation>
+    </message>
+    <message>
+        <source>tên trường: “{key}”</source>
+        <translation>field name: “{key}”</translation>
+    </message>
+    <message>
+        <source>trùng với {other}</source>
+        <translation>duplicates {other}</translation>
+    </message>
+    <message>
+        <source>Phiếu {code}</source>
+        <translation>Sheet {code}</translation>
+    </message>
+    <message>
+        <source>Phần {code}</source>
+        <translation>Part {code}</translation>
+    </message>
+    <message>
+        <source>Nhóm tiêu chí {code}</source>
+        <translation>Criterion group {code}</translation>
+    </message>
+    <message>
+        <source>Tiêu chí {code}</source>
+        <translation>Criterion {code}</translation>
+    </message>
+    <message>
+        <source>Tiểu mục {code}</source>
+        <translation>Sub-item {code}</translation>
+    </message>
+    <message>
+        <source>Phương án {code}</source>
+        <translation>Option {code}</translation>
+    </message>
+    <message>
+        <source>Nhóm sản phẩm {code}</source>
+        <translation>Product group {code}</translation>
+    </message>
+    <message>
+        <source>Nhóm {code}</source>
+        <translation>Category {code}</translation>
+    </message>
+    <message>
+        <source>Phân nhóm {code}</source>
+        <translation>Subgroup {code}</translation>
+    </message>
+    <message>
+        <source>Hạng {code}</source>
+        <translation>Star band {code}</translation>
+    </message>
+    <message>
+        <source>Giấy tờ {code}</source>
+        <translation>Required document {code}</translation>
+    </message>
+    <message>
+        <source>Căn cứ pháp lý {code}</source>
+        <translation>Legal basis {code}</translation>
+    </message>
+    <message>
+        <source>Thông tin bộ tiêu chí</source>
+        <translation>Criteria set information</translation>
+    </message>
+    <message>
+        <source>Cách tổng hợp điểm</source>
+        <translation>Score aggregation</translation>
+    </message>
+    <message>
+        <source>Cả tệp</source>
+        <translation>Whole file</translation>
+    </message>
+    <message>
+        <source>Bản nháp</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Đã ban hành</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>Đã hết hiệu lực</source>
+        <translation>No longer in force</translation>
+    </message>
+    <message>
+        <source>từ {start} đến {end}</source>
+        <translation>from {start} to {end}</translation>
+    </message>
+    <message>
+        <source>từ {start}, chưa có ngày kết thúc</source>
+        <translation>from {start}, no end date</translation>
+    </message>
+    <message>
+        <source>chưa ghi ngày hiệu lực</source>
+        <translation>no effective dates recorded</translation>
+    </message>
+    <message>
+        <source>{stars}★ dưới {upper}</source>
+        <translation>{stars}★ below {upper}</translation>
+    </message>
+    <message>
+        <source>{stars}★ {lower}–{upper}</source>
+        <translation>{stars}★ {lower}–{upper}</translation>
+    </message>
+    <message>
+        <source>{stars}★ {lower} đến dưới {upper}</source>
+        <translation>{stars}★ {lower} to under {upper}</translation>
+    </message>
+    <message>
+        <source>{number} ngày {day}</source>
+        <translation>{number} dated {day}</translation>
+    </message>
+    <message>
+        <source>Mã phiên bản</source>
+        <translation>Version code</translation>
+    </message>
+    <message>
+        <source>Tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Trạng thái trong tệp</source>
+        <translation>Status in file</translation>
+    </message>
+    <message>
+        <source>Hiệu lực</source>
+        <translation>Validity</translation>
+    </message>
+    <message>
+        <source>Căn cứ pháp lý</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Tổng điểm</source>
+        <translation>Total score</translation>
+    </message>
+    <message>
+        <source>Nhóm sản phẩm</source>
+        <translation>Product groups</translation>
+    </message>
+    <message>
+        <source>{groups} nhóm, {subgroups} phân nhóm</source>
+        <translation>{groups} groups, {subgroups} subgroups</translation>
+    </message>
+    <message>
+        <source>Mã băm nội dung (SHA-256)</source>
+        <translation>Content hash (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Tệp “{name}” hợp lệ — sẵn sàng lưu vào máy hoặc ban hành.</source>
+        <translation>File “{name}” is valid — ready to save to this computer or publish.</translation>
+    </message>
+    <message>
+        <source>Lưu ý: tệp chưa ở trạng thái “Đã ban hành”; khi chọn bộ tiêu chí theo ngày đánh giá, ứng dụng chỉ dùng phiên bản đã ban hành.</source>
+        <translation>Note: the file is not marked “Published”; when a criteria set is chosen by evaluation date, the application uses only published versions.</translation>
+    </message>
+    <message>
+        <source>Phiếu đánh giá</source>
+        <translation>Score sheet</translation>
+    </message>
+    <message>
+        <source>Mã phiếu</source>
+        <translation>Sheet code</translation>
+    </message>
+    <message>
+        <source>Tên phiếu</source>
+        <translation>Sheet name</translation>
+    </message>
+    <message>
+        <source>Các phần (điểm tối đa)</source>
+        <translation>Parts (maximum score)</translation>
+    </message>
+    <message>
+        <source>Số tiêu chí</source>
+        <translation>Number of criteria</translation>
+    </message>
+    <message>
+        <source>Tiêu chí bắt buộc</source>
+        <translation>Mandatory criteria</translation>
+    </message>
+    <message>
+        <source>Đủ điều kiện phê duyệt.</source>
+        <translation>Ready for approval.</translation>
+    </message>
+    <message>
+        <source>Chưa phê duyệt được: {why}.</source>
+        <translation>Cannot approve yet: {why}.</translation>
+    </message>
+    <message>
+        <source>Chênh lệch tối đa {n} điểm</source>
+        <translation>Maximum spread {n} points</translation>
+    </message>
+    <message>
+        <source>Không giới hạn chênh lệch</source>
+        <translation>No spread limit</translation>
+    </message>
+    <message>
+        <source>tối thiểu {pct}% thành viên chấm</source>
+        <translation>at least {pct}% of members scoring</translation>
+    </message>
+    <message>
+        <source>, có Chủ tịch</source>
+        <translation>, including the chair</translation>
+    </message>
+    <message>
+        <source>{n} hồ sơ</source>
+        <translation>{n} dossiers</translation>
+    </message>
+    <message>
+        <source>{spread} (giới hạn {limit})</source>
+        <translation>{spread} (limit {limit})</translation>
+    </message>
+    <message>
+        <source>{n}/{m} thành viên – đủ</source>
+        <translation>{n}/{m} members – quorum met</translation>
+    </message>
+    <message>
+        <source>{n}/{m} thành viên – chưa đủ</source>
+        <translation>{n}/{m} members – quorum not met</translation>
+    </message>
+    <message>
+        <source>Không có</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Chưa phê duyệt</source>
+        <translation>Not approved</translation>
+    </message>
+    <message>
+        <source>Số người chấm</source>
+        <translation>Scorers</translation>
+    </message>
+    <message>
+        <source>Hạng theo điểm</source>
+        <translation>Rating by score</translation>
+    </message>
+    <message>
+        <source>Hạng sao cuối cùng</source>
+        <translation>Final star rating</translation>
+    </message>
+    <message>
+        <source>Lưu ý:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>Không ghi được tệp “{path}”: thư mục không tồn tại hoặc không có quyền ghi. Hãy chọn nơi lưu khác.</source>
+        <translation>Cannot write file “{path}”: the folder does not exist or you do not have write permission. Choose another location.</translation>
+    </message>
+    <message>
+        <source>“{path}” là một thư mục; hãy nhập tên tệp.</source>
+        <translation>“{path}” is a folder; enter a file name.</translation>
+    </message>
+    <message>
+        <source>Máy này không có phông chữ tiếng Việt (như DejaVu Sans, Noto Sans, Arial); hãy cài một phông rồi xuất lại.</source>
+        <translation>This computer has no font with Vietnamese characters (such as DejaVu Sans, Noto Sans or Arial); install one and export again.</translation>
+    </message>
+    <message>
+        <source>Không xuất được tài liệu ({code}).</source>
+        <translation>Could not export the document ({code}).</translation>
+    </message>
+    <message>
+        <source>kết quả chưa đủ điều kiện</source>
+        <translation>the result does not meet the conditions yet</translation>
+    </message>
+    <message>
+        <source>Thay đổi chưa lưu</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đang mở có thay đổi chưa lưu. Lưu trước khi chuyển?</source>
+        <translation>The open dossier has unsaved changes. Save before leaving?</translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Bỏ thay đổi</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>Ở lại</source>
+        <translation>Stay</translation>
+    </message>
+    <message>
+        <source>Xác nhận</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Đồng ý</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Nộp hồ sơ</source>
+        <translation>Submit dossier</translation>
+    </message>
+    <message>
+        <source>Xác nhận xã đã kiểm tra</source>
+        <translation>Confirm commune check</translation>
+    </message>
+    <message>
+        <source>Chuyển lên Hội đồng tỉnh</source>
+        <translation>Forward to provincial council</translation>
+    </message>
+    <message>
+        <source>Ghi nhận đã đánh giá</source>
+        <translation>Record as evaluated</translation>
+    </message>
+    <message>
+        <source>Kết thúc hồ sơ</source>
+        <translation>Close dossier</translation>
+    </message>
+    <message>
+        <source>Trả lại để bổ sung</source>
+        <translation>Return for completion</translation>
+    </message>
+    <message>
+        <source>Chưa chấm</source>
+        <translation>Not scored</translation>
+    </message>
+    <message>
+        <source>Xem trước</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Bản đồ</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <source>Bản đồ chủ thể và sản phẩm sẽ có trong bản cập nhật tới. Hiện có thể nhập vĩ độ, kinh độ của chủ thể trong phần Hồ sơ, thẻ Vị trí.</source>
+        <translation>A map of producers and products is coming in the next update. For now, you can enter a producer&apos;s latitude and longitude in the Dossiers section, Location tab.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Quản trị</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Bản ghi</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Trường</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Giá trị trên máy chủ</source>
+        <translation>Value on server</translation>
+    </message>
+    <message>
+        <source>Giá trị của máy gửi sau</source>
+        <translation>Value from the computer that synced later</translation>
+    </message>
+    <message>
+        <source>{value} (máy này)</source>
+        <translation>{value} (this computer)</translation>
+    </message>
+    <message>
+        <source>Từ máy này</source>
+        <translation>From this computer</translation>
+    </message>
+    <message>
+        <source>Từ một máy khác</source>
+        <translation>From another computer</translation>
+    </message>
+    <message>
+        <source>Bắt đầu</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Đã gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Đã nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Xung đột</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Bị từ chối</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Chi tiết</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Kết thúc: {when}</source>
+        <translation>Finished: {when}</translation>
+    </message>
+    <message>
+        <source>Thời điểm sửa</source>
+        <translation>Time of change</translation>
+    </message>
+    <message>
+        <source>Trường đã sửa</source>
+        <translation>Changed fields</translation>
+    </message>
+    <message>
+        <source>Lý do máy chủ từ chối</source>
+        <translation>Reason for rejection by server</translation>
+    </message>
+    <message>
+        <source>Đang gửi tệp đính kèm</source>
+        <translation>Sending attachments</translation>
+    </message>
+    <message>
+        <source>Đang gửi thay đổi lên máy chủ</source>
+        <translation>Sending changes to the server</translation>
+    </message>
+    <message>
+        <source>Đang nhận dữ liệu từ máy chủ</source>
+        <translation>Receiving data from the server</translation>
+    </message>
+    <message>
+        <source>Đang đối chiếu dữ liệu với máy chủ</source>
+        <translation>Reconciling data with the server</translation>
+    </message>
+    <message>
+        <source>Hoàn tất</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Đang kết nối máy chủ…</source>
+        <translation>Connecting to the server…</translation>
+    </message>
+    <message>
+        <source>Thành công</source>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <source>Không thành công</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Đã huỷ</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Chưa kết thúc</source>
+        <translation>Not finished</translation>
+    </message>
+    <message>
+        <source>Tài liệu hồ sơ</source>
+        <translation>Dossier document</translation>
+    </message>
+    <message>
+        <source>Lô sản xuất</source>
+        <translation>Production batch</translation>
+    </message>
+    <message>
+        <source>Thành viên hội đồng</source>
+        <translation>Council member</translation>
+    </message>
+    <message>
+        <source>Phân công hội đồng</source>
+        <translation>Council assignment</translation>
+    </message>
+    <message>
+        <source>Phiên đánh giá</source>
+        <translation>Evaluation session</translation>
+    </message>
+    <message>
+        <source>Phiếu chấm</source>
+        <translation>Score sheet</translation>
+    </message>
+    <message>
+        <source>Dòng phiếu chấm</source>
+        <translation>Score sheet line</translation>
+    </message>
+    <message>
+        <source>Kết quả hội đồng</source>
+        <translation>Council result</translation>
+    </message>
+    <message>
+        <source>Quyết định công nhận</source>
+        <translation>Recognition decision</translation>
+    </message>
+    <message>
+        <source>Công việc</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Người dùng</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Thiết bị</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Tiêu đề</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Cơ quan cấp</source>
+        <translation>Issuing authority</translation>
+    </message>
+    <message>
+        <source>Ngày cấp</source>
+        <translation>Date of issue</translation>
+    </message>
+    <message>
+        <source>Hiệu lực đến</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Người đại diện</source>
+        <translation>Representative</translation>
+    </message>
+    <message>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Mã số thuế</source>
+        <translation>Tax code</translation>
+    </message>
+    <message>
+        <source>Số đăng ký</source>
+        <translation>Registration number</translation>
+    </message>
+    <message>
+        <source>Mô tả</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Số quyết định</source>
+        <translation>Decision number</translation>
+    </message>
+    <message>
+        <source>Hạn</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Mã lô</source>
+        <translation>Batch code</translation>
+    </message>
+    <message>
+        <source>Số lượng</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Đơn vị tính</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Ngày sản xuất</source>
+        <translation>Production date</translation>
+    </message>
+    <message>
+        <source>Đã xoá</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>Vĩ độ</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <source>Kinh độ</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <source>Loại tài liệu</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <source>Số sao</source>
+        <translation>Stars</translation>
+    </message>
+    <message>
+        <source>Nhận xét</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Mã bên ngoài</source>
+        <translation>External code</translation>
+    </message>
+    <message>
+        <source>Phân nhóm</source>
+        <translation>Subgroup</translation>
+    </message>
+    <message>
+        <source>Lý do thu hồi</source>
+        <translation>Reason for revocation</translation>
+    </message>
+    <message>
+        <source>Đồng bộ xong lúc {time}: đã gửi {pushed} thay đổi, đã nhận {pulled} bản ghi.</source>
+        <translation>Sync completed at {time}: {pushed} changes sent, {pulled} records received.</translation>
+    </message>
+    <message>
+        <source>{n} xung đột cần bạn chọn giá trị (thẻ «Xung đột cần giải quyết»).</source>
+        <translation>Conflicts needing you to choose a value: {n} (“Conflicts to resolve” tab).</translation>
+    </message>
+    <message>
+        <source>{n} thay đổi bị máy chủ từ chối (thẻ «Thay đổi bị từ chối»).</source>
+        <translation>Changes rejected by the server: {n} (“Rejected changes” tab).</translation>
+    </message>
+    <message>
+        <source>{n} tệp đính kèm chưa gửi được vì quá lớn.</source>
+        <translation>Attachments not yet sent because they are too large: {n}.</translation>
+    </message>
+    <message>
+        <source>Một số dữ liệu chưa khớp với máy chủ; lần đồng bộ sau sẽ tải lại.</source>
+        <translation>Some data does not yet match the server; it will be downloaded again at the next sync.</translation>
+    </message>
+    <message>
+        <source>Đã huỷ đồng bộ. Những thay đổi máy chủ chưa xác nhận vẫn nằm trên máy này và sẽ được gửi ở lần đồng bộ sau.</source>
+        <translation>Sync cancelled. Changes the server has not yet confirmed remain on this computer and will be sent at the next sync.</translation>
+    </message>
+    <message>
+        <source>Không kết nối được máy chủ tỉnh. Hãy kiểm tra mạng rồi thử lại; mọi thay đổi vẫn được giữ trên máy này.</source>
+        <translation>Cannot connect to the provincial server. Check the network and try again; all changes are kept on this computer.</translation>
+    </message>
+    <message>
+        <source>Phiên bản ứng dụng này không còn dùng được với máy chủ tỉnh; hãy cập nhật ứng dụng rồi đồng bộ lại.</source>
+        <translation>This version of the application can no longer be used with the provincial server; update the application, then sync again.</translation>
+    </message>
+    <message>
+        <source>Phiên đăng nhập trên máy này không còn hiệu lực; hãy đăng nhập lại rồi đồng bộ.</source>
+        <translation>The sign-in session on this computer is no longer valid; sign in again, then sync.</translation>
+    </message>
+    <message>
+        <source>Máy này chưa đăng nhập máy chủ tỉnh; hãy đăng nhập rồi đồng bộ.</source>
+        <translation>This computer is not signed in to the provincial server; sign in, then sync.</translation>
+    </message>
+    <message>
+        <source>Đồng bộ không thành công (mã lỗi: {code}). Mọi thay đổi vẫn được giữ trên máy này; hãy thử lại hoặc báo quản trị tỉnh.</source>
+        <translation>Sync failed (error code: {code}). All changes are kept on this computer; try again or contact the provincial administrator.</translation>
+    </message>
+    <message>
+        <source>Vai trò hoặc phạm vi của tài khoản không cho phép thay đổi này.</source>
+        <translation>The account&apos;s role or scope does not allow this change.</translation>
+    </message>
+    <message>
+        <source>Phiếu chấm đã nộp thì không sửa được; hãy chấm lại bằng phiếu mới.</source>
+        <translation>A submitted score sheet cannot be edited; rescore with a new sheet.</translation>
+    </message>
+    <message>
+        <source>Máy chủ không có bản ghi này (có thể việc tạo nó đã bị từ chối trước đó).</source>
+        <translation>The server does not have this record (creating it may have been rejected earlier).</translation>
+    </message>
+    <message>
+        <source>Chỉ được đổi trạng thái và cách giải quyết của một xung đột.</source>
+        <translation>Only a conflict&apos;s status and resolution may be changed.</translation>
+    </message>
+    <message>
+        <source>Phiếu được chấm theo nội dung bộ tiêu chí khác với bản của tỉnh.</source>
+        <translation>The sheet was scored against criteria set content that differs from the province&apos;s version.</translation>
+    </message>
+    <message>
+        <source>Tổng điểm trên máy này khác với tổng điểm máy chủ tính lại.</source>
+        <translation>The total score on this computer differs from the total recalculated by the server.</translation>
+    </message>
+    <message>
+        <source>Phiếu chấm không hợp lệ.</source>
+        <translation>Invalid score sheet.</translation>
+    </message>
+    <message>
+        <source>Thay đổi này trùng mã với một thay đổi đã gửi trước.</source>
+        <translation>This change has the same identifier as a change sent earlier.</translation>
+    </message>
+    <message>
+        <source>Dữ liệu không hợp lệ.</source>
+        <translation>Invalid data.</translation>
+    </message>
+    <message>
+        <source>Bộ tiêu chí không hợp lệ.</source>
+        <translation>Invalid criteria set.</translation>
+    </message>
+    <message>
+        <source>Máy chủ từ chối thay đổi này ({code}).</source>
+        <translation>The server rejected this change ({code}).</translation>
+    </message>
+    <message>
+        <source>Xung đột này đã được giải quyết (có thể trên máy khác).</source>
+        <translation>This conflict has already been resolved (possibly on another computer).</translation>
+    </message>
+    <message>
+        <source>Bản ghi đã bị xoá trên máy chủ; chỉ giữ được giá trị trên máy chủ.</source>
+        <translation>The record has been deleted on the server; only the server value can be kept.</translation>
+    </message>
+    <message>
+        <source>(để trống)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>{n} B</source>
+        <translation>{n} B</translation>
+    </message>
+    <message>
+        <source>Nháp</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Đã nộp</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Xã đã kiểm tra</source>
+        <translation>Checked by commune</translation>
+    </message>
+    <message>
+        <source>Đã chuyển hội đồng</source>
+        <translation>Forwarded to council</translation>
+    </message>
+    <message>
+        <source>Đã đánh giá</source>
+        <translation>Evaluated</translation>
+    </message>
+    <message>
+        <source>Đã kết thúc</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Đánh giá mới</source>
+        <translation>New evaluation</translation>
+    </message>
+    <message>
+        <source>Đánh giá lại</source>
+        <translation>Re-evaluation</translation>
+    </message>
+    <message>
+        <source>Nâng hạng</source>
+        <translation>Star upgrade</translation>
+    </message>
+    <message>
+        <source>Hợp tác xã</source>
+        <translation>Cooperative</translation>
+    </message>
+    <message>
+        <source>Doanh nghiệp</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>Tổ hợp tác</source>
+        <translation>Cooperative group</translation>
+    </message>
+    <message>
+        <source>Hộ sản xuất</source>
+        <translation>Production household</translation>
+    </message>
+    <message>
+        <source>Quản trị tỉnh</source>
+        <translation>Provincial administrator</translation>
+    </message>
+    <message>
+        <source>Thư ký hội đồng</source>
+        <translation>Council secretary</translation>
+    </message>
+    <message>
+        <source>Chủ tịch hội đồng</source>
+        <translation>Council chair</translation>
+    </message>
+    <message>
+        <source>Cán bộ xã</source>
+        <translation>Commune officer</translation>
+    </message>
+    <message>
+        <source>Người xem</source>
+        <translation>Viewer</translation>
+    </message>
+    <message>
+        <source>Phó chủ tịch</source>
+        <translation>Vice-chair</translation>
+    </message>
+    <message>
+        <source>Đang chấm</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Đã thay thế</source>
+        <translation>Superseded</translation>
+    </message>
+    <message>
+        <source>Phiếu đăng ký</source>
+        <translation>Registration form</translation>
+    </message>
+    <message>
+        <source>Phương án kinh doanh</source>
+        <translation>Business plan</translation>
+    </message>
+    <message>
+        <source>Bản mô tả tổ chức</source>
+        <translation>Organisation description</translation>
+    </message>
+    <message>
+        <source>Giấy đăng ký kinh doanh</source>
+        <translation>Business registration certificate</translation>
+    </message>
+    <message>
+        <source>Giấy chứng nhận cơ sở đủ điều kiện ATTP</source>
+        <translation>Food safety compliance certificate</translation>
+    </message>
+    <message>
+        <source>Tiêu chuẩn sản phẩm</source>
+        <translation>Product standard</translation>
+    </message>
+    <message>
+        <source>Bản công bố chất lượng</source>
+        <translation>Quality declaration</translation>
+    </message>
+    <message>
+        <source>Phiếu kết quả kiểm nghiệm</source>
+        <translation>Test report</translation>
+    </message>
+    <message>
+        <source>Nhãn sản phẩm</source>
+        <translation>Product label</translation>
+    </message>
+    <message>
+        <source>Ảnh sản phẩm</source>
+        <translation>Product photo</translation>
+    </message>
+    <message>
+        <source>Giấy chứng nhận sở hữu trí tuệ</source>
+        <translation>Intellectual property certificate</translation>
+    </message>
+    <message>
+        <source>Truy xuất nguồn gốc</source>
+        <translation>Traceability</translation>
+    </message>
+    <message>
+        <source>Hợp đồng nguyên liệu</source>
+        <translation>Raw material contracts</translation>
+    </message>
+    <message>
+        <source>Hồ sơ môi trường</source>
+        <translation>Environmental records</translation>
+    </message>
+    <message>
+        <source>Chứng nhận hệ thống quản lý chất lượng</source>
+        <translation>Quality management system certificate</translation>
+    </message>
+    <message>
+        <source>Câu chuyện sản phẩm</source>
+        <translation>Product story</translation>
+    </message>
+    <message>
+        <source>Giải thưởng</source>
+        <translation>Awards</translation>
+    </message>
+    <message>
+        <source>Khác</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Chưa xếp hạng</source>
+        <translation>Not rated</translation>
+    </message>
+    <message>
+        <source>Quyết định này đã bị thu hồi.</source>
+        <translation>This decision has already been revoked.</translation>
+    </message>
+    <message>
+        <source>Hãy chọn phương án trước khi ghi nhận xét.</source>
+        <translation>Choose an option before adding a comment.</translation>
+    </message>
+    <message>
+        <source>Có ký tự điều khiển không hợp lệ.</source>
+        <translation>Contains invalid control characters.</translation>
+    </message>
+    <message>
+        <source>Cần nhập đủ cả vĩ độ và kinh độ.</source>
+        <translation>Enter both latitude and longitude.</translation>
+    </message>
+    <message>
+        <source>Bộ tiêu chí đã ban hành không được sửa; hãy tạo phiên bản mới.</source>
+        <translation>A published criteria set cannot be edited; create a new version.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã chuyển đi, không sửa được nữa.</source>
+        <translation>The dossier has been forwarded and can no longer be edited.</translation>
+    </message>
+    <message>
+        <source>Ngày kết thúc trước ngày bắt đầu.</source>
+        <translation>End date is before start date.</translation>
+    </message>
+    <message>
+        <source>Giá trị không nằm trong danh sách cho phép.</source>
+        <translation>The value is not in the list of allowed values.</translation>
+    </message>
+    <message>
+        <source>Số sao không hợp lệ.</source>
+        <translation>Invalid number of stars.</translation>
+    </message>
+    <message>
+        <source>Mã số thuế không hợp lệ.</source>
+        <translation>Invalid tax code.</translation>
+    </message>
+    <message>
+        <source>Thành viên này không chấm điểm.</source>
+        <translation>This member does not score.</translation>
+    </message>
+    <message>
+        <source>Chưa có bộ tiêu chí nào có hiệu lực.</source>
+        <translation>No criteria set is in force yet.</translation>
+    </message>
+    <message>
+        <source>Giá trị nằm ngoài khoảng cho phép.</source>
+        <translation>The value is outside the allowed range.</translation>
+    </message>
+    <message>
+        <source>Trường này là bắt buộc.</source>
+        <translation>This field is required.</translation>
+    </message>
+    <message>
+        <source>Kết quả hội đồng đã được phê duyệt.</source>
+        <translation>The council result has already been approved.</translation>
+    </message>
+    <message>
+        <source>Phiếu đã nộp; muốn chấm lại hãy tạo phiếu chấm lại.</source>
+        <translation>The sheet has been submitted; to rescore, create a rescore sheet.</translation>
+    </message>
+    <message>
+        <source>Phiếu còn tiêu chí chưa chấm.</source>
+        <translation>The sheet still has unscored criteria.</translation>
+    </message>
+    <message>
+        <source>Phiếu đã nộp, không sửa được.</source>
+        <translation>The sheet has been submitted and cannot be edited.</translation>
+    </message>
+    <message>
+        <source>Phiếu chưa nộp.</source>
+        <translation>The sheet has not been submitted.</translation>
+    </message>
+    <message>
+        <source>Phiếu dùng phiên bản tiêu chí khác.</source>
+        <translation>The sheet uses a different criteria version.</translation>
+    </message>
+    <message>
+        <source>Phân nhóm không có trong bộ tiêu chí.</source>
+        <translation>The subgroup is not in the criteria set.</translation>
+    </message>
+    <message>
+        <source>Tiêu chí này cần chọn theo từng tiểu mục.</source>
+        <translation>This criterion must be scored sub-item by sub-item.</translation>
+    </message>
+    <message>
+        <source>Nội dung quá dài.</source>
+        <translation>The text is too long.</translation>
+    </message>
+    <message>
+        <source>Không thể chuyển hồ sơ sang trạng thái này.</source>
+        <translation>The dossier cannot be moved to this status.</translation>
+    </message>
+    <message>
+        <source>Không có xã/phường này trong danh mục.</source>
+        <translation>This commune/ward is not in the list.</translation>
+    </message>
+    <message>
+        <source>Không có tiêu chí này.</source>
+        <translation>No such criterion.</translation>
+    </message>
+    <message>
+        <source>Trường không được hỗ trợ.</source>
+        <translation>Unsupported field.</translation>
+    </message>
+    <message>
+        <source>Không có phương án này.</source>
+        <translation>No such option.</translation>
+    </message>
+    <message>
+        <source>Không có bộ sản phẩm này.</source>
+        <translation>No such product set.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy phiên bản được thay thế.</source>
+        <translation>The superseded version was not found.</translation>
+    </message>
+    <message>
+        <source>Sai kiểu dữ liệu.</source>
+        <translation>Wrong data type.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy dữ liệu (có thể đã bị xoá).</source>
+        <translation>Data not found (it may have been deleted).</translation>
+    </message>
+    <message>
+        <source>Không thực hiện được thao tác ({code}).</source>
+        <translation>The action could not be completed ({code}).</translation>
+    </message>
+    <message>
+        <source>Đã xảy ra lỗi: {detail}</source>
+        <translation>An error occurred: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Quản trị</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Phần Quản trị chỉ dành cho quản trị viên cấp tỉnh. Tài khoản của bạn không có quyền nhập, ban hành bộ tiêu chí hay lập hội đồng; nếu cần, hãy liên hệ quản trị viên của tỉnh.</source>
+        <translation>The Administration section is for provincial administrators only. Your account is not permitted to import or publish criteria sets or to set up councils; if you need to, contact the provincial administrator.</translation>
+    </message>
+    <message>
+        <source>Bộ tiêu chí</source>
+        <translation>Criteria sets</translation>
+    </message>
+    <message>
+        <source>Hội đồng</source>
+        <translation>Councils</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Giải quyết xung đột dữ liệu</source>
+        <translation>Resolve data conflict</translation>
+    </message>
+    <message>
+        <source>Trường dưới đây đã được sửa khác nhau trên hai máy. Máy chủ đang giữ giá trị của máy đồng bộ trước; giá trị kia không bị mất. Hãy chọn giá trị đúng cho từng trường, hoặc nhập giá trị khác. Lựa chọn được gửi lên máy chủ ở lần đồng bộ sau.</source>
+        <translation>The field below was changed differently on two computers. The server holds the value from the computer that synced first; the other value has not been lost. Choose the correct value for each field, or enter a different one. Your choice is sent to the server at the next sync.</translation>
+    </message>
+    <message>
+        <source>Áp dụng</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Giá trị trên máy này</source>
+        <translation>Value on this computer</translation>
+    </message>
+    <message>
+        <source>Giá trị của máy khác</source>
+        <translation>Value from the other computer</translation>
+    </message>
+    <message>
+        <source>Giá trị trên máy chủ</source>
+        <translation>Value on server</translation>
+    </message>
+    <message>
+        <source>Giá trị khác</source>
+        <translation>Other value</translation>
+    </message>
+    <message>
+        <source>Giữ giá trị trên máy chủ</source>
+        <translation>Keep the server value</translation>
+    </message>
+    <message>
+        <source>Giữ giá trị này</source>
+        <translation>Keep this value</translation>
+    </message>
+    <message>
+        <source>Dùng giá trị của máy khác</source>
+        <translation>Use the other computer&apos;s value</translation>
+    </message>
+    <message>
+        <source>Dùng giá trị nhập vào</source>
+        <translation>Use the value entered</translation>
+    </message>
+    <message>
+        <source>Bản ghi này đã bị xoá trên máy chủ nên chỉ giữ được giá trị trên máy chủ; giá trị còn lại vẫn được lưu trong xung đột.</source>
+        <translation>This record has been deleted on the server, so only the server value can be kept; the other value is still stored in the conflict.</translation>
+    </message>
+    <message>
+        <source>Nhập nội dung khác nếu cả hai giá trị đều chưa đúng</source>
+        <translation>Enter something else if neither value is correct</translation>
+    </message>
+    <message>
+        <source>ngày/tháng/năm, ví dụ 30/06/2026</source>
+        <translation>dd/mm/yyyy, e.g. 30/06/2026</translation>
+    </message>
+    <message>
+        <source>Nhập giá trị khác</source>
+        <translation>Enter another value</translation>
+    </message>
+    <message>
+        <source>Hãy chọn một giá trị cho mỗi trường.</source>
+        <translation>Choose a value for each field.</translation>
+    </message>
+</context>
+<context>
+    <name>CouncilPage</name>
+    <message>
+        <source>Phê duyệt</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Xuất phiếu chấm PDF</source>
+        <translation>Export score sheet (PDF)</translation>
+    </message>
+    <message>
+        <source>Xuất biên bản PDF</source>
+        <translation>Export minutes (PDF)</translation>
+    </message>
+    <message>
+        <source>Xuất Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Phiên đánh giá:</source>
+        <translation>Evaluation session:</translation>
+    </message>
+    <message>
+        <source>Hội đồng đánh giá</source>
+        <translation>Evaluation council</translation>
+    </message>
+    <message>
+        <source>chưa định ngày</source>
+        <translation>no date set</translation>
+    </message>
+    <message>
+        <source>{date} · vòng {round} · {council} ({n} hồ sơ)</source>
+        <translation>{date} · round {round} · {council} ({n} dossiers)</translation>
+    </message>
+    <message>
+        <source>Chưa có phiên đánh giá nào.</source>
+        <translation>No evaluation sessions yet.</translation>
+    </message>
+    <message>
+        <source>Chọn một hồ sơ trong bảng để xem chi tiết.</source>
+        <translation>Select a dossier in the table to see its details.</translation>
+    </message>
+    <message>
+        <source>Chỉ thư ký, chủ tịch hội đồng hoặc quản trị tỉnh được phê duyệt kết quả.</source>
+        <translation>Only the council secretary, the council chair or the provincial administrator can approve results.</translation>
+    </message>
+    <message>
+        <source>Chọn ô điểm của một thành viên trong bảng để xuất phiếu chấm của người đó.</source>
+        <translation>Select a member&apos;s score cell in the table to export that member&apos;s score sheet.</translation>
+    </message>
+    <message>
+        <source>Phê duyệt kết quả hồ sơ {code} ({product}): điểm trung bình {mean}, {stars}?
+Sau khi phê duyệt, kết quả không thay đổi được nữa.</source>
+        <translation>Approve the result for dossier {code} ({product}): average score {mean}, {stars}?
+Once approved, the result can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>Phê duyệt kết quả</source>
+        <translation>Approve result</translation>
+    </message>
+    <message>
+        <source>Đã phê duyệt kết quả hồ sơ {code}.</source>
+        <translation>Result for dossier {code} approved.</translation>
+    </message>
+    <message>
+        <source>Lưu biên bản họp hội đồng</source>
+        <translation>Save council meeting minutes</translation>
+    </message>
+    <message>
+        <source>Lưu kết quả ra Excel</source>
+        <translation>Save results to Excel</translation>
+    </message>
+    <message>
+        <source>Sổ tính Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Lưu phiếu chấm</source>
+        <translation>Save score sheet</translation>
+    </message>
+    <message>
+        <source>Đã lưu: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>CouncilTableModel</name>
+    <message>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <source>Sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Điểm TB</source>
+        <translation>Avg. score</translation>
+    </message>
+    <message>
+        <source>Chênh lệch</source>
+        <translation>Spread</translation>
+    </message>
+    <message>
+        <source>Số phiếu</source>
+        <translation>Sheets</translation>
+    </message>
+    <message>
+        <source>Hạng sao</source>
+        <translation>Star rating</translation>
+    </message>
+    <message>
+        <source>Kiến nghị</source>
+        <translation>Recommendation</translation>
+    </message>
+    <message>
+        <source>Phê duyệt</source>
+        <translation>Approval</translation>
+    </message>
+    <message>
+        <source>Giới hạn chênh lệch: {n} điểm</source>
+        <translation>Spread limit: {n} points</translation>
+    </message>
+    <message>
+        <source>{n} (nháp)</source>
+        <translation>{n} (draft)</translation>
+    </message>
+    <message>
+        <source>Đã duyệt</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Tỉnh công nhận</source>
+        <translation>Province recognises</translation>
+    </message>
+    <message>
+        <source>Trình Trung ương</source>
+        <translation>Refer to central level</translation>
+    </message>
+    <message>
+        <source>Không đạt</source>
+        <translation>Not eligible</translation>
+    </message>
+    <message>
+        <source>Chưa đủ phiếu</source>
+        <translation>Not enough sheets</translation>
+    </message>
+    <message>
+        <source>Chưa chấm</source>
+        <translation>Not scored</translation>
+    </message>
+    <message>
+        <source>Đã nộp</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Đang chấm, chưa nộp</source>
+        <translation>Scoring in progress, not submitted</translation>
+    </message>
+    <message>
+        <source>{state} · theo phiếu: {stars}</source>
+        <translation>{state} · per sheet: {stars}</translation>
+    </message>
+    <message>
+        <source>Đủ số lượng theo quy định</source>
+        <translation>Required number of sheets reached</translation>
+    </message>
+</context>
+<context>
+    <name>CouncilsTab</name>
+    <message>
+        <source>Bỏ giao</source>
+        <translation>Unassign</translation>
+    </message>
+    <message>
+        <source>Lập hội đồng mới…</source>
+        <translation>New council…</translation>
+    </message>
+    <message>
+        <source>Tìm theo mã hồ sơ, sản phẩm, chủ thể, xã/phường…</source>
+        <translation>Search by dossier code, product, producer, commune/ward…</translation>
+    </message>
+    <message>
+        <source>Giao cho hội đồng →</source>
+        <translation>Assign to council →</translation>
+    </message>
+    <message>
+        <source>← Bỏ giao</source>
+        <translation>← Unassign</translation>
+    </message>
+    <message>
+        <source>Hội đồng đánh giá</source>
+        <translation>Evaluation councils</translation>
+    </message>
+    <message>
+        <source>Hồ sơ chờ giao (xã đã chuyển lên tỉnh): {n}</source>
+        <translation>Dossiers awaiting assignment (forwarded by communes): {n}</translation>
+    </message>
+    <message>
+        <source>(chỉ hiện {n} hồ sơ đầu; hãy tìm để thu hẹp)</source>
+        <translation>(showing only the first {n} dossiers; search to narrow the list)</translation>
+    </message>
+    <message>
+        <source>Chọn một hội đồng ở bảng trên để xem và giao hồ sơ.</source>
+        <translation>Select a council in the table above to view and assign dossiers.</translation>
+    </message>
+    <message>
+        <source>Đã giao cho “{name}”: {n} hồ sơ</source>
+        <translation>Assigned to “{name}”: {n} dossiers</translation>
+    </message>
+    <message>
+        <source>Chọn một hội đồng để xem thành viên.</source>
+        <translation>Select a council to view its members.</translation>
+    </message>
+    <message>
+        <source>Chưa có hội đồng nào: hãy lập hội đồng mới.</source>
+        <translation>No councils yet: create a new council.</translation>
+    </message>
+    <message>
+        <source>không chấm điểm</source>
+        <translation>does not score</translation>
+    </message>
+    <message>
+        <source>Thành viên ({n}): {list}</source>
+        <translation>Members ({n}): {list}</translation>
+    </message>
+    <message>
+        <source>Đã lập “{name}” với {n} thành viên.</source>
+        <translation>Created “{name}” with {n} members.</translation>
+    </message>
+    <message>
+        <source>Đã giao {n} hồ sơ cho “{name}”.</source>
+        <translation>Dossiers assigned to “{name}”: {n}.</translation>
+    </message>
+    <message>
+        <source>Bỏ giao {n} hồ sơ ({codes}) khỏi “{name}”?
+
+Thành viên hội đồng sẽ không còn thấy các hồ sơ này để chấm; hồ sơ trở lại danh sách chờ giao.</source>
+        <translation>Unassign {n} dossier(s) ({codes}) from “{name}”?
+
+Council members will no longer see these dossiers for scoring; the dossiers return to the list awaiting assignment.</translation>
+    </message>
+    <message>
+        <source>Bỏ giao hồ sơ</source>
+        <translation>Unassign dossiers</translation>
+    </message>
+    <message>
+        <source>Đã bỏ giao {n} hồ sơ khỏi “{name}”.</source>
+        <translation>Dossiers unassigned from “{name}”: {n}.</translation>
+    </message>
+</context>
+<context>
+    <name>CriteriaPreviewDialog</name>
+    <message>
+        <source>Xem trước bộ tiêu chí {code}</source>
+        <translation>Preview of criteria set {code}</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Phiếu đánh giá:</source>
+        <translation>Score sheet:</translation>
+    </message>
+    <message>
+        <source>đánh giá tại chỗ</source>
+        <translation>on-site evaluation</translation>
+    </message>
+    <message>
+        <source>chấm trên mẫu</source>
+        <translation>scored on samples</translation>
+    </message>
+    <message>
+        <source>Dùng cho phân nhóm: {subgroups} · Cách chấm: {mode}</source>
+        <translation>For subgroups: {subgroups} · Scoring method: {mode}</translation>
+    </message>
+</context>
+<context>
+    <name>CriteriaTab</name>
+    <message>
+        <source>Nhập tệp bộ tiêu chí…</source>
+        <translation>Import criteria set file…</translation>
+    </message>
+    <message>
+        <source>Xem trước</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Lưu vào máy</source>
+        <translation>Save to this computer</translation>
+    </message>
+    <message>
+        <source>Ban hành lên máy chủ</source>
+        <translation>Publish to server</translation>
+    </message>
+    <message>
+        <source>Chọn tệp JSON của bộ tiêu chí (định dạng phiên bản 1). Ứng dụng kiểm tra toàn bộ tệp và liệt kê mọi lỗi kèm vị trí; chỉ tệp không có lỗi mới được xem trước, lưu vào máy hoặc ban hành lên máy chủ tỉnh.</source>
+        <translation>Choose the criteria set&apos;s JSON file (format version 1). The application checks the whole file and lists every error with its location; only a file without errors can be previewed, saved to this computer or published to the provincial server.</translation>
+    </message>
+    <message>
+        <source>Chưa cấu hình máy chủ tỉnh: máy này đang làm việc ngoại tuyến nên chưa thể ban hành. Vẫn có thể kiểm tra, xem trước và lưu bộ tiêu chí vào máy.</source>
+        <translation>No provincial server configured: this computer is working offline, so it cannot publish yet. You can still check, preview and save criteria sets on this computer.</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra tệp…</source>
+        <translation>Checking file…</translation>
+    </message>
+    <message>
+        <source>Tệp “{name}”: không có lỗi.</source>
+        <translation>File “{name}”: no errors.</translation>
+    </message>
+    <message>
+        <source>Tệp “{name}” có {n} lỗi, chưa thể lưu hay ban hành. Hãy sửa tệp theo danh sách dưới đây rồi nhập lại; không có gì bị thay đổi.</source>
+        <translation>File “{name}” has {n} error(s) and cannot be saved or published yet. Correct the file using the list below, then import it again; nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Đã lưu phiên bản “{code}” vào máy này; có thể chọn phiên bản này khi lập hội đồng.</source>
+        <translation>Version “{code}” saved to this computer; you can choose it when setting up a council.</translation>
+    </message>
+    <message>
+        <source>Máy này đã có phiên bản “{code}” với đúng nội dung này; không có gì thay đổi.</source>
+        <translation>This computer already has version “{code}” with exactly this content; nothing has changed.</translation>
+    </message>
+    <message>
+        <source>Ban hành phiên bản “{code}” ({title}) lên máy chủ tỉnh?
+
+Sau khi ban hành, phiên bản này không thể sửa hay thu hồi: mọi thay đổi sau này phải là một phiên bản mới. Các máy sẽ nhận phiên bản này ở lần đồng bộ tới.</source>
+        <translation>Publish version “{code}” ({title}) to the provincial server?
+
+Once published, this version cannot be edited or withdrawn: any later change must be a new version. All computers will receive this version at their next sync.</translation>
+    </message>
+    <message>
+        <source>Ban hành bộ tiêu chí</source>
+        <translation>Publish criteria set</translation>
+    </message>
+    <message>
+        <source>Đang gửi lên máy chủ tỉnh…</source>
+        <translation>Sending to the provincial server…</translation>
+    </message>
+    <message>
+        <source>Đã ban hành “{code}” lên máy chủ tỉnh. Các máy sẽ nhận phiên bản này ở lần đồng bộ tới.</source>
+        <translation>Published “{code}” to the provincial server. All computers will receive this version at their next sync.</translation>
+    </message>
+    <message>
+        <source>Chọn tệp bộ tiêu chí</source>
+        <translation>Choose criteria set file</translation>
+    </message>
+    <message>
+        <source>Bộ tiêu chí (*.json);;Mọi tệp (*)</source>
+        <translation>Criteria sets (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Ban hành</source>
+        <translation>Publish</translation>
+    </message>
+</context>
+<context>
+    <name>CriterionRow</name>
+    <message>
+        <source>Tiểu mục {code}: {name} — tối đa {points} điểm</source>
+        <translation>Sub-item {code}: {name} — max. {points} points</translation>
+    </message>
+    <message>
+        <source>Nhận xét tiêu chí {code}</source>
+        <translation>Comment on criterion {code}</translation>
+    </message>
+    <message>
+        <source>Bắt buộc từ {n}★</source>
+        <translation>Mandatory from {n}★</translation>
+    </message>
+    <message>
+        <source>Điều kiện bắt buộc: chưa đạt thì sản phẩm không được xếp từ {n} sao trở lên.</source>
+        <translation>Mandatory condition: if it is not met, the product cannot be rated {n} stars or higher.</translation>
+    </message>
+    <message>
+        <source>tối đa {points} điểm</source>
+        <translation>max. {points} points</translation>
+    </message>
+    <message>
+        <source>Nhận xét (không bắt buộc)</source>
+        <translation>Comment (optional)</translation>
+    </message>
+    <message>
+        <source>Chọn phương án trước khi ghi nhận xét</source>
+        <translation>Choose an option before adding a comment</translation>
+    </message>
+    <message>
+        <source>Chưa đạt điều kiện bắt buộc</source>
+        <translation>Mandatory condition not met</translation>
+    </message>
+    <message>
+        <source>Chưa chấm</source>
+        <translation>Not scored</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPanel</name>
+    <message>
+        <source>Loại tài liệu:</source>
+        <translation>Document type:</translation>
+    </message>
+    <message>
+        <source>— chọn loại —</source>
+        <translation>— choose type —</translation>
+    </message>
+    <message>
+        <source>Đính kèm tệp…</source>
+        <translation>Attach file…</translation>
+    </message>
+    <message>
+        <source>Gỡ tài liệu</source>
+        <translation>Remove document</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Tiêu đề</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Dung lượng</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Trạng thái gửi</source>
+        <translation>Upload status</translation>
+    </message>
+    <message>
+        <source>Mỗi tệp tối đa {size} (theo máy chủ). Có thể kéo thả tệp vào đây.</source>
+        <translation>Max. {size} per file (set by the server). You can drag and drop files here.</translation>
+    </message>
+    <message>
+        <source>Có thể kéo thả tệp vào đây.</source>
+        <translation>You can drag and drop files here.</translation>
+    </message>
+    <message>
+        <source>Chưa gửi</source>
+        <translation>Not uploaded</translation>
+    </message>
+    <message>
+        <source>Đã gửi lên máy chủ</source>
+        <translation>Uploaded to server</translation>
+    </message>
+    <message>
+        <source>Tệp: {name}
+SHA-256: {sha}</source>
+        <translation>File: {name}
+SHA-256: {sha}</translation>
+    </message>
+    <message>
+        <source>Hãy chọn loại tài liệu trước khi đính kèm.</source>
+        <translation>Choose a document type before attaching a file.</translation>
+    </message>
+    <message>
+        <source>Gỡ tài liệu “{title}” khỏi hồ sơ? Tài liệu đã gỡ sẽ không còn trong hồ sơ trên mọi máy sau khi đồng bộ.</source>
+        <translation>Remove document “{title}” from the dossier? After the next sync, the removed document will no longer be in the dossier on any computer.</translation>
+    </message>
+    <message>
+        <source>Tệp “{name}” ({size}) lớn hơn mức tối đa máy chủ nhận ({limit}), nên không được đính kèm. Hãy giảm kích thước (chụp lại ảnh nhỏ hơn, nén PDF) rồi thử lại.</source>
+        <translation>File “{name}” ({size}) is larger than the server&apos;s maximum ({limit}), so it was not attached. Reduce its size (retake the photo at a lower size, compress the PDF) and try again.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy tệp “{name}”.</source>
+        <translation>File “{name}” not found.</translation>
+    </message>
+    <message>
+        <source>Không đọc được tệp “{name}”.</source>
+        <translation>Cannot read file “{name}”.</translation>
+    </message>
+    <message>
+        <source>Chọn một tài liệu để xem trước.</source>
+        <translation>Select a document to preview it.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ chưa có tài liệu nào.</source>
+        <translation>This dossier has no documents yet.</translation>
+    </message>
+    <message>
+        <source>Tệp “{name}” chưa có trên máy này.</source>
+        <translation>File “{name}” is not on this computer yet.</translation>
+    </message>
+    <message>
+        <source>{name}
+{size}
+Không xem trước được loại tệp này.</source>
+        <translation>{name}
+{size}
+This file type cannot be previewed.</translation>
+    </message>
+    <message>
+        <source>Chọn tệp đính kèm</source>
+        <translation>Choose file to attach</translation>
+    </message>
+    <message>
+        <source>Tài liệu và ảnh (*.pdf *.jpg *.jpeg *.png *.doc *.docx *.xls *.xlsx);;Mọi tệp (*)</source>
+        <translation>Documents and images (*.pdf *.jpg *.jpeg *.png *.doc *.docx *.xls *.xlsx);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>DossierEditor</name>
+    <message>
+        <source>Chọn một hồ sơ trong danh sách để xem và chỉnh sửa.</source>
+        <translation>Select a dossier in the list to view and edit it.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Chủ thể</source>
+        <translation>Producer</translation>
+    </message>
+    <message>
+        <source>Sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Tài liệu</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Vị trí</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Huỷ thay đổi</source>
+        <translation>Revert changes</translation>
+    </message>
+    <message>
+        <source>Lưu thay đổi</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>Lưu vào máy này (Ctrl+S); sẽ gửi lên máy chủ khi đồng bộ.</source>
+        <translation>Save to this computer (Ctrl+S); it is sent to the server at the next sync.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ vừa được cập nhật từ nơi khác; các ô bạn đang sửa được giữ nguyên.</source>
+        <translation>The dossier has just been updated elsewhere; the fields you are editing were kept.</translation>
+    </message>
+    <message>
+        <source>{producer} · {commune} · {kind}</source>
+        <translation>{producer} · {commune} · {kind}</translation>
+    </message>
+    <message>
+        <source>Tài liệu ({n})</source>
+        <translation>Documents ({n})</translation>
+    </message>
+    <message>
+        <source>Bạn chỉ có quyền xem hồ sơ.</source>
+        <translation>You only have permission to view dossiers.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ ở trạng thái “{status}”: thông tin đã dùng để đánh giá nên chỉ xem, không sửa.</source>
+        <translation>The dossier is “{status}”: its information has been used for evaluation, so it is read-only.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ này không còn (có thể đã bị xoá trên máy khác).</source>
+        <translation>This dossier no longer exists (it may have been deleted on another computer).</translation>
+    </message>
+    <message>
+        <source>Đã lưu vào máy này; sẽ gửi lên máy chủ ở lần đồng bộ tới.</source>
+        <translation>Saved to this computer; it will be sent to the server at the next sync.</translation>
+    </message>
+    <message>
+        <source>Chưa lưu gì: hãy sửa ô được đánh dấu đỏ rồi lưu lại. Những gì bạn đã nhập vẫn còn.</source>
+        <translation>Nothing was saved: correct the fields marked in red, then save again. What you entered is still there.</translation>
+    </message>
+    <message>
+        <source>Chưa lưu: {reason}</source>
+        <translation>Not saved: {reason}</translation>
+    </message>
+    <message>
+        <source>Chuyển hồ sơ {code} sang “{target}”?
+Sau bước này không tự quay lại “{current}” được.</source>
+        <translation>Move dossier {code} to “{target}”?
+After this step you cannot move it back to “{current}” yourself.</translation>
+    </message>
+    <message>
+        <source>● Có thay đổi chưa lưu</source>
+        <translation>● Unsaved changes</translation>
+    </message>
+</context>
+<context>
+    <name>DossierForm</name>
+    <message>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <source>Loại hồ sơ</source>
+        <translation>Dossier type</translation>
+    </message>
+    <message>
+        <source>Ngày nộp</source>
+        <translation>Submission date</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Ghi chú của cán bộ về hồ sơ (thiếu giấy tờ, hẹn bổ sung…)</source>
+        <translation>Officer&apos;s notes on the dossier (missing papers, follow-up appointments…)</translation>
+    </message>
+    <message>
+        <source>Chưa nộp</source>
+        <translation>Not submitted</translation>
+    </message>
+</context>
+<context>
+    <name>DossierListPage</name>
+    <message>
+        <source>Tìm hồ sơ, sản phẩm, chủ thể, xã…</source>
+        <translation>Search dossiers, products, producers, communes…</translation>
+    </message>
+    <message>
+        <source>{shown} / {total} hồ sơ</source>
+        <translation>{shown} / {total} dossiers</translation>
+    </message>
+    <message>
+        <source>Sắp hết hạn công nhận (6 tháng)</source>
+        <translation>Recognition expiring soon (6 months)</translation>
+    </message>
+    <message>
+        <source>Xã/phường:</source>
+        <translation>Commune/ward:</translation>
+    </message>
+    <message>
+        <source>Nhóm sản phẩm:</source>
+        <translation>Product group:</translation>
+    </message>
+    <message>
+        <source>Trạng thái:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Hạng sao:</source>
+        <translation>Star rating:</translation>
+    </message>
+    <message>
+        <source>Đang tải…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Không tải được danh sách hồ sơ. {error}</source>
+        <translation>Could not load the dossier list. {error}</translation>
+    </message>
+    <message>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+</context>
+<context>
+    <name>DossierTableModel</name>
+    <message>
+        <source>Đã hết hạn</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Còn {n} ngày</source>
+        <translation>{n} days left</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <source>Sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Chủ thể</source>
+        <translation>Producer</translation>
+    </message>
+    <message>
+        <source>Xã/phường</source>
+        <translation>Commune/ward</translation>
+    </message>
+    <message>
+        <source>Nhóm sản phẩm</source>
+        <translation>Product group</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Hạng sao</source>
+        <translation>Star rating</translation>
+    </message>
+    <message>
+        <source>Hết hạn</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>Ngày hết hạn công nhận OCOP của sản phẩm</source>
+        <translation>Expiry date of the product&apos;s OCOP recognition</translation>
+    </message>
+</context>
+<context>
+    <name>FieldForm</name>
+    <message>
+        <source>{code} (không có trong danh mục hiện hành)</source>
+        <translation>{code} (not in the current list)</translation>
+    </message>
+</context>
+<context>
+    <name>LocationForm</name>
+    <message>
+        <source>Đã xác định vị trí cơ sở sản xuất</source>
+        <translation>Production site location known</translation>
+    </message>
+    <message>
+        <source>Vĩ độ (°B)</source>
+        <translation>Latitude (°N)</translation>
+    </message>
+    <message>
+        <source>Từ -90 đến 90 (Việt Nam: khoảng 8 đến 23,5).</source>
+        <translation>From -90 to 90 (Vietnam: about 8 to 23.5).</translation>
+    </message>
+    <message>
+        <source>Kinh độ (°Đ)</source>
+        <translation>Longitude (°E)</translation>
+    </message>
+    <message>
+        <source>Từ -180 đến 180 (Việt Nam: khoảng 102 đến 117,5).</source>
+        <translation>From -180 to 180 (Vietnam: about 102 to 117.5).</translation>
+    </message>
+    <message>
+        <source>Chọn vị trí trực tiếp trên bản đồ sẽ có ở phiên bản sau; hiện nhập toạ độ đọc từ điện thoại hoặc máy GPS.</source>
+        <translation>Picking the location directly on a map will come in a later version; for now, enter coordinates read from a phone or GPS device.</translation>
+    </message>
+    <message>
+        <source>Vị trí này nằm ngoài Việt Nam — kiểm tra lại, có thể đã nhập nhầm vĩ độ và kinh độ.</source>
+        <translation>This location is outside Vietnam — check it again; latitude and longitude may have been swapped.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Đăng nhập — OCOP Hà Tĩnh</source>
+        <translation>Sign in — OCOP Hà Tĩnh</translation>
+    </message>
+    <message>
+        <source>Máy chủ: {url}</source>
+        <translation>Server: {url}</translation>
+    </message>
+    <message>
+        <source>Làm việc ngoại tuyến trên máy này</source>
+        <translation>Work offline on this computer</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Đăng nhập</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Thoát</source>
+        <translation>Exit</translation>
+    </message>
+    <message>
+        <source>Nhập tên đăng nhập và mật khẩu.</source>
+        <translation>Enter your username and password.</translation>
+    </message>
+    <message>
+        <source>Đang đăng nhập…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <source>Sai tên đăng nhập hoặc mật khẩu.</source>
+        <translation>Incorrect username or password.</translation>
+    </message>
+    <message>
+        <source>Không kết nối được máy chủ, và tài khoản này chưa từng đăng nhập trên máy này nên chưa thể làm việc ngoại tuyến.</source>
+        <translation>Cannot connect to the server, and this account has never signed in on this computer, so it cannot work offline yet.</translation>
+    </message>
+    <message>
+        <source>Máy chủ từ chối đăng nhập. Hãy liên hệ quản trị tỉnh.</source>
+        <translation>The server refused the sign-in. Contact the provincial administrator.</translation>
+    </message>
+    <message>
+        <source>Không đăng nhập được.</source>
+        <translation>Could not sign in.</translation>
+    </message>
+    <message>
+        <source>Không đăng nhập được: {detail}</source>
+        <translation>Could not sign in: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>OCOP Hà Tĩnh — Đánh giá sản phẩm · {name} ({role})</source>
+        <translation>OCOP Hà Tĩnh — Product Evaluation · {name} ({role})</translation>
+    </message>
+    <message>
+        <source>{title} (Ctrl+{n})</source>
+        <translation>{title} (Ctrl+{n})</translation>
+    </message>
+    <message>
+        <source>&amp;Ứng dụng</source>
+        <translation>&amp;Application</translation>
+    </message>
+    <message>
+        <source>Kết nối máy chủ tỉnh…</source>
+        <translation>Connect to the provincial server…</translation>
+    </message>
+    <message>
+        <source>Ngôn ngữ / Language</source>
+        <translation>Language / Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Ngôn ngữ</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Đã lưu</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Mở lại ứng dụng để đăng nhập với lựa chọn mới.</source>
+        <translation>Restart the app to sign in with the new choice.</translation>
+    </message>
+    <message>
+        <source>Không thực hiện được</source>
+        <translation>Action failed</translation>
+    </message>
+</context>
+<context>
+    <name>MyScoringPage</name>
+    <message>
+        <source>Phiếu chấm của tôi</source>
+        <translation>My score sheets</translation>
+    </message>
+    <message>
+        <source>Bắt đầu chấm</source>
+        <translation>Start scoring</translation>
+    </message>
+    <message>
+        <source>{draft} phiếu đang chấm · {todo} hồ sơ chưa chấm · {done} phiếu đã nộp</source>
+        <translation>In progress: {draft} · Not yet scored: {todo} · Submitted: {done}</translation>
+    </message>
+    <message>
+        <source>Chưa có hồ sơ nào để chấm. Hồ sơ được giao cho hội đồng mà bạn là thành viên chấm điểm sẽ hiện ở đây.</source>
+        <translation>No dossiers to score yet. Dossiers assigned to a council in which you are a scoring member will appear here.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} · Thành viên chấm: {member}
+
+Chưa có phiếu chấm cho hồ sơ này. Phiếu sẽ dùng bộ tiêu chí của đợt đánh giá.</source>
+        <translation>Dossier {code} · Scoring member: {member}
+
+There is no score sheet for this dossier yet. The sheet will use the criteria set of the evaluation round.</translation>
+    </message>
+</context>
+<context>
+    <name>MySheetsModel</name>
+    <message>
+        <source>Sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <source>Thành viên</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Điểm</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Hạng</source>
+        <translation>Rating</translation>
+    </message>
+</context>
+<context>
+    <name>NewCouncilDialog</name>
+    <message>
+        <source>Lập hội đồng đánh giá, phân hạng sản phẩm OCOP</source>
+        <translation>Set up OCOP product evaluation and rating council</translation>
+    </message>
+    <message>
+        <source>VD: Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Hà Tĩnh năm 2026</source>
+        <translation>e.g. Hà Tĩnh Provincial OCOP Product Evaluation and Rating Council 2026</translation>
+    </message>
+    <message>
+        <source>Cấp tỉnh — {name}</source>
+        <translation>Provincial — {name}</translation>
+    </message>
+    <message>
+        <source>Chưa chọn (chọn sau)</source>
+        <translation>Not selected (choose later)</translation>
+    </message>
+    <message>
+        <source>VD: 1234/QĐ-UBND; để trống nếu chưa có quyết định</source>
+        <translation>e.g. 1234/QĐ-UBND; leave blank if there is no decision yet</translation>
+    </message>
+    <message>
+        <source>Tên hội đồng:</source>
+        <translation>Council name:</translation>
+    </message>
+    <message>
+        <source>Cấp, địa bàn:</source>
+        <translation>Level, area:</translation>
+    </message>
+    <message>
+        <source>Bộ tiêu chí áp dụng:</source>
+        <translation>Criteria set applied:</translation>
+    </message>
+    <message>
+        <source>Số quyết định thành lập:</source>
+        <translation>Establishment decision no.:</translation>
+    </message>
+    <message>
+        <source>Ngày quyết định:</source>
+        <translation>Decision date:</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Đơn vị công tác</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Chấm điểm</source>
+        <translation>Scoring</translation>
+    </message>
+    <message>
+        <source>Thêm thành viên</source>
+        <translation>Add member</translation>
+    </message>
+    <message>
+        <source>Xoá thành viên đã chọn</source>
+        <translation>Remove selected member</translation>
+    </message>
+    <message>
+        <source>Thành viên hội đồng</source>
+        <translation>Council members</translation>
+    </message>
+    <message>
+        <source>Lập hội đồng</source>
+        <translation>Create council</translation>
+    </message>
+    <message>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Hãy nhập họ và tên thành viên.</source>
+        <translation>Enter the member&apos;s full name.</translation>
+    </message>
+    <message>
+        <source>Hãy nhập tên hội đồng.</source>
+        <translation>Enter the council name.</translation>
+    </message>
+    <message>
+        <source>Chưa có đơn vị hành chính cấp tỉnh trong dữ liệu của máy này.</source>
+        <translation>There is no provincial administrative unit in this computer&apos;s data.</translation>
+    </message>
+    <message>
+        <source>Hội đồng cần có Chủ tịch; hãy thêm thành viên với vai trò Chủ tịch.</source>
+        <translation>The council needs a chair; add a member with the Chair role.</translation>
+    </message>
+    <message>
+        <source>Đang lưu…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>OptionChoice</name>
+    <message>
+        <source>{code}) {label}, {points} điểm</source>
+        <translation>{code}) {label}, {points} points</translation>
+    </message>
+    <message>
+        <source>{points} điểm</source>
+        <translation>{points} points</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemTableModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Vị trí trong tệp (JSON)</source>
+        <translation>Location in file (JSON)</translation>
+    </message>
+    <message>
+        <source>Thuộc</source>
+        <translation>Part of</translation>
+    </message>
+    <message>
+        <source>Vấn đề</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Chi tiết</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>ProducerForm</name>
+    <message>
+        <source>Tên chủ thể *</source>
+        <translation>Producer name *</translation>
+    </message>
+    <message>
+        <source>Loại hình</source>
+        <translation>Business type</translation>
+    </message>
+    <message>
+        <source>Xã/phường</source>
+        <translation>Commune/ward</translation>
+    </message>
+    <message>
+        <source>Đơn vị hành chính sau sắp xếp 2025.</source>
+        <translation>Administrative units after the 2025 reorganisation.</translation>
+    </message>
+    <message>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Thôn/xóm, xã/phường, tỉnh</source>
+        <translation>Village/hamlet, commune/ward, province</translation>
+    </message>
+    <message>
+        <source>Người đại diện</source>
+        <translation>Representative</translation>
+    </message>
+    <message>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Mã số thuế</source>
+        <translation>Tax code</translation>
+    </message>
+    <message>
+        <source>Chỉ gồm chữ số, ví dụ 3001234567</source>
+        <translation>Digits only, e.g. 3001234567</translation>
+    </message>
+    <message>
+        <source>Số đăng ký kinh doanh</source>
+        <translation>Business registration number</translation>
+    </message>
+</context>
+<context>
+    <name>ProductForm</name>
+    <message>
+        <source>Tên sản phẩm *</source>
+        <translation>Product name *</translation>
+    </message>
+    <message>
+        <source>Phân nhóm *</source>
+        <translation>Subgroup *</translation>
+    </message>
+    <message>
+        <source>Mã sản phẩm (nếu có)</source>
+        <translation>Product code (if any)</translation>
+    </message>
+    <message>
+        <source>Mô tả sản phẩm</source>
+        <translation>Product description</translation>
+    </message>
+    <message>
+        <source>Thành phần, quy cách đóng gói, đặc điểm nổi bật…</source>
+        <translation>Ingredients, packaging, key features…</translation>
+    </message>
+    <message>
+        <source>Theo bộ tiêu chí: {title}</source>
+        <translation>Per criteria set: {title}</translation>
+    </message>
+    <message>
+        <source>Chưa có bộ tiêu chí nào có hiệu lực trên máy này; hãy đồng bộ.</source>
+        <translation>No criteria set is in force on this computer; please sync.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <source>Thiết lập lần đầu — OCOP Hà Tĩnh</source>
+        <translation>First-time setup — OCOP Hà Tĩnh</translation>
+    </message>
+    <message>
+        <source>Chọn cách máy tính này làm việc. Có thể đổi lại sau trong phần Đồng bộ.</source>
+        <translation>Choose how this computer will work. You can change this later in the Sync section.</translation>
+    </message>
+    <message>
+        <source>Kết nối với máy chủ tỉnh</source>
+        <translation>Connect to the provincial server</translation>
+    </message>
+    <message>
+        <source>Địa chỉ máy chủ, ví dụ: https://ocop.hatinh.gov.vn</source>
+        <translation>Server address, e.g. https://ocop.hatinh.gov.vn</translation>
+    </message>
+    <message>
+        <source>Làm việc ngoại tuyến với dữ liệu mẫu</source>
+        <translation>Work offline with sample data</translation>
+    </message>
+    <message>
+        <source>Dữ liệu mẫu của tỉnh Hà Tĩnh; đăng nhập bằng các tài khoản mẫu.</source>
+        <translation>Sample data for Hà Tĩnh province; sign in with the sample accounts.</translation>
+    </message>
+    <message>
+        <source>Tiếp tục</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Thoát</source>
+        <translation>Exit</translation>
+    </message>
+    <message>
+        <source>Địa chỉ máy chủ không hợp lệ. Nhập dạng https://tên-máy-chủ[:cổng].</source>
+        <translation>Invalid server address. Enter it as https://server-name[:port].</translation>
+    </message>
+</context>
+<context>
+    <name>SheetBody</name>
+    <message>
+        <source>Phần {code}. {name} — {points} điểm</source>
+        <translation>Part {code}. {name} — {points} points</translation>
+    </message>
+</context>
+<context>
+    <name>SheetWidget</name>
+    <message>
+        <source>Nộp phiếu</source>
+        <translation>Submit sheet</translation>
+    </message>
+    <message>
+        <source>Chấm lại</source>
+        <translation>Rescore</translation>
+    </message>
+    <message>
+        <source>Tạo phiếu mới thay thế phiếu đã nộp, bắt đầu từ các lựa chọn cũ</source>
+        <translation>Create a new sheet that replaces the submitted one, starting from the previous choices</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code}</source>
+        <translation>Dossier {code}</translation>
+    </message>
+    <message>
+        <source>Thành viên: {name}</source>
+        <translation>Member: {name}</translation>
+    </message>
+    <message>
+        <source>Phiếu chấm lại</source>
+        <translation>Rescore sheet</translation>
+    </message>
+    <message>
+        <source>Mỗi lựa chọn được lưu ngay khi bấm.</source>
+        <translation>Each choice is saved as soon as you click it.</translation>
+    </message>
+    <message>
+        <source>Chưa mở phiếu chấm nào</source>
+        <translation>No score sheet open</translation>
+    </message>
+    <message>
+        <source>Chọn một hồ sơ trong danh sách để bắt đầu chấm.</source>
+        <translation>Select a dossier in the list to start scoring.</translation>
+    </message>
+    <message>
+        <source>Chấm đủ các tiêu chí rồi mới nộp được</source>
+        <translation>Score all criteria before submitting</translation>
+    </message>
+    <message>
+        <source>Đã lưu lúc {time}</source>
+        <translation>Saved at {time}</translation>
+    </message>
+    <message>
+        <source>Nộp phiếu chấm sản phẩm «{product}» với tổng điểm {total}/{max} ({stars})?
+
+Phiếu đã nộp không sửa được nữa; muốn thay đổi phải chấm lại.</source>
+        <translation>Submit the score sheet for “{product}” with a total of {total}/{max} ({stars})?
+
+A submitted sheet can no longer be edited; to change it, you must rescore.</translation>
+    </message>
+    <message>
+        <source>Lưu ý: chưa đạt điều kiện bắt buộc ở {codes}.</source>
+        <translation>Note: mandatory conditions not met for {codes}.</translation>
+    </message>
+    <message>
+        <source>Nộp phiếu chấm</source>
+        <translation>Submit score sheet</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Đồng bộ dữ liệu với máy chủ tỉnh</source>
+        <translation>Sync data with the provincial server</translation>
+    </message>
+    <message>
+        <source>Đồng bộ ngay</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Lịch sử đồng bộ</source>
+        <translation>Sync history</translation>
+    </message>
+    <message>
+        <source>Giải quyết…</source>
+        <translation>Resolve…</translation>
+    </message>
+    <message>
+        <source>Đang huỷ…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>{done}/{total} mục</source>
+        <translation>{done}/{total} items</translation>
+    </message>
+    <message>
+        <source>Đã gửi {sent} · Đã nhận {received}</source>
+        <translation>Sent {sent} · Received {received}</translation>
+    </message>
+    <message>
+        <source>Chưa thể đồng bộ: máy này đang làm việc ngoại tuyến (dữ liệu mẫu), chưa kết nối với máy chủ tỉnh. Mọi việc vẫn làm được trên máy; để đồng bộ, hãy đăng nhập bằng tài khoản do tỉnh cấp kèm địa chỉ máy chủ.</source>
+        <translation>Cannot sync yet: this computer is working offline (sample data) and is not connected to the provincial server. Everything else works on this computer; to sync, sign in with an account issued by the province together with the server address.</translation>
+    </message>
+    <message>
+        <source>Xung đột cần giải quyết ({n})</source>
+        <translation>Conflicts to resolve ({n})</translation>
+    </message>
+    <message>
+        <source>Thay đổi bị từ chối ({n})</source>
+        <translation>Rejected changes ({n})</translation>
+    </message>
+    <message>
+        <source>Cùng một trường đã được sửa khác nhau trên hai máy. Cả hai giá trị đều được giữ lại; hãy chọn một dòng rồi bấm «Giải quyết…».</source>
+        <translation>The same field was changed differently on two computers. Both values have been kept; select a row, then click “Resolve…”.</translation>
+    </message>
+    <message>
+        <source>Không có xung đột nào cần giải quyết.</source>
+        <translation>No conflicts to resolve.</translation>
+    </message>
+    <message>
+        <source>Những thay đổi này vẫn được giữ trên máy, không bị mất và không bị dữ liệu từ máy chủ ghi đè, nhưng máy chủ sẽ không nhận chúng; nếu cần, hãy báo quản trị tỉnh.</source>
+        <translation>These changes are kept on this computer: they are not lost and not overwritten by data from the server, but the server will not accept them; if needed, contact the provincial administrator.</translation>
+    </message>
+    <message>
+        <source>Không có thay đổi nào bị máy chủ từ chối.</source>
+        <translation>No changes have been rejected by the server.</translation>
+    </message>
+    <message>
+        <source>chưa kết nối</source>
+        <translation>not connected</translation>
+    </message>
+    <message>
+        <source>Máy chủ: {server}</source>
+        <translation>Server: {server}</translation>
+    </message>
+    <message>
+        <source>{n} thay đổi chưa gửi</source>
+        <translation>Unsent changes: {n}</translation>
+    </message>
+    <message>
+        <source>{n} thay đổi chỉ lưu trên máy này</source>
+        <translation>Changes stored only on this computer: {n}</translation>
+    </message>
+    <message>
+        <source>{n} xung đột chưa giải quyết</source>
+        <translation>Unresolved conflicts: {n}</translation>
+    </message>
+    <message>
+        <source>Lần đồng bộ thành công gần nhất: {when}</source>
+        <translation>Last successful sync: {when}</translation>
+    </message>
+    <message>
+        <source>Chưa đồng bộ thành công lần nào</source>
+        <translation>No successful sync yet</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <source>● Trực tuyến</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <source>● Ngoại tuyến</source>
+        <translation>● Offline</translation>
+    </message>
+    <message>
+        <source>Chưa cấu hình máy chủ tỉnh</source>
+        <translation>Provincial server not configured</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thay đổi chưa gửi</source>
+        <translation>
+            <numerusform>%n unsent change</numerusform>
+            <numerusform>%n unsent changes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chưa đồng bộ lần nào</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <source>Đồng bộ lần cuối: {when}</source>
+        <translation>Last sync: {when}</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;a href=&quot;#&quot; style=&quot;color:#b42318&quot;&gt;%n xung đột chờ xử lý&lt;/a&gt;</source>
+        <translation>
+            <numerusform>&lt;a href=&quot;#&quot; style=&quot;color:#b42318&quot;&gt;%n conflict pending&lt;/a&gt;</numerusform>
+            <numerusform>&lt;a href=&quot;#&quot; style=&quot;color:#b42318&quot;&gt;%n conflicts pending&lt;/a&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Không có xung đột</source>
+        <translation>No conflicts</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsPanel</name>
+    <message>
+        <source>Kết quả tạm tính</source>
+        <translation>Provisional result</translation>
+    </message>
+    <message>
+        <source>Đến tiêu chí chưa chấm (F8)</source>
+        <translation>Next unscored criterion (F8)</translation>
+    </message>
+    <message>
+        <source>Chuyển đến tiêu chí chưa chấm tiếp theo</source>
+        <translation>Go to the next criterion that has not been scored</translation>
+    </message>
+    <message>
+        <source>Tổng điểm</source>
+        <translation>Total score</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Hạng: {stars} ({n} sao)</source>
+        <translation>Rating: {stars} ({n} stars)</translation>
+    </message>
+    <message>
+        <source>Theo điểm đạt {band} sao, nhưng chưa đạt điều kiện bắt buộc nên chỉ được {n} sao.</source>
+        <translation>By score it reaches {band} stars, but a mandatory condition is not met, so it gets only {n} stars.</translation>
+    </message>
+    <message>
+        <source>{code} {title} (bắt buộc từ {n}★)</source>
+        <translation>{code} {title} (mandatory from {n}★)</translation>
+    </message>
+    <message>
+        <source>Điều kiện bắt buộc chưa đạt:</source>
+        <translation>Mandatory conditions not met:</translation>
+    </message>
+    <message>
+        <source>Còn {n} tiêu chí chưa chấm</source>
+        <translation>Criteria not yet scored: {n}</translation>
+    </message>
+    <message>
+        <source>Đã chấm đủ tất cả tiêu chí</source>
+        <translation>All criteria have been scored</translation>
+    </message>
+    <message>
+        <source>Thang điểm</source>
+        <translation>Rating scale</translation>
+    </message>
+    <message>
+        <source>Tổng điểm tối đa</source>
+        <translation>Maximum total score</translation>
+    </message>
+    <message>
+        <source>Phiếu có {n} tiêu chí.</source>
+        <translation>The sheet has {n} criteria.</translation>
+    </message>
+    <message>
+        <source>{n}★: dưới {high} điểm</source>
+        <translation>{n}★: below {high} points</translation>
+    </message>
+    <message>
+        <source>{n}★: từ {low} đến {high} điểm</source>
+        <translation>{n}★: {low} to {high} points</translation>
+    </message>
+    <message>
+        <source>{n}★: từ {low} đến dưới {high} điểm</source>
+        <translation>{n}★: {low} to under {high} points</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowBar</name>
+    <message>
+        <source>Trạng thái:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Chuyển sang trạng thái “{status}”</source>
+        <translation>Move to status “{status}”</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã kết thúc quy trình.</source>
+        <translation>The dossier has completed the process.</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Tài khoản mẫu (mật khẩu {password}): {names}</source>
+        <translation>Sample accounts (password {password}): {names}</translation>
+    </message>
+    <message>
+        <source>Đang tạo dữ liệu mẫu…</source>
+        <translation>Creating sample data…</translation>
+    </message>
+</context>
+<context>
+    <name>confirm</name>
+    <message>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>scoring</name>
+    <message>
+        <source>Quay lại</source>
+        <translation>Go back</translation>
+    </message>
+</context>
+</TS>

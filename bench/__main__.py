@@ -5,11 +5,11 @@ from __future__ import annotations
 import platform
 import sys
 
-from bench import bench_insert, bench_scoring, bench_search, bench_sync
+from bench import bench_insert, bench_scoring, bench_search, bench_sync, bench_ui_filter, bench_ui_start
 
 
 def main() -> None:
-    """`python -m bench [N] [local|sync|all]`: N dossiers for the local benchmarks (default 50,000)."""
+    """`python -m bench [N] [local|sync|ui|all]`: N dossiers for the local and UI benchmarks (default 50,000)."""
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 50_000
     which = sys.argv[2] if len(sys.argv) > 2 else "all"
     print(f"python {platform.python_version()} on {platform.machine()}, {platform.processor() or ''}")
@@ -20,6 +20,9 @@ def main() -> None:
         db.close()
     if which in ("sync", "all"):
         bench_sync.run()
+    if which in ("ui", "all"):
+        bench_ui_filter.run(n)
+        bench_ui_start.run(n)
 
 
 if __name__ == "__main__":

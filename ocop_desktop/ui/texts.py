@@ -96,6 +96,15 @@ def _error_texts() -> dict[str, str]:
         "unknown_superseded_version": _t("Không tìm thấy phiên bản được thay thế."),
         "wrong_type": _t("Sai kiểu dữ liệu."),
         "not_found": _t("Không tìm thấy dữ liệu (có thể đã bị xoá)."),
+        "file_too_large": _t("Tệp quá lớn so với giới hạn máy chủ nhận."),
+        "file_not_a_file": _t("Đường dẫn đã chọn không phải là một tệp."),
+        "file_unreadable": _t("Không đọc được tệp đã chọn."),
+        "conflict_closed": _t("Xung đột này đã được giải quyết."),
+        "row_deleted": _t("Dữ liệu này đã bị xoá trên máy chủ."),
+        "result_not_approvable": _t("Kết quả hội đồng chưa đủ điều kiện phê duyệt."),
+        "dossier_not_ready": _t("Hồ sơ chưa được chuyển lên hội đồng."),
+        "already_assigned": _t("Hồ sơ đã được giao cho một hội đồng."),
+        "assignment_scored": _t("Hồ sơ đã có phiếu chấm nộp, không bỏ giao được."),
     }
 
 

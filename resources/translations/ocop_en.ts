@@ -1584,6 +1584,42 @@
         <translation>Data not found (it may have been deleted).</translation>
     </message>
     <message>
+        <source>Tệp quá lớn so với giới hạn máy chủ nhận.</source>
+        <translation>The file is larger than the server accepts.</translation>
+    </message>
+    <message>
+        <source>Đường dẫn đã chọn không phải là một tệp.</source>
+        <translation>The chosen path is not a file.</translation>
+    </message>
+    <message>
+        <source>Không đọc được tệp đã chọn.</source>
+        <translation>The chosen file cannot be read.</translation>
+    </message>
+    <message>
+        <source>Xung đột này đã được giải quyết.</source>
+        <translation>This conflict has already been resolved.</translation>
+    </message>
+    <message>
+        <source>Dữ liệu này đã bị xoá trên máy chủ.</source>
+        <translation>This record was deleted on the server.</translation>
+    </message>
+    <message>
+        <source>Kết quả hội đồng chưa đủ điều kiện phê duyệt.</source>
+        <translation>The council result cannot be approved yet.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ chưa được chuyển lên hội đồng.</source>
+        <translation>The dossier has not been forwarded to a council.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã được giao cho một hội đồng.</source>
+        <translation>The dossier is already assigned to a council.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã có phiếu chấm nộp, không bỏ giao được.</source>
+        <translation>A score sheet for this dossier has been submitted; it cannot be unassigned.</translation>
+    </message>
+    <message>
         <source>Không thực hiện được thao tác ({code}).</source>
         <translation>The action could not be completed ({code}).</translation>
     </message>

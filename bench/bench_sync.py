@@ -148,6 +148,9 @@ def resumed_upload(folder: Path, server: LiveServer, size: int = 20 * 1024 * 102
 
 def run(dossiers: int = 10_000, lines: int = 100_000, devices: int = 200) -> None:
     folder = Path(tempfile.mkdtemp(prefix="ocop-bench-sync-"))
+    # First, while this process is still small: after the first sync it holds a 127,000-row laptop,
+    # and the 200 simulated devices (threads of this process) would pay for that heap, not the server.
+    bench_devices.run(folder / "process", devices)
     server = LiveServer(folder / "server").start()
     server.create_user("admin", PASSWORD, "admin")
     try:
@@ -159,7 +162,6 @@ def run(dossiers: int = 10_000, lines: int = 100_000, devices: int = 200) -> Non
         resumed_upload(folder, server)
     finally:
         server.stop()
-    bench_devices.run(folder / "process", devices)
 
 
 if __name__ == "__main__":

@@ -58,6 +58,8 @@ def _app(database: str, expected: int, data_dir: str) -> None:
     settings = QSettings(str(paths.data_dir / "ui.ini"), QSettings.Format.IniFormat)
     window = MainWindow(context, default_sections(), settings)
     window.show()
+    app.processEvents()
+    print("SHOWN", flush=True)  # painted, answering input; the list still loading on the database thread
     model = window.pages["dossiers"].list_page.model
     search = window.pages["dossiers"].list_page.search
 
@@ -78,18 +80,20 @@ def _app(database: str, expected: int, data_dir: str) -> None:
     db.close()
 
 
-def _timed(args: list[str]) -> tuple[float, list[str]]:
+def _timed(args: list[str]) -> tuple[float, list[str], float | None]:
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "bench.bench_ui_start", *args], stdout=subprocess.PIPE, text=True,
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
-    lines, ready = [], None
+    lines, ready, shown = [], None, None
     for line in proc.stdout:
         lines.append(line.strip())
+        if line.startswith("SHOWN") and shown is None:
+            shown = time.perf_counter() - start
         if line.startswith("READY") and ready is None:
             ready = time.perf_counter() - start
     if proc.wait() != 0 or ready is None:
         raise RuntimeError(f"start failed: {lines[-5:]}")
-    return ready, lines
+    return ready, lines, shown
 
 
 def run(n: int = 50_000) -> None:
@@ -98,16 +102,19 @@ def run(n: int = 50_000) -> None:
     db = build(n)
     database = str(db.path)
     db.close()
-    bare, app, rss = [], [], []
+    bare, app, shown, rss = [], [], [], []
     for _ in range(ROUNDS):  # alternated, so a busy moment of the machine hits both alike
         bare.append(_timed(["--child", "bare"])[0])
         with tempfile.TemporaryDirectory() as data_dir:
-            seconds, lines = _timed(["--child", "app", database, str(n), data_dir])
+            seconds, lines, painted = _timed(["--child", "app", database, str(n), data_dir])
         app.append(seconds)
+        shown.append(painted)
         rss += [int(line.split()[1]) for line in lines if line.startswith("RSS")]
     bare_s, app_s = statistics.median(bare), statistics.median(app)
     print(f"cold start, {n} dossiers: bare PySide6 window {bare_s:.2f} s, main window with the list loaded "
-          f"{app_s:.2f} s (median of {ROUNDS}), ratio {app_s / bare_s:.2f}x (target <= 3x)")
+          f"{app_s:.2f} s (median of {ROUNDS}), ratio {app_s / bare_s:.2f}x (target <= 3x); the window itself is "
+          f"painted and answering after {statistics.median(shown):.2f} s "
+          f"({statistics.median(shown) / bare_s:.2f}x), the list filling in behind it")
     print(f"peak memory with {n} dossiers loaded and searched: {max(rss) / 1024:.0f} MB RSS (target <= 400 MB)")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 
 from fastapi import APIRouter, Depends, Request, Response
@@ -28,6 +29,7 @@ from ocop_server.models import Record, RecordScope
 from ocop_server.scope import Viewer
 
 VIEWER_INPUTS = frozenset({"council_members", "users"})
+GZIP_LEVEL, GZIP_MINIMUM = 3, 1024  # as the app's middleware (app.py)
 router = APIRouter(prefix="/sync", tags=["sync"], route_class=GzipRoute)
 
 
@@ -67,9 +69,19 @@ def pull(request: Request, body: PullRequest, caller: Caller = Depends(require_c
     with read_session(request) as session:
         snapshot = store.current_seq(session)
         key = ("pull", caller.viewer.keys, body.cursor, body.limit, body.entity, snapshot)
-        body_text = request.app.state.snapshots.get_or_make(
-            key, lambda: _page(session, caller.viewer, body, snapshot))
-    return Response(content=body_text, media_type="application/json")
+        raw, packed = request.app.state.snapshots.get_or_make(
+            key, lambda: _packed(_page(session, caller.viewer, body, snapshot)))
+    if packed is not None and "gzip" in request.headers.get("accept-encoding", "").lower():
+        # Compressed once per snapshot, here on a worker thread, instead of once per device on the
+        # event loop by the middleware (which leaves a response already encoded alone).
+        return Response(content=packed, media_type="application/json",
+                        headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"})
+    return Response(content=raw, media_type="application/json")
+
+
+def _packed(text: str) -> tuple[bytes, bytes | None]:
+    raw = text.encode()
+    return raw, gzip.compress(raw, GZIP_LEVEL) if len(raw) >= GZIP_MINIMUM else None
 
 
 def _page(session, viewer: Viewer, body: PullRequest, snapshot: int) -> str:

@@ -50,3 +50,21 @@ def test_users_of_different_scopes_never_share_a_cached_page(world):
     head = world.client("admin").pull(0, 1000).cursor
     check1, check2 = (world.client(u).check(head) for u in ("officer1", "officer2"))
     assert check1.combined != check2.combined
+
+
+def test_a_large_page_is_sent_compressed_and_reads_the_same_as_plain(world):
+    """A page is gzip-compressed once per snapshot; a client that takes no gzip gets the same JSON plain."""
+    import json
+
+    import requests
+    from server_world import headers
+
+    url = f"{world.url}/sync/pull"
+    body = {"cursor": 0, "limit": 1000}
+    packed = requests.post(url, json=body, headers={**headers(world.token("admin")), "Accept-Encoding": "gzip"},
+                           timeout=10)
+    plain = requests.post(url, json=body, headers={**headers(world.token("admin")), "Accept-Encoding": "identity"},
+                          timeout=10)
+    assert packed.headers.get("Content-Encoding") == "gzip" and "Content-Encoding" not in plain.headers
+    assert int(packed.headers["Content-Length"]) < int(plain.headers["Content-Length"])
+    assert json.loads(packed.content) == json.loads(plain.content)  # requests inflates gzip itself

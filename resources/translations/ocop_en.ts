@@ -2970,8 +2970,8 @@ A submitted sheet can no longer be edited; to change it, you must rescore.</tran
         <translation>Sent {sent} · Received {received}</translation>
     </message>
     <message>
-        <source>Chưa thể đồng bộ: máy này đang làm việc ngoại tuyến (dữ liệu mẫu), chưa kết nối với máy chủ tỉnh. Mọi việc vẫn làm được trên máy; để đồng bộ, hãy đăng nhập bằng tài khoản do tỉnh cấp kèm địa chỉ máy chủ.</source>
-        <translation>Cannot sync yet: this computer is working offline (sample data) and is not connected to the provincial server. Everything else works on this computer; to sync, sign in with an account issued by the province together with the server address.</translation>
+        <source>Chưa thể đồng bộ: máy này đang làm việc ngoại tuyến (dữ liệu mẫu), chưa kết nối với máy chủ tỉnh. Mọi việc vẫn làm được trên máy; để đồng bộ, chọn Ứng dụng → Kết nối máy chủ tỉnh…, mở lại ứng dụng và đăng nhập bằng tài khoản do tỉnh cấp.</source>
+        <translation>Cannot sync yet: this computer is working offline (sample data) and is not connected to the provincial server. Everything else works on this computer; to sync, choose Application → Connect to the provincial server…, restart the app and sign in with an account issued by the province.</translation>
     </message>
     <message>
         <source>Xung đột cần giải quyết ({n})</source>

@@ -237,8 +237,8 @@ class SyncPage(QWidget):
             self.offline_note.setVisible(True)
             self.offline_note.setText(self.tr(
                 "Chưa thể đồng bộ: máy này đang làm việc ngoại tuyến (dữ liệu mẫu), chưa kết nối với máy chủ "
-                "tỉnh. Mọi việc vẫn làm được trên máy; để đồng bộ, hãy đăng nhập bằng tài khoản do tỉnh cấp "
-                "kèm địa chỉ máy chủ."))
+                "tỉnh. Mọi việc vẫn làm được trên máy; để đồng bộ, chọn Ứng dụng → Kết nối máy chủ tỉnh…, "
+                "mở lại ứng dụng và đăng nhập bằng tài khoản do tỉnh cấp."))
 
     # -- lists -------------------------------------------------------------------------------------
 

@@ -77,17 +77,6 @@ def issue_token(session: Session, user: User, device_id: str, device_name: str) 
     return token
 
 
-def login(session: Session, username: str, password: str, device_id: str, device_name: str) -> tuple[User, str] | None:
-    user = check_password(session, username, password)
-    if user is None:
-        return None
-    token = secrets.token_urlsafe(32)
-    session.add(Token(id=str(uuid.uuid4()), token_hash=token_digest(token), user_id=user.id, device_id=device_id,
-                      device_name=device_name, created_at=datetime.now(UTC), revoked=False))
-    session.flush()
-    return user, token
-
-
 # Built once: under load, building the statement cost more than running it.
 _TOKEN_LOOKUP = select(Token, User).join(User, User.id == Token.user_id).where(Token.token_hash == bindparam("b_hash"))
 

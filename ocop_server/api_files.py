@@ -15,12 +15,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.sync.protocol import HaveRequest, HaveResponse, UploadState
-from ocop_server.deps import Caller, GzipRoute, read_session, require_caller
+from ocop_server.deps import Caller, GzipRoute, read_session, require_caller, require_uploader
 from ocop_server.errors import ApiError
 from ocop_server.models import Blob
 
 router = APIRouter(prefix="/files", tags=["files"], route_class=GzipRoute)
-UPLOADERS = ("admin", "commune_officer")
 SHA = PathParam(pattern="^[0-9a-f]{64}$", description="the file's SHA-256, lower-case hex")
 
 
@@ -48,14 +47,12 @@ def _state(blob: Blob) -> UploadState:
 
 @router.get("/{sha256}/upload", response_model=UploadState)
 def upload_state(request: Request, sha256: str = SHA, size: int = Query(ge=0),
-                 caller: Caller = Depends(require_caller)) -> UploadState:
+                 caller: Caller = Depends(require_uploader)) -> UploadState:
     """Where an upload stands; starts one (offset 0) when the server has never heard of the file."""
+    limit = request.app.state.settings.max_upload_bytes
+    if size > limit:
+        raise ApiError(413, "file_too_large", f"Files over {limit} bytes are refused.", {"limit": limit})
     with request.app.state.write_sessions() as session:
-        if caller.user.role not in UPLOADERS:
-            raise ApiError(403, "upload_not_allowed", "Only admins and commune officers attach files.")
-        limit = request.app.state.settings.max_upload_bytes
-        if size > limit:
-            raise ApiError(413, "file_too_large", f"Files over {limit} bytes are refused.", {"limit": limit})
         blob = session.get(Blob, sha256)
         if blob is None:
             blob = Blob(sha256=sha256, size=size, received=0, complete=False, created_at=datetime.now(UTC))
@@ -70,10 +67,8 @@ def upload_state(request: Request, sha256: str = SHA, size: int = Query(ge=0),
 
 @router.put("/{sha256}/upload", response_model=UploadState)
 async def upload_chunk(request: Request, sha256: str = SHA, offset: int = Query(ge=0, le=2**62),
-                       caller: Caller = Depends(require_caller)) -> UploadState:
+                       caller: Caller = Depends(require_uploader)) -> UploadState:
     """Appends one chunk at ``offset``; the last chunk makes the server verify the hash before it says done."""
-    if caller.user.role not in UPLOADERS:
-        raise ApiError(403, "upload_not_allowed", "Only admins and commune officers attach files.")
     limit = request.app.state.settings.chunk_bytes * 4
     chunk = bytearray()
     async for part in request.stream():

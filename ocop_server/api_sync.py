@@ -29,7 +29,7 @@ from ocop_server.models import Record, RecordScope
 from ocop_server.scope import Viewer
 
 VIEWER_INPUTS = frozenset({"council_members", "users"})
-GZIP_LEVEL, GZIP_MINIMUM = 3, 1024  # as the app's middleware (app.py)
+GZIP_LEVEL, GZIP_MINIMUM = 3, 1024  # also the app's middleware settings (app.py)
 router = APIRouter(prefix="/sync", tags=["sync"], route_class=GzipRoute)
 
 

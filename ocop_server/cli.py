@@ -18,7 +18,7 @@ def add_parser(sub) -> None:
     server.add_argument("--files-dir", help="thư mục lưu tệp đính kèm")
     server.add_argument("--host", default="127.0.0.1")
     server.add_argument("--port", type=int, default=8765)
-    server.add_argument("--threads", type=int, default=4,
+    server.add_argument("--threads", type=int, default=None,
                         help="luồng xử lý yêu cầu (request threads; more helps on PostgreSQL)")
     server.add_argument("action", nargs="?", choices=["run", "create-admin"], default="run")
     server.add_argument("--username", default="admin")
@@ -28,6 +28,8 @@ def add_parser(sub) -> None:
 
 def _settings(args) -> Settings:
     settings = Settings.default(args.database_url, Path(args.files_dir) if args.files_dir else None)
+    if args.threads is None:
+        return settings
     if args.threads < 1:
         raise SystemExit("--threads phải ≥ 1")
     return dataclasses.replace(settings, worker_threads=args.threads)

@@ -78,7 +78,7 @@ def _look_up_caller(request: Request, token_text: str) -> Caller:
     now = datetime.now(UTC)
     last = token.last_used_at
     if last is None or (last.replace(tzinfo=last.tzinfo or UTC) < now - timedelta(minutes=5)):
-        _touch(request, token.id, now)
+        request.app.state.token_touches.add(token.id, now)
     return Caller(user, viewer, token.device_id)
 
 
@@ -117,16 +117,17 @@ class TokenTouches:
     """When each token was last used, written in one statement per group of writes: 200 devices
     arriving at once would otherwise queue 200 one-row updates in front of their own pushes."""
 
-    def __init__(self):
+    def __init__(self, write_queue):
+        self._queue = write_queue
         self._lock = threading.Lock()
         self._pending: dict[str, datetime] = {}
 
-    def add(self, write_queue, token_id: str, now: datetime) -> None:
+    def add(self, token_id: str, now: datetime) -> None:
         with self._lock:
             first = not self._pending
             self._pending[token_id] = now
         if first:
-            write_queue.post(self._flush)
+            self._queue.post(self._flush)
 
     def _flush(self, session: Session) -> None:
         with self._lock:
@@ -135,13 +136,19 @@ class TokenTouches:
             session.execute(_TOUCH, [{"b_id": k, "last_used_at": v} for k, v in pending.items()])
 
 
-def _touch(request: Request, token_id: str, now: datetime) -> None:
-    request.app.state.token_touches.add(request.app.state.write_queue, token_id, now)
-
-
 async def require_admin(caller: Caller = Depends(require_caller)) -> Caller:
     if caller.user.role != "admin":
         raise ApiError(403, "admins_only", "Only a provincial admin may do this.")
+    return caller
+
+
+UPLOADERS = ("admin", "commune_officer")
+
+
+async def require_uploader(caller: Caller = Depends(require_caller)) -> Caller:
+    """Refused before the endpoint runs: a refusal never waits for, or holds, the single writer."""
+    if caller.user.role not in UPLOADERS:
+        raise ApiError(403, "upload_not_allowed", "Only admins and commune officers attach files.")
     return caller
 
 

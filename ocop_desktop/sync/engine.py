@@ -221,8 +221,9 @@ class SyncEngine:
             response = self.client.check(position, combined_digest(local))
             if response.combined == combined_digest(local):
                 report.mismatched = []
+                # The state read before checking still holds: re-downloading an entity moves neither
+                # the cursor nor the receipts.
                 with self._session() as session:
-                    state = f"{sync_store.cursor(session)}:{sync_store.last_receipt(session)}"
                     sync_store.set_meta(session, CHECKED_KEY, f"{state}@{time.time()}")
                     session.commit()
                 return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from ocop_desktop.db.blobstore import store_for
+from ocop_desktop.db.blobstore import BlobStore
 from ocop_desktop.db.journal import device_id
 from ocop_desktop.db.schema import Database, DatabaseProblem, open_database
 from ocop_desktop.paths import AppPaths
@@ -82,7 +82,9 @@ def start(paths: AppPaths, db: Database, runner, settings, *, setup_dialog=None,
     with db.session() as session:
         device = device_id(session)
         session.commit()
-        blobs = store_for(session, paths.blobs)
+    # No size limit here: this store also takes downloads during sync; attaching a file builds one
+    # with the server's upload limit at that moment (store_for).
+    blobs = BlobStore(paths.blobs)
     login = (login_dialog or LoginDialog)(db, runner, server_url, device, hint)
     if login.exec() != QDialog.DialogCode.Accepted or login.session is None:
         return None

@@ -102,10 +102,15 @@ class BlobStore:
 MAX_UPLOAD_KEY = "max_upload_bytes"
 
 
-def store_for(session, root: Path) -> BlobStore:
-    """The attachment store, refusing at attach time files larger than the server last said it takes:
-    a document whose file could never be sent must not be accepted in the first place."""
+def upload_limit(session) -> int | None:
+    """The largest file the server said (at the last sync) that it takes; None before any sync."""
     from ocop_desktop.db.sync_store import get_meta
 
     limit = get_meta(session, MAX_UPLOAD_KEY)
-    return BlobStore(root, max_size=int(limit) if limit and limit.isdigit() else None)
+    return int(limit) if limit and limit.isdigit() else None
+
+
+def store_for(session, root: Path) -> BlobStore:
+    """The attachment store, refusing at attach time files larger than the server last said it takes:
+    a document whose file could never be sent must not be accepted in the first place."""
+    return BlobStore(root, max_size=upload_limit(session))

@@ -9,9 +9,8 @@ from pathlib import PurePath
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ocop_desktop.db.blobstore import MAX_UPLOAD_KEY
+from ocop_desktop.db.blobstore import upload_limit
 from ocop_desktop.db.models import AdminUnit, ChangeJournal, Dossier, DossierDocument, Producer, Product
-from ocop_desktop.db.sync_store import get_meta
 from ocop_desktop.domain.dossier_status import DOCUMENT_TYPES, TRANSITIONS
 from ocop_desktop.services.criteria import load_criteria_set, version_in_force
 from ocop_desktop.services.lookup import get_alive
@@ -102,7 +101,6 @@ def load_dossier_view(session: Session, dossier_id: str, *, on: date | None = No
     product = get_alive(session, Product, dossier.product_id)
     producer = get_alive(session, Producer, product.producer_id)
     title, subgroups = _subgroups(session, dossier, on or date.today())
-    limit = get_meta(session, MAX_UPLOAD_KEY)
     return DossierView(
         dossier=DossierInfo(
             id=dossier.id, code=dossier.code, kind=dossier.kind, status=dossier.status,
@@ -116,7 +114,7 @@ def load_dossier_view(session: Session, dossier_id: str, *, on: date | None = No
         criteria_set_title=title,
         subgroups=subgroups,
         communes=_communes(session, producer.commune_code),
-        max_upload_bytes=int(limit) if limit and limit.isdigit() else None,
+        max_upload_bytes=upload_limit(session),
     )
 
 

@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 8px; }")
         self.stack = QStackedWidget(self)
         self.pages: dict[str, QWidget] = {}
+        self._missed: dict[str, Changes] = {}  # what changed while a built page was hidden
         self.sections = [s for s in sections if context.user.is_admin or not s.admins_only]
         for number, section in enumerate(self.sections, start=1):
             item = QListWidgetItem(self.style().standardIcon(section.icon), section.title)
@@ -90,6 +91,9 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
         self.stack.setCurrentIndex(row)
+        missed = self._missed.pop(section.key, None)
+        if missed is not None:
+            self._deliver(self.pages[section.key], missed)
 
     def _build_menus(self) -> None:
         app_menu = self.menuBar().addMenu(self.tr("&Ứng dụng"))
@@ -148,10 +152,20 @@ class MainWindow(QMainWindow):
         return item.data(Qt.ItemDataRole.UserRole) if item else ""
 
     def on_changes(self, changes: Changes) -> None:
-        for page in self.pages.values():
-            refresh = getattr(page, "on_changes", None)
-            if refresh is not None:
-                refresh(changes)
+        """The page on screen refreshes now; a hidden one gathers what changed and refreshes once when
+        it is shown: every scoring click would otherwise reload the council table behind it."""
+        shown = self.current_section()
+        for key, page in self.pages.items():
+            if key == shown:
+                self._deliver(page, changes)
+            else:
+                self._missed[key] = self._missed.get(key, Changes()) | changes
+
+    @staticmethod
+    def _deliver(page: QWidget, changes: Changes) -> None:
+        refresh = getattr(page, "on_changes", None)
+        if refresh is not None:
+            refresh(changes)
 
     def show_error(self, error: Exception) -> None:
         QMessageBox.warning(self, self.tr("Không thực hiện được"), error_text(error))

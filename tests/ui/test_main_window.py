@@ -67,7 +67,8 @@ def test_the_status_bar_counts_unsent_changes_as_they_are_made(context, tmp_path
 
 
 def test_changes_reach_every_page(context, tmp_path, qtbot):
-    """A service's Changes is handed to each page so it can refresh what it shows."""
+    """A service's Changes is handed to each page so it can refresh what it shows: the page on screen at
+    once, a hidden page (once) when it is opened again."""
     window = _window(context, tmp_path, qtbot)
     assert list(window.pages) == ["dossiers"]  # only the screen shown at start is built
     for section in window.sections:
@@ -75,6 +76,9 @@ def test_changes_reach_every_page(context, tmp_path, qtbot):
     changes = []
     context.runner.write(lambda s: registry.create_producer(s, name="HTX Mực khô", kind="cooperative",
                                                             commune_code="18073"), done=changes.append)
+    assert window.pages["admin"].seen == changes and window.pages["dossiers"].seen == []
+    for section in window.sections:
+        window.show_section(section.key)
     assert all(page.seen == changes for page in window.pages.values())
 
 

@@ -95,7 +95,7 @@ def start(paths: AppPaths, db: Database, runner, settings, *, setup_dialog=None,
         return ServerClient(server_url, device, token=who.token)
 
     context = AppContext(runner=runner, paths=paths, blobs=blobs, user=user, server_url=server_url,
-                         token=who.token, make_client=make_client if server_url else None)
+                         make_client=make_client if server_url else None)
     return MainWindow(context, sections if sections is not None else default_sections(), settings)
 
 

@@ -17,10 +17,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.db.journal import DEVICE_KEY
-from ocop_desktop.db.models import Conflict, Dossier, LocalMeta, Product
-from ocop_desktop.db.sync_store import from_wire, models
+from ocop_desktop.db.models import Conflict, Dossier, Product
+from ocop_desktop.db.sync_store import from_wire, get_meta, models
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.errors import NotFound, ServiceError, check_choice, clean_text
+from ocop_desktop.services.lookup import get_alive
 from ocop_desktop.sync.entities import ENTITIES
 
 KEEP = ("server", "device", "other")
@@ -83,7 +84,7 @@ def open_conflicts(session: Session) -> list[ConflictView]:
     """Every open conflict, grouped by row (entity, row, field), for the sync screen."""
     query = (select(Conflict).where(Conflict.status == "open", Conflict.deleted.is_(False))
              .order_by(Conflict.entity, Conflict.entity_id, Conflict.field, Conflict.created_at))
-    here = session.scalar(select(LocalMeta.value).where(LocalMeta.key == DEVICE_KEY))
+    here = get_meta(session, DEVICE_KEY)
     views = []
     for conflict in session.scalars(query):
         spec = ENTITIES.get(conflict.entity)
@@ -103,9 +104,7 @@ def open_conflicts(session: Session) -> list[ConflictView]:
 def resolve_conflict(session: Session, *, conflict_id: str, keep: str, value: Any = None) -> Changes:
     """Keeps the server's value, this laptop's, or a typed one (``keep="other"``, ``value`` as typed)."""
     keep = check_choice(keep, "keep", KEEP)
-    conflict = session.get(Conflict, conflict_id) if isinstance(conflict_id, str) else None
-    if conflict is None or conflict.deleted:
-        raise NotFound("conflicts", str(conflict_id))
+    conflict = get_alive(session, Conflict, conflict_id)
     if conflict.status != "open":
         raise ServiceError("conflict_closed", "status", status=conflict.status)
     spec, model = ENTITIES.get(conflict.entity), models().get(conflict.entity)

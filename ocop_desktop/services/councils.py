@@ -197,9 +197,6 @@ def approve_council_result(session: Session, *, result_id: str | None = None, ev
         evaluation_id, dossier_id = row.session_id, row.dossier_id
     elif not evaluation_id or not dossier_id:
         raise ServiceError("required", "result_id")
-    existing = stored_result(session, evaluation_id, dossier_id)
-    if existing is not None and existing.approved_at is not None:
-        raise ServiceError("result_approved", "council_result")
     changes, outcome = compute_council_result(session, evaluation_id=evaluation_id, dossier_id=dossier_id,
                                               failed_mandatory=failed_mandatory)
     if not outcome.can_approve:

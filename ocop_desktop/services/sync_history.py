@@ -10,12 +10,12 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ocop_desktop.db.models import ChangeJournal, Conflict, SyncRun
-from ocop_desktop.db.sync_store import count_unsent
+from ocop_desktop.db.models import ChangeJournal, SyncRun
 from ocop_desktop.services.conflicts import row_label
+from ocop_desktop.services.sync_status import sync_status
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ class QuarantinedView:
 class SyncOverview:
     unsent: int
     open_conflicts: int
+    last_sync: datetime | None  # the last successful one, however many failed since
     runs: tuple[SyncRunView, ...]
     quarantined: tuple[QuarantinedView, ...]
 
@@ -76,7 +77,7 @@ def quarantined(session: Session, limit: int = 500) -> list[QuarantinedView]:
 
 
 def overview(session: Session) -> SyncOverview:
-    """Everything the sync screen shows, read in one go."""
-    open_count = session.scalar(select(func.count()).select_from(Conflict).where(
-        Conflict.status == "open", Conflict.deleted.is_(False)))
-    return SyncOverview(count_unsent(session), open_count, tuple(recent_runs(session)), tuple(quarantined(session)))
+    """Everything the sync screen shows, read in one go; the counts are the status bar's own."""
+    status = sync_status(session)
+    return SyncOverview(status.unsent, status.open_conflicts, status.last_sync, tuple(recent_runs(session)),
+                        tuple(quarantined(session)))

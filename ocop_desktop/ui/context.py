@@ -34,5 +34,4 @@ class AppContext:
     blobs: BlobStore
     user: CurrentUser
     server_url: str | None = None  # None: this laptop works offline only (demo data)
-    token: str | None = None
     make_client: Callable[[], ServerClient] | None = None  # a logged-in client, when a server is set

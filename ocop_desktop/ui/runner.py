@@ -28,7 +28,7 @@ class Runner(QObject):
     changed = Signal(object)  # Changes, after a database operation that returned some
     failed = Signal(object)  # an Exception nobody handled: the main window shows it
     busy = Signal(bool)  # database work queued or running
-    _finished = Signal(object, object, object, object)  # done, failed, result, error
+    _finished = Signal(object, object, object)  # finish, result, error
 
     def __init__(self, db: Database, *, synchronous: bool = False, parent: QObject | None = None):
         super().__init__(parent)
@@ -100,12 +100,12 @@ class Runner(QObject):
             except Exception as exc:  # delivered to the UI thread, never lost on the worker
                 log.debug("background work failed", exc_info=True)
                 result, error = None, exc
-            self._finished.emit(finish, None, result, error)
+            self._finished.emit(finish, result, error)
 
         pool.submit(run)
 
-    @Slot(object, object, object, object)
-    def _deliver(self, finish, _unused, result, error) -> None:
+    @Slot(object, object, object)
+    def _deliver(self, finish, result, error) -> None:
         try:
             finish(result, error)
         except RuntimeError as exc:

@@ -63,7 +63,7 @@ def make_laptop(live_server: LiveServer, template_db: Path, tmp_path: Path, qapp
                            online=True)
         runner = Runner(db, synchronous=synchronous)
         context = AppContext(runner=runner, paths=paths, blobs=BlobStore(paths.blobs), user=user,
-                             server_url=live_server.url, token=client.token, make_client=lambda: client)
+                             server_url=live_server.url, make_client=lambda: client)
         laptop = Laptop(db, client, context)
         made.append(laptop)
         return laptop

@@ -53,7 +53,6 @@ class CouncilPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.view: CouncilView | None = None
-        self.evaluations: list[EvaluationChoice] = []
         # Replaceable in tests: (title, question) -> yes, and (title, suggested name, filter) -> path or "".
         self.confirm: Callable[[str, str], bool] = lambda title, text: ask_confirm(self, title, text)
         self.choose_save_path: Callable[[str, str, str], str] = lambda *args: ask_save_path(self, *args)
@@ -130,7 +129,6 @@ class CouncilPage(QWidget):
 
     def _set_evaluations(self, choices: list[EvaluationChoice]) -> None:
         keep = self.current_evaluation_id()
-        self.evaluations = choices
         self.sessions.blockSignals(True)
         self.sessions.clear()
         for choice in choices:

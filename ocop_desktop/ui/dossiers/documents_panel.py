@@ -170,11 +170,6 @@ class DocumentsPanel(QWidget):
         rows = {i.row() for i in self.table.selectedIndexes()}
         return self._docs[min(rows)] if rows and min(rows) < len(self._docs) else None
 
-    def select_document(self, document_id: str) -> None:
-        for row, doc in enumerate(self._docs):
-            if doc.id == document_id:
-                self.table.selectRow(row)
-
     def attach_file(self, path: str | Path | None = None) -> None:
         if self._view is None:
             return

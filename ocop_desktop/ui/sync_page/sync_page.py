@@ -275,7 +275,7 @@ class SyncPage(QWidget):
 
     def _summary_text(self, overview: sync_history.SyncOverview) -> str:
         server = self.context.server_url or self.tr("chưa kết nối")
-        last_ok = next((r.finished_at for r in overview.runs if r.outcome == "ok"), None)
+        last_ok = overview.last_sync
         parts = [self.tr("Máy chủ: {server}").format(server=server),
                  (self.tr("{n} thay đổi chưa gửi") if self.can_sync()
                   else self.tr("{n} thay đổi chỉ lưu trên máy này")).format(n=overview.unsent),

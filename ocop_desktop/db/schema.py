@@ -14,22 +14,13 @@ from sqlalchemy.orm import sessionmaker
 
 from ocop_desktop.db.engine import make_engine, make_session_factory
 from ocop_desktop.db.journal import ensure_device_id
+from ocop_desktop.db.problems import DatabaseProblem
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # The newest migration's id, written here so that opening an up-to-date database never imports
 # Alembic (a third of a cold start). A test keeps it equal to the migration scripts' head.
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-class DatabaseProblem(Exception):
-    """A database file the app will not open; ``code`` says why, ``path`` which file."""
-
-    def __init__(self, code: str, path: Path, detail: str = ""):
-        self.code = code
-        self.path = path
-        self.detail = detail
-        super().__init__(f"{code}: {path}" + (f" ({detail})" if detail else ""))
 
 
 def alembic_config():
@@ -125,6 +116,7 @@ class Database:
     engine: Engine
     session_factory: sessionmaker
     backup_path: Path | None = None
+    device_id: str = ""  # this file's device id (local_meta), made when it was first opened
     # One sync at a time per database: two would read and write the journal under each other.
     sync_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -169,14 +161,14 @@ def open_database(path: Path, backups: Path | None = None, migrate: bool = True)
         _seed_reference_data(engine)
         factory = make_session_factory(engine)
         with factory() as session:
-            ensure_device_id(session)
+            device = ensure_device_id(session)
     except SADatabaseError as exc:
         engine.dispose()
         raise DatabaseProblem("corrupt", path, str(exc.orig)) from exc
     except BaseException:
         engine.dispose()
         raise
-    return Database(path, engine, factory, backup_path)
+    return Database(path, engine, factory, backup_path, device)
 
 
 def _seed_reference_data(engine: Engine) -> None:

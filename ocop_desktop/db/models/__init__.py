@@ -9,7 +9,7 @@ from ocop_desktop.db.models.councils import (
 )
 from ocop_desktop.db.models.criteria import CriteriaSetVersion
 from ocop_desktop.db.models.dossiers import Dossier, DossierDocument
-from ocop_desktop.db.models.journal import ChangeJournal, LocalMeta, SearchDoc
+from ocop_desktop.db.models.journal import ChangeJournal, DataVersion, LocalMeta, SearchDoc
 from ocop_desktop.db.models.recognition import Recognition
 from ocop_desktop.db.models.reference import AdminUnit, LegacyUnit
 from ocop_desktop.db.models.registry import Producer, Product, ProductionLot
@@ -27,6 +27,7 @@ __all__ = [
     "CouncilResult",
     "Credential",
     "CriteriaSetVersion",
+    "DataVersion",
     "Device",
     "Dossier",
     "DossierDocument",

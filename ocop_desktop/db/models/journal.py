@@ -41,6 +41,18 @@ class LocalMeta(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class DataVersion(Base):
+    """A counter that triggers move on every write to a group of tables, whoever writes (a service, a
+    sync, raw SQL): a copy of what was read from them is current exactly while the counter is unchanged.
+    ``epoch`` is random per database file, so a copy is never taken for another file's state."""
+
+    __tablename__ = "data_versions"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    counter: Mapped[int]
+    epoch: Mapped[str] = mapped_column(String(32))
+
+
 class SearchDoc(Base):
     """Maps an FTS5 rowid to the row it indexes, so a reindex deletes by rowid instead of scanning."""
 

@@ -14,11 +14,11 @@ from ocop_desktop.db.models import Dossier, Product
 from ocop_desktop.db.schema import Database
 from ocop_desktop.domain.recognition import add_months
 from ocop_desktop.domain.text import fold
-from ocop_desktop.services import dossiers, recognitions
+from ocop_desktop.services import dossier_list, dossiers, recognitions
 from ocop_desktop.services.changes import Changes
-from ocop_desktop.services.dossier_list import DossierRow, load_dossier_rows, subgroup_names
+from ocop_desktop.services.dossier_list import load_dossier_rows, subgroup_names
+from ocop_desktop.services.dossier_rows import DossierRow
 from ocop_desktop.ui.dossiers import list_model as m
-from ocop_desktop.ui.dossiers import list_page
 from ocop_desktop.ui.dossiers.list_page import DossierListPage
 from ocop_desktop.ui.runner import Runner
 
@@ -31,7 +31,7 @@ BAD_INPUT = ["'; DROP TABLE dossiers; --", "\" OR 1=1 --", "%_%", "🍊🐟 nư�
 def _row(n: int, product: str, **fields) -> DossierRow:
     values = dict(id=f"id-{n}", code=f"HS-2026-{n:04d}", status="draft", kind="new", product_name=product,
                   producer_name=f"HTX {product}", commune_code="18073", commune_name="Phường Thành Sen",
-                  subgroup_code="I.1.a", stars=None, expires_on=None, updated_at=NOW)
+                  subgroup_code="I.1.a", stars=None, expires_on=None)
     return DossierRow(**{**values, **fields})
 
 
@@ -272,7 +272,7 @@ def test_page_loads_on_the_database_thread_and_coalesces_reloads(qtbot, demo_db:
     """With a real background thread the list arrives through the event loop; three loads asked for while
     one runs make one more read, and only its answer is shown."""
     reads = []
-    monkeypatch.setattr(list_page, "load_dossier_rows", lambda s: reads.append(1) or load_dossier_rows(s))
+    monkeypatch.setattr(dossier_list, "load_dossier_rows", lambda s: reads.append(1) or load_dossier_rows(s))
     runner = Runner(demo_db)
     try:
         page = DossierListPage(replace(context, runner=runner))
@@ -291,7 +291,7 @@ def test_page_loads_on_the_database_thread_and_coalesces_reloads(qtbot, demo_db:
 
 def test_a_failed_load_is_said_in_words(qtbot, context, monkeypatch):
     """When the database cannot be read the page says so in Vietnamese instead of showing an empty list."""
-    monkeypatch.setattr(list_page, "load_dossier_rows",
+    monkeypatch.setattr(dossier_list, "load_dossier_rows",
                         lambda s: s.connection().exec_driver_sql("SELECT * FROM no_such_table"))
     page = DossierListPage(context)
     qtbot.addWidget(page)

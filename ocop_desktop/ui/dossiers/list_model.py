@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from itertools import compress
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from ocop_desktop.domain.dossier_status import STATUSES
-from ocop_desktop.domain.text import fold
-from ocop_desktop.services.dossier_list import DossierRow, collation_ranks, search_texts
+from ocop_desktop.domain.text import collation_ranks, fold
+from ocop_desktop.services.dossier_rows import DossierRow, search_texts
 from ocop_desktop.ui import texts
 
 CODE, PRODUCT, PRODUCER, COMMUNE, GROUP, STATUS, STARS, EXPIRY = range(8)
@@ -29,39 +30,77 @@ EXPIRY_WARNING_DAYS = 183  # about six months: the renewal dossier takes that lo
 
 
 @dataclass(frozen=True, slots=True)
-class Prepared:
-    """What the model needs besides the rows, worked out away from the interface thread."""
+class DossierColumns:
+    """The rows as one list per field, in DossierRow's field order: filters scan one list, and a saved
+    copy loads as a dozen lists instead of 50,000 objects."""
 
-    rows: list[DossierRow]
+    ids: list[str]
+    codes: list[str]
+    statuses: list[str]
+    kinds: list[str]
+    products: list[str]
+    producers: list[str]
+    commune_codes: list[str]
+    commune_names: list[str]
+    subgroups: list[str]
+    stars: list[int | None]
+    expiry_days: list[int]  # date.toordinal() of expires_on; NO_EXPIRY when there is none
+
+    @classmethod
+    def of(cls, rows: list[DossierRow]) -> DossierColumns:
+        if not rows:
+            return cls(*([] for _ in range(len(cls.__slots__))))
+        *lists, expires = map(list, zip(*rows, strict=True))
+        return cls(*lists, [e.toordinal() if e else NO_EXPIRY for e in expires])
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def row(self, i: int) -> DossierRow:
+        *values, day = (getattr(self, f)[i] for f in self.__slots__)
+        return DossierRow(*values, date.fromordinal(day) if day else None)
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """What the model needs, worked out away from the interface thread. ``version`` names the database
+    state it was read from (services.dossier_list.list_version); None when unknown."""
+
+    columns: DossierColumns
     group_names: dict[str, str]
     haystacks: list[str]
     ranks: dict[int, list[int]]
+    version: str | None = None
 
 
-def _sort_ranks(rows: list[DossierRow], column: int, group_names: dict[str, str]) -> list[int]:
+NO_EXPIRY = 0  # no date has ordinal 0
+_TEXT_COLUMNS = {CODE: "codes", PRODUCT: "products", PRODUCER: "producers", COMMUNE: "commune_names"}
+
+
+def _sort_ranks(cols: DossierColumns, column: int, group_names: dict[str, str]) -> list[int]:
     if column == STATUS:
         workflow = {status: i for i, status in enumerate(STATUSES)}
-        return [workflow.get(r.status, len(STATUSES)) for r in rows]
+        return [workflow.get(s, len(STATUSES)) for s in cols.statuses]
     if column == STARS:
-        return [r.stars or 0 for r in rows]
+        return [s or 0 for s in cols.stars]
     if column == EXPIRY:
         # No recognition sorts after every date, so "soonest first" starts with real deadlines.
         never = date.max.toordinal() + 1
-        return [r.expires_on.toordinal() if r.expires_on else never for r in rows]
+        return [day or never for day in cols.expiry_days]
     if column == GROUP:
-        return collation_ranks([group_names.get(r.subgroup_code, r.subgroup_code) for r in rows])
-    field = {CODE: "code", PRODUCT: "product_name", PRODUCER: "producer_name", COMMUNE: "commune_name"}[column]
-    return collation_ranks([getattr(r, field) for r in rows])
+        return collation_ranks([group_names.get(g, g) for g in cols.subgroups])
+    return collation_ranks(getattr(cols, _TEXT_COLUMNS[column]))
 
 
 def prepare(rows: list[DossierRow], group_names: dict[str, str] | None = None,
-            sort_column: int | None = None) -> Prepared:
-    """Search texts and the sort column's order for ``rows``. Touches no Qt object, so the page runs it
+            sort_columns: Iterable[int] = (), version: str | None = None) -> Prepared:
+    """Search texts and the sort columns' orders for ``rows``. Touches no Qt object, so the page runs it
     on the database thread with the load: at 50,000 rows it is a few hundred milliseconds."""
     names = dict(group_names or {})
-    ranks = {} if sort_column is None or not 0 <= sort_column < COLUMN_COUNT else \
-        {sort_column: _sort_ranks(rows, sort_column, names)}
-    return Prepared(rows, names, search_texts(rows), ranks)
+    cols = DossierColumns.of(rows)
+    ranks = {c: _sort_ranks(cols, c, names) for c in sort_columns if 0 <= c < COLUMN_COUNT}
+    return Prepared(cols, names, search_texts(cols.codes, cols.products, cols.producers, cols.commune_names),
+                    ranks, version)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +121,7 @@ class DossierTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._today_fixed = today
         self.today = today or date.today()
-        self._rows: list[DossierRow] = []
+        self._cols = DossierColumns.of([])
         self._index_of: dict[str, int] = {}
         self._hay: list[str] = []  # folded code, product, producer and commune of each row
         self._ranks: dict[int, list[int]] = {}
@@ -95,23 +134,25 @@ class DossierTableModel(QAbstractTableModel):
         self._folded = ""
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self.group_names: dict[str, str] = {}
+        self.version: str | None = None
         self._words: dict[str, str] = {}
 
     # -- loading and filtering ------------------------------------------------------------
 
     def set_rows(self, rows: list[DossierRow], group_names: dict[str, str] | None = None) -> None:
-        self.set_prepared(prepare(rows, group_names, self._sort[0] if self._sort else None))
+        self.set_prepared(prepare(rows, group_names, [self._sort[0]] if self._sort else []))
 
     def set_prepared(self, prepared: Prepared) -> None:
         self.beginResetModel()
         self.today = self._today_fixed or date.today()
-        rows = self._rows = prepared.rows
+        cols = self._cols = prepared.columns
         self.group_names = prepared.group_names
+        self.version = prepared.version
         self._words = texts.dossier_statuses()
-        self._index_of = {r.id: i for i, r in enumerate(rows)}
+        self._index_of = dict(zip(cols.ids, range(len(cols)), strict=True))
         self._hay = prepared.haystacks
         self._ranks = dict(prepared.ranks)
-        self._order = list(range(len(rows)))
+        self._order = list(range(len(cols)))
         if self._sort is not None:
             self._order = self._sorted_order(*self._sort)
         self._apply_base()
@@ -138,20 +179,19 @@ class DossierTableModel(QAbstractTableModel):
         return self._filter
 
     def _apply_base(self) -> None:
-        f, rows = self._filter, self._rows
+        f, cols = self._filter, self._cols
         keep = self._order
-        if f.commune is not None:
-            keep = [i for i in keep if rows[i].commune_code == f.commune]
-        if f.group is not None:
-            keep = [i for i in keep if rows[i].subgroup_code == f.group]
-        if f.status is not None:
-            keep = [i for i in keep if rows[i].status == f.status]
+        for wanted, values in ((f.commune, cols.commune_codes), (f.group, cols.subgroups), (f.status, cols.statuses)):
+            if wanted is not None:
+                keep = [i for i in keep if values[i] == wanted]
         if f.stars is not None:
-            wanted = f.stars or None
-            keep = [i for i in keep if rows[i].stars == wanted]
+            wanted_stars, stars = f.stars or None, cols.stars
+            keep = [i for i in keep if stars[i] == wanted_stars]
         if f.expiring_days is not None:
-            last = self.today + timedelta(days=f.expiring_days)
-            keep = [i for i in keep if (e := rows[i].expires_on) is not None and self.today < e <= last]
+            # Whole numbers of days: NO_EXPIRY (0) is never after today.
+            today = self.today.toordinal()
+            last, days = today + f.expiring_days, cols.expiry_days
+            keep = [i for i in keep if today < days[i] <= last]
         self._base = list(keep)
         self._base_hay = [self._hay[i] for i in self._base]
         self._searches.clear()
@@ -181,10 +221,14 @@ class DossierTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else COLUMN_COUNT
 
     def total_count(self) -> int:
-        return len(self._rows)
+        return len(self._cols)
 
     def row_at(self, row: int) -> DossierRow:
-        return self._rows[self._visible[row]]
+        return self._cols.row(self._visible[row])
+
+    @property
+    def columns(self) -> DossierColumns:
+        return self._cols
 
     def row_of(self, dossier_id: str) -> int:
         """The shown row of a dossier, or -1 when it is filtered out or gone."""
@@ -199,44 +243,50 @@ class DossierTableModel(QAbstractTableModel):
         if role not in _ROLES or not index.isValid():
             return None
         position, column = self._visible[index.row()], index.column()
-        row = self._rows[position]
         if role == _DISPLAY:
-            return self._display(row, column)
+            return self._display(position, column)
         if role == ID_ROLE:
-            return row.id
+            return self._cols.ids[position]
         if role == SORT_ROLE:
             return self._column_ranks(column)[position]
         if role == _ALIGNMENT:
             return _CENTRED if column in (STARS, EXPIRY) else None
         if column == EXPIRY:
-            if row.expires_on is None:
+            day = self._cols.expiry_days[position]
+            if day == NO_EXPIRY:
                 return None
-            days_left = (row.expires_on - self.today).days
+            days_left = day - self.today.toordinal()
             if role == _TOOLTIP:
                 return self.tr("Đã hết hạn") if days_left <= 0 else self.tr("Còn {n} ngày").format(n=days_left)
             if days_left <= EXPIRY_WARNING_DAYS:  # foreground
                 return _EXPIRED if days_left <= 0 else _EXPIRING
             return None
         if role == _TOOLTIP and column in (PRODUCT, PRODUCER, COMMUNE, GROUP):
-            return self._display(row, column) + (f" ({row.subgroup_code})" if column == GROUP else "")
+            return self._display(position, column) + (
+                f" ({self._cols.subgroups[position]})" if column == GROUP else "")
         return None
 
-    def _display(self, row: DossierRow, column: int) -> str:
+    def _display(self, position: int, column: int) -> str:
+        cols = self._cols
         if column == CODE:
-            return row.code
+            return cols.codes[position]
         if column == PRODUCT:
-            return row.product_name
+            return cols.products[position]
         if column == PRODUCER:
-            return row.producer_name
+            return cols.producers[position]
         if column == COMMUNE:
-            return row.commune_name
+            return cols.commune_names[position]
         if column == GROUP:
-            return self.group_names.get(row.subgroup_code, row.subgroup_code)
+            group = cols.subgroups[position]
+            return self.group_names.get(group, group)
         if column == STATUS:
-            return self._words.get(row.status, row.status)
+            status = cols.statuses[position]
+            return self._words.get(status, status)
         if column == STARS:
-            return "★" * row.stars if row.stars else "—"
-        return row.expires_on.strftime("%d/%m/%Y") if row.expires_on else ""
+            stars = cols.stars[position]
+            return "★" * stars if stars else "—"
+        day = cols.expiry_days[position]
+        return date.fromordinal(day).strftime("%d/%m/%Y") if day else ""
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
@@ -274,7 +324,7 @@ class DossierTableModel(QAbstractTableModel):
     def _column_ranks(self, column: int) -> list[int]:
         ranks = self._ranks.get(column)
         if ranks is None:
-            ranks = self._ranks[column] = _sort_ranks(self._rows, column, self.group_names)
+            ranks = self._ranks[column] = _sort_ranks(self._cols, column, self.group_names)
         return ranks
 
     @property

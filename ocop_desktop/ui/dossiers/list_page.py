@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Hashable
+from contextlib import suppress
 
 from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop.services.changes import Changes
-from ocop_desktop.services.dossier_list import choices, load_dossier_rows, subgroup_names
+from ocop_desktop.services.dossier_rows import choices
 from ocop_desktop.ui import texts
 from ocop_desktop.ui.context import AppContext
+from ocop_desktop.ui.dossiers import list_cache
 from ocop_desktop.ui.dossiers import list_model as m
 
 WATCHED = frozenset({"dossiers", "products", "producers", "recognitions"})
@@ -91,6 +93,12 @@ class DossierListPage(QWidget):
         self.table.activated.connect(self._activated)
         self.model.modelAboutToBeReset.connect(self._remember_current)
         self.model.modelReset.connect(self._after_reset)
+        # The list as it was last loaded on this laptop, shown at once; the load below replaces it only
+        # if the database has changed since (list_cache).
+        self._cache = context.paths.cache / list_cache.FILE_NAME
+        saved = list_cache.load(self._cache, context.paths.database)
+        if saved is not None:
+            self._show(saved)
         self.reload()
 
     def _combo(self) -> QComboBox:
@@ -132,30 +140,56 @@ class DossierListPage(QWidget):
             self._stale = True
             return
         self._loading, self._stale = True, False
-        sort_column = self.model.sort_column
+        # The start-up order (by product) is worked out too, so the saved copy has it ready.
+        sort_columns = {m.PRODUCT} | ({self.model.sort_column} - {None})
+        shown, cache, database = self.model.version, self._cache, self.context.paths.database
         if self.model.total_count() == 0:
             self.count_label.setText(self.tr("Đang tải…"))
 
-        def work(session):
-            return m.prepare(load_dossier_rows(session), subgroup_names(session), sort_column)
+        def work(session) -> m.Prepared | None:
+            from ocop_desktop.services.dossier_list import (
+                cycle_collector_paused,
+                list_version,
+                load_dossier_rows,
+                subgroup_names,
+            )
+
+            version = list_version(session)  # before the rows: see list_version
+            if version == shown:
+                return None  # what is on screen is current
+            rows = load_dossier_rows(session)
+            with cycle_collector_paused():
+                prepared = m.prepare(rows, subgroup_names(session), sort_columns, version)
+            with suppress(OSError):  # a full disk costs the next start its head start, nothing else
+                list_cache.save(cache, database, prepared)
+            return prepared
 
         self.context.runner.read(work, done=self._loaded, failed=self._load_failed)
+
+    @property
+    def loading(self) -> bool:
+        """A load (or the check that the list shown is current) is under way."""
+        return self._loading
 
     def on_changes(self, changes: Changes) -> None:
         if changes.entities & WATCHED:
             self.reload()
 
-    def _loaded(self, prepared: m.Prepared) -> None:
+    def _loaded(self, prepared: m.Prepared | None) -> None:
         self._loading = False
         if self._stale:  # read before the latest change: show the next answer instead
             self.reload()
             return
+        if prepared is not None:
+            self._show(prepared)
+        else:
+            self._show_count()
+
+    def _show(self, prepared: m.Prepared) -> None:
         self.model.set_prepared(prepared)
-        rows = prepared.rows
-        self._fill(self.commune_box, choices((r.commune_code, r.commune_name) for r in rows))
-        names = prepared.group_names
-        self._fill(self.group_box, choices((r.subgroup_code, names.get(r.subgroup_code, r.subgroup_code))
-                                           for r in rows))
+        cols, names = prepared.columns, prepared.group_names
+        self._fill(self.commune_box, choices(zip(cols.commune_codes, cols.commune_names, strict=True)))
+        self._fill(self.group_box, choices((g, names.get(g, g)) for g in set(cols.subgroups)))
         self._apply_filter()
         self._show_count()
 

@@ -1,13 +1,15 @@
-"""Composition root: paths -> database -> runner -> setup and login -> main window."""
+"""Composition root: paths -> runner (the database opens behind the first window) -> setup and login ->
+main window."""
 
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
-from ocop_desktop.db.blobstore import BlobStore
-from ocop_desktop.db.journal import device_id
-from ocop_desktop.db.schema import Database, DatabaseProblem, open_database
 from ocop_desktop.paths import AppPaths
+
+if TYPE_CHECKING:
+    from ocop_desktop.db.schema import Database
 
 DEMO_SCALE = 240
 
@@ -19,9 +21,19 @@ def ui_settings(paths: AppPaths):
     return QSettings(str(paths.data_dir / "ui.ini"), QSettings.Format.IniFormat)
 
 
-def run(paths: AppPaths, argv: list[str] | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
+def database_opener(paths: AppPaths):
+    """Opens the app's database; runs on the database thread, so SQLAlchemy is imported there."""
+    def open_it() -> Database:
+        from ocop_desktop.db.schema import open_database
 
+        return open_database(paths.database, paths.backups)
+    return open_it
+
+
+def run(paths: AppPaths, argv: list[str] | None = None) -> int:
+    from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+    from ocop_desktop.db.problems import DatabaseProblem
     from ocop_desktop.messages import DATABASE_TEXT
     from ocop_desktop.ui import translations
     from ocop_desktop.ui.runner import Runner
@@ -31,39 +43,57 @@ def run(paths: AppPaths, argv: list[str] | None = None) -> int:
     paths.ensure()
     settings = ui_settings(paths)
     translations.install(app, str(settings.value("ui/language", "vi")))
+    runner = Runner(open_database=database_opener(paths))
+    refused: list[Exception] = []
+    running = []  # the main window's event loop has started (QCoreApplication.exit before it would
+    # outlive this run: Qt refuses every later event loop in the process)
+
+    def refuse(exc: Exception) -> None:
+        if not refused:
+            refused.append(exc)
+            problem = exc if isinstance(exc, DatabaseProblem) else \
+                DatabaseProblem("unreadable", paths.database, str(exc))
+            QMessageBox.critical(None, "OCOP", DATABASE_TEXT.get(problem.code, problem.code).format(
+                path=problem.path, detail=problem.detail))
+        # Nothing can be done without the file: the setup or login dialog is closed, or the app left.
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+        if running:
+            app.exit(3)
+
+    # A file the app will not open is said as soon as it is known, over whichever window is up.
+    runner.when_open(failed=refuse)
     try:
-        db = open_database(paths.database, paths.backups)
-    except DatabaseProblem as exc:
-        QMessageBox.critical(None, "OCOP", DATABASE_TEXT.get(exc.code, exc.code).format(path=exc.path,
-                                                                                         detail=exc.detail))
-        return 3
-    runner = Runner(db)
-    try:
-        window = start(paths, db, runner, settings)
-        if window is None:
-            return 0
+        try:
+            window = start(paths, runner, settings)
+        except DatabaseProblem as exc:  # demo data waits for the database before the login
+            refuse(exc)
+            return 3
+        if window is None or refused:
+            return 3 if refused else 0
         window.show()
+        running.append(True)
         return app.exec()
     finally:
-        runner.shutdown()
-        db.close()
+        runner.close()
 
 
-def start(paths: AppPaths, db: Database, runner, settings, *, setup_dialog=None, login_dialog=None, sections=None,
+def start(paths: AppPaths, runner, settings, *, setup_dialog=None, login_dialog=None, sections=None,
           demo_scale: int = DEMO_SCALE):
     """Setup on the first run, demo data when chosen, login; the main window, or None if the person quit.
-    The dialogs are parameters so tests can drive the whole start without a display."""
-    from PySide6.QtCore import QCoreApplication
+    The dialogs are parameters so tests can drive the whole start without a display. The database
+    opens behind the first dialog; only demo data waits for it before the login."""
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QDialog
 
-    from ocop_desktop.services.demo_accounts import DEMO_PASSWORD, DEMO_USERS
-    from ocop_desktop.sync.client import ServerClient
-    from ocop_desktop.ui.context import AppContext, CurrentUser
-    from ocop_desktop.ui.main_window import MainWindow
-    from ocop_desktop.ui.sections import default_sections
+    from ocop_desktop.ui.context import CurrentUser
     from ocop_desktop.ui.start.login_dialog import LoginDialog
     from ocop_desktop.ui.start.setup_dialog import SetupDialog
 
+    # Fires once the first window's event loop runs, after its first paint: the half second of opening
+    # the database is spent while a person reads or types, not before they see anything.
+    QTimer.singleShot(0, runner.start)
     mode = settings.value("setup/mode")
     if mode not in ("server", "demo"):
         dialog = (setup_dialog or SetupDialog)()
@@ -76,27 +106,43 @@ def start(paths: AppPaths, db: Database, runner, settings, *, setup_dialog=None,
     server_url = str(settings.value("setup/server_url", "")) or None if mode == "server" else None
     hint = None
     if mode == "demo":
-        ensure_demo_data(db, demo_scale)
+        ensure_demo_data(runner.db, demo_scale)
+        from ocop_desktop.services.demo_accounts import DEMO_PASSWORD, DEMO_USERS
+
         hint = QCoreApplication.translate("app", "Tài khoản mẫu (mật khẩu {password}): {names}").format(
             password=DEMO_PASSWORD, names=", ".join(name for name, _ in DEMO_USERS))
-    with db.session() as session:
-        device = device_id(session)
-        session.commit()
-    # No size limit here: this store also takes downloads during sync; attaching a file builds one
-    # with the server's upload limit at that moment (store_for).
-    blobs = BlobStore(paths.blobs)
-    login = (login_dialog or LoginDialog)(db, runner, server_url, device, hint)
+    login = (login_dialog or LoginDialog)(runner, server_url, hint)
     if login.exec() != QDialog.DialogCode.Accepted or login.session is None:
         return None
     who = login.session
     user = CurrentUser(who.user_id, who.username, who.full_name, who.role, who.online)
+    device = runner.db.device_id  # open: the login read its credentials from it
 
-    def make_client() -> ServerClient:
+    def make_client():
+        from ocop_desktop.sync.client import ServerClient
+
         return ServerClient(server_url, device, token=who.token)
 
-    context = AppContext(runner=runner, paths=paths, blobs=blobs, user=user, server_url=server_url,
-                         make_client=make_client if server_url else None)
-    return MainWindow(context, sections if sections is not None else default_sections(), settings)
+    return main_window(paths, runner, settings, user, server_url, make_client if server_url else None, sections)
+
+
+def main_window(paths: AppPaths, runner, settings, user, server_url: str | None = None, make_client=None,
+                sections=None):
+    """The main window for a logged-in user; its first screen shows before the database has opened."""
+    from ocop_desktop.db.blobstore import BlobStore
+    from ocop_desktop.ui.context import AppContext
+    from ocop_desktop.ui.first_paint import after_first_paint
+    from ocop_desktop.ui.main_window import MainWindow
+    from ocop_desktop.ui.sections import default_sections
+
+    # No size limit here: this store also takes downloads during sync; attaching a file builds one
+    # with the server's upload limit at that moment (store_for).
+    context = AppContext(runner=runner, paths=paths, blobs=BlobStore(paths.blobs), user=user,
+                         server_url=server_url, make_client=make_client)
+    window = MainWindow(context, sections if sections is not None else default_sections(), settings)
+    # After a login the database is open already; shown without one, it opens once the window is up.
+    after_first_paint(window, runner.start)
+    return window
 
 
 def ensure_demo_data(db: Database, scale: int = DEMO_SCALE) -> None:

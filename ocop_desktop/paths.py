@@ -6,8 +6,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "ocop"
 APP_AUTHOR = "OCOP"
 
@@ -28,8 +26,13 @@ class AppPaths:
     def backups(self) -> Path:
         return self.data_dir / "backups"
 
+    @property
+    def cache(self) -> Path:
+        """Copies the app can rebuild from the database (safe to delete)."""
+        return self.data_dir / "cache"
+
     def ensure(self) -> AppPaths:
-        for folder in (self.data_dir, self.blobs, self.backups):
+        for folder in (self.data_dir, self.blobs, self.backups, self.cache):
             folder.mkdir(parents=True, exist_ok=True)
         return self
 
@@ -39,6 +42,8 @@ class AppPaths:
         chosen = override or os.environ.get("OCOP_DATA_DIR")
         if chosen:
             return cls(Path(chosen).expanduser().resolve())
+        import platformdirs  # only here: the first window's start-up does not wait for it
+
         return cls(Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)))
 
 

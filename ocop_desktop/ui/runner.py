@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any, TypeVar
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
-from sqlalchemy.orm import Session
 
-from ocop_desktop.db.schema import Database
 from ocop_desktop.services.changes import Changes
+
+if TYPE_CHECKING:  # SQLAlchemy loads on the database thread, after the first window is on screen
+    from sqlalchemy.orm import Session
+
+    from ocop_desktop.db.schema import Database
 
 T = TypeVar("T")
 Done = Callable[[Any], None] | None
@@ -30,19 +33,60 @@ class Runner(QObject):
     busy = Signal(bool)  # database work queued or running
     _finished = Signal(object, object, object)  # finish, result, error
 
-    def __init__(self, db: Database, *, synchronous: bool = False, parent: QObject | None = None):
+    def __init__(self, db: Database | None = None, *, open_database: Callable[[], Database] | None = None,
+                 synchronous: bool = False, parent: QObject | None = None):
+        """Given ``db``, or ``open_database`` to open it on the database thread when ``start`` is called:
+        importing SQLAlchemy and opening the file take half a second that the first window need not
+        wait for. Database work asked for before that waits in order, behind the opening."""
         super().__init__(parent)
-        self.db = db
+        if (db is None) == (open_database is None):
+            raise TypeError("Runner needs a database or a way to open one, not both")
         self.synchronous = synchronous
         self._db_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ocop-db")
         self._net = ThreadPoolExecutor(max_workers=4, thread_name_prefix="ocop-net")
         self._pending = 0
+        self._open = open_database
+        self._opened: Future = Future()
+        self._held: list[Callable[[], None]] = []  # database work asked for before start()
+        if db is not None:
+            self._opened.set_result(db)
         self._finished.connect(self._deliver)
+
+    @property
+    def db(self) -> Database:
+        """The database; waits while it is being opened (starting that if nobody has), and raises what
+        opening it raised (DatabaseProblem)."""
+        self.start()
+        return self._opened.result()
+
+    def start(self) -> None:
+        """Opens the database on its thread, then runs the work held until now. Idempotent."""
+        if self._open is None:
+            return
+        opener, self._open = self._open, None
+        if self.synchronous:
+            self._resolve(opener)
+        else:
+            self._db_thread.submit(self._resolve, opener)
+        held, self._held = self._held, []
+        for submit in held:
+            submit()
+
+    def _resolve(self, opener: Callable[[], Database]) -> None:
+        try:
+            self._opened.set_result(opener())
+        except BaseException as exc:  # every later database job raises it too
+            self._opened.set_exception(exc)
+
+    def when_open(self, done: Done = None, failed: Failed = None) -> None:
+        """Calls ``done(database)`` on the UI thread once the database is open, ``failed(error)`` if it
+        could not be opened."""
+        self._submit(self._db_thread, lambda: self._opened.result(), done, failed, database=True)
 
     def read(self, work: Callable[[Session], T], done: Done = None, failed: Failed = None) -> None:
         """Runs ``work(session)`` on the database thread; the session is closed (never committed) after."""
         def job():
-            with self.db.session() as session:
+            with self._opened.result().session() as session:
                 return work(session)
         self._submit(self._db_thread, job, done, failed, database=True)
 
@@ -50,7 +94,7 @@ class Runner(QObject):
         """Runs one user action: ``work(session)`` calls a service and returns its ``Changes``; it is
         committed as one transaction, rolled back whole if anything fails."""
         def job():
-            with self.db.session() as session:
+            with self._opened.result().session() as session:
                 changes = work(session)
                 session.commit()
                 return changes
@@ -63,6 +107,13 @@ class Runner(QObject):
     def shutdown(self) -> None:
         self._db_thread.shutdown(wait=True, cancel_futures=False)
         self._net.shutdown(wait=False, cancel_futures=True)
+
+    def close(self) -> None:
+        """Stops the threads (the database work already asked for finishes) and closes the database if it
+        was opened."""
+        self.shutdown()
+        if self._opened.done() and self._opened.exception() is None:
+            self._opened.result().close()
 
     def _submit(self, pool: ThreadPoolExecutor, job: Callable[[], Any], done: Done, failed: Failed,
                 database: bool = False, broadcast: bool = False) -> None:
@@ -85,6 +136,12 @@ class Runner(QObject):
             self._pending += 1
             if self._pending == 1:
                 self.busy.emit(True)
+            if self._open is not None:  # not started: queued in order, behind the opening
+                self._held.append(lambda: self._run(pool, job, finish))
+                return
+        self._run(pool, job, finish)
+
+    def _run(self, pool: ThreadPoolExecutor, job: Callable[[], Any], finish: Callable[[Any, Any], None]) -> None:
         if self.synchronous:
             try:
                 result = job()

@@ -6,13 +6,18 @@ A person must always see whether their work has reached the province, so these f
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from ocop_desktop.services.changes import Changes
-from ocop_desktop.services.sync_status import SyncStatus, sync_status
 from ocop_desktop.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ocop_desktop.services.sync_status import SyncStatus
 
 PROBE_EVERY_MS = 30_000
 
@@ -34,7 +39,8 @@ class SyncStatusBar(QStatusBar):
             label.setContentsMargins(8, 0, 8, 0)
             self.addPermanentWidget(label)
         self.set_online(False)
-        self.show_status(SyncStatus(0, None, 0))
+        self.status: SyncStatus | None = None
+        self.unsent.setText(self.tr("Đang đọc…"))
         self.context.runner.changed.connect(self.on_changes)
         self._probe = QTimer(self)
         self._probe.setInterval(PROBE_EVERY_MS)
@@ -43,7 +49,7 @@ class SyncStatusBar(QStatusBar):
             self._probe.start()
 
     def refresh(self) -> None:
-        self.context.runner.read(sync_status, done=self.show_status)
+        self.context.runner.read(_read_status, done=self.show_status)
 
     def on_changes(self, changes: Changes) -> None:
         self.refresh()
@@ -87,6 +93,13 @@ class SyncStatusBar(QStatusBar):
                                            status.open_conflicts))
         else:
             self.conflicts.setText(self.tr("Không có xung đột"))
+
+
+def _read_status(session: Session) -> SyncStatus:
+    # Imported on the database thread: the service loads SQLAlchemy, which the first paint need not wait for.
+    from ocop_desktop.services.sync_status import sync_status
+
+    return sync_status(session)
 
 
 def _when(moment: datetime) -> str:

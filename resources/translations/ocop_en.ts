@@ -2426,6 +2426,13 @@ After this step you cannot move it back to “{current}” yourself.</translatio
     </message>
 </context>
 <context>
+    <name>DossierWorkspace</name>
+    <message>
+        <source>Chọn một hồ sơ trong danh sách để xem và chỉnh sửa.</source>
+        <translation>Select a dossier in the list to view and edit it.</translation>
+    </message>
+</context>
+<context>
     <name>FieldForm</name>
     <message>
         <source>{code} (không có trong danh mục hiện hành)</source>
@@ -2500,6 +2507,10 @@ After this step you cannot move it back to “{current}” yourself.</translatio
     <message>
         <source>Đang đăng nhập…</source>
         <translation>Signing in…</translation>
+    </message>
+    <message>
+        <source>Không mở được cơ sở dữ liệu trên máy này.</source>
+        <translation>The database on this computer could not be opened.</translation>
     </message>
     <message>
         <source>Sai tên đăng nhập hoặc mật khẩu.</source>
@@ -3028,6 +3039,10 @@ A submitted sheet can no longer be edited; to change it, you must rescore.</tran
 </context>
 <context>
     <name>SyncStatusBar</name>
+    <message>
+        <source>Đang đọc…</source>
+        <translation>Reading…</translation>
+    </message>
     <message>
         <source>● Trực tuyến</source>
         <translation>● Online</translation>

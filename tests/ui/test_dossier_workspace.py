@@ -17,6 +17,7 @@ def test_moving_through_the_list_opens_each_dossier_beside_it(context, qtbot, sc
     assert workspace.editor.view.dossier.id == model.data(model.index(2, 0), m.ID_ROLE)
     table.setCurrentIndex(model.index(0, 0))
     assert workspace.editor.view.dossier.id == model.data(model.index(0, 0), m.ID_ROLE)
+    qtbot.wait(50)  # the editor's new workflow buttons are laid out by the event loop, as on screen
     workspace.grab().save(str(screenshots / "dossiers_workspace.png"))
 
 
@@ -52,3 +53,32 @@ def test_an_edit_in_the_editor_reaches_the_list(context, qtbot):
 
     context.runner.write(add)
     qtbot.waitUntil(lambda: workspace.list_page.model.total_count() == before + 1, timeout=5000)
+
+
+def test_a_dossier_chosen_before_the_database_opens_is_shown_once_it_has(context, demo_paths, qtbot, screenshots):
+    """At a start the list comes from its saved copy while the database opens; the editor's place says
+    what it will hold, and the dossier chosen meanwhile opens as soon as the editor exists."""
+    from dataclasses import replace
+
+    from ocop_desktop.app import database_opener
+    from ocop_desktop.ui.dossiers.list_page import DossierListPage
+    from ocop_desktop.ui.runner import Runner
+
+    qtbot.addWidget(DossierListPage(context))  # an earlier start: loads the list and saves the copy
+    runner = Runner(open_database=database_opener(demo_paths))
+    try:
+        workspace = DossierWorkspace(replace(context, runner=runner))
+        qtbot.addWidget(workspace)
+        workspace.resize(1400, 800)
+        workspace.show()
+        model, table = workspace.list_page.model, workspace.list_page.table
+        assert workspace.editor is None and model.rowCount() == 60  # from the copy, nothing opened yet
+        workspace.grab().save(str(screenshots / "dossiers_before_database.png"))
+        table.setCurrentIndex(model.index(3, 0))
+        chosen = model.data(model.index(3, 0), m.ID_ROLE)
+        runner.start()
+        qtbot.waitUntil(lambda: workspace.editor is not None and workspace.editor.view is not None, timeout=10_000)
+        assert workspace.editor.view.dossier.id == chosen
+        assert workspace.splitter.widget(1) is workspace.editor
+    finally:
+        runner.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from sqlalchemy import func, select
 
 from ocop_desktop.db.models import Producer
@@ -95,3 +96,57 @@ def _alive(widget) -> bool:
     from shiboken6 import isValid
 
     return isValid(widget)
+
+
+def test_a_database_opened_later_runs_the_work_asked_for_meanwhile_in_order(demo_paths, qtbot):
+    """Work asked for before start() waits behind the opening, on the database thread, in order; nothing
+    is opened before start() (the first window paints first)."""
+    from ocop_desktop.app import database_opener
+
+    opened, order = [], []
+    opener = database_opener(demo_paths)
+    runner = Runner(open_database=lambda: opened.append(threading.current_thread().name) or opener())
+    try:
+        runner.read(lambda session: order.append("first"))
+        runner.write(lambda session: order.append("second") or _create(session))
+        runner.when_open(done=lambda db: order.append(("open", db.path)))
+        qtbot.wait(50)
+        assert opened == [] and order == []
+        runner.start()
+        runner.start()  # idempotent
+        qtbot.waitUntil(lambda: len(order) == 3, timeout=10_000)
+        assert opened[0].startswith("ocop-db") and len(opened) == 1
+        assert order == ["first", "second", ("open", demo_paths.database)]
+        assert runner.db.device_id
+    finally:
+        runner.close()
+
+
+def test_a_database_that_cannot_be_opened_fails_every_waiting_job_with_the_reason(tmp_path, qtbot):
+    from ocop_desktop.app import database_opener
+    from ocop_desktop.db.problems import DatabaseProblem
+    from ocop_desktop.paths import AppPaths
+
+    paths = AppPaths(tmp_path / "data").ensure()
+    paths.database.write_bytes(b"not a database, just bytes" * 100)
+    runner = Runner(open_database=database_opener(paths))
+    failures = []
+    try:
+        runner.when_open(failed=failures.append)
+        runner.read(lambda session: 1, failed=failures.append)
+        runner.start()
+        qtbot.waitUntil(lambda: len(failures) == 2, timeout=10_000)
+        assert [f.code for f in failures] == ["not_a_database", "not_a_database"]
+        assert isinstance(failures[0], DatabaseProblem)
+        with pytest.raises(DatabaseProblem):
+            runner.db  # noqa: B018
+    finally:
+        runner.close()
+    assert paths.database.read_bytes() == b"not a database, just bytes" * 100
+
+
+def test_a_runner_needs_exactly_one_way_to_its_database(demo_db):
+    with pytest.raises(TypeError):
+        Runner()
+    with pytest.raises(TypeError):
+        Runner(demo_db, open_database=lambda: demo_db)

@@ -6,8 +6,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QLabel, QStyle
 
-from ocop_desktop.app import start
-from ocop_desktop.db.schema import open_database
+from ocop_desktop.app import database_opener, start
 from ocop_desktop.paths import AppPaths
 from ocop_desktop.services.demo_accounts import DEMO_PASSWORD
 from ocop_desktop.ui.main_window import Section
@@ -54,13 +53,12 @@ def test_first_start_with_demo_data_then_offline_login(tmp_path, qtbot):
     from ocop_desktop.ui.start.setup_dialog import Setup
 
     paths = AppPaths(tmp_path / "data").ensure()
-    db = open_database(paths.database)
-    runner = Runner(db, synchronous=True)
+    runner = Runner(open_database=database_opener(paths), synchronous=True)  # opened when first needed
     settings = QSettings(str(paths.data_dir / "ui.ini"), QSettings.Format.IniFormat)
     logins = []
 
-    def login_dialog(db_, runner_, server_url, device, hint):
-        dialog = LoginDialog(db_, runner_, server_url, device, hint)
+    def login_dialog(runner_, server_url, hint):
+        dialog = LoginDialog(runner_, server_url, hint)
         qtbot.addWidget(dialog)
         logins.append(dialog)
         dialog.username.setText("chutich")
@@ -69,22 +67,21 @@ def test_first_start_with_demo_data_then_offline_login(tmp_path, qtbot):
         return _Chosen(session=dialog.session)
 
     try:
-        window = start(paths, db, runner, settings, setup_dialog=lambda: _Chosen(result_setup=Setup("demo", None)),
+        window = start(paths, runner, settings, setup_dialog=lambda: _Chosen(result_setup=Setup("demo", None)),
                        login_dialog=login_dialog, sections=SECTIONS, demo_scale=20)
         qtbot.addWidget(window)
         assert window.context.user.role == "chair" and window.context.server_url is None
         assert settings.value("setup/mode") == "demo"
         assert any("ocop-demo" in label.text() for label in logins[0].findChildren(QLabel))
-        again = start(paths, db, runner, settings, setup_dialog=lambda: pytest.fail("asked again"),
+        again = start(paths, runner, settings, setup_dialog=lambda: pytest.fail("asked again"),
                       login_dialog=login_dialog, sections=SECTIONS)
         qtbot.addWidget(again)
     finally:
-        runner.shutdown()
-        db.close()
+        runner.close()
 
 
 def test_a_wrong_password_keeps_the_dialog_open_with_a_vietnamese_message(demo_db, runner, qtbot):
-    dialog = LoginDialog(demo_db, runner, None, "device", None)
+    dialog = LoginDialog(runner, None, None)
     qtbot.addWidget(dialog)
     dialog.username.setText("admin")
     dialog.password.setText("sai")
@@ -98,7 +95,42 @@ def test_a_wrong_password_keeps_the_dialog_open_with_a_vietnamese_message(demo_d
 
 
 def test_blank_login_fields_are_asked_for(demo_db, runner, qtbot):
-    dialog = LoginDialog(demo_db, runner, None, "device", None)
+    dialog = LoginDialog(runner, None, None)
     qtbot.addWidget(dialog)
     dialog.try_login()
     assert dialog.error.text() == "Nhập tên đăng nhập và mật khẩu."
+
+
+def test_a_file_that_is_not_a_database_is_said_over_the_login_and_left_alone(tmp_path, qtbot, monkeypatch):
+    """The login shows at once; the database opening behind it fails, so the person is told why in
+    Vietnamese and the app ends (code 3) without touching the file."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from ocop_desktop.app import run
+
+    paths = AppPaths(tmp_path / "data").ensure()
+    garbage = b"\x89PNG not a database" * 50
+    paths.database.write_bytes(garbage)
+    settings = QSettings(str(paths.data_dir / "ui.ini"), QSettings.Format.IniFormat)
+    settings.setValue("setup/mode", "server")
+    settings.setValue("setup/server_url", "http://127.0.0.1:9")
+    settings.sync()
+    said, dialogs = [], []
+
+    def critical(parent, title, text):
+        said.append(text)
+        dialogs.extend(type(w).__name__ for w in QApplication.topLevelWidgets() if w.isVisible())
+
+    monkeypatch.setattr(QMessageBox, "critical", critical)
+    guard = QTimer()  # should the message never come, the login is closed instead of hanging the run
+    guard.setSingleShot(True)
+    guard.timeout.connect(lambda: [w.reject() for w in QApplication.topLevelWidgets() if isinstance(w, QDialog)])
+    guard.start(20_000)
+    try:
+        assert run(paths) == 3
+    finally:
+        guard.stop()
+    assert len(said) == 1 and "không phải cơ sở dữ liệu" in said[0] and str(paths.database) in said[0]
+    assert "LoginDialog" in dialogs  # on screen before the database had been opened
+    assert paths.database.read_bytes() == garbage

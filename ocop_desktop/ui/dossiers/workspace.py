@@ -2,24 +2,35 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.ui.context import AppContext
 from ocop_desktop.ui.dossiers import list_model as m
-from ocop_desktop.ui.dossiers.editor import DossierEditor
 from ocop_desktop.ui.dossiers.list_page import DossierListPage
+
+if TYPE_CHECKING:
+    from ocop_desktop.ui.dossiers.editor import DossierEditor
 
 
 class DossierWorkspace(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
+        self.context = context
         self.list_page = DossierListPage(context, self)
-        self.editor = DossierEditor(context, self)
+        # The editor's services need the database layer, which loads behind the first paint; until then
+        # its place says what it will hold, and a dossier chosen meanwhile opens as soon as it is built.
+        self.editor: DossierEditor | None = None
+        self._waiting: str | None = None
+        self._placeholder = QLabel(self.tr("Chọn một hồ sơ trong danh sách để xem và chỉnh sửa."), self,
+                                   enabled=False)
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.list_page)
-        splitter.addWidget(self.editor)
+        splitter.addWidget(self._placeholder)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
@@ -30,8 +41,18 @@ class DossierWorkspace(QWidget):
         self.list_page.dossier_activated.connect(self.open)
         # Moving through the list with the arrow keys or a click opens the dossier beside it.
         self.list_page.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        context.runner.when_open(done=lambda _db: self._build_editor())
+
+    def _build_editor(self) -> None:
+        from ocop_desktop.ui.dossiers.editor import DossierEditor
+
+        editor = self.editor = DossierEditor(self.context, self)
+        self.splitter.replaceWidget(1, editor)
+        self._placeholder.deleteLater()
         # After "save, then switch" or a refused switch, the list follows what the editor really shows.
-        self.editor.shown.connect(self._follow)
+        editor.shown.connect(self._follow)
+        if self._waiting is not None:
+            self.open(self._waiting)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -41,15 +62,21 @@ class DossierWorkspace(QWidget):
             self.splitter.setSizes([int(width * 0.58), int(width * 0.42)])
 
     def open(self, dossier_id: str) -> None:
+        if self.editor is None:
+            self._waiting = dossier_id
+            return
         self.editor.load(dossier_id)
 
     def on_changes(self, changes: Changes) -> None:
         self.list_page.on_changes(changes)
-        self.editor.on_changes(changes)
+        if self.editor is not None:
+            self.editor.on_changes(changes)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         dossier_id = self.list_page.model.data(current, m.ID_ROLE) if current.isValid() else None
-        if dossier_id and not self.editor.load(dossier_id):
+        if dossier_id and self.editor is None:
+            self._waiting = dossier_id
+        elif dossier_id and not self.editor.load(dossier_id):
             view = self.editor.view
             if view is not None:
                 self._follow(view.dossier.id)

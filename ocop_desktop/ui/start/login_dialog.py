@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-import uuid
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from ocop_desktop.db.schema import Database
-from ocop_desktop.sync.client import ServerClient
-from ocop_desktop.sync.login import LoginError, LoginSession, login
 from ocop_desktop.ui.runner import Runner
+
+if TYPE_CHECKING:
+    from ocop_desktop.sync.login import LoginSession
 
 LOGIN_TIMEOUT = (5.0, 15.0)  # connect, read: a laptop on a bad line must not wait minutes
 
 
 class LoginDialog(QDialog):
-    def __init__(self, db: Database, runner: Runner, server_url: str | None, device_id: str,
-                 demo_hint: str | None = None, parent: QWidget | None = None):
+    def __init__(self, runner: Runner, server_url: str | None, demo_hint: str | None = None,
+                 parent: QWidget | None = None):
+        """Shown at once: the database (offline credentials, the device id) and the HTTP client load on
+        the background threads while the person types."""
         super().__init__(parent)
-        self.db, self.runner, self.server_url, self.device_id = db, runner, server_url, device_id
+        self.runner, self.server_url = runner, server_url
         self.session: LoginSession | None = None
         self.setWindowTitle(self.tr("Đăng nhập — OCOP Hà Tĩnh"))
         self.setMinimumWidth(420)
@@ -61,10 +63,18 @@ class LoginDialog(QDialog):
             return
         self.error.setText(self.tr("Đang đăng nhập…"))
         self.buttons.setEnabled(False)
-        client = (ServerClient(self.server_url, self.device_id or str(uuid.uuid4()), retries=0,
-                               timeout=LOGIN_TIMEOUT) if self.server_url else None)
-        self.runner.network(lambda: login(self.db, client, username, password), done=self._logged_in,
-                            failed=self._refused)
+        runner, server_url = self.runner, self.server_url
+
+        def work() -> LoginSession:
+            from ocop_desktop.sync.client import ServerClient
+            from ocop_desktop.sync.login import login
+
+            db = runner.db  # waits for the opening, if the person was quicker
+            client = (ServerClient(server_url, db.device_id, retries=0, timeout=LOGIN_TIMEOUT)
+                      if server_url else None)
+            return login(db, client, username, password)
+
+        self.runner.network(work, done=self._logged_in, failed=self._refused)
 
     def _logged_in(self, session: LoginSession) -> None:
         self.session = session
@@ -75,7 +85,12 @@ class LoginDialog(QDialog):
         self.buttons.setEnabled(True)
         self.password.clear()
         self.password.setFocus()
-        if isinstance(error, LoginError):
+        from ocop_desktop.db.problems import DatabaseProblem
+        from ocop_desktop.sync.login import LoginError
+
+        if isinstance(error, DatabaseProblem):
+            self.error.setText(self.tr("Không mở được cơ sở dữ liệu trên máy này."))
+        elif isinstance(error, LoginError):
             self.error.setText({
                 "wrong_password": self.tr("Sai tên đăng nhập hoặc mật khẩu."),
                 "never_logged_in_here": self.tr("Không kết nối được máy chủ, và tài khoản này chưa từng đăng nhập "

@@ -116,7 +116,7 @@ def _model_figures(db: Database) -> None:
         names = subgroup_names(session)
         a_commune = session.scalar(select(Product.commune_code).limit(1))
     print(f"  load_dossier_rows (Core selects, median):  {load_ms:7.1f} ms  ({len(rows):,} rows, target < 1000)")
-    prepared, prepare_ms = _timed(lambda: m.prepare(rows, names, m.PRODUCT))
+    prepared, prepare_ms = _timed(lambda: m.prepare(rows, names, [m.PRODUCT]))
     print(f"  prepare (database thread: fold, collate):  {prepare_ms:7.1f} ms")
     model = m.DossierTableModel()
     model.sort(m.PRODUCT, Qt.SortOrder.AscendingOrder)

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import compress
+from operator import itemgetter
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from ocop_desktop.domain.dossier_status import STATUSES
 from ocop_desktop.domain.text import collation_ranks, fold
-from ocop_desktop.services.dossier_rows import DossierRow, search_texts
+from ocop_desktop.services.dossier_rows import DossierRow, choices, search_texts
 from ocop_desktop.ui import texts
 
 CODE, PRODUCT, PRODUCER, COMMUNE, GROUP, STATUS, STARS, EXPIRY = range(8)
@@ -50,7 +51,8 @@ class DossierColumns:
     def of(cls, rows: list[DossierRow]) -> DossierColumns:
         if not rows:
             return cls(*([] for _ in range(len(cls.__slots__))))
-        *lists, expires = map(list, zip(*rows, strict=True))
+        # One C-level pass per field: zip(*rows) over 50,000 tuples is four times slower.
+        *lists, expires = (list(map(itemgetter(k), rows)) for k in range(len(cls.__slots__)))
         return cls(*lists, [e.toordinal() if e else NO_EXPIRY for e in expires])
 
     def __len__(self) -> int:
@@ -71,6 +73,9 @@ class Prepared:
     haystacks: list[str]
     ranks: dict[int, list[int]]
     version: str | None = None
+    orders: dict[int, list[int]] = field(default_factory=dict)  # column -> every row, ascending
+    communes: list[tuple[str, str]] = field(default_factory=list)  # (code, name): the filter's choices
+    groups: list[tuple[str, str]] = field(default_factory=list)  # (subgroup code, name), in Vietnamese order
 
 
 NO_EXPIRY = 0  # no date has ordinal 0
@@ -99,8 +104,12 @@ def prepare(rows: list[DossierRow], group_names: dict[str, str] | None = None,
     names = dict(group_names or {})
     cols = DossierColumns.of(rows)
     ranks = {c: _sort_ranks(cols, c, names) for c in sort_columns if 0 <= c < COLUMN_COUNT}
+    # The first screen's order and filter choices are worked out here too, not on the interface thread.
+    orders = {c: sorted(range(len(cols)), key=order.__getitem__) for c, order in ranks.items()}
+    communes = choices(zip(cols.commune_codes, cols.commune_names, strict=True))
+    groups = choices((g, names.get(g, g)) for g in set(cols.subgroups))
     return Prepared(cols, names, search_texts(cols.codes, cols.products, cols.producers, cols.commune_names),
-                    ranks, version)
+                    ranks, version, orders, communes, groups)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +136,7 @@ class DossierTableModel(QAbstractTableModel):
         self._ranks: dict[int, list[int]] = {}
         self._order: list[int] = []  # every row, in the current sort order
         self._base: list[int] = []  # rows passing the non-text filters, in order
-        self._base_hay: list[str] = []
+        self._base_hay: list[str] | None = []  # their texts; None until a search needs them
         self._visible: list[int] = []
         self._searches: dict[str, tuple[list[int], list[str]]] = {}  # folded text -> shown rows, their texts
         self._filter = DossierFilter()
@@ -154,7 +163,9 @@ class DossierTableModel(QAbstractTableModel):
         self._ranks = dict(prepared.ranks)
         self._order = list(range(len(cols)))
         if self._sort is not None:
-            self._order = self._sorted_order(*self._sort)
+            column, order = self._sort
+            ready = prepared.orders.get(column) if order == Qt.SortOrder.AscendingOrder else None
+            self._order = ready if ready is not None else self._sorted_order(column, order)
         self._apply_base()
         self._apply_text(fold(self._filter.text))
         self.endResetModel()
@@ -193,15 +204,21 @@ class DossierTableModel(QAbstractTableModel):
             last, days = today + f.expiring_days, cols.expiry_days
             keep = [i for i in keep if today < days[i] <= last]
         self._base = list(keep)
-        self._base_hay = [self._hay[i] for i in self._base]
+        self._base_hay = None  # gathered by the first search: a start shows the list without one
         self._searches.clear()
 
     def _apply_text(self, folded: str) -> None:
+        if not folded.split():  # no words: every row that passes the other filters
+            self._visible, self._folded = self._base, folded
+            return
         found = self._searches.get(folded)
         if found is None:
             # Typing one more character only narrows an earlier result, so only that is scanned;
             # deleting one finds its earlier result remembered.
             start = max((k for k in self._searches if folded.startswith(k)), key=len, default=None)
+            if start is None and self._base_hay is None:
+                hay_of = self._hay
+                self._base_hay = [hay_of[i] for i in self._base]
             visible, hay = self._searches[start] if start is not None else (self._base, self._base_hay)
             # Every word must appear somewhere in the row; each pass shrinks what the next one scans.
             for word in folded.split():

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop.services.changes import Changes
-from ocop_desktop.services.dossier_rows import choices
 from ocop_desktop.ui import texts
 from ocop_desktop.ui.context import AppContext
 from ocop_desktop.ui.dossiers import list_cache
@@ -187,9 +186,8 @@ class DossierListPage(QWidget):
 
     def _show(self, prepared: m.Prepared) -> None:
         self.model.set_prepared(prepared)
-        cols, names = prepared.columns, prepared.group_names
-        self._fill(self.commune_box, choices(zip(cols.commune_codes, cols.commune_names, strict=True)))
-        self._fill(self.group_box, choices((g, names.get(g, g)) for g in set(cols.subgroups)))
+        self._fill(self.commune_box, prepared.communes)
+        self._fill(self.group_box, prepared.groups)
         self._apply_filter()
         self._show_count()
 

@@ -67,7 +67,9 @@ def run(paths: AppPaths, argv: list[str] | None = None) -> int:
     try:
         try:
             window = start(paths, runner, settings)
-        except DatabaseProblem as exc:  # demo data waits for the database before the login
+        except Exception as exc:  # demo data waits for the database before the login
+            if exc is not runner.open_error:
+                raise
             refuse(exc)
             return 3
         if window is None or refused:

@@ -19,8 +19,8 @@ def nfc(text: str) -> str:
 def _fold_table() -> dict[int, str | None]:
     # "đ" is a letter of its own, not "d" plus a mark, so NFD leaves it alone; readers still expect
     # "d" to find it. One str.translate pass instead of normalising and filtering character by character: search
-    # indexes every name, so this runs on every row written. Only the Latin and Greek blocks and the
-    # combining marks are in the table (built in 1 ms at start-up, not 6); any other character that
+    # indexes every name, so this runs on every row written. Only the Latin blocks, Greek Extended and
+    # the combining marks are in the table (built in 1 ms at start-up, not 6); any other character that
     # survives it takes fold's general path, which gives the same result.
     table: dict[int, str | None] = {ord("đ"): "d", ord("Đ"): "d"}
     for first, last in ((0x00C0, 0x0250), (0x0300, 0x0370), (0x1E00, 0x2000)):

@@ -23,13 +23,15 @@ from ocop_desktop.services.criteria import load_criteria_set
 from ocop_desktop.services.dossier_rows import DossierRow
 
 
-def list_version(session: Session, today: date | None = None) -> str:
+def list_version(session: Session, today: date | None = None) -> str | None:
     """Names the state of everything the list reads, as of ``today`` (a revocation takes effect on its
     date): equal versions, equal lists. Read it before the rows: a write landing in between then makes
     the version older than the rows, so a saved copy is reloaded once more, never trusted when stale."""
-    epoch, counter = session.execute(
-        select(DataVersion.epoch, DataVersion.counter).where(DataVersion.name == "dossier_list")).one()
-    return f"{epoch}:{counter}:{(today or date.today()).isoformat()}"
+    row = session.execute(
+        select(DataVersion.epoch, DataVersion.counter).where(DataVersion.name == "dossier_list")).one_or_none()
+    if row is None:  # the row was removed by hand: nothing can vouch for a saved copy
+        return None
+    return f"{row.epoch}:{row.counter}:{(today or date.today()).isoformat()}"
 
 
 def _rows_query():

@@ -8,11 +8,12 @@ Tests use ``synchronous=True``: the work runs at once on the calling thread, cal
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ocop_desktop.services.changes import Changes
 
@@ -48,6 +49,10 @@ class Runner(QObject):
         self._open = open_database
         self._opened: Future = Future()
         self._held: list[Callable[[], None]] = []  # database work asked for before start()
+        # start() may come from the UI thread (a timer) and a network thread (a login) at once; the
+        # hand-over from held to running happens whole. Reentrant: a synchronous job may submit another.
+        self._lock = threading.RLock()
+        self._closed = False
         if db is not None:
             self._opened.set_result(db)
         self._finished.connect(self._deliver)
@@ -59,18 +64,25 @@ class Runner(QObject):
         self.start()
         return self._opened.result()
 
+    @property
+    def open_error(self) -> BaseException | None:
+        """What opening the database raised, once it has failed; None while it is open or opening."""
+        return self._opened.exception() if self._opened.done() else None
+
     def start(self) -> None:
-        """Opens the database on its thread, then runs the work held until now. Idempotent."""
-        if self._open is None:
-            return
-        opener, self._open = self._open, None
-        if self.synchronous:
-            self._resolve(opener)
-        else:
-            self._db_thread.submit(self._resolve, opener)
-        held, self._held = self._held, []
-        for submit in held:
-            submit()
+        """Opens the database on its thread, then runs the work held until now, in order. Idempotent;
+        does nothing once closed."""
+        with self._lock:
+            if self._open is None or self._closed:
+                return
+            opener, self._open = self._open, None
+            if self.synchronous:
+                self._resolve(opener)
+            else:
+                self._db_thread.submit(self._resolve, opener)
+            held, self._held = self._held, []
+            for submit in held:
+                submit()
 
     def _resolve(self, opener: Callable[[], Database]) -> None:
         try:
@@ -80,7 +92,22 @@ class Runner(QObject):
 
     def when_open(self, done: Done = None, failed: Failed = None) -> None:
         """Calls ``done(database)`` on the UI thread once the database is open, ``failed(error)`` if it
-        could not be opened."""
+        could not be opened. Already open: at the next turn of the event loop, not behind queued work."""
+        if self._opened.done() and not self.synchronous:
+            error = self._opened.exception()
+            result = None if error is not None else self._opened.result()
+
+            def finish(result, error):
+                if error is None:
+                    if done is not None:
+                        done(result)
+                elif failed is not None:
+                    failed(error)
+                else:
+                    self.failed.emit(error)
+
+            QTimer.singleShot(0, self, lambda: self._deliver(finish, result, error))
+            return
         self._submit(self._db_thread, lambda: self._opened.result(), done, failed, database=True)
 
     def read(self, work: Callable[[Session], T], done: Done = None, failed: Failed = None) -> None:
@@ -105,6 +132,11 @@ class Runner(QObject):
         self._submit(self._net, work, done, failed)
 
     def shutdown(self) -> None:
+        with self._lock:
+            self._closed = True
+            if self._open is not None:  # never started: whoever waits for the database is told
+                self._open = None
+                self._opened.set_exception(RuntimeError("the runner was closed before the database opened"))
         self._db_thread.shutdown(wait=True, cancel_futures=False)
         self._net.shutdown(wait=False, cancel_futures=True)
 
@@ -136,9 +168,10 @@ class Runner(QObject):
             self._pending += 1
             if self._pending == 1:
                 self.busy.emit(True)
-            if self._open is not None:  # not started: queued in order, behind the opening
-                self._held.append(lambda: self._run(pool, job, finish))
-                return
+            with self._lock:
+                if self._open is not None:  # not started: queued in order, behind the opening
+                    self._held.append(lambda: self._run(pool, job, finish))
+                    return
         self._run(pool, job, finish)
 
     def _run(self, pool: ThreadPoolExecutor, job: Callable[[], Any], finish: Callable[[Any, Any], None]) -> None:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ocop_desktop.domain.text import fold, search_tokens, sort_key
+from ocop_desktop.domain.text import collation_key, collation_ranks, fold, search_tokens, sort_key
 
 DICTIONARY = ["an", "ăn", "ân", "ba", "bà", "bả", "bã", "bá", "bạ", "da", "đa", "e", "ê"]
 
@@ -95,3 +95,17 @@ def test_fold_table_is_only_a_shortcut() -> None:
     differ = [hex(code) for code in range(0x20, 0x3400)
               if fold(f"a{chr(code)}b") != _fold_with_full_table(f"a{chr(code)}b", full)]
     assert differ == []
+
+
+def test_collation_matches_the_dictionary_order():
+    """"Đ" sorts after "D", "Ă" and "Â" after "A", tones only break ties, as domain.text.sort_key does."""
+    words = ["Đà Nẵng", "Dương", "Da", "Ăn", "Âm", "An", "Anh", "á", "à", "A", "Ạ", "Bưởi", "Bánh", "Ba", "Nước mắm",
+             "Nuôi", "Ơ", "Ô", "O", "Ư", "U", "đường", "HS-2025-1", "HS-2025-10", "Chè 2", "Chè", "  ", "Ñu", "東"]
+    assert sorted(words, key=collation_key) == sorted(words, key=sort_key)
+    ordered = sorted(["Đông", "Dung", "Ân", "Ăn", "An"], key=collation_key)
+    assert ordered == ["An", "Ăn", "Ân", "Dung", "Đông"]
+
+
+def test_collation_ranks_share_equal_values():
+    """Equal names get one rank, so a sort keeps their earlier order; ranks follow Vietnamese order."""
+    assert collation_ranks(["Đồng", "Dừa", "Đồng", "Ăn"]) == [2, 1, 2, 0]

@@ -7,7 +7,6 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from ocop_desktop.db.models import Dossier
-from ocop_desktop.domain.text import collation_key, collation_ranks, sort_key
 from ocop_desktop.services import dossiers, recognitions, registry
 from ocop_desktop.services.dossier_list import load_dossier_rows, subgroup_names
 from ocop_desktop.services.dossier_rows import choices, search_texts
@@ -86,20 +85,6 @@ def test_search_texts_are_accent_free(session: Session, dossier_id: str):
     [text] = search_texts([row.code], [row.product_name], [row.producer_name], [row.commune_name])
     assert "nuoc mam ca com" in text and "phu khuong" in text and "thanh sen" in text
     assert text == text.lower() and text.isascii()
-
-
-def test_collation_matches_the_dictionary_order():
-    """"Đ" sorts after "D", "Ă" and "Â" after "A", tones only break ties, as domain.text.sort_key does."""
-    words = ["Đà Nẵng", "Dương", "Da", "Ăn", "Âm", "An", "Anh", "á", "à", "A", "Ạ", "Bưởi", "Bánh", "Ba", "Nước mắm",
-             "Nuôi", "Ơ", "Ô", "O", "Ư", "U", "đường", "HS-2025-1", "HS-2025-10", "Chè 2", "Chè", "  ", "Ñu", "東"]
-    assert sorted(words, key=collation_key) == sorted(words, key=sort_key)
-    ordered = sorted(["Đông", "Dung", "Ân", "Ăn", "An"], key=collation_key)
-    assert ordered == ["An", "Ăn", "Ân", "Dung", "Đông"]
-
-
-def test_collation_ranks_share_equal_values():
-    """Equal names get one rank, so a sort keeps their earlier order; ranks follow Vietnamese order."""
-    assert collation_ranks(["Đồng", "Dừa", "Đồng", "Ăn"]) == [2, 1, 2, 0]
 
 
 def test_choices_are_distinct_and_in_vietnamese_order():

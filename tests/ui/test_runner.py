@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -150,3 +151,58 @@ def test_a_runner_needs_exactly_one_way_to_its_database(demo_db):
         Runner()
     with pytest.raises(TypeError):
         Runner(demo_db, open_database=lambda: demo_db)
+
+
+def test_start_from_two_threads_opens_the_database_once(demo_paths, qtbot):
+    """A login on a network thread may ask for the database while the UI thread's timer starts it."""
+    from ocop_desktop.app import database_opener
+
+    opened, gate = [], threading.Event()
+    opener = database_opener(demo_paths)
+
+    def slow_open():
+        opened.append(1)
+        gate.wait(5)
+        return opener()
+
+    runner = Runner(open_database=slow_open)
+    try:
+        runner.read(lambda session: "held", done=opened.append)
+        threads = [threading.Thread(target=runner.start) for _ in range(4)]
+        for t in threads:
+            t.start()
+        runner.start()
+        for t in threads:
+            t.join(5)
+        gate.set()
+        qtbot.waitUntil(lambda: "held" in opened, timeout=10_000)
+        assert opened == [1, "held"]
+    finally:
+        runner.close()
+
+
+def test_when_open_on_an_open_database_does_not_wait_behind_queued_work(demo_db, qtbot):
+    """After a login the database is open; the editor that waits for it must not wait for a long list load."""
+    runner = Runner(demo_db)
+    gate, seen = threading.Event(), []
+    try:
+        runner.read(lambda session: gate.wait(5), done=lambda _: seen.append("load"))
+        runner.when_open(done=lambda db: seen.append("open"))
+        qtbot.waitUntil(lambda: seen == ["open"], timeout=5000)
+        gate.set()
+        qtbot.waitUntil(lambda: seen == ["open", "load"], timeout=5000)
+    finally:
+        gate.set()
+        runner.close()
+
+
+def test_a_runner_closed_before_starting_tells_whoever_waits(demo_paths):
+    from ocop_desktop.app import database_opener
+
+    runner = Runner(open_database=database_opener(demo_paths))
+    runner.close()
+    runner.start()  # too late: nothing is opened
+    with pytest.raises(RuntimeError):
+        runner.db  # noqa: B018
+    assert runner.open_error is not None
+    assert not Path(f"{demo_paths.database}-wal").exists()  # the file was never opened

@@ -11,16 +11,23 @@ intact has the shapes it wrote.
 
 from __future__ import annotations
 
+import functools
 import marshal
 import os
 import sys
 import zlib
 from pathlib import Path
 
+from ocop_desktop import __version__
 from ocop_desktop.ui.dossiers.list_model import DossierColumns, Prepared
 
 FILE_NAME = "dossier-list.bin"
-FORMAT = 1
+FORMAT = 2
+# The code that builds the list: a copy saved by another version of it (new columns, another fold or
+# collation) is not this code's list, however current its data. A checksum of the sources, so nobody
+# has to remember to bump a number.
+_BUILT_BY = ("ui/dossiers/list_model.py", "ui/dossiers/list_cache.py", "services/dossier_rows.py",
+             "services/dossier_list.py", "domain/text.py")
 _PYTHON = tuple(sys.version_info[:2])  # marshal's format may change between Python versions
 _HEADER = 4  # bytes of CRC-32 before the payload
 # Columns whose every value differs (ids, codes, product names, search texts) are kept as one string cut
@@ -28,6 +35,18 @@ _HEADER = 4  # bytes of CRC-32 before the payload
 # one by one. Columns of repeated values (communes, statuses) stay lists, where marshal shares each value.
 _SEPARATOR = "\x1f"
 _JOINED = frozenset({"ids", "codes", "products"})
+
+
+@functools.cache
+def code_version() -> str:
+    package = Path(__file__).resolve().parents[2]
+    crc = 0
+    for name in _BUILT_BY:
+        try:
+            crc = zlib.crc32((package / name).read_bytes(), crc)
+        except OSError:  # no sources (a frozen build): the version number alone
+            crc = zlib.crc32(name.encode(), crc)
+    return f"{__version__}:{crc:08x}"
 
 
 def _identity(database: Path) -> list[int] | None:
@@ -47,8 +66,8 @@ def save(path: Path, database: Path, prepared: Prepared) -> None:
         return
     lists = [_pack(getattr(prepared.columns, name)) if name in _JOINED else getattr(prepared.columns, name)
              for name in DossierColumns.__slots__]
-    payload = marshal.dumps((FORMAT, _PYTHON, identity, prepared.version, len(prepared.haystacks), lists,
-                             _pack(prepared.haystacks), dict(prepared.ranks), prepared.group_names,
+    payload = marshal.dumps((FORMAT, _PYTHON, code_version(), identity, prepared.version, len(prepared.haystacks),
+                             lists, _pack(prepared.haystacks), dict(prepared.ranks), prepared.group_names,
                              dict(prepared.orders), prepared.communes, prepared.groups))
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".part")
@@ -64,10 +83,10 @@ def load(path: Path, database: Path) -> Prepared | None:
         if len(data) <= _HEADER or zlib.crc32(data[_HEADER:]) != int.from_bytes(data[:_HEADER], "big"):
             return None
         payload = marshal.loads(data[_HEADER:])
-        if not isinstance(payload, tuple) or len(payload) != 12:
+        if not isinstance(payload, tuple) or len(payload) != 13 or payload[:3] != (FORMAT, _PYTHON, code_version()):
             return None
-        format_, python, identity, version, n, lists, haystacks, *rest = payload
-        if format_ != FORMAT or python != _PYTHON or identity != _identity(database) or not isinstance(version, str):
+        identity, version, n, lists, haystacks, *rest = payload[3:]
+        if identity != _identity(database) or not isinstance(version, str):
             return None
         return _rebuild(version, n, lists, haystacks, *rest)
     except (OSError, EOFError, ValueError, TypeError):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Hashable
-from contextlib import suppress
 
 from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,6 +26,7 @@ from ocop_desktop.ui.context import AppContext
 from ocop_desktop.ui.dossiers import list_cache
 from ocop_desktop.ui.dossiers import list_model as m
 
+log = logging.getLogger(__name__)
 WATCHED = frozenset({"dossiers", "products", "producers", "recognitions"})
 # Fit 1200 px without a horizontal scroll bar; the product name takes whatever room is left.
 _WIDTHS = {m.CODE: 135, m.PRODUCER: 215, m.COMMUNE: 125, m.GROUP: 150, m.STATUS: 140, m.STARS: 80, m.EXPIRY: 95}
@@ -153,14 +154,16 @@ class DossierListPage(QWidget):
                 subgroup_names,
             )
 
-            version = list_version(session)  # before the rows: see list_version
-            if version == shown:
+            version = list_version(session)
+            if version is not None and version == shown:
                 return None  # what is on screen is current
             rows = load_dossier_rows(session)
             with cycle_collector_paused():
                 prepared = m.prepare(rows, subgroup_names(session), sort_columns, version)
-            with suppress(OSError):  # a full disk costs the next start its head start, nothing else
+            try:
                 list_cache.save(cache, database, prepared)
+            except Exception:  # a full disk, say: the copy is optional, and the next start just waits
+                log.warning("could not save the dossier list for the next start", exc_info=True)
             return prepared
 
         self.context.runner.read(work, done=self._loaded, failed=self._load_failed)

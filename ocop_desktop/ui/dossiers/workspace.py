@@ -51,8 +51,12 @@ class DossierWorkspace(QWidget):
         self._placeholder.deleteLater()
         # After "save, then switch" or a refused switch, the list follows what the editor really shows.
         editor.shown.connect(self._follow)
-        if self._waiting is not None:
-            self.open(self._waiting)
+        # The row chosen meanwhile, as the list holds it now: a reload may have changed or removed it.
+        current = self.list_page.table.currentIndex()
+        chosen = self.list_page.model.data(current, m.ID_ROLE) if current.isValid() else None
+        if chosen is not None and self._waiting is not None:
+            self.open(chosen)
+        self._waiting = None
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

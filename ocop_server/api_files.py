@@ -18,6 +18,7 @@ from ocop_desktop.sync.protocol import HaveRequest, HaveResponse, UploadState
 from ocop_server.deps import Caller, GzipRoute, read_session, require_caller, require_uploader
 from ocop_server.errors import ApiError
 from ocop_server.models import Blob
+from ocop_server.scope import may_read_file
 
 router = APIRouter(prefix="/files", tags=["files"], route_class=GzipRoute)
 SHA = PathParam(pattern="^[0-9a-f]{64}$", description="the file's SHA-256, lower-case hex")
@@ -124,6 +125,7 @@ def _append(request: Request, session: Session, sha256: str, offset: int, chunk:
 def download(request: Request, sha256: str = SHA, caller: Caller = Depends(require_caller)) -> FileResponse:
     with read_session(request) as session:
         blob = session.get(Blob, sha256)
-        if blob is None or not blob.complete:
+        # Out of scope reads as absent: a hash known from elsewhere must not tell that the file exists.
+        if blob is None or not blob.complete or not may_read_file(session, caller.viewer, sha256):
             raise ApiError(404, "file_not_found", "The server does not hold this file.")
         return FileResponse(_final(request, sha256), media_type="application/octet-stream")

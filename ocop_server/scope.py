@@ -52,6 +52,11 @@ def viewer_for(session: Session, user: User) -> Viewer:
     return Viewer(user.id, user.role, frozenset(keys), frozenset(councils), frozenset(leading), communes)
 
 
+def may_read_file(session: Session, viewer: Viewer, sha256: str) -> bool:
+    """A file goes to those who may see a row naming it (a dossier's document); admins get any file."""
+    return viewer.is_admin or store.file_named(session, sha256, viewer.keys)
+
+
 def _parent_keys(session: Session, entity: str, row_id: str | None) -> set[str]:
     return store.scope_keys(session, entity, row_id) if row_id else set()
 

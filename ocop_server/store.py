@@ -120,3 +120,22 @@ _IDS_WITH_KEY = select(_scopes.c.id).where(_scopes.c.entity == bindparam("b_enti
 
 def ids_with_key(session: Session, entity: str, key: str) -> list[str]:
     return list(session.scalars(_IDS_WITH_KEY, {"b_entity": entity, "b_key": key}))
+
+
+# Entities whose rows name an attachment by its hash.
+FILE_ENTITIES = tuple(name for name, entity in ENTITIES.items() if "sha256" in entity.fields)
+
+
+def file_named(session: Session, sha256: str, keys: frozenset[str] | None) -> bool:
+    """Whether a live row names the file, among the rows carrying one of ``keys`` (None: any row).
+
+    ``sha256`` must already be lower-case hex: it is matched inside the stored JSON, which ``save`` writes
+    compact and sorted, so the field reads exactly ``"sha256":"<hex>"``. The scan covers only the rows in
+    the caller's scope (the scope index leads), and runs once per file a device downloads."""
+    query = select(_records.c.id).where(_records.c.entity.in_(FILE_ENTITIES), _records.c.deleted.is_(False),
+                                        _records.c.data.like(f'%"sha256":"{sha256}"%'))
+    if keys is not None:
+        query = query.where(select(_scopes.c.id).where(
+            _scopes.c.entity == _records.c.entity, _scopes.c.id == _records.c.id,
+            _scopes.c.key.in_(sorted(keys))).exists())
+    return session.execute(query.limit(1)).first() is not None

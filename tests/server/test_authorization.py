@@ -7,7 +7,7 @@ import itertools
 
 import pytest
 import requests
-from server_world import ACTOR, CRITERIA_TEXT, PASSWORD, ROLES, assert_problem, headers, new_id
+from server_world import ACTOR, CRITERIA_TEXT, PASSWORD, ROLES, assert_problem, change, headers, new_id, row
 
 _files = itertools.count()
 
@@ -24,10 +24,13 @@ def _token_id(world, token: str, device_id: str) -> str:
 
 @pytest.fixture(scope="module")
 def stored_file(world) -> str:
-    """A file the admin uploaded completely."""
+    """A file the admin uploaded completely, attached to dossier D1 (commune 18073, council C1)."""
     data, sha = _content("admin")
     world.client("admin").upload_state(sha, len(data))
     assert world.client("admin").upload_chunk(sha, 0, data).complete
+    document = change("dossier_documents", new_id(), row(dossier_id=world.ids["D1"], doc_type="label",
+                                                         title="Nhãn D1", sha256=sha, size=len(data)))
+    assert world.push_one("admin", document).status == "applied"
     return sha
 
 
@@ -85,6 +88,8 @@ def test_role_endpoint_status(world, stored_file, role, endpoint):
     expected = 200 if role == "admin" else NON_ADMIN_STATUS.get(endpoint, 200)
     if endpoint in ("upload_state", "upload_chunk") and role not in UPLOADERS:
         expected = 403
+    if endpoint == "download" and role == "viewer":  # D1 is neither in their commune nor their council
+        expected = 404
     assert response.status_code == expected, (response.status_code, response.text[:300])
     if expected != 200:
         assert_problem(response)

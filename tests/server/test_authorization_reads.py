@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+
+import requests
+from server_world import change, headers, new_id, row
+
 C2_WORLD = ("P2", "PR2", "D2", "DD2", "C2", "E2", "A2", "M3", "S3")
 
 
@@ -61,3 +66,49 @@ def test_a_viewers_check_covers_public_entities_only(world):
 def test_the_admin_pulls_everything(world):
     """The admin receives every world row of both communes and councils."""
     assert set(world.ids.values()) <= _ids(world, "admin")
+
+
+def _attached(world, dossier: str) -> str:
+    """A file uploaded by the admin and attached to ``dossier``; its hash."""
+    data = f"giấy chứng nhận {dossier} {new_id()}".encode()
+    sha = hashlib.sha256(data).hexdigest()
+    admin = world.client("admin")
+    admin.upload_state(sha, len(data))
+    assert admin.upload_chunk(sha, 0, data).complete
+    if dossier:
+        document = change("dossier_documents", new_id(), row(dossier_id=world.ids[dossier], doc_type="other",
+                                                             title="Giấy chứng nhận", sha256=sha, size=len(data)))
+        assert world.push_one("admin", document).status == "applied"
+    return sha
+
+
+def _download(world, username: str, sha: str) -> int:
+    return requests.get(f"{world.url}/files/{sha}", headers=headers(world.token(username)), timeout=10).status_code
+
+
+def test_a_file_goes_only_to_those_who_see_its_dossier(world):
+    """D2's attachment: its commune's officer and its council's member get it; D1's people get 404, the same
+    answer as for a file the server never had, so a hash known from elsewhere tells nothing."""
+    sha = _attached(world, "D2")
+    assert {u: _download(world, u, sha) for u in ("admin", "officer2", "member3", "officer1", "member1", "chair1",
+                                                    "viewer1")} == {
+        "admin": 200, "officer2": 200, "member3": 200, "officer1": 404, "member1": 404, "chair1": 404, "viewer1": 404}
+    assert _download(world, "officer1", "0" * 64) == 404
+
+
+def test_a_file_no_row_names_goes_to_admins_only(world):
+    sha = _attached(world, "")
+    assert (_download(world, "admin", sha), _download(world, "officer1", sha), _download(world, "member1", sha)) == (
+        200, 404, 404)
+
+
+def test_a_deleted_document_no_longer_opens_its_file(world):
+    """Once its document is deleted, the file is refused to the commune that had it (admins still get it)."""
+    sha = _attached(world, "D1")
+    assert _download(world, "officer1", sha) == 200
+    [document] = [r for r in world.pull_all("officer1")
+                  if r.entity == "dossier_documents" and r.data.get("sha256") == sha]
+    deleted = change("dossier_documents", document.id, {"deleted": (False, True)}, op="update",
+                     base_version=document.version)
+    assert world.push_one("admin", deleted).status == "applied"
+    assert (_download(world, "officer1", sha), _download(world, "admin", sha)) == (404, 200)

@@ -1468,6 +1468,10 @@
         <translation>Contains invalid control characters.</translation>
     </message>
     <message>
+        <source>Có ký tự ẩn đảo hướng chữ (thường do sao chép từ nơi khác); hãy gõ lại.</source>
+        <translation>Contains hidden characters that reverse the text direction (usually from copying); please type it again.</translation>
+    </message>
+    <message>
         <source>Cần nhập đủ cả vĩ độ và kinh độ.</source>
         <translation>Enter both latitude and longitude.</translation>
     </message>

@@ -92,6 +92,23 @@ def test_control_characters_are_refused(session: Session, count, bad: str) -> No
     assert (error.code, error.field) == ("control_characters", "name")
 
 
+@pytest.mark.parametrize("bad", ["\u202e", "\u202a", "\u2066", "\u2069"])
+def test_direction_overrides_are_refused(session: Session, count, bad: str) -> None:
+    """A name that would show its letters in another order than stored ("Trojan Source") is refused."""
+    error = _refused(session, count, name=f"HTX {bad}gnohK úhP")
+    assert (error.code, error.field) == ("direction_controls", "name")
+
+
+def test_invisible_characters_are_dropped_so_search_finds_the_name(session: Session) -> None:
+    """A name pasted with zero-width spaces, a byte-order mark and a soft hyphen is stored as it looks."""
+    from ocop_desktop.domain.text import fold
+
+    p = session.get(Producer, _producer(session, name="\ufeffHTX Nước mắm\u200b Phú\u00ad Khương\u2060"))
+    assert p.name == "HTX Nước mắm Phú Khương" and "nuoc mam phu khuong" in fold(p.name)
+    emoji = session.get(Producer, _producer(session, name="Mật ong 👨\u200d👩\u200d👧"))
+    assert emoji.name == "Mật ong 👨\u200d👩\u200d👧"  # joiners build one emoji: kept
+
+
 @pytest.mark.parametrize("kind", ["", "Cooperative", "company", None, 1, ["cooperative"]])
 def test_unknown_kind_is_refused(session: Session, count, kind) -> None:
     """A kind outside the producer kinds is refused as "invalid_choice"."""

@@ -14,6 +14,10 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     "closed": (),
 }
 
+# The council has scored the dossier: what it was scored on (its notes, kind and documents) stays as
+# it was. Documents may still be added until it is closed (a late certificate), never removed.
+LOCKED_STATUSES = frozenset({"evaluated", "closed"})
+
 DOCUMENT_TYPES = (
     "registration_form", "business_plan", "org_description", "business_registration", "food_safety_conditions",
     "product_standard", "quality_declaration", "lab_test_report", "label_image", "product_photo",

@@ -11,12 +11,11 @@ from sqlalchemy.orm import Session
 
 from ocop_desktop.db.blobstore import upload_limit
 from ocop_desktop.db.models import AdminUnit, ChangeJournal, Dossier, DossierDocument, Producer, Product
-from ocop_desktop.domain.dossier_status import DOCUMENT_TYPES, TRANSITIONS
+from ocop_desktop.domain.dossier_status import DOCUMENT_TYPES, LOCKED_STATUSES, TRANSITIONS
 from ocop_desktop.services.criteria import load_criteria_set, version_in_force
 from ocop_desktop.services.lookup import get_alive
 
 # Mirrors update_dossier: once the council has evaluated, the dossier's facts are what was scored.
-LOCKED_STATUSES = frozenset({"evaluated", "closed"})
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp"})
 
 

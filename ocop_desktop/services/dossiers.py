@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from ocop_desktop.db.base import new_id
 from ocop_desktop.db.models import CriteriaSetVersion, Dossier, DossierDocument, Product
 from ocop_desktop.db.types import utcnow
-from ocop_desktop.domain.dossier_status import DOCUMENT_TYPES, DOSSIER_KINDS, can_move
+from ocop_desktop.domain.dossier_status import DOCUMENT_TYPES, DOSSIER_KINDS, LOCKED_STATUSES, can_move
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.errors import ServiceError, check_choice, clean_text
 from ocop_desktop.services.lookup import get_alive, get_columns
@@ -39,7 +39,7 @@ def create_dossier(session: Session, *, product_id: str, kind: str = "new", code
 
 def update_dossier(session: Session, dossier_id: str, *, notes: Any = None, kind: Any = None) -> Changes:
     dossier = get_alive(session, Dossier, dossier_id)
-    if dossier.status in ("evaluated", "closed"):
+    if dossier.status in LOCKED_STATUSES:
         raise ServiceError("dossier_locked", "status", status=dossier.status)
     if notes is not None:
         dossier.notes = clean_text(notes, "notes", 20000, required=False)
@@ -60,6 +60,9 @@ def change_dossier_status(session: Session, dossier_id: str, target: str) -> Cha
 
 def delete_document(session: Session, document_id: str) -> Changes:
     document = get_alive(session, DossierDocument, document_id)
+    dossier = get_alive(session, Dossier, document.dossier_id)
+    if dossier.status in LOCKED_STATUSES:  # evidence the council scored on is never removed
+        raise ServiceError("dossier_locked", "status", status=dossier.status)
     document.deleted = True
     return Changes.of("dossier_documents", document.id, ("dossiers", document.dossier_id))
 

@@ -230,6 +230,20 @@ def test_delete_document_tombstones_it(session: Session, blobs: BlobStore, dossi
     assert session.get(DossierDocument, doc_id).deleted is True
 
 
+@pytest.mark.parametrize("steps", [4, 5], ids=["evaluated", "closed"])
+def test_a_document_the_council_scored_on_cannot_be_removed(session: Session, blobs: BlobStore, dossier_id: str,
+                                                            source: Path, steps: int) -> None:
+    """Once the dossier is evaluated, its documents stay: deleting one is refused and it is kept."""
+    doc_id = documents.attach_document(session, blobs, dossier_id=dossier_id, file_path=source,
+                                       doc_type="lab_test_report").id
+    _move(session, dossier_id, *CHAIN[:steps])
+    assert session.get(Dossier, dossier_id).status == ("evaluated", "closed")[steps - 4]
+    with pytest.raises(ServiceError) as info:
+        dossiers.delete_document(session, doc_id)
+    assert (info.value.code, info.value.field) == ("dossier_locked", "status")
+    assert session.get(DossierDocument, doc_id).deleted is False
+
+
 def test_deleting_a_document_twice_is_not_found(session: Session, blobs: BlobStore, dossier_id: str,
                                                 source: Path) -> None:
     """A tombstoned document cannot be deleted again: "not_found"."""

@@ -1195,17 +1195,26 @@
         <source>Đồng bộ xong lúc {time}: đã gửi {pushed} thay đổi, đã nhận {pulled} bản ghi.</source>
         <translation>Sync completed at {time}: {pushed} changes sent, {pulled} records received.</translation>
     </message>
-    <message>
-        <source>{n} xung đột cần bạn chọn giá trị (thẻ «Xung đột cần giải quyết»).</source>
-        <translation>Conflicts needing you to choose a value: {n} (“Conflicts to resolve” tab).</translation>
+    <message numerus="yes">
+        <source>%n xung đột cần bạn chọn giá trị (thẻ «Xung đột cần giải quyết»).</source>
+        <translation>
+            <numerusform>%n conflict needs you to choose a value (“Conflicts to resolve” tab).</numerusform>
+            <numerusform>%n conflicts need you to choose a value (“Conflicts to resolve” tab).</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} thay đổi bị máy chủ từ chối (thẻ «Thay đổi bị từ chối»).</source>
-        <translation>Changes rejected by the server: {n} (“Rejected changes” tab).</translation>
+    <message numerus="yes">
+        <source>%n thay đổi bị máy chủ từ chối (thẻ «Thay đổi bị từ chối»).</source>
+        <translation>
+            <numerusform>%n change was rejected by the server (“Rejected changes” tab).</numerusform>
+            <numerusform>%n changes were rejected by the server (“Rejected changes” tab).</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} tệp đính kèm chưa gửi được vì quá lớn.</source>
-        <translation>Attachments not yet sent because they are too large: {n}.</translation>
+    <message numerus="yes">
+        <source>%n tệp đính kèm chưa gửi được vì quá lớn.</source>
+        <translation>
+            <numerusform>%n attachment not yet sent because it is too large.</numerusform>
+            <numerusform>%n attachments not yet sent because they are too large.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Một số dữ liệu chưa khớp với máy chủ; lần đồng bộ sau sẽ tải lại.</source>
@@ -1920,17 +1929,57 @@ Once approved, the result can no longer be changed.</translation>
         <source>Hồ sơ chờ giao (xã đã chuyển lên tỉnh): {n}</source>
         <translation>Dossiers awaiting assignment (forwarded by communes): {n}</translation>
     </message>
-    <message>
-        <source>(chỉ hiện {n} hồ sơ đầu; hãy tìm để thu hẹp)</source>
-        <translation>(showing only the first {n} dossiers; search to narrow the list)</translation>
+    <message numerus="yes">
+        <source>(chỉ hiện %n hồ sơ đầu; hãy tìm để thu hẹp)</source>
+        <translation>
+            <numerusform>(showing only the first dossier; search to narrow the list)</numerusform>
+            <numerusform>(showing only the first %n dossiers; search to narrow the list)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Đã giao cho “{name}”: %n hồ sơ</source>
+        <translation>
+            <numerusform>Assigned to “{name}”: %n dossier</numerusform>
+            <numerusform>Assigned to “{name}”: %n dossiers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Đã lập “{name}” với %n thành viên.</source>
+        <translation>
+            <numerusform>Created “{name}” with %n member.</numerusform>
+            <numerusform>Created “{name}” with %n members.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Đã giao %n hồ sơ cho “{name}”.</source>
+        <translation>
+            <numerusform>Assigned %n dossier to “{name}”.</numerusform>
+            <numerusform>Assigned %n dossiers to “{name}”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bỏ giao %n hồ sơ ({codes}) khỏi “{name}”?
+
+Thành viên hội đồng sẽ không còn thấy các hồ sơ này để chấm; hồ sơ trở lại danh sách chờ giao.</source>
+        <translation>
+            <numerusform>Unassign %n dossier ({codes}) from “{name}”?
+
+Council members will no longer see it to score it; it goes back to the list waiting for assignment.</numerusform>
+            <numerusform>Unassign %n dossiers ({codes}) from “{name}”?
+
+Council members will no longer see them to score them; they go back to the list waiting for assignment.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Đã bỏ giao %n hồ sơ khỏi “{name}”.</source>
+        <translation>
+            <numerusform>Unassigned %n dossier from “{name}”.</numerusform>
+            <numerusform>Unassigned %n dossiers from “{name}”.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Chọn một hội đồng ở bảng trên để xem và giao hồ sơ.</source>
         <translation>Select a council in the table above to view and assign dossiers.</translation>
-    </message>
-    <message>
-        <source>Đã giao cho “{name}”: {n} hồ sơ</source>
-        <translation>Assigned to “{name}”: {n} dossiers</translation>
     </message>
     <message>
         <source>Chọn một hội đồng để xem thành viên.</source>
@@ -1949,28 +1998,8 @@ Once approved, the result can no longer be changed.</translation>
         <translation>Members ({n}): {list}</translation>
     </message>
     <message>
-        <source>Đã lập “{name}” với {n} thành viên.</source>
-        <translation>Created “{name}” with {n} members.</translation>
-    </message>
-    <message>
-        <source>Đã giao {n} hồ sơ cho “{name}”.</source>
-        <translation>Dossiers assigned to “{name}”: {n}.</translation>
-    </message>
-    <message>
-        <source>Bỏ giao {n} hồ sơ ({codes}) khỏi “{name}”?
-
-Thành viên hội đồng sẽ không còn thấy các hồ sơ này để chấm; hồ sơ trở lại danh sách chờ giao.</source>
-        <translation>Unassign {n} dossier(s) ({codes}) from “{name}”?
-
-Council members will no longer see these dossiers for scoring; the dossiers return to the list awaiting assignment.</translation>
-    </message>
-    <message>
         <source>Bỏ giao hồ sơ</source>
         <translation>Unassign dossiers</translation>
-    </message>
-    <message>
-        <source>Đã bỏ giao {n} hồ sơ khỏi “{name}”.</source>
-        <translation>Dossiers unassigned from “{name}”: {n}.</translation>
     </message>
 </context>
 <context>
@@ -2388,9 +2417,12 @@ After this step you cannot move it back to “{current}” yourself.</translatio
         <source>Đã hết hạn</source>
         <translation>Expired</translation>
     </message>
-    <message>
-        <source>Còn {n} ngày</source>
-        <translation>{n} days left</translation>
+    <message numerus="yes">
+        <source>Còn %n ngày</source>
+        <translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
+        </translation>
     </message>
     <message>
         <source>Mã hồ sơ</source>
@@ -3020,17 +3052,26 @@ A submitted sheet can no longer be edited; to change it, you must rescore.</tran
         <source>Máy chủ: {server}</source>
         <translation>Server: {server}</translation>
     </message>
-    <message>
-        <source>{n} thay đổi chưa gửi</source>
-        <translation>Unsent changes: {n}</translation>
+    <message numerus="yes">
+        <source>%n thay đổi chưa gửi</source>
+        <translation>
+            <numerusform>%n unsent change</numerusform>
+            <numerusform>%n unsent changes</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} thay đổi chỉ lưu trên máy này</source>
-        <translation>Changes stored only on this computer: {n}</translation>
+    <message numerus="yes">
+        <source>%n thay đổi chỉ lưu trên máy này</source>
+        <translation>
+            <numerusform>%n change stored only on this computer</numerusform>
+            <numerusform>%n changes stored only on this computer</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} xung đột chưa giải quyết</source>
-        <translation>Unresolved conflicts: {n}</translation>
+    <message numerus="yes">
+        <source>%n xung đột chưa giải quyết</source>
+        <translation>
+            <numerusform>%n unresolved conflict</numerusform>
+            <numerusform>%n unresolved conflicts</numerusform>
+        </translation>
     </message>
     <message>
         <source>Lần đồng bộ thành công gần nhất: {when}</source>
@@ -3124,9 +3165,19 @@ A submitted sheet can no longer be edited; to change it, you must rescore.</tran
         <source>Điều kiện bắt buộc chưa đạt:</source>
         <translation>Mandatory conditions not met:</translation>
     </message>
-    <message>
-        <source>Còn {n} tiêu chí chưa chấm</source>
-        <translation>Criteria not yet scored: {n}</translation>
+    <message numerus="yes">
+        <source>Còn %n tiêu chí chưa chấm</source>
+        <translation>
+            <numerusform>%n criterion not yet scored</numerusform>
+            <numerusform>%n criteria not yet scored</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Phiếu có %n tiêu chí.</source>
+        <translation>
+            <numerusform>The sheet has %n criterion.</numerusform>
+            <numerusform>The sheet has %n criteria.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Đã chấm đủ tất cả tiêu chí</source>
@@ -3139,10 +3190,6 @@ A submitted sheet can no longer be edited; to change it, you must rescore.</tran
     <message>
         <source>Tổng điểm tối đa</source>
         <translation>Maximum total score</translation>
-    </message>
-    <message>
-        <source>Phiếu có {n} tiêu chí.</source>
-        <translation>The sheet has {n} criteria.</translation>
     </message>
     <message>
         <source>{n}★: dưới {high} điểm</source>

@@ -32,3 +32,25 @@ def test_every_translation_file_is_finished():
             source = message.findtext("source")
             assert translation is not None and translation.get("type") not in ("unfinished", "obsolete") \
                 and "".join(translation.itertext()).strip(), f"{path.name}: {source!r} is not translated"
+
+
+def test_counts_agree_with_their_number_in_english(qapp):
+    """%n messages: "1 unsent change", "2 unsent changes" in English; the Vietnamese source needs no plural."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    english = QTranslator()
+    assert english.load(str(translations_dir() / "ocop_en.qm"))
+    assert english.translate("SyncPage", "%n thay đổi chưa gửi", "", 1) == "%n unsent change"
+    assert english.translate("SyncPage", "%n thay đổi chưa gửi", "", 2) == "%n unsent changes"
+    QCoreApplication.installTranslator(english)
+    try:
+        said = [QCoreApplication.translate("DossierTableModel", "Còn %n ngày", "", n) for n in (1, 40)]
+    finally:
+        QCoreApplication.removeTranslator(english)
+    assert said == ["1 day left", "40 days left"]
+    assert QCoreApplication.translate("DossierTableModel", "Còn %n ngày", "", 1) == "Còn 1 ngày"
+    # every message with a count has both English forms
+    for message in ET.parse(translations_dir() / "ocop_en.ts").getroot().iter("message"):
+        if "%n" in (message.findtext("source") or ""):
+            assert message.get("numerus") == "yes", message.findtext("source")
+            assert len(message.find("translation").findall("numerusform")) == 2, message.findtext("source")

@@ -159,13 +159,13 @@ class CouncilsTab(QWidget):
         n = self.assignable.rowCount()
         title = self.tr("Hồ sơ chờ giao (xã đã chuyển lên tỉnh): {n}").format(n=n)
         if n >= assignments.LIST_LIMIT:
-            title += " " + self.tr("(chỉ hiện {n} hồ sơ đầu; hãy tìm để thu hẹp)").format(n=n)
+            title += " " + self.tr("(chỉ hiện %n hồ sơ đầu; hãy tìm để thu hẹp)", "", n)
         self.assignable_title.setText(title)
         if council is None:
             self.assigned_title.setText(self.tr("Chọn một hội đồng ở bảng trên để xem và giao hồ sơ."))
         else:
-            self.assigned_title.setText(self.tr("Đã giao cho “{name}”: {n} hồ sơ").format(
-                name=council.name, n=self.assigned.rowCount()))
+            self.assigned_title.setText(self.tr("Đã giao cho “{name}”: %n hồ sơ", "", self.assigned.rowCount()).format(
+                name=council.name))
 
     # Reading -----------------------------------------------------------------------------------------
 
@@ -247,7 +247,7 @@ class CouncilsTab(QWidget):
         def created(changes: Changes) -> None:
             self.council_id = changes.id
             self._select_council(changes.id)
-            self._say(self.tr("Đã lập “{name}” với {n} thành viên.").format(name=values.name, n=len(values.members)),
+            self._say(self.tr("Đã lập “{name}” với %n thành viên.", "", len(values.members)).format(name=values.name),
                       OK_STYLE)
             if done is not None:
                 done(changes)
@@ -264,7 +264,7 @@ class CouncilsTab(QWidget):
             return reduce(Changes.__or__, (assignments.assign_dossier(session, council_id=council.id, dossier_id=i)
                                            for i in ids))
         self.context.runner.write(work, done=lambda _: self._say(
-            self.tr("Đã giao {n} hồ sơ cho “{name}”.").format(n=len(ids), name=council.name), OK_STYLE),
+            self.tr("Đã giao %n hồ sơ cho “{name}”.", "", len(ids)).format(name=council.name), OK_STYLE),
             failed=lambda error: self._say(admin_error_text(error), BAD_STYLE))
 
     def unassign_selected(self) -> None:
@@ -272,9 +272,9 @@ class CouncilsTab(QWidget):
         if council is None or not chosen:
             return
         codes = ", ".join(a.dossier.code for a in chosen[:5]) + ("…" if len(chosen) > 5 else "")
-        question = self.tr("Bỏ giao {n} hồ sơ ({codes}) khỏi “{name}”?\n\nThành viên hội đồng sẽ không còn thấy các "
-                           "hồ sơ này để chấm; hồ sơ trở lại danh sách chờ giao.").format(
-            n=len(chosen), codes=codes, name=council.name)
+        question = self.tr("Bỏ giao %n hồ sơ ({codes}) khỏi “{name}”?\n\nThành viên hội đồng sẽ không còn thấy các "
+                           "hồ sơ này để chấm; hồ sơ trở lại danh sách chờ giao.", "", len(chosen)).format(
+            codes=codes, name=council.name)
         if not self.confirm(self.tr("Bỏ giao hồ sơ"), question):
             return
         ids = [a.id for a in chosen]
@@ -282,5 +282,5 @@ class CouncilsTab(QWidget):
         def work(session: Session) -> Changes:
             return reduce(Changes.__or__, (assignments.unassign(session, assignment_id=i) for i in ids))
         self.context.runner.write(work, done=lambda _: self._say(
-            self.tr("Đã bỏ giao {n} hồ sơ khỏi “{name}”.").format(n=len(ids), name=council.name), OK_STYLE),
+            self.tr("Đã bỏ giao %n hồ sơ khỏi “{name}”.", "", len(ids)).format(name=council.name), OK_STYLE),
             failed=lambda error: self._say(admin_error_text(error), BAD_STYLE))

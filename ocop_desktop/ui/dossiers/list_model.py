@@ -274,7 +274,7 @@ class DossierTableModel(QAbstractTableModel):
                 return None
             days_left = day - self.today.toordinal()
             if role == _TOOLTIP:
-                return self.tr("Đã hết hạn") if days_left <= 0 else self.tr("Còn {n} ngày").format(n=days_left)
+                return self.tr("Đã hết hạn") if days_left <= 0 else self.tr("Còn %n ngày", "", days_left)
             if days_left <= EXPIRY_WARNING_DAYS:  # foreground
                 return _EXPIRED if days_left <= 0 else _EXPIRING
             return None

@@ -100,7 +100,7 @@ class TotalsPanel(QFrame):
                               f"<ul style='margin-left: -20px'>{items}</ul>")
         count = len(score.unanswered)
         if count:
-            self.unanswered.setText(self.tr("Còn {n} tiêu chí chưa chấm").format(n=count))
+            self.unanswered.setText(self.tr("Còn %n tiêu chí chưa chấm", "", count))
             self.unanswered.setStyleSheet(f"color: {words.UNANSWERED}; font-weight: 600;")
         else:
             self.unanswered.setText(self.tr("Đã chấm đủ tất cả tiêu chí"))
@@ -120,7 +120,7 @@ class TotalsPanel(QFrame):
         self.band_note.setStyleSheet(f"color: {words.MUTED};")
         self.band_note.setText("<br>".join(self._band(b) for b in star_bands))
         self.band_note.show()
-        self.unanswered.setText(self.tr("Phiếu có {n} tiêu chí.").format(n=n_criteria))
+        self.unanswered.setText(self.tr("Phiếu có %n tiêu chí.", "", n_criteria))
         self.unanswered.setStyleSheet(f"color: {words.MUTED};")
 
     def _band(self, band: StarBand) -> str:

@@ -277,9 +277,9 @@ class SyncPage(QWidget):
         server = self.context.server_url or self.tr("chưa kết nối")
         last_ok = overview.last_sync
         parts = [self.tr("Máy chủ: {server}").format(server=server),
-                 (self.tr("{n} thay đổi chưa gửi") if self.can_sync()
-                  else self.tr("{n} thay đổi chỉ lưu trên máy này")).format(n=overview.unsent),
-                 self.tr("{n} xung đột chưa giải quyết").format(n=overview.open_conflicts),
+                 (self.tr("%n thay đổi chưa gửi", "", overview.unsent) if self.can_sync()
+                  else self.tr("%n thay đổi chỉ lưu trên máy này", "", overview.unsent)),
+                 self.tr("%n xung đột chưa giải quyết", "", overview.open_conflicts),
                  self.tr("Lần đồng bộ thành công gần nhất: {when}").format(when=words.moment(last_ok))
                  if last_ok else self.tr("Chưa đồng bộ thành công lần nào")]
         return " · ".join(parts)

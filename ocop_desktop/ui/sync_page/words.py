@@ -16,8 +16,8 @@ from ocop_desktop.sync.engine import Cancelled, SyncReport
 from ocop_desktop.ui import texts
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("", text)
+def _t(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation, n)
 
 
 def phase(code: str) -> str:
@@ -64,12 +64,11 @@ def report_summary(report: SyncReport, now: datetime) -> str:
     parts = [_t("Đồng bộ xong lúc {time}: đã gửi {pushed} thay đổi, đã nhận {pulled} bản ghi.").format(
         time=now.strftime("%H:%M"), pushed=report.pushed, pulled=report.pulled)]
     if report.conflicts:
-        parts.append(_t("{n} xung đột cần bạn chọn giá trị (thẻ «Xung đột cần giải quyết»).").format(
-            n=report.conflicts))
+        parts.append(_t("%n xung đột cần bạn chọn giá trị (thẻ «Xung đột cần giải quyết»).", "", report.conflicts))
     if report.rejected:
-        parts.append(_t("{n} thay đổi bị máy chủ từ chối (thẻ «Thay đổi bị từ chối»).").format(n=report.rejected))
+        parts.append(_t("%n thay đổi bị máy chủ từ chối (thẻ «Thay đổi bị từ chối»).", "", report.rejected))
     if report.files_refused:
-        parts.append(_t("{n} tệp đính kèm chưa gửi được vì quá lớn.").format(n=len(report.files_refused)))
+        parts.append(_t("%n tệp đính kèm chưa gửi được vì quá lớn.", "", len(report.files_refused)))
     if report.mismatched:
         parts.append(_t("Một số dữ liệu chưa khớp với máy chủ; lần đồng bộ sau sẽ tải lại."))
     return " ".join(parts)

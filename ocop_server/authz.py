@@ -67,11 +67,19 @@ def may_write(session: Session, viewer: Viewer, entity: str, before: dict | None
             evaluation = store.load(session, "evaluation_sessions", row.get("session_id") or "")
             if evaluation is None or evaluation.data.get("council_id") not in viewer.leading:
                 return False
-        return True
+        # An approval names its approver, and only as oneself: nobody approves in another's name.
+        return not _approval_changed(before, after) or after.get("approved_by") == viewer.user_id
     if entity == "conflicts":
         # Only the server opens conflicts; a person who can see one may resolve it.
         return before is not None and bool(store.scope_keys(session, "conflicts", before["id"]) & viewer.keys)
     return False
+
+
+def _approval_changed(before: dict | None, after: dict) -> bool:
+    approval = (after.get("approved_at"), after.get("approved_by"))
+    if before is None:
+        return approval != (None, None)
+    return approval != (before.get("approved_at"), before.get("approved_by"))
 
 
 def _sheet_in_council(session: Session, sheet: dict) -> bool:

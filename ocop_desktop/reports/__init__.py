@@ -59,6 +59,13 @@ def date_text(value: date | datetime | None) -> str:
     return value.strftime("%d/%m/%Y") if value else "…/…/……"
 
 
+def approval_text(approved_at: date | datetime | None, approved_by: str) -> str:
+    """When an approved result was approved, and by whom when this laptop knows the name."""
+    if approved_by:
+        return _t("Đã phê duyệt ngày {date} ({name})").format(date=date_text(approved_at), name=approved_by)
+    return _t("Đã phê duyệt ngày {date}").format(date=date_text(approved_at))
+
+
 def write_file(path: str | os.PathLike, data: bytes) -> Path:
     """Writes through a temporary file beside the target, so a failed export never leaves half a file."""
     target = Path(path)

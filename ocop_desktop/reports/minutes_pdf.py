@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ocop_desktop.reports import (
     _t,
+    approval_text,
     date_text,
     flag_text,
     number_text,
@@ -103,7 +104,7 @@ def _notes(view: CouncilView) -> str:
                                                                           name=escape(f.name))
                   for f in row.failures]
         if row.approved:
-            notes.append(_t("Đã phê duyệt ngày {date}").format(date=date_text(row.approved_at)))
+            notes.append(escape(approval_text(row.approved_at, row.approved_by)))
         if notes:
             items.append(f"<li><b>{escape(row.code)}</b> ({escape(row.product)}): {'; '.join(notes)}.</li>")
     return (f"<h3>{_t('III. Ý kiến của hội đồng')}</h3>"

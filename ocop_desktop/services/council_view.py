@@ -20,6 +20,7 @@ from ocop_desktop.db.models import (
     Producer,
     Product,
     ScoreSheet,
+    User,
 )
 from ocop_desktop.domain.council import Recommendation
 from ocop_desktop.domain.criteria import ProductSet
@@ -86,6 +87,7 @@ class DossierRow:
     recommendation: str
     approved_at: datetime | None
     result_id: str | None
+    approved_by: str = ""  # the approver's name, when the result is approved and the name is known here
 
     @property
     def approved(self) -> bool:
@@ -175,7 +177,8 @@ def _failures(codes: list[str], product_set: ProductSet | None) -> tuple[Failure
     return tuple(Failure(code, name(code)) for code in codes)
 
 
-def _row(session: Session, evaluation_id: str, dossier_id: str, scorers: tuple[MemberInfo, ...]) -> DossierRow:
+def _row(session: Session, evaluation_id: str, dossier_id: str, scorers: tuple[MemberInfo, ...],
+         people: dict[str, str]) -> DossierRow:
     dossier = get_alive(session, Dossier, dossier_id)
     product = session.get(Product, dossier.product_id)
     producer = session.get(Producer, product.producer_id) if product else None
@@ -188,7 +191,8 @@ def _row(session: Session, evaluation_id: str, dossier_id: str, scorers: tuple[M
         return DossierRow(dossier.id, *names, cells, stored.mean_total, stored.spread, stored.spread_exceeded,
                           stored.quorum_met, stored.n_sheets, tuple(json.loads(stored.flags_json)),
                           _failures(json.loads(stored.failures_json), assessment.product_set), stored.band_stars,
-                          stored.final_stars, stored.recommendation, stored.approved_at, stored.id)
+                          stored.final_stars, stored.recommendation, stored.approved_at, stored.id,
+                          people.get(stored.approved_by or "", ""))
     o = assessment.outcome
     return DossierRow(dossier.id, *names, cells, o.mean, o.spread, o.spread_exceeded, o.quorum_met,
                       assessment.attendance.present, tuple(str(f) for f in o.flags),
@@ -201,11 +205,15 @@ def load_council_view(session: Session, *, evaluation_id: str) -> CouncilView:
     evaluation = get_alive(session, EvaluationSession, evaluation_id)
     council = get_alive(session, Council, evaluation.council_id)
     version = get_alive(session, CriteriaSetVersion, evaluation.criteria_set_id)
-    members = tuple(MemberInfo(m.id, m.full_name, m.role, m.organisation, m.scores) for m in session.scalars(
+    seated = session.scalars(
         select(CouncilMember).where(CouncilMember.council_id == council.id, CouncilMember.deleted.is_(False))
-        .order_by(CouncilMember.created_at, CouncilMember.id)))
+        .order_by(CouncilMember.created_at, CouncilMember.id)).all()
+    members = tuple(MemberInfo(m.id, m.full_name, m.role, m.organisation, m.scores) for m in seated)
     scorers = tuple(m for m in members if m.scores)
-    rows = sorted((_row(session, evaluation.id, d, scorers) for d in _dossier_ids(session, evaluation.id)),
+    # Who may have approved: the council's own people, and the users this laptop knows (an admin).
+    people = {u.id: u.full_name for u in session.scalars(select(User).where(User.deleted.is_(False)))}
+    people |= {m.user_id: m.full_name for m in seated if m.user_id}
+    rows = sorted((_row(session, evaluation.id, d, scorers, people) for d in _dossier_ids(session, evaluation.id)),
                   key=lambda r: r.code)
     rules = council_rules(load_criteria_set(session, version.id).aggregation, council)
     return CouncilView(evaluation.id, council.name, council.decision_no, council.decision_date, evaluation.held_on,

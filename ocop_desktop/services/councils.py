@@ -184,14 +184,18 @@ def compute_council_result(session: Session, *, evaluation_id: str, dossier_id: 
     return Changes.of("council_results", result.id), outcome
 
 
-def approve_council_result(session: Session, *, result_id: str | None = None, evaluation_id: str | None = None,
-                           dossier_id: str | None = None, failed_mandatory: list[str] | None = None) -> Changes:
-    """Recomputes the result from the sheets as they are now and stamps it approved.
+def approve_council_result(session: Session, *, approved_by: str, result_id: str | None = None,
+                           evaluation_id: str | None = None, dossier_id: str | None = None,
+                           failed_mandatory: list[str] | None = None) -> Changes:
+    """Recomputes the result from the sheets as they are now and stamps it approved by ``approved_by``
+    (the logged-in user's id; the server accepts only the pushing user's own id).
 
     Recomputing first means what is approved is what the sheets say at this moment, not a figure
     stored before a late sheet or a rescore arrived. Refused when already approved, when the council
     must rescore, lacks quorum or its chair, or has no sheet at all.
     """
+    if not isinstance(approved_by, str) or not approved_by.strip():
+        raise ServiceError("required", "approved_by")
     if result_id is not None:
         row = get_alive(session, CouncilResult, result_id)
         evaluation_id, dossier_id = row.session_id, row.dossier_id
@@ -204,5 +208,6 @@ def approve_council_result(session: Session, *, result_id: str | None = None, ev
                            recommendation=str(outcome.recommendation))
     row = session.get(CouncilResult, changes.id)
     row.approved_at = utcnow()
+    row.approved_by = approved_by.strip()
     session.flush()
     return changes

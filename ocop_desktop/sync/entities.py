@@ -68,7 +68,7 @@ ENTITIES: dict[str, Entity] = {e.name: e for e in [
         "session_id": "text", "dossier_id": "text", "n_sheets": "int", "member_totals_json": "text",
         "mean_total": "decimal", "spread": "decimal", "spread_exceeded": "bool", "quorum_met": "bool",
         "failures_json": "text", "flags_json": "text", "band_stars": "int", "final_stars": "int",
-        "recommendation": "text", "approved_at": "datetime"},
+        "recommendation": "text", "approved_at": "datetime", "approved_by": "text"},
         {"session_id": "evaluation_sessions", "dossier_id": "dossiers"}),
     _entity("recognitions", {
         "product_id": "text", "dossier_id": "text", "stars": "int", "issuing_body": "text", "decision_no": "text",

@@ -64,6 +64,10 @@
         <translation>Not rated</translation>
     </message>
     <message>
+        <source>Đã phê duyệt ngày {date} ({name})</source>
+        <translation>Approved on {date} ({name})</translation>
+    </message>
+    <message>
         <source>Căn cứ Quyết định số {no} ngày {date} về việc thành lập Hội đồng.</source>
         <translation>Pursuant to Decision No. {no} dated {date} on the establishment of the Council.</translation>
     </message>

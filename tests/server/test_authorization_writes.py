@@ -143,6 +143,20 @@ def test_a_chair_cannot_take_over_another_councils_result(world):
                    session_id=world.ids["E1"], final_stars=5).status == "forbidden"
 
 
+def test_a_result_is_approved_only_in_ones_own_name(world):
+    """chair1 approving R1 as themselves is applied; as secretary1, or with no approver, it is forbidden."""
+    stamp = "2026-11-28T09:00:00+00:00"
+    for approver in (world.users["secretary1"], None):
+        assert _update(world, "chair1", "council_results", world.ids["R1"], approved_at=stamp,
+                       approved_by=approver).status == "forbidden"
+    assert _update(world, "chair1", "council_results", world.ids["R1"], approved_at=stamp,
+                   approved_by=world.users["chair1"]).status == "applied"
+    assert world.current("council_results", world.ids["R1"])["approved_by"] == world.users["chair1"]
+    # changing the approver afterwards is an approval too
+    assert _update(world, "secretary1", "council_results", world.ids["R1"],
+                   approved_by=world.users["chair1"] + "x").status == "forbidden"
+
+
 def test_a_viewer_cannot_resolve_a_conflict(world):
     """A conflict on officer1's producer cannot be resolved by the viewer, who cannot even see it."""
     producer = new_id()

@@ -15,6 +15,8 @@ from ocop_desktop.services.errors import ServiceError
 
 LOW_87 = {"A.1.1": "a", "A.1.2": "a", "B.1.3": "a"}  # 87 points against the all-best 100
 
+APPROVER = "00000000-0000-4000-8000-0000000000c1"  # the user who approves
+
 
 @pytest.fixture
 def submit(session: Session, council: SimpleNamespace, dossier_id: str, answer_sheet):
@@ -31,7 +33,8 @@ def submit(session: Session, council: SimpleNamespace, dossier_id: str, answer_s
 
 
 def _approve(session: Session, council: SimpleNamespace, dossier_id: str):
-    return councils.approve_council_result(session, evaluation_id=council.evaluation_id, dossier_id=dossier_id)
+    return councils.approve_council_result(session, approved_by=APPROVER, evaluation_id=council.evaluation_id,
+                                           dossier_id=dossier_id)
 
 
 def test_approval_stamps_the_result(session: Session, council: SimpleNamespace, dossier_id: str, submit) -> None:
@@ -58,7 +61,7 @@ def test_approval_by_result_id(session: Session, council: SimpleNamespace, dossi
     """A stored result can be approved by its id alone."""
     submit([0, 1, 2, 3, 4])
     changes, _ = councils.compute_council_result(session, evaluation_id=council.evaluation_id, dossier_id=dossier_id)
-    councils.approve_council_result(session, result_id=changes.id)
+    councils.approve_council_result(session, approved_by=APPROVER, result_id=changes.id)
     assert session.get(CouncilResult, changes.id).approved_at is not None
 
 
@@ -118,6 +121,18 @@ def test_approved_result_is_not_recomputed(session: Session, council: SimpleName
     assert info.value.code == "result_approved"
 
 
+def test_approval_says_who_approved(session: Session, council: SimpleNamespace, dossier_id: str, submit) -> None:
+    """The result keeps the approver's id beside the time; an approval without one is refused."""
+    submit([0, 1, 2, 3, 4])
+    with pytest.raises(ServiceError) as info:
+        councils.approve_council_result(session, approved_by="  ", evaluation_id=council.evaluation_id,
+                                        dossier_id=dossier_id)
+    assert (info.value.code, info.value.field) == ("required", "approved_by")
+    changes = _approve(session, council, dossier_id)
+    row = session.get(CouncilResult, changes.id)
+    assert row.approved_by == APPROVER and row.approved_at is not None
+
+
 @pytest.mark.parametrize(("kwargs", "code"), [
     ({}, "required"), ({"evaluation_id": "x"}, "required"), ({"result_id": "nope"}, "not_found"),
     ({"evaluation_id": "00000000-0000-4000-8000-000000000000", "dossier_id": "d"}, "not_found"),
@@ -125,5 +140,5 @@ def test_approved_result_is_not_recomputed(session: Session, council: SimpleName
 def test_bad_approval_input_is_refused(session: Session, kwargs: dict, code: str) -> None:
     """Approval needs a result id, or an evaluation and a dossier that exist."""
     with pytest.raises(ServiceError) as info:
-        councils.approve_council_result(session, **kwargs)
+        councils.approve_council_result(session, approved_by=APPROVER, **kwargs)
     assert info.value.code == code

@@ -15,6 +15,8 @@ from ocop_desktop.services.council_view import APPROVED, list_evaluations, load_
 from ocop_desktop.services.errors import ServiceError
 from ocop_desktop.services.sheet_report import load_sheet_report
 
+APPROVER = "00000000-0000-4000-8000-0000000000c1"  # the user who approves
+
 
 @pytest.fixture
 def submit(session: Session, council: SimpleNamespace, dossier_id: str, answer_sheet):
@@ -87,7 +89,8 @@ def test_approved_row_shows_the_stored_result(session: Session, council: SimpleN
                                               submit) -> None:
     """An approved result is shown as approved and can no longer be approved."""
     submit([0, 1, 2, 3, 4])
-    councils.approve_council_result(session, evaluation_id=council.evaluation_id, dossier_id=dossier_id)
+    councils.approve_council_result(session, approved_by=APPROVER, evaluation_id=council.evaluation_id,
+                                        dossier_id=dossier_id)
     row = _view(session, council).rows[0]
     assert row.approved and row.result_id is not None
     assert row.blockers == (APPROVED,)

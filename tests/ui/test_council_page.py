@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from ocop_desktop.db.models import CouncilResult
+from ocop_desktop.db.models import CouncilResult, User
 from ocop_desktop.db.schema import Database
 from ocop_desktop.reports import number_text, recommendation_text
 from ocop_desktop.services import councils
@@ -23,6 +23,8 @@ from ocop_desktop.ui.council.council_page import CouncilPage
 from ocop_desktop.ui.council.detail import service_error_text
 from ocop_desktop.ui.runner import Runner
 from ocop_desktop.ui.texts import stars
+
+APPROVER = "00000000-0000-4000-8000-0000000000c1"  # the user who approves
 
 
 @pytest.fixture
@@ -100,9 +102,26 @@ def test_approving_marks_the_result_and_a_second_approval_is_refused(page: Counc
     assert _text(page.model, page.model.row_of(dossier), "approved") == "Đã duyệt"
     assert not page.approve_button.isEnabled()
     assert "đã được phê duyệt" in page.reason.text()
+    with demo_db.session() as session:
+        assert session.get(CouncilResult, page.view.row(dossier).result_id).approved_by == page.context.user.user_id
     with demo_db.session() as session, pytest.raises(ServiceError) as info:
-        councils.approve_council_result(session, evaluation_id=page.view.evaluation_id, dossier_id=dossier)
+        councils.approve_council_result(session, approved_by=APPROVER, evaluation_id=page.view.evaluation_id,
+                                        dossier_id=dossier)
     assert info.value.code == "result_approved"
+
+
+def test_an_approved_result_names_its_approver(qtbot, context: AppContext, demo_db: Database) -> None:
+    """Approved by the council's chair (a real demo account): the detail says when, and who."""
+    with demo_db.session() as session:
+        chair = session.scalar(select(User).where(User.username == "chutich"))
+        who = CurrentUser(user_id=chair.id, username=chair.username, full_name=chair.full_name, role="chair")
+    page = CouncilPage(replace(context, user=who))
+    qtbot.addWidget(page)
+    context.runner.changed.connect(page.on_changes)
+    page.confirm = lambda title, text: True
+    _select(page, lambda r: r.can_approve)
+    page.approve_button.click()
+    assert f"({chair.full_name})" in page.detail.text() and "Đã phê duyệt ngày" in page.detail.text()
 
 
 def test_declined_confirmation_approves_nothing(page: CouncilPage, demo_db: Database) -> None:
@@ -212,7 +231,8 @@ def test_approving_a_result_approved_elsewhere_says_so(page: CouncilPage, demo_d
     page.confirm = lambda title, text: True
     row = page.view.rows[_select(page, lambda r: r.can_approve)]
     with demo_db.session() as session:
-        councils.approve_council_result(session, evaluation_id=page.view.evaluation_id, dossier_id=row.dossier_id)
+        councils.approve_council_result(session, approved_by=APPROVER, evaluation_id=page.view.evaluation_id,
+                                        dossier_id=row.dossier_id)
         session.commit()
     page.approve_button.click()
     assert page.message.text() == "Kết quả hội đồng đã được phê duyệt."

@@ -64,6 +64,8 @@ class CouncilResult(Synced, Base):
     final_stars: Mapped[int] = mapped_column(default=0)
     recommendation: Mapped[str] = mapped_column(String(32))
     approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The user who approved (a user id, not a foreign key: a laptop holds only its own user's row).
+    approved_by: Mapped[str | None] = mapped_column(String(36))
 
 
 class CouncilAssignment(Synced, Base):

@@ -227,9 +227,10 @@ class CouncilPage(QWidget):
             code=row.code, product=row.product, mean=number_text(row.mean), stars=stars(row.final_stars))
         if not self.confirm(self.tr("Phê duyệt kết quả"), question):
             return
-        evaluation_id, dossier_id = view.evaluation_id, row.dossier_id
+        evaluation_id, dossier_id, user_id = view.evaluation_id, row.dossier_id, self.context.user.user_id
         self.context.runner.write(
-            lambda s: councils.approve_council_result(s, evaluation_id=evaluation_id, dossier_id=dossier_id),
+            lambda s: councils.approve_council_result(s, evaluation_id=evaluation_id, dossier_id=dossier_id,
+                                                      approved_by=user_id),
             done=lambda _c: self._say(self.tr("Đã phê duyệt kết quả hồ sơ {code}.").format(code=row.code)),
             failed=self._show_error)
 

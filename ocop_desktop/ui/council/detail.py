@@ -6,7 +6,7 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
-from ocop_desktop.reports import ReportError, date_text, flag_text, number_text, recommendation_text
+from ocop_desktop.reports import ReportError, approval_text, flag_text, number_text, recommendation_text
 from ocop_desktop.services.council_view import CouncilView, DossierRow
 from ocop_desktop.services.errors import ServiceError
 from ocop_desktop.ui.texts import error_text, stars
@@ -55,8 +55,7 @@ def detail_html(row: DossierRow, view: CouncilView) -> str:
     failures = "<br/>".join(f"{escape(f.criterion)} – {escape(f.name)}" for f in row.failures) or _t("Không có")
     if row.failures:
         failures = f"<span style='color:#c00000'>{failures}</span>"
-    state = (_t("Đã phê duyệt ngày {date}").format(date=date_text(row.approved_at)) if row.approved
-             else _t("Chưa phê duyệt"))
+    state = (escape(approval_text(row.approved_at, row.approved_by)) if row.approved else _t("Chưa phê duyệt"))
     notes = "".join(f"<li>{flag_text(f)}</li>" for f in row.flags)
     dossier = (f"<h3>{escape(row.code)}</h3><p><b>{escape(row.product)}</b><br/>{escape(row.producer)}</p>"
                f"<p>{state}</p>")

@@ -136,12 +136,15 @@ def main_window(paths: AppPaths, runner, settings, user, server_url: str | None 
     from ocop_desktop.ui.first_paint import after_first_paint
     from ocop_desktop.ui.main_window import MainWindow
     from ocop_desktop.ui.sections import default_sections
+    from ocop_desktop.ui.sync_controller import SyncController
 
     # No size limit here: this store also takes downloads during sync; attaching a file builds one
     # with the server's upload limit at that moment (store_for).
     context = AppContext(runner=runner, paths=paths, blobs=BlobStore(paths.blobs), user=user,
                          server_url=server_url, make_client=make_client)
+    context.sync = SyncController(context)
     window = MainWindow(context, sections if sections is not None else default_sections(), settings)
+    context.sync.setParent(window)
     # After a login the database is open already; shown without one, it opens once the window is up.
     after_first_paint(window, runner.start)
     return window

@@ -12,6 +12,7 @@ from ocop_desktop.ui.runner import Runner
 
 if TYPE_CHECKING:  # the HTTP client (requests, pydantic) loads when a screen first talks to the server
     from ocop_desktop.sync.client import ServerClient
+    from ocop_desktop.ui.sync_controller import SyncController
 
 
 @dataclass(frozen=True)
@@ -35,3 +36,4 @@ class AppContext:
     user: CurrentUser
     server_url: str | None = None  # None: this laptop works offline only (demo data)
     make_client: Callable[[], ServerClient] | None = None  # a logged-in client, when a server is set
+    sync: SyncController | None = None  # the window's one sync at a time (set by app.main_window)

@@ -42,6 +42,9 @@ class SyncStatusBar(QStatusBar):
         self.status: SyncStatus | None = None
         self.unsent.setText(self.tr("Đang đọc…"))
         self.context.runner.changed.connect(self.on_changes)
+        if context.sync is not None:
+            context.sync.started.connect(self._sync_started)
+            context.sync.finished.connect(lambda _result: self.set_online(self.online))
         self._probe = QTimer(self)
         self._probe.setInterval(PROBE_EVERY_MS)
         self._probe.timeout.connect(self.probe)
@@ -67,7 +70,12 @@ class SyncStatusBar(QStatusBar):
             finally:
                 client.close()
 
-        self.context.runner.network(ask, done=self.set_online, failed=lambda _: self.set_online(False))
+        self.context.runner.network(ask, done=self._answered, failed=lambda _: self._answered(False))
+
+    def _answered(self, online: bool) -> None:
+        self.set_online(online)
+        if self.context.sync is not None:  # may start a sync: the server is back, or it is time again
+            self.context.sync.server_answered(online)
 
     def set_online(self, online: bool) -> None:
         self.online = bool(online)
@@ -78,6 +86,10 @@ class SyncStatusBar(QStatusBar):
             self.connection.setText(self.tr("● Ngoại tuyến"))
             self.connection.setStyleSheet("color: #9a6700; font-weight: 600;")
         self.connection.setToolTip(self.context.server_url or self.tr("Chưa cấu hình máy chủ tỉnh"))
+
+    def _sync_started(self, automatic: bool) -> None:
+        self.connection.setText(self.tr("● Đang đồng bộ…"))
+        self.connection.setStyleSheet("color: #1d4ed8; font-weight: 600;")
 
     def show_status(self, status: SyncStatus) -> None:
         self.status = status

@@ -3104,6 +3104,10 @@ A submitted sheet can no longer be edited; to change it, you must rescore.</tran
         <source>Chưa cấu hình máy chủ tỉnh</source>
         <translation>Provincial server not configured</translation>
     </message>
+    <message>
+        <source>● Đang đồng bộ…</source>
+        <translation>● Syncing…</translation>
+    </message>
     <message numerus="yes">
         <source>%n thay đổi chưa gửi</source>
         <translation>

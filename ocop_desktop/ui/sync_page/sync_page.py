@@ -6,7 +6,6 @@ the UI thread, so no widget is touched from the worker.
 
 from __future__ import annotations
 
-import threading
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -26,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop.services import conflicts, sync_history
 from ocop_desktop.services.changes import Changes
-from ocop_desktop.sync.engine import Cancelled, Progress, SyncEngine, SyncReport
+from ocop_desktop.sync.engine import Cancelled, Progress, SyncReport
 from ocop_desktop.ui.context import AppContext
+from ocop_desktop.ui.sync_controller import SyncController
 from ocop_desktop.ui.sync_page import words
 from ocop_desktop.ui.sync_page.conflict_dialog import ConflictDialog
 from ocop_desktop.ui.sync_page.models import ROW_ROLE, ConflictsModel, HistoryModel, QuarantineModel
@@ -41,13 +41,16 @@ class SyncPage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
-        self._cancel: threading.Event | None = None
-        self._baseline = (0, 0)  # the client's byte counters when this sync began (they only grow)
+        # The window's controller (automatic syncs show here too); a page of its own when shown alone.
+        self.sync = context.sync if context.sync is not None else SyncController(context, self)
         self._conflicts: list[conflicts.ConflictView] = []
         self.conflicts_model, self.history_model = ConflictsModel(self), HistoryModel(self)
         self.quarantine_model = QuarantineModel(self)
         self._build()
+        self.sync.progress.connect(self.progress_changed)
         self.progress_changed.connect(self._show_progress)
+        self.sync.started.connect(self._started)
+        self.sync.finished.connect(self._finished)
         context.runner.changed.connect(self._on_changed)
         self._set_running(False)
         self.refresh()
@@ -153,43 +156,28 @@ class SyncPage(QWidget):
     # -- syncing -----------------------------------------------------------------------------------
 
     def can_sync(self) -> bool:
-        return bool(self.context.server_url) and self.context.make_client is not None
+        return self.sync.can_sync()
 
     @property
     def running(self) -> bool:
-        return self._cancel is not None
+        return self.sync.running
 
     @Slot()
     def start_sync(self) -> None:
-        if self.running or not self.can_sync():
-            return
-        try:
-            client = self.context.make_client()
-        except Exception as exc:  # e.g. no saved login: shown like any failed sync, never a silent no-op
-            self._finished(exc)
-            return
-        self._baseline = (client.bytes_sent, client.bytes_received)
-        self._cancel = threading.Event()
-        engine = SyncEngine(self.context.runner.db, client, self.context.blobs,
-                            progress=self.progress_changed.emit, cancel=self._cancel)
-        self._set_running(True)
-        self.outcome_label.clear()
-        self._show_progress(Progress("start", 0, 0, *self._baseline))
-        def run():
-            try:
-                return engine.sync()
-            finally:
-                client.close()  # each sync gets its own client: its HTTP connections end with it
-
-        self.context.runner.network(run, done=self._finished, failed=self._finished)
+        self.sync.start()
 
     @Slot()
     def cancel_sync(self) -> None:
-        if self._cancel is not None:
-            # The engine stops at its next step; what the server confirmed stays confirmed.
-            self._cancel.set()
+        if self.running:
+            self.sync.cancel()
             self.cancel_button.setEnabled(False)
             self.phase_label.setText(self.tr("Đang huỷ…"))
+
+    @Slot(bool)
+    def _started(self, automatic: bool) -> None:
+        self._set_running(True)
+        self.outcome_label.clear()
+        self._show_progress(Progress("start", 0, 0, *self.sync.baseline))
 
     @Slot(object)
     def _show_progress(self, progress: Progress) -> None:
@@ -201,11 +189,10 @@ class SyncPage(QWidget):
         self.items_label.setText(self.tr("{done}/{total} mục").format(done=progress.done, total=progress.total)
                                  if progress.total else "")
         self.bytes_label.setText(self.tr("Đã gửi {sent} · Đã nhận {received}").format(
-            sent=words.size(progress.bytes_sent - self._baseline[0]),
-            received=words.size(progress.bytes_received - self._baseline[1])))
+            sent=words.size(progress.bytes_sent - self.sync.baseline[0]),
+            received=words.size(progress.bytes_received - self.sync.baseline[1])))
 
     def _finished(self, result: object) -> None:
-        self._cancel = None
         self._set_running(False)
         self.progress_panel.setVisible(True)  # the outcome lives there, even for a sync that never started
         self.progress.setRange(0, 1)

@@ -1,0 +1,97 @@
+"""One sync at a time for the whole window, started by "Đồng bộ ngay" or by itself.
+
+A laptop's work must reach the province when it next finds a connection, without anyone remembering
+to press a button: the status bar's probe reports each answer here, and AutoSync's rule decides (sync
+when the server answers again, and every few minutes while it keeps answering). A finished sync is
+broadcast as a change of every synced entity, so each screen reloads what it shows; the engine writes
+in its own sessions, not through the runner's.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from ocop_desktop.services.changes import Changes
+from ocop_desktop.sync.auto import AutoSync
+
+if TYPE_CHECKING:
+    from ocop_desktop.ui.context import AppContext
+
+# Probes come every 30 s (status_bar.PROBE_EVERY_MS): a sync every ten answers is one every 5 minutes.
+AUTO_SYNC_EVERY = 10
+
+
+class SyncController(QObject):
+    started = Signal(bool)  # automatic: True when it started by itself
+    progress = Signal(object)  # a Progress; emitted on the sync thread, so delivered queued to the UI
+    finished = Signal(object)  # the SyncReport, or the exception that ended the sync
+
+    def __init__(self, context: AppContext, parent: QObject | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.automatic = False
+        self.baseline = (0, 0)  # the client's byte counters when this sync began (they only grow)
+        self._cancel: threading.Event | None = None
+        self._online = False
+        self._answers = 0
+        self._auto = AutoSync(probe=lambda: self._online, run_sync=lambda: self.start(automatic=True),
+                              sync_every=AUTO_SYNC_EVERY)
+
+    def can_sync(self) -> bool:
+        return bool(self.context.server_url) and self.context.make_client is not None
+
+    @property
+    def running(self) -> bool:
+        return self._cancel is not None
+
+    def server_answered(self, online: bool) -> None:
+        """The status bar's probe result; may start a sync (never a second one at once)."""
+        self._online = bool(online)
+        self._auto.tick(self._answers)
+        self._answers += 1
+
+    def start(self, automatic: bool = False) -> bool:
+        """Starts a sync on a network thread; False when one is running or no server is set."""
+        if self.running or not self.can_sync():
+            return False
+        from ocop_desktop.sync.engine import SyncEngine  # the HTTP client loads with the first sync
+
+        try:
+            client = self.context.make_client()
+        except Exception as exc:  # e.g. no saved login: reported like any failed sync, never silent
+            self.finished.emit(exc)
+            return False
+        self.automatic = automatic
+        self.baseline = (client.bytes_sent, client.bytes_received)
+        self._cancel = threading.Event()
+        engine = SyncEngine(self.context.runner.db, client, self.context.blobs, progress=self.progress.emit,
+                            cancel=self._cancel)
+
+        def run():
+            try:
+                return engine.sync()
+            finally:
+                client.close()  # each sync gets its own client: its HTTP connections end with it
+
+        self.started.emit(automatic)
+        self.context.runner.network(run, done=self._done, failed=self._done)
+        return True
+
+    def cancel(self) -> None:
+        if self._cancel is not None:
+            # The engine stops at its next step; what the server confirmed stays confirmed.
+            self._cancel.set()
+
+    def _done(self, result: object) -> None:
+        from ocop_desktop.sync.engine import SyncReport
+        from ocop_desktop.sync.entities import ENTITIES
+
+        self._cancel = None
+        moved = isinstance(result, SyncReport) and bool(result.pulled or result.pushed or result.conflicts)
+        # Always the sync run itself (the status bar's "last sync"); every synced table when rows moved.
+        entities = frozenset({"sync_runs"}) | (frozenset(ENTITIES) | {"conflicts"} if moved else frozenset())
+        self.context.runner.changed.emit(Changes(entities))
+        self.finished.emit(result)

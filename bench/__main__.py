@@ -8,8 +8,24 @@ import sys
 from bench import bench_insert, bench_scoring, bench_search, bench_sync, bench_ui_filter, bench_ui_start
 
 
+def smoke() -> None:
+    """Every benchmark at a tiny size: the figures mean nothing, but a benchmark that no longer runs is
+    found by the test suite (tests/test_benchmarks.py) instead of by whoever next needs its figures."""
+    bench_scoring.run()
+    db = bench_insert.run(300)
+    bench_search.run(db, repeat=1)
+    db.close()
+    bench_sync.run(50, 300, 3)
+    bench_ui_filter.run(200)
+    bench_ui_start.run(200, rounds=1)
+
+
 def main() -> None:
-    """`python -m bench [N] [local|sync|ui|all]`: N dossiers for the local and UI benchmarks (default 50,000)."""
+    """`python -m bench [N] [local|sync|ui|all]`: N dossiers for the local and UI benchmarks (default 50,000).
+    `python -m bench smoke`: every benchmark at a tiny size, to see that each still runs."""
+    if sys.argv[1:2] == ["smoke"]:
+        smoke()
+        return
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 50_000
     which = sys.argv[2] if len(sys.argv) > 2 else "all"
     print(f"python {platform.python_version()} on {platform.machine()}, {platform.processor() or ''}")

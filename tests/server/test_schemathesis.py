@@ -22,17 +22,6 @@ from ocop_server.testing import LiveServer
 _FOLDER = tempfile.TemporaryDirectory(prefix="ocop-schemathesis-")
 LIVE = LiveServer(Path(_FOLDER.name), **LIMITS).start()
 schema = schemathesis.openapi.from_url(LIVE.url + "/openapi.json")
-MAX_CURSOR = 2**63 - 1
-
-
-@schema.hook
-def map_body(ctx, body):
-    """Known bug, pinned by test_bad_input_text.test_a_cursor_beyond_64_bits_gets_422: a cursor >= 2**63 is a
-    500. Clamp it here so the fuzzing keeps looking for other failures."""
-    if ctx.operation.path in ("/sync/pull", "/sync/check") and isinstance(body, dict) \
-            and isinstance(body.get("cursor"), int) and body["cursor"] > MAX_CURSOR:
-        body = {**body, "cursor": MAX_CURSOR}
-    return body
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -51,7 +40,11 @@ def admin_headers(fast_argon2) -> dict:
 
 
 @schema.parametrize()
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+# derandomize: the same requests on every run, so CI never fails on a case that no local run sees (a new
+# server error is still found, as soon as a change makes one of these requests fail).
+@settings(max_examples=15, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 def test_no_operation_answers_a_server_error(case, admin_headers):
-    """Generated requests to every operation, as an admin, never get a 5xx."""
+    """Generated requests to every operation, as an admin, never get a 5xx (a cursor past 64 bits included:
+    it is a 422 now, see test_bad_input_text)."""
     case.call_and_validate(headers=admin_headers, checks=[not_a_server_error])

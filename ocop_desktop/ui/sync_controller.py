@@ -90,8 +90,10 @@ class SyncController(QObject):
         from ocop_desktop.sync.entities import ENTITIES
 
         self._cancel = None
-        moved = isinstance(result, SyncReport) and bool(result.pulled or result.pushed or result.conflicts)
-        # Always the sync run itself (the status bar's "last sync"); every synced table when rows moved.
+        moved = isinstance(result, SyncReport) and bool(result.pulled or result.conflicts)
+        # Always the sync run itself (the status bar: last sync, unsent count); every synced table when
+        # rows came in. Only sending changes nothing a screen shows, and an editor with unsaved edits
+        # would say "updated elsewhere" every few minutes for nothing.
         entities = frozenset({"sync_runs"}) | (frozenset(ENTITIES) | {"conflicts"} if moved else frozenset())
         self.context.runner.changed.emit(Changes(entities))
         self.finished.emit(result)

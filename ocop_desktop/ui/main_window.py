@@ -184,6 +184,10 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.context.sync is not None:
+            # A sync left running would keep the process alive, unseen, until it ended; what the
+            # server has confirmed stays confirmed, the rest goes with the next sync.
+            self.context.sync.cancel()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("window/section", self.current_section())

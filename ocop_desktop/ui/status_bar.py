@@ -44,7 +44,7 @@ class SyncStatusBar(QStatusBar):
         self.context.runner.changed.connect(self.on_changes)
         if context.sync is not None:
             context.sync.started.connect(self._sync_started)
-            context.sync.finished.connect(lambda _result: self.set_online(self.online))
+            context.sync.finished.connect(self._sync_finished)
         self._probe = QTimer(self)
         self._probe.setInterval(PROBE_EVERY_MS)
         self._probe.timeout.connect(self.probe)
@@ -73,7 +73,11 @@ class SyncStatusBar(QStatusBar):
         self.context.runner.network(ask, done=self._answered, failed=lambda _: self._answered(False))
 
     def _answered(self, online: bool) -> None:
-        self.set_online(online)
+        sync = self.context.sync
+        if sync is not None and sync.running:
+            self.online = bool(online)  # "Đang đồng bộ…" stays until the sync ends
+        else:
+            self.set_online(online)
         if self.context.sync is not None:  # may start a sync: the server is back, or it is time again
             self.context.sync.server_answered(online)
 
@@ -86,6 +90,18 @@ class SyncStatusBar(QStatusBar):
             self.connection.setText(self.tr("● Ngoại tuyến"))
             self.connection.setStyleSheet("color: #9a6700; font-weight: 600;")
         self.connection.setToolTip(self.context.server_url or self.tr("Chưa cấu hình máy chủ tỉnh"))
+
+    def _sync_finished(self, result: object) -> None:
+        from ocop_desktop.sync.engine import Cancelled, SyncReport
+
+        self.set_online(self.online)
+        if not isinstance(result, SyncReport | Cancelled):
+            # An automatic sync fails where nobody is looking: the status bar says so until one succeeds.
+            from ocop_desktop.ui.sync_page.words import sync_failure
+
+            self.connection.setText(self.tr("● Đồng bộ lỗi"))
+            self.connection.setStyleSheet("color: #b42318; font-weight: 600;")
+            self.connection.setToolTip(sync_failure(result))
 
     def _sync_started(self, automatic: bool) -> None:
         self.connection.setText(self.tr("● Đang đồng bộ…"))

@@ -107,3 +107,35 @@ def test_the_status_bar_probe_starts_the_sync(make_laptop, live_server, qtbot):
     qtbot.waitUntil(lambda: bool(ended), timeout=20_000)
     assert bar.online and isinstance(ended[0], SyncReport) and ended[0].pushed == 3
     assert server_row(live_server, "dossiers", dossier)
+
+
+def test_a_failed_sync_stays_visible_in_the_status_bar(make_laptop, qtbot):
+    """An automatic sync that fails (here: no login could be made) says so in the status bar, with the
+    reason as its tooltip, instead of only on the sync screen nobody has open."""
+    laptop = make_laptop("xa-can-loc")
+    controller, ended = _controller(laptop)
+    bar = SyncStatusBar(laptop.context)
+    qtbot.addWidget(bar)
+
+    def no_login():
+        raise RuntimeError("token đã bị thu hồi")
+
+    laptop.context.make_client = no_login
+    assert controller.start() is False
+    assert len(ended) == 1 and bar.connection.text() == "● Đồng bộ lỗi"
+    assert bar.connection.toolTip()
+
+
+def test_the_sync_screen_opened_during_an_automatic_sync_shows_it_running(make_laptop, qtbot):
+    from ocop_desktop.ui.sync_page import SyncPage
+
+    laptop = make_laptop("xa-nghi-xuan", synchronous=False)
+    _dossier(laptop)
+    controller, ended = _controller(laptop)
+    controller.server_answered(True)
+    page = SyncPage(laptop.context)
+    qtbot.addWidget(page)
+    assert page.running and page.cancel_button.isEnabled() and not page.sync_button.isEnabled()
+    assert page.progress_panel.isVisibleTo(page)
+    qtbot.waitUntil(lambda: bool(ended), timeout=20_000)
+    assert not page.running and page.sync_button.isEnabled()

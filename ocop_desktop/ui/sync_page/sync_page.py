@@ -52,7 +52,10 @@ class SyncPage(QWidget):
         self.sync.started.connect(self._started)
         self.sync.finished.connect(self._finished)
         context.runner.changed.connect(self._on_changed)
-        self._set_running(False)
+        # Opened while an automatic sync runs: shown running, so Cancel works and progress is seen.
+        self._set_running(self.sync.running)
+        if self.sync.running:
+            self.phase_label.setText(words.phase("start"))
         self.refresh()
 
     # -- layout ------------------------------------------------------------------------------------

@@ -19,24 +19,23 @@ class NotFound(ServiceError):
         super().__init__("not_found", entity, id=row_id)
 
 
-# Invisible characters that text pasted from a web page or a word processor carries: they change
-# nothing a person sees, but "Nước mắm\u200b Phú Khương" would not be found by "nước mắm phú khương".
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
-# Direction overrides and isolates reorder what is shown ("Trojan Source"): a name could read
-# differently on screen, in a PDF and in the database. No Vietnamese text needs them.
-_DIRECTION_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Invisible characters that text pasted from a web page, a word processor or a phone book carries:
+# they change nothing a person sees, but "Nước mắm\u200b Phú Khương" would not be found by "nước mắm
+# phú khương". Direction embeddings, overrides and isolates go too: Windows wraps copied phone numbers
+# in them, and left in a name they could show its letters in another order than stored (Trojan
+# Source). No Vietnamese text needs any of them.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff\u202a\u202b\u202c\u202d\u202e"
+                                    "\u2066\u2067\u2068\u2069"))
 
 
 def clean_text(value: Any, field: str, max_len: int, required: bool = True) -> str:
-    """NFC, trimmed, bounded, invisible characters dropped; control characters and direction overrides
-    refused because they break files and screens or disguise what is shown."""
+    """NFC, trimmed, bounded, invisible and direction-changing characters dropped; control characters
+    refused because they break files and screens."""
     if value is None:
         value = ""
     if not isinstance(value, str):
         raise ServiceError("wrong_type", field, expected="text")
     value = unicodedata.normalize("NFC", value.translate(_INVISIBLE)).strip()
-    if not _DIRECTION_CONTROLS.isdisjoint(value):
-        raise ServiceError("direction_controls", field)
     if required and not value:
         raise ServiceError("required", field)
     if len(value) > max_len:

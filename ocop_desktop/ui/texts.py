@@ -66,7 +66,6 @@ def _error_texts() -> dict[str, str]:
         "already_revoked": _t("Quyết định này đã bị thu hồi."),
         "answer_first": _t("Hãy chọn phương án trước khi ghi nhận xét."),
         "control_characters": _t("Có ký tự điều khiển không hợp lệ."),
-        "direction_controls": _t("Có ký tự ẩn đảo hướng chữ (thường do sao chép từ nơi khác); hãy gõ lại."),
         "coordinates_incomplete": _t("Cần nhập đủ cả vĩ độ và kinh độ."),
         "criteria_version_immutable": _t("Bộ tiêu chí đã ban hành không được sửa; hãy tạo phiên bản mới."),
         "dossier_locked": _t("Hồ sơ đã chuyển đi, không sửa được nữa."),

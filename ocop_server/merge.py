@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from ocop_desktop.sync.entities import FIELD_GROUPS
 from ocop_desktop.sync.protocol import Change, ChangeResult, FieldConflict
 from ocop_server import authz, rules, scope, store, values
 from ocop_server.models import ChangeLog
@@ -82,6 +83,10 @@ def apply_change(session: Session, viewer: Viewer, device_id: str, change: Chang
             conflicting[name] = new
         else:
             applied[name] = new
+    for group in FIELD_GROUPS.get(change.entity, ()):
+        if group & conflicting.keys():
+            for name in group & applied.keys():
+                conflicting[name] = applied.pop(name)
     merged.update(applied)
     if row is None:
         merged.setdefault("id", change.entity_id)

@@ -22,7 +22,7 @@ from ocop_desktop.db.sync_store import from_wire, get_meta, models
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.errors import NotFound, ServiceError, check_choice, clean_text
 from ocop_desktop.services.lookup import get_alive
-from ocop_desktop.sync.entities import ENTITIES
+from ocop_desktop.sync.entities import ENTITIES, FIELD_GROUPS
 
 KEEP = ("server", "device", "other")
 # Bookkeeping every row carries: never a person's choice, and the server sets them itself.
@@ -30,7 +30,7 @@ _NOT_RESOLVABLE = frozenset({"id", "created_at", "updated_at"})
 # Codes, links and machine text: a typed value would break a rule the services enforce, so only one of
 # the two recorded values (each once accepted somewhere) may be chosen.
 _CODED = frozenset({"status", "kind", "role", "level", "doc_type", "sha256", "canonical_json", "device_id",
-                    "content_hash"})
+                    "content_hash", "approved_at", "approved_by"})
 _CODED_SUFFIXES = ("_id", "_code", "_json", "_hash")
 _TYPED_KINDS = ("text", "int", "float", "decimal", "date")
 # The column that names a row for a person, first non-empty wins.
@@ -132,7 +132,16 @@ def resolve_conflict(session: Session, *, conflict_id: str, keep: str, value: An
     if getattr(row, conflict.field) != new:
         setattr(row, conflict.field, new)
     conflict.status, conflict.resolution = "resolved", json.dumps(chosen, ensure_ascii=False)
-    return Changes.of("conflicts", conflict.id, (conflict.entity, conflict.entity_id))
+    changes = Changes.of("conflicts", conflict.id, (conflict.entity, conflict.entity_id))
+    # Its group's other open conflicts on this row take the same side: the fields only mean something
+    # together (FIELD_GROUPS).
+    group = next((g for g in FIELD_GROUPS.get(conflict.entity, ()) if conflict.field in g), frozenset())
+    siblings = session.scalars(select(Conflict).where(
+        Conflict.entity == conflict.entity, Conflict.entity_id == conflict.entity_id, Conflict.status == "open",
+        Conflict.deleted.is_(False), Conflict.field.in_(group - {conflict.field}))).all() if group else []
+    for sibling in siblings:
+        changes = changes | resolve_conflict(session, conflict_id=sibling.id, keep=keep)
+    return changes
 
 
 def _decode(text: str | None) -> Any:

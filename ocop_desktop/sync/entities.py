@@ -22,6 +22,12 @@ def _entity(name: str, fields: dict[str, str], parents: dict[str, str] | None = 
     return Entity(name, {**fields, **_META}, parents or {})
 
 
+# Fields that only mean something together: a conflict on one is a conflict on all, and a person resolves
+# them as one (an approval's time from one leader and its approver from another would be a lie).
+FIELD_GROUPS: dict[str, tuple[frozenset[str], ...]] = {
+    "council_results": (frozenset({"approved_at", "approved_by"}),),
+}
+
 ENTITIES: dict[str, Entity] = {e.name: e for e in [
     _entity("criteria_set_versions", {
         "code": "text", "title": "text", "status": "text", "effective_from": "date", "effective_to": "date",

@@ -179,6 +179,22 @@ def test_a_result_is_approved_only_in_ones_own_name(world):
                    approved_by=world.users["chair1"] + "x").status == "forbidden"
 
 
+def test_an_approval_is_merged_whole_never_half(world):
+    """A result approved before approvers were recorded (a time, no name): a leader whose laptop had not
+    seen that approval approves too. The time conflicts, so the name does as well; the row does not end
+    up with one leader's time and another's name."""
+    result_id = new_id()
+    first = "2026-11-27T08:00:00+00:00"
+    assert world.push_one("admin", change("council_results", result_id, row(
+        session_id=world.ids["E1"], dossier_id=world.ids["D1"], n_sheets=5, approved_at=first))).status == "applied"
+    stale = change("council_results", result_id, {"approved_at": (None, "2026-11-28T09:00:00+00:00"),
+                                                   "approved_by": (None, world.users["chair1"])}, "update", 0)
+    result = world.push_one("chair1", stale)
+    assert result.status == "conflict" and {c.field for c in result.conflicts} == {"approved_at", "approved_by"}
+    stored = world.current("council_results", result_id)
+    assert (stored["approved_at"], stored.get("approved_by")) == (first, None)
+
+
 def test_a_viewer_cannot_resolve_a_conflict(world):
     """A conflict on officer1's producer cannot be resolved by the viewer, who cannot even see it."""
     producer = new_id()

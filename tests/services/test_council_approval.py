@@ -142,3 +142,36 @@ def test_bad_approval_input_is_refused(session: Session, kwargs: dict, code: str
     with pytest.raises(ServiceError) as info:
         councils.approve_council_result(session, approved_by=APPROVER, **kwargs)
     assert info.value.code == code
+
+
+def test_an_approval_in_conflict_is_resolved_whole(session: Session, council: SimpleNamespace, dossier_id: str,
+                                                   submit) -> None:
+    """The server found the approval time and the approver both in conflict: keeping the server's side of
+    one keeps it for the other, so the result never shows one leader's time with another's name."""
+    import json
+
+    from ocop_desktop.db.models import Conflict
+    from ocop_desktop.services import conflicts
+
+    submit([0, 1, 2, 3, 4])
+    result_id = _approve(session, council, dossier_id).id
+    session.commit()
+    session.info["journal"] = False  # the conflicts arrive by a pull, as the server's rows
+    ids = {}
+    for field, server in (("approved_at", "2026-11-27T08:00:00+00:00"), ("approved_by", "chair-user-id")):
+        row = session.get(CouncilResult, result_id)
+        conflict = Conflict(entity="council_results", entity_id=result_id, field=field,
+                            server_value=json.dumps(server), device_value=json.dumps(str(getattr(row, field))),
+                            device_id="other-laptop", server_version=9)
+        session.add(conflict)
+        session.flush()
+        ids[field] = conflict.id
+    session.commit()
+    session.info["journal"] = True
+    views = {v.field: v for v in conflicts.open_conflicts(session)}
+    assert not views["approved_by"].typed_allowed and not views["approved_at"].typed_allowed
+    changes = conflicts.resolve_conflict(session, conflict_id=ids["approved_at"], keep="server")
+    session.commit()
+    assert set(ids.values()) <= changes.ids
+    assert {session.get(Conflict, i).status for i in ids.values()} == {"resolved"}
+    assert session.get(CouncilResult, result_id).approved_by == "chair-user-id"

@@ -131,8 +131,9 @@ def from_wire(kind: str, value: Any) -> Any:
     return value
 
 
-def apply_rows(session: Session, rows: Iterable) -> int:
-    """Writes pulled rows (journal must be off in this session); returns how many rows changed."""
+def apply_rows(session: Session, rows: Iterable, touched: dict[str, set[str]] | None = None) -> int:
+    """Writes pulled rows (journal must be off in this session); returns how many rows changed in a value
+    (new rows included), and adds each one's id under its entity to ``touched`` when given."""
     by_entity: dict[str, list] = {}
     for row in rows:
         by_entity.setdefault(row.entity, []).append(row)
@@ -162,15 +163,22 @@ def apply_rows(session: Session, rows: Iterable) -> int:
             keep = protected.get(row.id, set())
             values = {k: from_wire(spec.fields[k], v) for k, v in row.data.items()
                       if k in spec.fields and k not in keep}
-            changed += 1
             if obj is None:
                 new_rows.append({**defaults, **values, "id": row.id, "server_version": row.version})
-                continue
-            for key, value in values.items():
-                if getattr(obj, key) != value:
-                    setattr(obj, key, value)
-            if obj.server_version is None or obj.server_version < row.version:
-                obj.server_version = row.version
+                differs = True
+            else:
+                differs = False
+                for key, value in values.items():
+                    if getattr(obj, key) != value:
+                        setattr(obj, key, value)
+                        differs = True
+                if obj.server_version is None or obj.server_version < row.version:
+                    obj.server_version = row.version
+            # This laptop's own change coming back (or a version bump alone) changes nothing anyone sees.
+            if differs:
+                changed += 1
+                if touched is not None:
+                    touched.setdefault(entity, set()).add(row.id)
         if new_rows:
             # Rows new to this laptop go in with one executemany (a first sync brings 100,000 of them);
             # the search index, which the ORM hook would have kept, is updated for them here.

@@ -46,6 +46,7 @@ class SyncReport:
     conflicts: int = 0
     rejected: int = 0
     pulled: int = 0
+    pulled_ids: dict[str, set[str]] = field(default_factory=dict)  # entity -> ids of the rows a pull changed
     uploaded: int = 0
     redownloaded: list[str] = field(default_factory=list)
     mismatched: list[str] = field(default_factory=list)
@@ -188,7 +189,7 @@ class SyncEngine:
                 try:
                     self._stop_if_cancelled()
                     with sync_store.pull_session(self.db) as session:
-                        report.pulled += sync_store.apply_rows(session, page.rows)
+                        report.pulled += sync_store.apply_rows(session, page.rows, report.pulled_ids)
                         if entity is None:
                             sync_store.set_meta(session, sync_store.CURSOR_KEY, str(page.cursor))
                         session.commit()

@@ -86,14 +86,26 @@ class SyncController(QObject):
             self._cancel.set()
 
     def _done(self, result: object) -> None:
-        from ocop_desktop.sync.engine import SyncReport
-        from ocop_desktop.sync.entities import ENTITIES
-
         self._cancel = None
-        moved = isinstance(result, SyncReport) and bool(result.pulled or result.conflicts)
-        # Always the sync run itself (the status bar: last sync, unsent count); every synced table when
-        # rows came in. Only sending changes nothing a screen shows, and an editor with unsaved edits
-        # would say "updated elsewhere" every few minutes for nothing.
-        entities = frozenset({"sync_runs"}) | (frozenset(ENTITIES) | {"conflicts"} if moved else frozenset())
-        self.context.runner.changed.emit(Changes(entities))
+        self.context.runner.changed.emit(_changes_of(result))
         self.finished.emit(result)
+
+
+# Past this many rows a sync names the tables it touched, not each row: screens reload what they show.
+_LISTED_ROWS = 5000
+
+
+def _changes_of(result: object) -> Changes:
+    """What a sync changed, for the screens: always the sync run (the status bar's last sync and unsent
+    count), and the rows a pull changed, by id, so an editor reloads only when its own dossier moved.
+    Only sending changes nothing a screen shows."""
+    from ocop_desktop.sync.engine import SyncReport
+
+    entities, ids = {"sync_runs"}, set()
+    if isinstance(result, SyncReport):
+        entities |= set(result.pulled_ids)
+        if result.conflicts:
+            entities.add("conflicts")
+        if sum(map(len, result.pulled_ids.values())) <= _LISTED_ROWS:
+            ids = set().union(*result.pulled_ids.values())
+    return Changes(frozenset(entities), frozenset(ids))

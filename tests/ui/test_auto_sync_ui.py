@@ -50,6 +50,8 @@ def test_the_server_answering_again_sends_the_work_by_itself(make_laptop, live_s
     qtbot.waitUntil(lambda: len(ended) == 1, timeout=20_000)
     assert isinstance(ended[0], SyncReport) and ended[0].pushed == 3
     assert server_row(live_server, "dossiers", dossier)["status"] == "draft"
+    # its own rows coming back change nothing here (its user's row is new to it, so that one counts)
+    assert set(ended[0].pulled_ids) <= {"users"} and dossier not in ended[0].pulled_ids.get("dossiers", set())
     for _ in range(AUTO_SYNC_EVERY - 2):
         controller.server_answered(True)
     qtbot.wait(100)
@@ -76,9 +78,13 @@ def test_a_sync_shows_what_it_brought_on_every_screen(make_laptop, qtbot):
     qtbot.addWidget(bar)
     bar.refresh()  # as the main window does once it is built
     assert bar.last_sync.text() == "Chưa đồng bộ lần nào"
+    broadcast = []
+    here.runner.changed.connect(broadcast.append)
     assert controller.start()
     qtbot.waitUntil(lambda: bool(ended), timeout=20_000)
     assert ended[0].pulled >= 3
+    # the rows it brought, by id: an editor open on another dossier is left alone
+    assert dossier in broadcast[-1].ids and {"dossiers", "products", "producers"} <= broadcast[-1].entities
     assert page.model.total_count() == before + 1 and page.model.row_of(dossier) >= 0
     assert code in page.model.columns.codes
     assert bar.last_sync.text().startswith("Đồng bộ lần cuối:")

@@ -791,9 +791,12 @@
         <source>, có Chủ tịch</source>
         <translation>, including the chair</translation>
     </message>
-    <message>
-        <source>{n} hồ sơ</source>
-        <translation>{n} dossiers</translation>
+    <message numerus="yes">
+        <source>%n hồ sơ</source>
+        <translation>
+            <numerusform>%n dossier</numerusform>
+            <numerusform>%n dossiers</numerusform>
+        </translation>
     </message>
     <message>
         <source>{spread} (giới hạn {limit})</source>
@@ -1196,8 +1199,22 @@
         <translation>Reason for revocation</translation>
     </message>
     <message>
-        <source>Đồng bộ xong lúc {time}: đã gửi {pushed} thay đổi, đã nhận {pulled} bản ghi.</source>
-        <translation>Sync completed at {time}: {pushed} changes sent, {pulled} records received.</translation>
+        <source>Đồng bộ xong lúc {time}:</source>
+        <translation>Sync completed at {time}:</translation>
+    </message>
+    <message numerus="yes">
+        <source>đã gửi %n thay đổi,</source>
+        <translation>
+            <numerusform>%n change sent,</numerusform>
+            <numerusform>%n changes sent,</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>đã nhận %n bản ghi.</source>
+        <translation>
+            <numerusform>%n record received.</numerusform>
+            <numerusform>%n records received.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n xung đột cần bạn chọn giá trị (thẻ «Xung đột cần giải quyết»).</source>
@@ -1481,10 +1498,6 @@
         <translation>Contains invalid control characters.</translation>
     </message>
     <message>
-        <source>Có ký tự ẩn đảo hướng chữ (thường do sao chép từ nơi khác); hãy gõ lại.</source>
-        <translation>Contains hidden characters that reverse the text direction (usually from copying); please type it again.</translation>
-    </message>
-    <message>
         <source>Cần nhập đủ cả vĩ độ và kinh độ.</source>
         <translation>Enter both latitude and longitude.</translation>
     </message>
@@ -1765,9 +1778,12 @@
         <source>chưa định ngày</source>
         <translation>no date set</translation>
     </message>
-    <message>
-        <source>{date} · vòng {round} · {council} ({n} hồ sơ)</source>
-        <translation>{date} · round {round} · {council} ({n} dossiers)</translation>
+    <message numerus="yes">
+        <source>{date} · vòng {round} · {council} (%n hồ sơ)</source>
+        <translation>
+            <numerusform>{date} · round {round} · {council} (%n dossier)</numerusform>
+            <numerusform>{date} · round {round} · {council} (%n dossiers)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Chưa có phiên đánh giá nào.</source>
@@ -3103,6 +3119,10 @@ A submitted sheet can no longer be edited; to change it, you must rescore.</tran
     <message>
         <source>Chưa cấu hình máy chủ tỉnh</source>
         <translation>Provincial server not configured</translation>
+    </message>
+    <message>
+        <source>● Đồng bộ lỗi</source>
+        <translation>● Sync failed</translation>
     </message>
     <message>
         <source>● Đang đồng bộ…</source>

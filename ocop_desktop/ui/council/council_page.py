@@ -133,8 +133,8 @@ class CouncilPage(QWidget):
         self.sessions.clear()
         for choice in choices:
             when = choice.held_on.strftime("%d/%m/%Y") if choice.held_on else self.tr("chưa định ngày")
-            self.sessions.addItem(self.tr("{date} · vòng {round} · {council} ({n} hồ sơ)").format(
-                date=when, round=choice.round, council=choice.council_name, n=choice.dossiers), choice.id)
+            self.sessions.addItem(self.tr("{date} · vòng {round} · {council} (%n hồ sơ)", "", choice.dossiers).format(
+                date=when, round=choice.round, council=choice.council_name), choice.id)
         position = next((i for i, c in enumerate(choices) if c.id == keep), 0)
         self.sessions.setCurrentIndex(position if choices else -1)
         self.sessions.blockSignals(False)

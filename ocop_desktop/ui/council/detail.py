@@ -12,8 +12,8 @@ from ocop_desktop.services.errors import ServiceError
 from ocop_desktop.ui.texts import error_text, stars
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("", text)
+def _t(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation, n)
 
 
 def blockers_text(row: DossierRow) -> str:
@@ -31,7 +31,7 @@ def rules_text(view: CouncilView) -> str:
              if view.spread_limit is not None else _t("Không giới hạn chênh lệch")]
     quorum = _t("tối thiểu {pct}% thành viên chấm").format(pct=number_text((view.quorum_fraction * 100).normalize()))
     parts.append(quorum + (_t(", có Chủ tịch") if view.chair_required else ""))
-    parts.append(_t("{n} hồ sơ").format(n=len(view.rows)))
+    parts.append(_t("%n hồ sơ", "", len(view.rows)))
     return " · ".join(parts)
 
 

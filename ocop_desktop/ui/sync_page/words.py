@@ -61,8 +61,8 @@ def field(code: str) -> str:
 
 
 def report_summary(report: SyncReport, now: datetime) -> str:
-    parts = [_t("Đồng bộ xong lúc {time}: đã gửi {pushed} thay đổi, đã nhận {pulled} bản ghi.").format(
-        time=now.strftime("%H:%M"), pushed=report.pushed, pulled=report.pulled)]
+    parts = [_t("Đồng bộ xong lúc {time}:").format(time=now.strftime("%H:%M")),
+             _t("đã gửi %n thay đổi,", "", report.pushed), _t("đã nhận %n bản ghi.", "", report.pulled)]
     if report.conflicts:
         parts.append(_t("%n xung đột cần bạn chọn giá trị (thẻ «Xung đột cần giải quyết»).", "", report.conflicts))
     if report.rejected:

@@ -109,6 +109,7 @@ def start(paths: AppPaths, runner, settings, *, setup_dialog=None, login_dialog=
     hint = None
     if mode == "demo":
         ensure_demo_data(runner.db, demo_scale)
+        settings.setValue("setup/demo_data", True)  # a later server's first sync is then started by hand
         from ocop_desktop.services.demo_accounts import DEMO_PASSWORD, DEMO_USERS
 
         hint = QCoreApplication.translate("app", "Tài khoản mẫu (mật khẩu {password}): {names}").format(
@@ -142,7 +143,9 @@ def main_window(paths: AppPaths, runner, settings, user, server_url: str | None 
     # with the server's upload limit at that moment (store_for).
     context = AppContext(runner=runner, paths=paths, blobs=BlobStore(paths.blobs), user=user,
                          server_url=server_url, make_client=make_client)
-    context.sync = SyncController(context)
+    # Demo data must never reach a provincial server unless a person sends it: a laptop that holds some
+    # syncs by itself only once one sync has been started by hand.
+    context.sync = SyncController(context, first_by_hand=settings.value("setup/demo_data", False, type=bool))
     window = MainWindow(context, sections if sections is not None else default_sections(), settings)
     context.sync.setParent(window)
     # After a login the database is open already; shown without one, it opens once the window is up.

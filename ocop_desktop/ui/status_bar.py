@@ -79,7 +79,8 @@ class SyncStatusBar(QStatusBar):
         else:
             self.set_online(online)
         if self.context.sync is not None:  # may start a sync: the server is back, or it is time again
-            self.context.sync.server_answered(online)
+            ever_synced = self.status is not None and self.status.last_sync is not None
+            self.context.sync.server_answered(online, ever_synced)
 
     def set_online(self, online: bool) -> None:
         self.online = bool(online)

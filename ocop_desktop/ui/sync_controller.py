@@ -29,9 +29,10 @@ class SyncController(QObject):
     progress = Signal(object)  # a Progress; emitted on the sync thread, so delivered queued to the UI
     finished = Signal(object)  # the SyncReport, or the exception that ended the sync
 
-    def __init__(self, context: AppContext, parent: QObject | None = None):
+    def __init__(self, context: AppContext, parent: QObject | None = None, first_by_hand: bool = False):
         super().__init__(parent)
         self.context = context
+        self.first_by_hand = first_by_hand
         self.automatic = False
         self.baseline = (0, 0)  # the client's byte counters when this sync began (they only grow)
         self._cancel: threading.Event | None = None
@@ -47,8 +48,12 @@ class SyncController(QObject):
     def running(self) -> bool:
         return self._cancel is not None
 
-    def server_answered(self, online: bool) -> None:
-        """The status bar's probe result; may start a sync (never a second one at once)."""
+    def server_answered(self, online: bool, ever_synced: bool = True) -> None:
+        """The status bar's probe result; may start a sync (never a second one at once). ``ever_synced``:
+        a sync has succeeded here before (with ``first_by_hand``, none starts by itself until then)."""
+        if self.first_by_hand and not ever_synced:
+            self._online = bool(online)
+            return
         self._online = bool(online)
         self._auto.tick(self._answers)
         self._answers += 1

@@ -145,3 +145,22 @@ def test_the_sync_screen_opened_during_an_automatic_sync_shows_it_running(make_l
     assert page.progress_panel.isVisibleTo(page)
     qtbot.waitUntil(lambda: bool(ended), timeout=20_000)
     assert not page.running and page.sync_button.isEnabled()
+
+
+def test_demo_data_waits_for_a_first_sync_by_hand(make_laptop, qtbot):
+    """A laptop that held demo data and was then pointed at a server sends nothing by itself until a person
+    has started one sync; after that it syncs by itself like any other."""
+    laptop = make_laptop("may-thu", synchronous=False)
+    _dossier(laptop)
+    controller = SyncController(laptop.context, first_by_hand=True)
+    ended: list = []
+    controller.finished.connect(ended.append)
+    controller.server_answered(True, ever_synced=False)
+    qtbot.wait(100)
+    assert not controller.running and ended == []
+    assert controller.start()  # the person's click
+    qtbot.waitUntil(lambda: bool(ended), timeout=20_000)
+    controller.server_answered(False, ever_synced=True)
+    controller.server_answered(True, ever_synced=True)
+    assert controller.running
+    qtbot.waitUntil(lambda: len(ended) == 2, timeout=20_000)

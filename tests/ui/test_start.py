@@ -72,6 +72,8 @@ def test_first_start_with_demo_data_then_offline_login(tmp_path, qtbot):
         qtbot.addWidget(window)
         assert window.context.user.role == "chair" and window.context.server_url is None
         assert settings.value("setup/mode") == "demo"
+        # pointed at a server later, this laptop's first sync (its demo data) waits for a click
+        assert settings.value("setup/demo_data", False, type=bool) and window.context.sync.first_by_hand
         assert any("ocop-demo" in label.text() for label in logins[0].findChildren(QLabel))
         again = start(paths, runner, settings, setup_dialog=lambda: pytest.fail("asked again"),
                       login_dialog=login_dialog, sections=SECTIONS)

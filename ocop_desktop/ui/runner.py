@@ -96,16 +96,7 @@ class Runner(QObject):
         if self._opened.done() and not self.synchronous:
             error = self._opened.exception()
             result = None if error is not None else self._opened.result()
-
-            def finish(result, error):
-                if error is None:
-                    if done is not None:
-                        done(result)
-                elif failed is not None:
-                    failed(error)
-                else:
-                    self.failed.emit(error)
-
+            finish = self._finisher(done, failed)
             QTimer.singleShot(0, self, lambda: self._deliver(finish, result, error))
             return
         self._submit(self._db_thread, lambda: self._opened.result(), done, failed, database=True)
@@ -147,8 +138,10 @@ class Runner(QObject):
         if self._opened.done() and self._opened.exception() is None:
             self._opened.result().close()
 
-    def _submit(self, pool: ThreadPoolExecutor, job: Callable[[], Any], done: Done, failed: Failed,
-                database: bool = False, broadcast: bool = False) -> None:
+    def _finisher(self, done: Done, failed: Failed, database: bool = False,
+                  broadcast: bool = False) -> Callable[[Any, Exception | None], None]:
+        """What runs on the UI thread when work ends: busy accounting, the broadcast, then the caller's
+        callback; an error nobody handles is announced on ``failed``."""
         def finish(result, error):
             if database:
                 self._pending -= 1
@@ -163,7 +156,11 @@ class Runner(QObject):
                 failed(error)
             else:
                 self.failed.emit(error)
+        return finish
 
+    def _submit(self, pool: ThreadPoolExecutor, job: Callable[[], Any], done: Done, failed: Failed,
+                database: bool = False, broadcast: bool = False) -> None:
+        finish = self._finisher(done, failed, database, broadcast)
         if database:
             self._pending += 1
             if self._pending == 1:

@@ -78,9 +78,8 @@ class SyncStatusBar(QStatusBar):
             self.online = bool(online)  # "Đang đồng bộ…" stays until the sync ends
         else:
             self.set_online(online)
-        if self.context.sync is not None:  # may start a sync: the server is back, or it is time again
-            ever_synced = self.status is not None and self.status.last_sync is not None
-            self.context.sync.server_answered(online, ever_synced)
+        if sync is not None:  # may start a sync: the server is back, or it is time again
+            sync.server_answered(online, self.status is not None and self.status.last_sync is not None)
 
     def set_online(self, online: bool) -> None:
         self.online = bool(online)

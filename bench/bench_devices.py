@@ -14,9 +14,9 @@ import time
 import uuid
 from pathlib import Path
 
+from ocop_core.protocol import Change
 from ocop_desktop.sync.client import ServerClient, SyncError
 from ocop_desktop.sync.engine import PULL_PAGE
-from ocop_desktop.sync.protocol import Change
 
 PASSWORD = "mat-khau-123"
 

@@ -6,8 +6,8 @@ import random
 import timeit
 from decimal import Decimal
 
-from ocop_desktop.domain.council import Attendance, aggregate
-from ocop_desktop.domain.criteria import (
+from ocop_core.domain.council import Attendance, aggregate
+from ocop_core.domain.criteria import (
     AggregationRules,
     CriteriaSet,
     Criterion,
@@ -17,7 +17,7 @@ from ocop_desktop.domain.criteria import (
     ProductSet,
     StarBand,
 )
-from ocop_desktop.domain.scoring import Answer, score_sheet
+from ocop_core.domain.scoring import Answer, score_sheet
 
 BANDS = (StarBand(1, Decimal(0), Decimal(30)), StarBand(2, Decimal(30), Decimal(50)),
          StarBand(3, Decimal(50), Decimal(70), certificate=True, recognized_by="province"),

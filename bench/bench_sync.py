@@ -16,6 +16,7 @@ from sqlalchemy import insert, text
 from bench import bench_devices
 from bench.bench_devices import PASSWORD, ServerProcess
 from bench.sync_seed import seed
+from ocop_core.entities import ENTITIES
 from ocop_desktop.db.blobstore import BlobStore
 from ocop_desktop.db.journal import device_id
 from ocop_desktop.db.models import Producer
@@ -25,7 +26,6 @@ from ocop_desktop.services import registry
 from ocop_desktop.sync import attachments
 from ocop_desktop.sync.client import ServerClient, SyncError
 from ocop_desktop.sync.engine import SyncEngine
-from ocop_desktop.sync.entities import ENTITIES
 from ocop_server.testing import LiveServer
 
 

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import insert, select
 
 from bench.fixtures import fresh_database, seed_products
+from ocop_core.domain.dossier_status import STATUSES
 from ocop_desktop.db.base import new_id
 from ocop_desktop.db.blobstore import BlobStore
 from ocop_desktop.db.models import Dossier, Product, Recognition
 from ocop_desktop.db.schema import Database, open_database
-from ocop_desktop.domain.dossier_status import STATUSES
 from ocop_desktop.paths import AppPaths
 from ocop_desktop.services.dossier_list import load_dossier_rows, subgroup_names
 from ocop_desktop.ui.context import AppContext, CurrentUser

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from sqlalchemy import insert, update
 
-from ocop_desktop.domain.scoring import extreme_answers
+from ocop_core.domain.scoring import extreme_answers
 from ocop_desktop.paths import resources_dir
 from ocop_server import publishing
 from ocop_server.models import Counter, Record

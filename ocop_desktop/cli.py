@@ -58,8 +58,8 @@ def _read(path: str) -> bytes:
 
 
 def cmd_criteria(args, paths: AppPaths) -> int:
-    from ocop_desktop.domain.canonical import content_hash
-    from ocop_desktop.domain.criteria_loader import CriteriaSetError
+    from ocop_core.domain.canonical import content_hash
+    from ocop_core.domain.criteria_loader import CriteriaSetError
     from ocop_desktop.messages import problem_text
     from ocop_desktop.services import criteria
     from ocop_desktop.services.errors import ServiceError
@@ -160,17 +160,48 @@ def build_parser() -> argparse.ArgumentParser:
     dbp.add_argument("action", choices=["upgrade", "info"])
     dbp.set_defaults(func=cmd_db)
     from ocop_desktop.sync_cli import add_parser as add_sync
-    from ocop_server.cli import add_parser as add_server
 
     add_sync(sub)
-    add_server(sub)
+    sub.add_parser("server", help="máy chủ tỉnh: chuyển sang lệnh ocop-server", add_help=False)
     return parser
+
+
+def _forward_to_server(argv: list[str]) -> int:
+    """`ocop server ...` runs `ocop-server ...` in its own process: the desktop never imports the server,
+    which a laptop may not even have installed."""
+    import importlib.util
+    import subprocess
+
+    if importlib.util.find_spec("ocop_server") is None:
+        print("Máy này chưa cài máy chủ tỉnh: pip install 'ocop[server]'", file=sys.stderr)
+        return 2
+    try:
+        return subprocess.call([sys.executable, "-m", "ocop_server.cli", *argv])
+    except KeyboardInterrupt:
+        return 130
+
+
+def _is_server_command(argv: list[str]) -> bool:
+    """`server` is the command word, not the value of an option such as `--data-dir server`."""
+    i = 0
+    while i < len(argv):
+        if argv[i] == "--data-dir":
+            i += 2
+            continue
+        if argv[i].startswith("--data-dir="):
+            i += 1
+            continue
+        return argv[i] == "server"
+    return False
 
 
 def main(argv: list[str] | None = None) -> int:
     from ocop_desktop.db.schema import DatabaseProblem
     from ocop_desktop.messages import DATABASE_TEXT
 
+    argv = sys.argv[1:] if argv is None else argv
+    if "server" in argv and _is_server_command(argv):
+        return _forward_to_server(argv[argv.index("server") + 1:])
     args = build_parser().parse_args(argv)
     if getattr(args, "scale", 1) is not None and getattr(args, "scale", 1) < 1:
         print("--scale phải là số dương", file=sys.stderr)

@@ -5,7 +5,7 @@ The Qt interface translates through Qt Linguist; the command line has no Qt, so 
 
 from __future__ import annotations
 
-from ocop_desktop.domain.problems import Problem
+from ocop_core.domain.problems import Problem
 
 PROBLEM_TEXT = {
     "invalid_json": "không phải JSON hợp lệ",

@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, ConfigDict, Field
 
-from ocop_desktop.domain.criteria_loader import CriteriaSetError
-from ocop_desktop.sync.protocol import PublishRequest, Row
+from ocop_core.domain.criteria_loader import CriteriaSetError
+from ocop_core.protocol import PublishRequest, Row
 from ocop_server import accounts, publishing
 from ocop_server.deps import Caller, GzipRoute, require_admin
 from ocop_server.errors import ApiError

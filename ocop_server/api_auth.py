@@ -7,7 +7,7 @@ import json
 from fastapi import APIRouter, Depends, Path, Query, Request
 from sqlalchemy import select
 
-from ocop_desktop.sync.protocol import UUID_PATTERN, LoginRequest, LoginResponse, TokenInfo
+from ocop_core.protocol import UUID_PATTERN, LoginRequest, LoginResponse, TokenInfo
 from ocop_server import accounts
 from ocop_server.deps import Caller, GzipRoute, read_session, require_caller, require_protocol
 from ocop_server.errors import ApiError

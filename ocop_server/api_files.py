@@ -14,7 +14,7 @@ from fastapi.responses import FileResponse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ocop_desktop.sync.protocol import HaveRequest, HaveResponse, UploadState
+from ocop_core.protocol import HaveRequest, HaveResponse, UploadState
 from ocop_server.deps import Caller, GzipRoute, read_session, require_caller, require_uploader
 from ocop_server.errors import ApiError
 from ocop_server.models import Blob

@@ -9,8 +9,8 @@ from fastapi import APIRouter, Depends, Request, Response
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from ocop_desktop.sync.entities import ENTITIES
-from ocop_desktop.sync.protocol import (
+from ocop_core.entities import ENTITIES
+from ocop_core.protocol import (
     ChangeResult,
     CheckRequest,
     CheckResponse,

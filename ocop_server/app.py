@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
 from sqlalchemy.orm import sessionmaker
 
-from ocop_desktop.sync.protocol import SUPPORTED_VERSIONS, ServerInfo
+from ocop_core.protocol import SUPPORTED_VERSIONS, ServerInfo
 from ocop_server import api_admin, api_auth, api_files, api_sync, errors
 from ocop_server.database import Writers, make_engine, migrate
 from ocop_server.deps import CallerCache, TokenTouches

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from ocop_desktop.domain.dossier_status import LOCKED_STATUSES
+from ocop_core.domain.dossier_status import LOCKED_STATUSES
 from ocop_server import store
 from ocop_server.scope import Viewer
 

@@ -1,7 +1,8 @@
-"""`ocop server ...`: start the server, create the first admin."""
+"""`ocop-server ...` (also `ocop server ...`): start the server, create the first admin."""
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import getpass
 import os
@@ -11,8 +12,8 @@ from pathlib import Path
 from ocop_server.settings import Settings
 
 
-def add_parser(sub) -> None:
-    server = sub.add_parser("server", help="máy chủ tỉnh (provincial server)")
+def build_parser() -> argparse.ArgumentParser:
+    server = argparse.ArgumentParser(prog="ocop-server", description="Máy chủ OCOP tỉnh (provincial server)")
     server.add_argument("--database-url", help="mặc định: SQLite trong thư mục dữ liệu; "
                                                "tỉnh: postgresql+psycopg://user:pass@host/db")
     server.add_argument("--files-dir", help="thư mục lưu tệp đính kèm")
@@ -23,7 +24,11 @@ def add_parser(sub) -> None:
     server.add_argument("action", nargs="?", choices=["run", "create-admin"], default="run")
     server.add_argument("--username", default="admin")
     server.add_argument("--full-name", default="Quản trị viên")
-    server.set_defaults(func=run_command)
+    return server
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run_command(build_parser().parse_args(argv))
 
 
 def _settings(args) -> Settings:
@@ -35,7 +40,7 @@ def _settings(args) -> Settings:
     return dataclasses.replace(settings, worker_threads=args.threads)
 
 
-def run_command(args, paths=None) -> int:
+def run_command(args: argparse.Namespace) -> int:
     settings = _settings(args)
     if args.action == "create-admin":
         return create_admin(settings, args.username, args.full_name)
@@ -73,3 +78,7 @@ def create_admin(settings: Settings, username: str, full_name: str) -> int:
     return 0
 
 
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -16,7 +16,7 @@ from sqlalchemy import bindparam
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from ocop_desktop.sync.protocol import PROTOCOL_VERSION, SUPPORTED_VERSIONS
+from ocop_core.protocol import PROTOCOL_VERSION, SUPPORTED_VERSIONS
 from ocop_server import accounts
 from ocop_server.errors import ApiError, problem
 from ocop_server.models import Token, User

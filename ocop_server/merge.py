@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from ocop_desktop.sync.entities import FIELD_GROUPS
-from ocop_desktop.sync.protocol import Change, ChangeResult, FieldConflict
+from ocop_core.entities import FIELD_GROUPS
+from ocop_core.protocol import Change, ChangeResult, FieldConflict
 from ocop_server import authz, rules, scope, store, values
 from ocop_server.models import ChangeLog
 from ocop_server.scope import Viewer

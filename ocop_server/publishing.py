@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
-from ocop_desktop.domain.canonical import canonical_json, content_hash
-from ocop_desktop.domain.criteria_loader import load_document
-from ocop_desktop.sync.protocol import Row
+from ocop_core.domain.canonical import canonical_json, content_hash
+from ocop_core.domain.criteria_loader import load_document
+from ocop_core.protocol import Row
 from ocop_server import scope, store
 
 

@@ -7,10 +7,10 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from ocop_desktop.domain.canonical import content_hash
-from ocop_desktop.domain.criteria import CriteriaSet
-from ocop_desktop.domain.criteria_loader import CriteriaSetError, load_document
-from ocop_desktop.domain.scoring import Answer, score_sheet
+from ocop_core.domain.canonical import content_hash
+from ocop_core.domain.criteria import CriteriaSet
+from ocop_core.domain.criteria_loader import CriteriaSetError, load_document
+from ocop_core.domain.scoring import Answer, score_sheet
 from ocop_server import store
 
 CRITERIA_MUTABLE = frozenset({"status", "effective_to", "updated_at"})

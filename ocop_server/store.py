@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from ocop_desktop.sync.entities import ENTITIES
+from ocop_core.entities import ENTITIES
 from ocop_server.models import Counter, Record, RecordLink, RecordScope
 
 SEQ = "seq"

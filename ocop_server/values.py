@@ -7,8 +7,8 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from ocop_desktop.sync.entities import ENTITIES
-from ocop_desktop.sync.protocol import MAX_TEXT_VALUE
+from ocop_core.entities import ENTITIES
+from ocop_core.protocol import MAX_TEXT_VALUE
 
 IMMUTABLE = frozenset({"id", "created_at"})
 

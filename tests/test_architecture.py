@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = [ROOT / "ocop_desktop", ROOT / "ocop_server"]
+PACKAGES = [ROOT / "ocop_core", ROOT / "ocop_desktop", ROOT / "ocop_server"]
 
 
 def _modules() -> list[Path]:
@@ -32,15 +32,38 @@ def _rel(path: Path) -> str:
     return path.relative_to(ROOT).as_posix()
 
 
-def test_domain_imports_only_the_standard_library_and_itself():
-    """domain/ imports nothing but the standard library and other domain modules."""
+def test_core_imports_only_the_standard_library_pydantic_and_itself():
+    """ocop_core imports nothing of ours but itself, and of the outside only the standard library
+    (and pydantic, for the wire)."""
     bad = []
-    for path in (ROOT / "ocop_desktop/domain").rglob("*.py"):
+    for path in (ROOT / "ocop_core").rglob("*.py"):
         for name in _imports(path):
             top = name.split(".")[0]
-            if name.startswith("ocop_desktop.domain") or top in sys.stdlib_module_names or top == "__future__":
+            if top in ("ocop_core", "__future__", "pydantic") or top in sys.stdlib_module_names:
                 continue
             bad.append(f"{_rel(path)} imports {name}")
+    assert bad == []
+
+
+def test_core_domain_imports_only_the_standard_library_and_the_core():
+    """The domain rules do not even need pydantic: they run wherever Python runs."""
+    bad = [f"{_rel(p)} imports {n}" for p in (ROOT / "ocop_core/domain").rglob("*.py") for n in _imports(p)
+           if n.split(".")[0] not in ("ocop_core", "__future__") and n.split(".")[0] not in sys.stdlib_module_names]
+    assert bad == []
+
+
+@pytest.mark.parametrize(("side", "other"), [("ocop_desktop", "ocop_server"), ("ocop_server", "ocop_desktop")])
+def test_desktop_and_server_never_import_each_other(side: str, other: str):
+    """Each side depends on the core alone, so either can be installed without the other."""
+    bad = [f"{_rel(p)} imports {n}" for p in (ROOT / side).rglob("*.py") for n in _imports(p)
+           if n.split(".")[0] == other]
+    assert bad == []
+
+
+def test_db_never_imports_sync_services_or_ui():
+    """The database layer sits under services and sync, never above them."""
+    bad = [f"{_rel(p)} imports {n}" for p in (ROOT / "ocop_desktop/db").rglob("*.py") for n in _imports(p)
+           if n.startswith(("ocop_desktop.sync", "ocop_desktop.services", "ocop_desktop.ui"))]
     assert bad == []
 
 
@@ -62,14 +85,6 @@ def test_requests_only_in_sync_client():
     """HTTP goes through sync/client.py alone."""
     bad = [f"{_rel(p)} imports {n}" for p in _modules() for n in _imports(p)
            if n.split(".")[0] in ("requests", "httpx", "urllib3") and _rel(p) != "ocop_desktop/sync/client.py"]
-    assert bad == []
-
-
-def test_server_never_imports_desktop_ui_or_database():
-    """ocop_server uses the shared protocol and domain, never the desktop's ui, db or services."""
-    bad = [f"{_rel(p)} imports {n}" for p in _modules() if _rel(p).startswith("ocop_server/")
-           for n in _imports(p)
-           if n.startswith(("ocop_desktop.ui", "ocop_desktop.db", "ocop_desktop.services", "ocop_desktop.app"))]
     assert bad == []
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ocop_desktop.domain.canonical import content_hash
-from ocop_desktop.domain.criteria_loader import load_criteria_set
+from ocop_core.domain.canonical import content_hash
+from ocop_core.domain.criteria_loader import load_criteria_set
 from ocop_desktop.paths import resources_dir
 
 SHARED = Path(__file__).resolve().parents[2] / "shared/domain/sample-criteria-set.json"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, bindparam, event, text
 from sqlalchemy.orm import Session
 
-from ocop_desktop.domain.text import fold, search_tokens
+from ocop_core.domain.text import fold, search_tokens
 
 FTS_TABLE = "search_fts"
 KINDS = ("producer", "product", "dossier")

@@ -17,11 +17,11 @@ from typing import Any
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
+from ocop_core.entities import ENTITIES
 from ocop_desktop.db import search
 from ocop_desktop.db.base import Base, Synced
 from ocop_desktop.db.models import ChangeJournal, DossierDocument, LocalMeta
 from ocop_desktop.db.types import utcnow
-from ocop_desktop.sync.entities import ENTITIES
 
 CURSOR_KEY = "sync_cursor"
 UNACKNOWLEDGED = ("pending", "quarantined")

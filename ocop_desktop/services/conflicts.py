@@ -16,13 +16,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ocop_core.entities import ENTITIES, FIELD_GROUPS
 from ocop_desktop.db.journal import DEVICE_KEY
 from ocop_desktop.db.models import Conflict, Dossier, Product
 from ocop_desktop.db.sync_store import from_wire, get_meta, models
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.errors import NotFound, ServiceError, check_choice, clean_text
 from ocop_desktop.services.lookup import get_alive
-from ocop_desktop.sync.entities import ENTITIES, FIELD_GROUPS
 
 KEEP = ("server", "device", "other")
 # Bookkeeping every row carries: never a person's choice, and the server sets them itself.

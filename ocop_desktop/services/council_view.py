@@ -10,6 +10,8 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ocop_core.domain.council import Recommendation
+from ocop_core.domain.criteria import ProductSet
 from ocop_desktop.db.models import (
     Council,
     CouncilMember,
@@ -22,8 +24,6 @@ from ocop_desktop.db.models import (
     ScoreSheet,
     User,
 )
-from ocop_desktop.domain.council import Recommendation
-from ocop_desktop.domain.criteria import ProductSet
 from ocop_desktop.services.councils import Assessment, assess_dossier, council_rules, stored_result
 from ocop_desktop.services.criteria import load_criteria_set
 from ocop_desktop.services.lookup import get_alive

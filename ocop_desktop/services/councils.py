@@ -11,6 +11,8 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ocop_core.domain.council import Attendance, CouncilOutcome, aggregate, failures_for
+from ocop_core.domain.criteria import AggregationRules, ProductSet
 from ocop_desktop.db.models import (
     Council,
     CouncilMember,
@@ -22,8 +24,6 @@ from ocop_desktop.db.models import (
 )
 from ocop_desktop.db.models.councils import MEMBER_ROLES
 from ocop_desktop.db.types import utcnow
-from ocop_desktop.domain.council import Attendance, CouncilOutcome, aggregate, failures_for
-from ocop_desktop.domain.criteria import AggregationRules, ProductSet
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.criteria import load_criteria_set
 from ocop_desktop.services.errors import ServiceError, check_choice, clean_text

@@ -9,12 +9,12 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ocop_core.domain.canonical import canonical_json, content_hash
+from ocop_core.domain.criteria import CriteriaSet
+from ocop_core.domain.criteria_loader import CriteriaSetError, load_document, parse_json, read_criteria_set
+from ocop_core.domain.problems import Problem
 from ocop_desktop.db.models import CriteriaSetVersion
 from ocop_desktop.db.types import utcnow
-from ocop_desktop.domain.canonical import canonical_json, content_hash
-from ocop_desktop.domain.criteria import CriteriaSet
-from ocop_desktop.domain.criteria_loader import CriteriaSetError, load_document, parse_json, read_criteria_set
-from ocop_desktop.domain.problems import Problem
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.errors import ServiceError
 from ocop_desktop.services.lookup import get_alive

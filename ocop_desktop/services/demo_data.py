@@ -10,10 +10,10 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from ocop_core.domain.criteria import ProductSet
+from ocop_core.domain.dossier_status import STATUSES
+from ocop_core.domain.scoring import Answer
 from ocop_desktop.db.models import AdminUnit, Dossier
-from ocop_desktop.domain.criteria import ProductSet
-from ocop_desktop.domain.dossier_status import STATUSES
-from ocop_desktop.domain.scoring import Answer
 from ocop_desktop.paths import resources_dir
 from ocop_desktop.services import councils, criteria, demo_accounts, dossiers, recognitions, registry, sheets
 

@@ -7,7 +7,7 @@ from collections.abc import Hashable, Iterable
 from datetime import date
 from typing import NamedTuple
 
-from ocop_desktop.domain.text import collation_key, fold
+from ocop_core.domain.text import collation_key, fold
 
 
 class DossierRow(NamedTuple):

@@ -9,9 +9,9 @@ from pathlib import PurePath
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ocop_core.domain.dossier_status import DOCUMENT_TYPES, LOCKED_STATUSES, TRANSITIONS
 from ocop_desktop.db.blobstore import upload_limit
 from ocop_desktop.db.models import AdminUnit, ChangeJournal, Dossier, DossierDocument, Producer, Product
-from ocop_desktop.domain.dossier_status import DOCUMENT_TYPES, LOCKED_STATUSES, TRANSITIONS
 from ocop_desktop.services.criteria import load_criteria_set, version_in_force
 from ocop_desktop.services.lookup import get_alive
 

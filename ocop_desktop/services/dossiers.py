@@ -7,10 +7,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from ocop_core.domain.dossier_status import DOCUMENT_TYPES, DOSSIER_KINDS, LOCKED_STATUSES, can_move
 from ocop_desktop.db.base import new_id
 from ocop_desktop.db.models import CriteriaSetVersion, Dossier, DossierDocument, Product
 from ocop_desktop.db.types import utcnow
-from ocop_desktop.domain.dossier_status import DOCUMENT_TYPES, DOSSIER_KINDS, LOCKED_STATUSES, can_move
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.errors import ServiceError, check_choice, clean_text
 from ocop_desktop.services.lookup import get_alive, get_columns

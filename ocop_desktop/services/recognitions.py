@@ -6,8 +6,8 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from ocop_core.domain.recognition import validity
 from ocop_desktop.db.models import Dossier, Product, Recognition
-from ocop_desktop.domain.recognition import validity
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.errors import ServiceError, clean_text
 from ocop_desktop.services.lookup import get_alive

@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ocop_core.domain.criteria import Criterion
 from ocop_desktop.db.models import (
     Council,
     CouncilMember,
@@ -20,7 +21,6 @@ from ocop_desktop.db.models import (
     ScoreLine,
     ScoreSheet,
 )
-from ocop_desktop.domain.criteria import Criterion
 from ocop_desktop.services.lookup import get_alive
 from ocop_desktop.services.sheets import current_score, sheet_context
 

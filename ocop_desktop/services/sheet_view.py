@@ -8,6 +8,8 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ocop_core.domain.criteria import CriteriaSet, Criterion, Option, ProductSet
+from ocop_core.domain.scoring import Answer
 from ocop_desktop.db.models import (
     CouncilAssignment,
     CouncilMember,
@@ -17,8 +19,6 @@ from ocop_desktop.db.models import (
     ScoreLine,
     ScoreSheet,
 )
-from ocop_desktop.domain.criteria import CriteriaSet, Criterion, Option, ProductSet
-from ocop_desktop.domain.scoring import Answer
 from ocop_desktop.services.lookup import get_alive
 from ocop_desktop.services.sheets import sheet_context
 

@@ -8,6 +8,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ocop_core.domain.criteria import CriteriaSet, Option, ProductSet
+from ocop_core.domain.scoring import Answer, SheetScore, score_sheet
 from ocop_desktop.db.journal import device_id
 from ocop_desktop.db.models import (
     CouncilMember,
@@ -19,8 +21,6 @@ from ocop_desktop.db.models import (
     ScoreSheet,
 )
 from ocop_desktop.db.types import utcnow
-from ocop_desktop.domain.criteria import CriteriaSet, Option, ProductSet
-from ocop_desktop.domain.scoring import Answer, SheetScore, score_sheet
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.criteria import load_criteria_set, version_in_force
 from ocop_desktop.services.errors import ServiceError, clean_text

@@ -17,7 +17,7 @@ from typing import TypeVar
 import requests
 from pydantic import BaseModel
 
-from ocop_desktop.sync import protocol as p
+from ocop_core import protocol as p
 
 M = TypeVar("M", bound=BaseModel)
 COMPRESS_OVER = 1024

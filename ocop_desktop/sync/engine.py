@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
+from ocop_core.protocol import Change, combined_digest, scope_digest
 from ocop_desktop.db import sync_store
 from ocop_desktop.db.blobstore import MAX_UPLOAD_KEY, BlobStore
 from ocop_desktop.db.models import SyncRun
@@ -23,7 +24,6 @@ from ocop_desktop.db.schema import Database
 from ocop_desktop.db.types import utcnow
 from ocop_desktop.sync import attachments
 from ocop_desktop.sync.client import ServerClient, SyncError
-from ocop_desktop.sync.protocol import Change, combined_digest, scope_digest
 
 PUSH_BATCH = 200
 CHECKED_KEY = "last_matching_check"

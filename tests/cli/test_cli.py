@@ -109,18 +109,10 @@ def test_scale_must_be_positive(capsys, tmp_path: Path):
     assert not (tmp_path / "d" / "ocop.sqlite3").exists()
 
 
-def test_server_threads_must_be_positive(capsys, tmp_path: Path):
-    """--threads 0 is refused with a message before a server or a database is made."""
+def test_ocop_server_forwards_to_the_server_command(capfd, tmp_path: Path):
+    """`ocop server ...` runs the separate `ocop-server` program (the desktop never imports the server)."""
     url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
-    with pytest.raises(SystemExit) as stop:
-        main(["server", "--database-url", url, "--files-dir", str(tmp_path / "files"), "--threads", "0"])
-    assert "--threads" in str(stop.value)
+    code = main(["--data-dir", str(tmp_path / "d"), "server", "--database-url", url, "--threads", "0"])
+    assert code != 0
+    assert "--threads" in capfd.readouterr().err
     assert not (tmp_path / "server.sqlite3").exists()
-
-
-def test_server_threads_reach_the_settings(tmp_path: Path):
-    from ocop_desktop.cli import build_parser
-    from ocop_server.cli import _settings
-
-    args = build_parser().parse_args(["server", "--database-url", f"sqlite:///{tmp_path / 's.db'}", "--threads", "7"])
-    assert _settings(args).worker_threads == 7

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import requests
 
-from ocop_desktop.domain.criteria_loader import load_document
-from ocop_desktop.domain.scoring import Answer, score_sheet
+from ocop_core.domain.criteria_loader import load_document
+from ocop_core.domain.scoring import Answer, score_sheet
+from ocop_core.protocol import Change
 from ocop_desktop.sync.client import ServerClient
-from ocop_desktop.sync.protocol import Change
 from ocop_server import accounts
 from ocop_server.testing import LiveServer
 

@@ -7,7 +7,7 @@ import json
 import pytest
 from server_world import ACTOR, CRITERIA_TEXT, ROLES, change, new_id, row, sheet_fields
 
-from ocop_desktop.domain.canonical import canonical_json, content_hash
+from ocop_core.domain.canonical import canonical_json, content_hash
 
 OWN_MEMBER = {"chair": "M_chair", "secretary": "M_sec", "member": "M1"}  # others borrow member1's
 OWN_SHEET = {"chair": "S_chair", "secretary": "S_sec", "member": "S1"}

@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ocop_core.domain.scoring import extreme_answers
 from ocop_desktop.db.blobstore import BlobStore
 from ocop_desktop.db.models import ScoreSheet
-from ocop_desktop.domain.scoring import extreme_answers
 from ocop_desktop.services import councils, criteria, dossiers, registry, sheets
 
 COMMUNE = "18073"  # Phường Thành Sen, Hà Tĩnh

@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ocop_core.domain.council import Attendance, Flag, Recommendation, aggregate, failures_for
 from ocop_desktop.db.models import CouncilResult, ScoreSheet
-from ocop_desktop.domain.council import Attendance, Flag, Recommendation, aggregate, failures_for
 from ocop_desktop.services import councils, criteria, sheets
 from ocop_desktop.services.errors import ServiceError
 

@@ -10,9 +10,9 @@ from decimal import Decimal
 import pytest
 from sqlalchemy.orm import Session
 
+from ocop_core.domain.canonical import content_hash
+from ocop_core.domain.criteria_loader import CriteriaSetError, parse_json
 from ocop_desktop.db.models import ChangeJournal, CriteriaSetVersion
-from ocop_desktop.domain.canonical import content_hash
-from ocop_desktop.domain.criteria_loader import CriteriaSetError, parse_json
 from ocop_desktop.services import criteria
 from ocop_desktop.services.errors import ServiceError
 

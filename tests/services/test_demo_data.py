@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from ocop_core.domain.recognition import add_months
 from ocop_desktop.db.models import (
     AdminUnit,
     ChangeJournal,
@@ -19,7 +20,6 @@ from ocop_desktop.db.models import (
     ScoreSheet,
 )
 from ocop_desktop.db.schema import open_database
-from ocop_desktop.domain.recognition import add_months
 from ocop_desktop.services.demo_data import REAL_PRODUCTS, build
 
 

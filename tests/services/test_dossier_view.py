@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ocop_core.domain.dossier_status import TRANSITIONS
 from ocop_desktop.db import sync_store
 from ocop_desktop.db.blobstore import MAX_UPLOAD_KEY, BlobStore
 from ocop_desktop.db.models import ChangeJournal, Dossier, DossierDocument
-from ocop_desktop.domain.dossier_status import TRANSITIONS
 from ocop_desktop.services import documents, dossiers, registry
 from ocop_desktop.services.dossier_view import load_dossier_view
 from ocop_desktop.services.errors import ServiceError

@@ -102,7 +102,7 @@ def test_direction_controls_are_dropped(session: Session, mark: str) -> None:
 
 def test_invisible_characters_are_dropped_so_search_finds_the_name(session: Session) -> None:
     """A name pasted with zero-width spaces, a byte-order mark and a soft hyphen is stored as it looks."""
-    from ocop_desktop.domain.text import fold
+    from ocop_core.domain.text import fold
 
     p = session.get(Producer, _producer(session, name="\ufeffHTX Nước mắm\u200b Phú\u00ad Khương\u2060"))
     assert p.name == "HTX Nước mắm Phú Khương" and "nuoc mam phu khuong" in fold(p.name)

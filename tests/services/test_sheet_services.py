@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ocop_core.domain.scoring import Answer
 from ocop_desktop.db.models import CriteriaSetVersion, LocalMeta, ScoreLine, ScoreSheet
-from ocop_desktop.domain.scoring import Answer
 from ocop_desktop.services import councils, criteria, dossiers, registry, sheets
 from ocop_desktop.services.errors import ServiceError
 

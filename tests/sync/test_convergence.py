@@ -39,6 +39,9 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, rule, run_state_machine_as_test
 from sqlalchemy import func, select
 
+from ocop_core.domain.dossier_status import TRANSITIONS
+from ocop_core.domain.scoring import extreme_answers
+from ocop_core.entities import ENTITIES
 from ocop_desktop.db import sync_store
 from ocop_desktop.db.blobstore import BlobStore
 from ocop_desktop.db.journal import device_id
@@ -54,15 +57,12 @@ from ocop_desktop.db.models import (
 )
 from ocop_desktop.db.schema import Database, open_database
 from ocop_desktop.db.wire import to_wire
-from ocop_desktop.domain.dossier_status import TRANSITIONS
-from ocop_desktop.domain.scoring import extreme_answers
 from ocop_desktop.services import councils, criteria, documents, dossiers, registry, sheets
 from ocop_desktop.services.criteria import load_criteria_set
 from ocop_desktop.services.errors import ServiceError
 from ocop_desktop.sync import engine as sync_engine
 from ocop_desktop.sync.client import ServerClient, SyncError
 from ocop_desktop.sync.engine import SyncEngine, SyncReport
-from ocop_desktop.sync.entities import ENTITIES
 from ocop_server.models import ChangeLog, Record, RecordScope, User
 from ocop_server.scope import viewer_for
 from ocop_server.testing import LiveServer

@@ -9,9 +9,9 @@ from types import SimpleNamespace
 
 from sqlalchemy import select
 
+from ocop_core.domain.scoring import extreme_answers
 from ocop_desktop.db.models import ChangeJournal, CriteriaSetVersion, Dossier, ScoreSheet
 from ocop_desktop.db.types import utcnow
-from ocop_desktop.domain.scoring import extreme_answers
 from ocop_desktop.services import councils, criteria, dossiers, registry, sheets
 from ocop_desktop.sync.engine import SyncReport
 from ocop_server.models import ChangeLog, Record

@@ -9,13 +9,13 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import insert, select, update
 
+from ocop_core.protocol import scope_digest
 from ocop_desktop.db import sync_store
 from ocop_desktop.db.models import ChangeJournal, Conflict, Dossier, Producer
 from ocop_desktop.services import dossiers, registry
 from ocop_desktop.sync import engine as engine_module
 from ocop_desktop.sync.client import SyncError
 from ocop_desktop.sync.engine import SyncReport
-from ocop_desktop.sync.protocol import scope_digest
 from ocop_server import store
 from ocop_server.models import Counter, Record, RecordScope
 

@@ -11,11 +11,11 @@ import pytest
 from proxy import Proxy
 from sqlalchemy import func, select
 
+from ocop_core.protocol import Change
 from ocop_desktop.db import sync_store
 from ocop_desktop.db.models import ChangeJournal, Dossier, Producer
 from ocop_desktop.services import dossiers, registry
 from ocop_desktop.sync.client import SyncError
-from ocop_desktop.sync.protocol import Change
 from ocop_server import store
 from ocop_server.models import ChangeLog, Record
 

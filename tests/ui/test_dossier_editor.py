@@ -11,11 +11,11 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 from sqlalchemy import func, select
 
+from ocop_core.domain.dossier_status import TRANSITIONS
 from ocop_desktop.db import sync_store
 from ocop_desktop.db.blobstore import MAX_UPLOAD_KEY
 from ocop_desktop.db.models import ChangeJournal, Dossier, DossierDocument, Producer, Product
 from ocop_desktop.db.schema import Database
-from ocop_desktop.domain.dossier_status import TRANSITIONS
 from ocop_desktop.services import dossiers, registry
 from ocop_desktop.services.errors import ServiceError
 from ocop_desktop.ui.context import AppContext

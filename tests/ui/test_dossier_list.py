@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from ocop_core.domain.recognition import add_months
+from ocop_core.domain.text import fold
 from ocop_desktop.db.models import Dossier, Product
 from ocop_desktop.db.schema import Database
-from ocop_desktop.domain.recognition import add_months
-from ocop_desktop.domain.text import fold
 from ocop_desktop.services import dossier_list, dossiers, recognitions
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.dossier_list import load_dossier_rows, subgroup_names

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
+from ocop_core.domain.scoring import extreme_answers
 from ocop_desktop.db.models import CouncilMember, ScoreSheet, User
 from ocop_desktop.db.schema import Database
-from ocop_desktop.domain.scoring import extreme_answers
 from ocop_desktop.services import sheet_view
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.sheet_view import NOT_STARTED, MySheetRow

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QRadioButton
 from sqlalchemy import select
 
+from ocop_core.domain.scoring import Answer, extreme_answers, score_sheet
 from ocop_desktop.db.models import ScoreLine, ScoreSheet
 from ocop_desktop.db.schema import Database
-from ocop_desktop.domain.scoring import Answer, extreme_answers, score_sheet
 from ocop_desktop.services import sheet_view, sheets
 from ocop_desktop.services.errors import ServiceError
 from ocop_desktop.services.sheet_view import NOT_STARTED

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ocop_desktop.domain.canonical import canonical_json, content_hash
-from ocop_desktop.domain.criteria import CriteriaSet
-from ocop_desktop.domain.criteria_loader import CriteriaSetError, parse_json
-from ocop_desktop.domain.problems import Problem
+from ocop_core.domain.canonical import canonical_json, content_hash
+from ocop_core.domain.criteria import CriteriaSet
+from ocop_core.domain.criteria_loader import CriteriaSetError, parse_json
+from ocop_core.domain.problems import Problem
 from ocop_desktop.services.criteria import MAX_CRITERIA_BYTES, validate_criteria_text
 
 MAX_NAME = 80

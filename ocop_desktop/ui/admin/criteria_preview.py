@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ocop_desktop.domain.criteria import CriteriaSet
+from ocop_core.domain.criteria import CriteriaSet
 from ocop_desktop.services.sheet_view import preview_view
 from ocop_desktop.ui.scoring.sheet_widget import SheetWidget
 

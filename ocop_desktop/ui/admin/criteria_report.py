@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
-from ocop_desktop.domain.problems import Problem
+from ocop_core.domain.problems import Problem
 
 Index = QModelIndex | QPersistentModelIndex
 COL_NUMBER, COL_PATH, COL_WHERE, COL_PROBLEM, COL_DETAIL = range(5)

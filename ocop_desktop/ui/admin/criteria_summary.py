@@ -7,7 +7,7 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
-from ocop_desktop.domain.criteria import CriteriaSet, StarBand
+from ocop_core.domain.criteria import CriteriaSet, StarBand
 from ocop_desktop.ui.admin.criteria_report import points_text
 
 

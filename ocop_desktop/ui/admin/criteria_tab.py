@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ocop_core.protocol import Row
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.criteria import import_criteria_set
-from ocop_desktop.sync.protocol import Row
 from ocop_desktop.ui.admin.admin_texts import admin_error_text
 from ocop_desktop.ui.admin.confirm import ask
 from ocop_desktop.ui.admin.criteria_file import LoadedCriteria, read_criteria_file

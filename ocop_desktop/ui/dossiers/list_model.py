@@ -11,8 +11,8 @@ from operator import itemgetter
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from ocop_desktop.domain.dossier_status import STATUSES
-from ocop_desktop.domain.text import collation_ranks, fold
+from ocop_core.domain.dossier_status import STATUSES
+from ocop_core.domain.text import collation_ranks, fold
 from ocop_desktop.services.dossier_rows import DossierRow, choices, search_texts
 from ocop_desktop.ui import texts
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from ocop_desktop.domain.dossier_status import TRANSITIONS
+from ocop_core.domain.dossier_status import TRANSITIONS
 from ocop_desktop.ui import texts
 
 # Background of the status chip: grey while with the producer, blue in the workflow, green when done.

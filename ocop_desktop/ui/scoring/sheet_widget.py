@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocop_desktop.domain.scoring import Answer, SheetScore, score_sheet
+from ocop_core.domain.scoring import Answer, SheetScore, score_sheet
 from ocop_desktop.services import sheet_view, sheets
 from ocop_desktop.services.sheet_view import PREVIEW, SheetView
 from ocop_desktop.ui import texts

@@ -7,8 +7,8 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ocop_desktop.domain.criteria import StarBand
-from ocop_desktop.domain.scoring import SheetScore
+from ocop_core.domain.criteria import StarBand
+from ocop_core.domain.scoring import SheetScore
 from ocop_desktop.services.sheet_view import PartView
 from ocop_desktop.ui.scoring import words
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
+from ocop_core.entities import ENTITIES
 from ocop_desktop.db.sync_store import models
 from ocop_desktop.db.types import DecimalText, UTCDateTime
-from ocop_desktop.sync.entities import ENTITIES
 
 
 def _kind(column: sa.Column) -> str:

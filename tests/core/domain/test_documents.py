@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from ocop_desktop.domain.criteria import CriteriaSet
-from ocop_desktop.domain.documents import DocumentFailure, document_failures
+from ocop_core.domain.criteria import CriteriaSet
+from ocop_core.domain.documents import DocumentFailure, document_failures
 
 ON = date(2025, 6, 15)
 FULL = {

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from ocop_desktop.domain.recognition import RecognitionStatus, add_months, validity
+from ocop_core.domain.recognition import RecognitionStatus, add_months, validity
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from ocop_desktop.domain.criteria import CriteriaSet
-from ocop_desktop.domain.recognition import add_months
+from ocop_core.domain.criteria import CriteriaSet
+from ocop_core.domain.recognition import add_months
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ocop_desktop.domain.text import collation_key, collation_ranks, fold, fold_table, search_tokens, sort_key
+from ocop_core.domain.text import collation_key, collation_ranks, fold, fold_table, search_tokens, sort_key
 
 DICTIONARY = ["an", "ăn", "ân", "ba", "bà", "bả", "bã", "bá", "bạ", "da", "đa", "e", "ê"]
 

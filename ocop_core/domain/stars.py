@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from ocop_desktop.domain.criteria import StarBand
+from ocop_core.domain.criteria import StarBand
 
 
 def band_for(value: Decimal, bands: Sequence[StarBand]) -> StarBand | None:

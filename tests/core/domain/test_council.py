@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ocop_desktop.domain.council import (
+from ocop_core.domain.council import (
     Attendance,
     Flag,
     Recommendation,
@@ -17,7 +17,7 @@ from ocop_desktop.domain.council import (
     failures_for,
     round_score,
 )
-from ocop_desktop.domain.criteria import CriteriaSet
+from ocop_core.domain.criteria import CriteriaSet
 
 member_totals = st.lists(st.decimals(min_value=0, max_value=100, places=2), min_size=1, max_size=9)
 

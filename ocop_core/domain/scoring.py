@@ -6,9 +6,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ocop_desktop.domain.criteria import CriteriaSet, Criterion, CriterionRule, ProductSet
-from ocop_desktop.domain.problems import Problem
-from ocop_desktop.domain.stars import stars_for
+from ocop_core.domain.criteria import CriteriaSet, Criterion, CriterionRule, ProductSet
+from ocop_core.domain.problems import Problem
+from ocop_core.domain.stars import stars_for
 
 
 @dataclass(frozen=True, slots=True)

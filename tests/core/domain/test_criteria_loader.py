@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from ocop_desktop.domain.criteria import CriteriaSet, LegalBasis
-from ocop_desktop.domain.criteria_loader import CriteriaSetError, load_criteria_set, parse_json, read_criteria_set
-from ocop_desktop.domain.scoring import Answer, score_sheet
+from ocop_core.domain.criteria import CriteriaSet, LegalBasis
+from ocop_core.domain.criteria_loader import CriteriaSetError, load_criteria_set, parse_json, read_criteria_set
+from ocop_core.domain.scoring import Answer, score_sheet
 
 PS = "$.product_sets[0]"
 PART_A = f"{PS}.parts[0]"

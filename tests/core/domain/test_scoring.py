@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ocop_desktop.domain.criteria import CriteriaSet
-from ocop_desktop.domain.scoring import Answer, MandatoryFailure, apply_caps, extreme_answers, score_sheet
+from ocop_core.domain.criteria import CriteriaSet
+from ocop_core.domain.scoring import Answer, MandatoryFailure, apply_caps, extreme_answers, score_sheet
 
 
 def problems_of(criteria_set: CriteriaSet, answers: list[Answer]) -> set[tuple[str, str]]:

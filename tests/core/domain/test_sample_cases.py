@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from ocop_desktop.domain.council import Flag, aggregate, failures_for
-from ocop_desktop.domain.criteria_loader import load_criteria_set, parse_json
-from ocop_desktop.domain.scoring import extreme_answers, score_sheet
+from ocop_core.domain.council import Flag, aggregate, failures_for
+from ocop_core.domain.criteria_loader import load_criteria_set, parse_json
+from ocop_core.domain.scoring import extreme_answers, score_sheet
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 SAMPLE_148 = REPO_ROOT.parent / "shared" / "domain" / "sample-criteria-set.json"
 if not SAMPLE_148.exists():  # a clone without ../shared: the bundled copy, checked equal in test_resources
     SAMPLE_148 = REPO_ROOT / "resources" / "criteria" / "sample-qd148-2023.json"

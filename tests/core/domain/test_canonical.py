@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ocop_desktop.domain.canonical import canonical_json, content_hash
+from ocop_core.domain.canonical import canonical_json, content_hash
 
 
 def shuffled(value: Any, rng: random.Random) -> Any:

@@ -10,8 +10,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from ocop_desktop.domain.canonical import normalize_document
-from ocop_desktop.domain.criteria import (
+from ocop_core.domain.canonical import normalize_document
+from ocop_core.domain.criteria import (
     AggregationRules,
     Category,
     CriteriaSet,
@@ -28,7 +28,7 @@ from ocop_desktop.domain.criteria import (
     Subgroup,
     SubItem,
 )
-from ocop_desktop.domain.problems import Problem
+from ocop_core.domain.problems import Problem
 
 SCHEMA_VERSIONS = frozenset({1})
 STATUSES = frozenset({"draft", "published", "retired"})

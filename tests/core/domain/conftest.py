@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from ocop_desktop.domain.criteria import CriteriaSet
-from ocop_desktop.domain.criteria_loader import parse_json, read_criteria_set
+from ocop_core.domain.criteria import CriteriaSet
+from ocop_core.domain.criteria_loader import parse_json, read_criteria_set
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 SAMPLE_148 = REPO_ROOT.parent / "shared" / "domain" / "sample-criteria-set.json"
 if not SAMPLE_148.exists():  # a clone without ../shared: the bundled copy, checked equal in test_resources
     SAMPLE_148 = REPO_ROOT / "resources" / "criteria" / "sample-qd148-2023.json"

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from ocop_desktop.domain.criteria import AggregationRules, CriteriaSet, ProductSet, StarBand
-from ocop_desktop.domain.scoring import MandatoryFailure, apply_caps, cap_for
-from ocop_desktop.domain.stars import band_for
+from ocop_core.domain.criteria import AggregationRules, CriteriaSet, ProductSet, StarBand
+from ocop_core.domain.scoring import MandatoryFailure, apply_caps, cap_for
+from ocop_core.domain.stars import band_for
 
 
 class Recommendation(StrEnum):

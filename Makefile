@@ -8,10 +8,11 @@ STAMP := $(VENV)/.installed-stamp
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
-$(STAMP): pyproject.toml scripts/system-deps.sh
+$(STAMP): pyproject.toml scripts/system-deps.sh scripts/test-deps.sh
 	bash scripts/system-deps.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	bash scripts/system-deps.sh $(VENV)
 	touch $(STAMP)
 
 # The first start asks: the provincial server, or offline with demo data (built then, with progress).
@@ -19,6 +20,7 @@ run: $(STAMP) $(QM)
 	$(BIN)/ocop app
 
 test: $(STAMP) $(QM)
+	bash scripts/test-deps.sh
 	$(BIN)/ruff check --quiet .
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
 

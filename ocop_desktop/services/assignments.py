@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -104,6 +105,22 @@ def unassign(session: Session, *, assignment_id: str) -> Changes:
     assignment.deleted = True
     session.flush()
     return Changes.of("council_assignments", assignment.id, ("dossiers", assignment.dossier_id))
+
+
+def assign_dossiers(session: Session, *, council_id: str, dossier_ids: Sequence[str]) -> Changes:
+    """Several dossiers put before one council at once, or none: one refused leaves the others unassigned."""
+    changes = Changes()
+    for dossier_id in dossier_ids:
+        changes |= assign_dossier(session, council_id=council_id, dossier_id=dossier_id)
+    return changes
+
+
+def unassign_many(session: Session, *, assignment_ids: Sequence[str]) -> Changes:
+    """Several assignments taken back at once, or none."""
+    changes = Changes()
+    for assignment_id in assignment_ids:
+        changes |= unassign(session, assignment_id=assignment_id)
+    return changes
 
 
 def _live_count(model, key):

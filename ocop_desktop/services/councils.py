@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -59,6 +60,30 @@ def add_member(session: Session, *, council_id: str, full_name: str, role: str =
     session.add(member)
     session.flush()
     return Changes.of("council_members", member.id)
+
+
+@dataclass(frozen=True, slots=True)
+class NewMember:
+    """A member of a council being set up, as the admin typed them."""
+
+    full_name: str
+    role: str = "member"
+    organisation: str = ""
+    scores: bool = True
+
+
+def create_council_with_members(session: Session, *, name: str, admin_unit_code: str,
+                                criteria_set_id: str | None = None, decision_no: str = "",
+                                decision_date: date | None = None, members: Sequence[NewMember] = ()) -> Changes:
+    """The council and its members as one intent: a refused member leaves no council behind.
+    ``Changes.id`` is the new council's."""
+    changes = create_council(session, name=name, admin_unit_code=admin_unit_code, criteria_set_id=criteria_set_id,
+                             decision_no=decision_no, decision_date=decision_date)
+    council_id = changes.id
+    for member in members:
+        changes |= add_member(session, council_id=council_id, full_name=member.full_name, role=member.role,
+                              organisation=member.organisation, scores=member.scores)
+    return changes
 
 
 def open_evaluation(session: Session, *, council_id: str, criteria_set_id: str, held_on: date | None = None,

@@ -19,6 +19,14 @@ class NotFound(ServiceError):
         super().__init__("not_found", entity, id=row_id)
 
 
+class FileTooLarge(ServiceError):
+    """A file larger than the server takes. The size and the limit are numbers in ``params``, so a screen
+    says both without reading them back out of a message."""
+
+    def __init__(self, size: int, limit: int, field: str = "file_path"):
+        super().__init__("file_too_large", field, size=size, limit=limit)
+
+
 # Invisible characters that text pasted from a web page, a word processor or a phone book carries:
 # they change nothing a person sees, but "Nước mắm\u200b Phú Khương" would not be found by "nước mắm
 # phú khương". Direction embeddings, overrides and isolates go too: Windows wraps copied phone numbers

@@ -25,11 +25,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from ocop_desktop.services import councils
 from ocop_desktop.services.assignments import VersionRow
-from ocop_desktop.services.changes import Changes
 from ocop_desktop.ui.admin.council_models import MemberDraft, member_model
 from ocop_desktop.ui.admin.criteria_summary import set_statuses
 from ocop_desktop.ui.texts import member_roles
@@ -45,21 +42,6 @@ class NewCouncil:
     members: tuple[MemberDraft, ...]
 
 
-def council_work(values: NewCouncil) -> Callable[[Session], Changes]:
-    """The council and its members in one transaction: a refused member leaves no council behind."""
-
-    def work(session: Session) -> Changes:
-        changes = councils.create_council(
-            session, name=values.name, admin_unit_code=values.admin_unit_code,
-            criteria_set_id=values.criteria_set_id, decision_no=values.decision_no,
-            decision_date=values.decision_date)
-        for m in values.members:
-            changes |= councils.add_member(session, council_id=changes.id, full_name=m.full_name, role=m.role,
-                                           organisation=m.organisation, scores=m.scores)
-        return changes
-    return work
-
-
 class NewCouncilDialog(QDialog):
     """Stays open while the council is written, so a refusal is shown beside what the admin typed."""
 
@@ -69,6 +51,35 @@ class NewCouncilDialog(QDialog):
         self.submit = submit
         self.setWindowTitle(self.tr("Lập hội đồng đánh giá, phân hạng sản phẩm OCOP"))
         self.resize(860, 640)
+        form = self._council_fields(units, versions)
+        group, add, remove = self._member_group()
+        self.error = QLabel(self)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color:#b42318;")
+        buttons = QDialogButtonBox(self)
+        self.ok_button = buttons.addButton(self.tr("Lập hội đồng"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("Huỷ"), QDialogButtonBox.ButtonRole.RejectRole)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(group, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+        add.clicked.connect(self.add_member)
+        self.member_name.returnPressed.connect(self.add_member)
+        remove.clicked.connect(self.remove_selected)
+        # A secretary keeps the minutes and usually does not score; the admin can still tick the box.
+        self.member_role.currentIndexChanged.connect(
+            lambda _: self.member_scores.setChecked(self.member_role.currentData() != "secretary"))
+        # Enter in the member's name adds the member; it must not also press "Lập hội đồng".
+        for button in (add, remove, *buttons.buttons()):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        buttons.accepted.connect(self.try_accept)
+        buttons.rejected.connect(self.reject)
+
+    def _council_fields(self, units: list[tuple[str, str]], versions: list[VersionRow]) -> QFormLayout:
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(self.tr("VD: Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Hà Tĩnh năm 2026"))
         self.name.setMaxLength(300)
@@ -92,7 +103,10 @@ class NewCouncilDialog(QDialog):
         form.addRow(self.tr("Bộ tiêu chí áp dụng:"), self.version)
         form.addRow(self.tr("Số quyết định thành lập:"), self.decision_no)
         form.addRow(self.tr("Ngày quyết định:"), self.decision_date)
+        return form
 
+    def _member_group(self) -> tuple[QGroupBox, QPushButton, QPushButton]:
+        """The member table and the row that adds one; returns the group and its add and remove buttons."""
         self.members = member_model(self)
         self.member_table = QTableView(self)
         self.member_table.setModel(self.members)
@@ -124,32 +138,7 @@ class NewCouncilDialog(QDialog):
         group_layout.addLayout(entry)
         group_layout.addWidget(self.member_table, 1)
         group_layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignLeft)
-
-        self.error = QLabel(self)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color:#b42318;")
-        buttons = QDialogButtonBox(self)
-        self.ok_button = buttons.addButton(self.tr("Lập hội đồng"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("Huỷ"), QDialogButtonBox.ButtonRole.RejectRole)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(group, 1)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-
-        add.clicked.connect(self.add_member)
-        self.member_name.returnPressed.connect(self.add_member)
-        remove.clicked.connect(self.remove_selected)
-        # A secretary keeps the minutes and usually does not score; the admin can still tick the box.
-        self.member_role.currentIndexChanged.connect(
-            lambda _: self.member_scores.setChecked(self.member_role.currentData() != "secretary"))
-        # Enter in the member's name adds the member; it must not also press "Lập hội đồng".
-        for button in (add, remove, *buttons.buttons()):
-            button.setAutoDefault(False)
-            button.setDefault(False)
-        buttons.accepted.connect(self.try_accept)
-        buttons.rejected.connect(self.reject)
+        return group, add, remove
 
     def add_member(self) -> None:
         name = self.member_name.text().strip()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import reduce
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -19,14 +18,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from ocop_desktop.services import assignments
+from ocop_desktop.services import assignments, councils
 from ocop_desktop.services.assignments import CouncilRow
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.ui.admin.admin_texts import admin_error_text
 from ocop_desktop.ui.admin.confirm import ask
-from ocop_desktop.ui.admin.council_form import NewCouncil, NewCouncilDialog, council_work
+from ocop_desktop.ui.admin.council_form import NewCouncil, NewCouncilDialog
 from ocop_desktop.ui.admin.council_models import assignment_model, council_model, dossier_model
 from ocop_desktop.ui.context import AppContext
 from ocop_desktop.ui.texts import member_roles
@@ -46,6 +44,13 @@ class CouncilsTab(QWidget):
         self.confirm: Callable[[str, str], bool] = lambda title, text: ask(self, title, text, self.tr("Bỏ giao"))
         self.show_dialog: Callable[[QDialog], None] = lambda dialog: dialog.exec()
 
+        self._build()
+        self._connect()
+        self._show_council_titles()
+        self._update_buttons()
+        self.refresh()
+
+    def _build(self) -> None:
         self.councils = council_model(self)
         self.council_table = self._table(self.councils, QAbstractItemView.SelectionMode.SingleSelection, stretch=(0,))
         self.new_button = QPushButton(self.tr("Lập hội đồng mới…"), self)
@@ -89,6 +94,7 @@ class CouncilsTab(QWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.result)
 
+    def _connect(self) -> None:
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -100,9 +106,6 @@ class CouncilsTab(QWidget):
         self.council_table.selectionModel().selectionChanged.connect(lambda *_: self._council_chosen())
         for table in (self.assignable_table, self.assigned_table):
             table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self._show_council_titles()
-        self._update_buttons()
-        self.refresh()
 
     def _label(self, style: str, text: str = "") -> QLabel:
         label = QLabel(text, self)
@@ -251,7 +254,14 @@ class CouncilsTab(QWidget):
                       OK_STYLE)
             if done is not None:
                 done(changes)
-        self.context.runner.write(council_work(values), done=created,
+        members = tuple(councils.NewMember(m.full_name, m.role, m.organisation, m.scores) for m in values.members)
+
+        def work(session) -> Changes:
+            return councils.create_council_with_members(
+                session, name=values.name, admin_unit_code=values.admin_unit_code,
+                criteria_set_id=values.criteria_set_id, decision_no=values.decision_no,
+                decision_date=values.decision_date, members=members)
+        self.context.runner.write(work, done=created,
                                   failed=failed or (lambda error: self._say(admin_error_text(error), BAD_STYLE)))
 
     def assign_selected(self) -> None:
@@ -259,12 +269,10 @@ class CouncilsTab(QWidget):
         if council is None or not dossiers:
             return
         ids = [d.id for d in dossiers]
-
-        def work(session: Session) -> Changes:
-            return reduce(Changes.__or__, (assignments.assign_dossier(session, council_id=council.id, dossier_id=i)
-                                           for i in ids))
-        self.context.runner.write(work, done=lambda _: self._say(
-            self.tr("Đã giao %n hồ sơ cho “{name}”.", "", len(ids)).format(name=council.name), OK_STYLE),
+        self.context.runner.write(
+            lambda session: assignments.assign_dossiers(session, council_id=council.id, dossier_ids=ids),
+            done=lambda _: self._say(
+                self.tr("Đã giao %n hồ sơ cho “{name}”.", "", len(ids)).format(name=council.name), OK_STYLE),
             failed=lambda error: self._say(admin_error_text(error), BAD_STYLE))
 
     def unassign_selected(self) -> None:
@@ -278,9 +286,8 @@ class CouncilsTab(QWidget):
         if not self.confirm(self.tr("Bỏ giao hồ sơ"), question):
             return
         ids = [a.id for a in chosen]
-
-        def work(session: Session) -> Changes:
-            return reduce(Changes.__or__, (assignments.unassign(session, assignment_id=i) for i in ids))
-        self.context.runner.write(work, done=lambda _: self._say(
-            self.tr("Đã bỏ giao %n hồ sơ khỏi “{name}”.", "", len(ids)).format(name=council.name), OK_STYLE),
+        self.context.runner.write(
+            lambda session: assignments.unassign_many(session, assignment_ids=ids),
+            done=lambda _: self._say(
+                self.tr("Đã bỏ giao %n hồ sơ khỏi “{name}”.", "", len(ids)).format(name=council.name), OK_STYLE),
             failed=lambda error: self._say(admin_error_text(error), BAD_STYLE))

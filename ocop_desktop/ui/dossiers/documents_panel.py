@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,10 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocop_desktop.db.blobstore import store_for
 from ocop_desktop.services import documents, dossiers
 from ocop_desktop.services.dossier_view import DocumentInfo, DossierView
-from ocop_desktop.services.errors import ServiceError
+from ocop_desktop.services.errors import FileTooLarge, ServiceError
 from ocop_desktop.ui import texts
 from ocop_desktop.ui.context import AppContext
 from ocop_desktop.ui.dossiers import dialogs
@@ -181,14 +179,12 @@ class DocumentsPanel(QWidget):
         path = path or self.choose_file()
         if not path:
             return
-        dossier_id, root = self._view.dossier.id, self.context.blobs.root
+        dossier_id, blobs = self._view.dossier.id, self.context.blobs
         self.message.setVisible(False)
-
-        def work(session):
-            return documents.attach_document(session, store_for(session, root), dossier_id=dossier_id,
-                                             file_path=Path(path), doc_type=doc_type)
-
-        self.context.runner.write(work, done=self._saved, failed=lambda exc: self._failed(exc, Path(path)))
+        self.context.runner.write(
+            lambda session: documents.attach_document(session, blobs, dossier_id=dossier_id, file_path=Path(path),
+                                                      doc_type=doc_type),
+            done=self._saved, failed=lambda exc: self._failed(exc, Path(path)))
 
     def remove_selected(self) -> None:
         doc = self.selected_document()
@@ -213,10 +209,8 @@ class DocumentsPanel(QWidget):
     def _failure_text(self, exc: Exception, path: Path | None) -> str:
         name = path.name if path else ""
         code = exc.code if isinstance(exc, ServiceError) else ""
-        if code == "file_too_large":
-            numbers = [int(n) for n in re.findall(r"\d+", str(exc.params.get("detail", "")))]
-            limit = (self._view.max_upload_bytes if self._view else None) or (numbers[-1] if numbers else 0)
-            size = path.stat().st_size if path and path.exists() else (numbers[0] if numbers else 0)
+        if isinstance(exc, FileTooLarge):
+            size, limit = exc.params["size"], exc.params["limit"]
             return self.tr("Tệp “{name}” ({size}) lớn hơn mức tối đa máy chủ nhận ({limit}), nên không được "
                            "đính kèm. Hãy giảm kích thước (chụp lại ảnh nhỏ hơn, nén PDF) rồi thử lại.").format(
                 name=name, size=size_text(size), limit=size_text(limit))

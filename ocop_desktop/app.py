@@ -108,7 +108,9 @@ def start(paths: AppPaths, runner, settings, *, setup_dialog=None, login_dialog=
     server_url = str(settings.value("setup/server_url", "")) or None if mode == "server" else None
     hint = None
     if mode == "demo":
-        ensure_demo_data(runner.db, demo_scale)
+        from ocop_desktop.ui.start.demo_progress import build_demo_data
+
+        build_demo_data(runner, demo_scale)
         settings.setValue("setup/demo_data", True)  # a later server's first sync is then started by hand
         from ocop_desktop.services.demo_accounts import DEMO_PASSWORD, DEMO_USERS
 
@@ -151,27 +153,3 @@ def main_window(paths: AppPaths, runner, settings, user, server_url: str | None 
     # After a login the database is open already; shown without one, it opens once the window is up.
     after_first_paint(window, runner.start)
     return window
-
-
-def ensure_demo_data(db: Database, scale: int = DEMO_SCALE) -> None:
-    """Builds the demo province once, with a progress dialog: a first start takes a few seconds."""
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QProgressDialog
-
-    from ocop_desktop.services.demo_data import build, has_data
-
-    with db.session() as session:
-        if has_data(session):
-            return
-    progress = QProgressDialog(QCoreApplication.translate("app", "Đang tạo dữ liệu mẫu…"), "", 0, scale)
-    progress.setCancelButton(None)
-    progress.setMinimumDuration(0)
-
-    def report(phase: str, done: int, total: int) -> None:
-        progress.setValue(done)
-        QCoreApplication.processEvents()
-
-    try:
-        build(db.session_factory, scale=scale, progress=report)
-    finally:
-        progress.close()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from ocop_core.domain.criteria import ProductSet
 from ocop_core.domain.dossier_status import STATUSES
@@ -39,6 +39,7 @@ KIND_PREFIX = {"cooperative": "HTX", "enterprise": "Công ty TNHH", "cooperative
 MEMBER_ROLES = ["chair", "vice_chair", "member", "member", "member"]
 SUBGROUP = "I.1.a"
 BATCH = 500
+PROGRESS_EVERY = 10  # dossiers between two progress reports
 # Hà Tĩnh's extent; jittered points are kept inside it.
 LAT_RANGE, LON_RANGE = (17.95, 18.75), (105.15, 106.45)
 
@@ -84,78 +85,47 @@ def _answers(rng: random.Random, product_set: ProductSet, quality: float) -> lis
     return answers
 
 
-def build(factory: sessionmaker, scale: int = 240, seed: int = 42,
+@dataclass(frozen=True)
+class _Council:
+    """The province's council as the dossiers need it: what it scores against and who scores."""
+
+    version_id: str
+    product_set: ProductSet
+    members: list[str]
+    evaluation: str
+
+
+def ensure_built(factory: Callable[[], Session], scale: int = 240,
+                 progress: Callable[[str, int, int], None] | None = None) -> DemoSummary | None:
+    """Builds the demo province unless the database holds dossiers already (then None)."""
+    with factory() as session:
+        if has_data(session):
+            return None
+    return build(factory, scale=scale, progress=progress)
+
+
+def build(factory: Callable[[], Session], scale: int = 240, seed: int = 42,
           progress: Callable[[str, int, int], None] | None = None, scored_limit: int = 60) -> DemoSummary:
-    """``scale`` dossiers, one per product; ``scored_limit`` evaluated dossiers get five members' sheets."""
+    """``scale`` dossiers, one per product; ``scored_limit`` evaluated dossiers get five members' sheets.
+    Committed in batches, not as one transaction: 50,000 dossiers for a benchmark would hold one
+    transaction for minutes."""
     rng = random.Random(seed)
     summary = DemoSummary()
     report = progress or (lambda phase, done, total: None)
+    report("setup", 0, scale)
     with factory() as session:
-        versions = [criteria.import_criteria_set(session, path.read_bytes()).id
-                    for path in sorted((resources_dir() / "criteria").glob("*.json"))]
-        current = criteria.version_in_force(session, date.today())
-        version_id = current.id if current else versions[-1]
-        criteria_set = criteria.load_criteria_set(session, version_id)
-        product_set = criteria_set.product_set_for_subgroup(SUBGROUP)
-        council = councils.create_council(session, name="Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Hà Tĩnh",
-                                          admin_unit_code="42", criteria_set_id=version_id,
-                                          decision_no="1234/QĐ-UBND", decision_date=date(2025, 7, 15)).id
-        users = demo_accounts.create_demo_users(session, rng.choice(SURNAMES), GIVEN)
-        linked = {"chair": users["chutich"], "member": users["thanhvien"]}
-        members = []
-        for role in MEMBER_ROLES:
-            user = linked.pop(role, None)
-            members.append(councils.add_member(
-                session, council_id=council, role=role, user_id=user.id if user else None,
-                full_name=user.full_name if user else f"{rng.choice(SURNAMES)} {rng.choice(GIVEN)}",
-                organisation="Sở Nông nghiệp và Môi trường Hà Tĩnh").id)
-        councils.add_member(session, council_id=council, role="secretary", scores=False,
-                            user_id=users["thuky"].id, full_name=users["thuky"].full_name)
-        evaluation = councils.open_evaluation(session, council_id=council, criteria_set_id=version_id,
-                                              held_on=date(2025, 10, 20)).id
+        council = _council(session, rng)
         session.commit()
-        communes = _communes(session)
-        by_hint = {hint: [u for u in communes if hint in u.name] or communes for *_, hint in REAL_PRODUCTS}
-
-        producer_ids: list[tuple[str, str]] = []
-        n_producers = max(len(REAL_PRODUCTS), scale // 4)
-        for i in range(n_producers):
-            if i < len(REAL_PRODUCTS):
-                _, name, kind, hint = REAL_PRODUCTS[i]
-                unit = rng.choice(by_hint[hint])
-            else:
-                kind = rng.choice(list(KIND_PREFIX))
-                unit = rng.choice(communes)
-                name = f"{KIND_PREFIX[kind]} {rng.choice(GOODS)} {unit.short_name} {i}"
-            lat, lon = _near(rng, unit)
-            pid = registry.create_producer(
-                session, name=name, kind=kind, commune_code=unit.code, lat=lat, lon=lon,
-                registration_no=f"28{rng.randrange(10**7, 10**8)}", tax_code=f"30{rng.randrange(10**7, 10**8)}",
-                representative=f"{rng.choice(SURNAMES)} {rng.choice(GIVEN)}",
-                address=f"Thôn {rng.randrange(1, 12)}, {unit.name}, tỉnh Hà Tĩnh").id
-            producer_ids.append((pid, unit.code))
-            summary.producers += 1
-            if i % 1000 == 999:
-                session.commit()
-                session.expunge_all()
+        producer_ids = _producers(session, rng, scale, summary)
         session.commit()
-
         scored = 0
         # Products, then dossiers, then their workflow, each batch committed before the next step: a
         # child created for a pending parent would force a flush per row.
         for first in range(0, scale, BATCH):
             batch = range(first, min(first + BATCH, scale))
-            products = []
-            for i in batch:
-                producer_id, commune = producer_ids[i % len(producer_ids)]
-                if i < len(REAL_PRODUCTS):
-                    name = REAL_PRODUCTS[i][0]
-                else:
-                    name = f"{rng.choice(GOODS)} {rng.choice(GIVEN).split()[-1]}"
-                products.append(registry.create_product(session, producer_id=producer_id, name=name,
-                                                        subgroup_code=SUBGROUP, commune_code=commune).id)
+            products = _products(session, rng, batch, producer_ids)
             session.commit()
-            opened = [dossiers.create_dossier(session, product_id=product, criteria_set_id=version_id,
+            opened = [dossiers.create_dossier(session, product_id=product, criteria_set_id=council.version_id,
                                               kind=rng.choice(["new", "new", "new", "renewal", "upgrade"])).id
                       for product in products]
             session.commit()
@@ -165,14 +135,79 @@ def build(factory: sessionmaker, scale: int = 240, seed: int = 42,
                     dossiers.change_dossier_status(session, dossier, status)
                 if target in ("evaluated", "closed") and scored < scored_limit:
                     scored += 1
-                    summary.sheets += _score(session, rng, product_set, members, evaluation, dossier)
-                    summary.recognitions += _recognise(session, rng, evaluation, product, dossier, target)
+                    summary.sheets += _score(session, rng, council, dossier)
+                    summary.recognitions += _recognise(session, rng, council.evaluation, product, dossier, target)
+                if (i + 1) % PROGRESS_EVERY == 0 and i + 1 < batch.stop:
+                    report("dossiers", i + 1, scale)
             summary.products += len(products)
             summary.dossiers += len(opened)
             session.commit()
             session.expunge_all()
             report("dossiers", batch.stop, scale)
     return summary
+
+
+def _council(session: Session, rng: random.Random) -> _Council:
+    """The criteria sets, the province's council with its members and an open evaluation, the demo users."""
+    versions = [criteria.import_criteria_set(session, path.read_bytes()).id
+                for path in sorted((resources_dir() / "criteria").glob("*.json"))]
+    current = criteria.version_in_force(session, date.today())
+    version_id = current.id if current else versions[-1]
+    product_set = criteria.load_criteria_set(session, version_id).product_set_for_subgroup(SUBGROUP)
+    council = councils.create_council(session, name="Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Hà Tĩnh",
+                                      admin_unit_code="42", criteria_set_id=version_id,
+                                      decision_no="1234/QĐ-UBND", decision_date=date(2025, 7, 15)).id
+    users = demo_accounts.create_demo_users(session, rng.choice(SURNAMES), GIVEN)
+    linked = {"chair": users["chutich"], "member": users["thanhvien"]}
+    members = []
+    for role in MEMBER_ROLES:
+        user = linked.pop(role, None)
+        members.append(councils.add_member(
+            session, council_id=council, role=role, user_id=user.id if user else None,
+            full_name=user.full_name if user else f"{rng.choice(SURNAMES)} {rng.choice(GIVEN)}",
+            organisation="Sở Nông nghiệp và Môi trường Hà Tĩnh").id)
+    councils.add_member(session, council_id=council, role="secretary", scores=False,
+                        user_id=users["thuky"].id, full_name=users["thuky"].full_name)
+    evaluation = councils.open_evaluation(session, council_id=council, criteria_set_id=version_id,
+                                          held_on=date(2025, 10, 20)).id
+    return _Council(version_id, product_set, members, evaluation)
+
+
+def _producers(session: Session, rng: random.Random, scale: int, summary: DemoSummary) -> list[tuple[str, str]]:
+    """(id, commune code) of each producer: the real ones first, near the communes they are from."""
+    communes = _communes(session)
+    by_hint = {hint: [u for u in communes if hint in u.name] or communes for *_, hint in REAL_PRODUCTS}
+    producer_ids: list[tuple[str, str]] = []
+    for i in range(max(len(REAL_PRODUCTS), scale // 4)):
+        if i < len(REAL_PRODUCTS):
+            _, name, kind, hint = REAL_PRODUCTS[i]
+            unit = rng.choice(by_hint[hint])
+        else:
+            kind = rng.choice(list(KIND_PREFIX))
+            unit = rng.choice(communes)
+            name = f"{KIND_PREFIX[kind]} {rng.choice(GOODS)} {unit.short_name} {i}"
+        lat, lon = _near(rng, unit)
+        pid = registry.create_producer(
+            session, name=name, kind=kind, commune_code=unit.code, lat=lat, lon=lon,
+            registration_no=f"28{rng.randrange(10**7, 10**8)}", tax_code=f"30{rng.randrange(10**7, 10**8)}",
+            representative=f"{rng.choice(SURNAMES)} {rng.choice(GIVEN)}",
+            address=f"Thôn {rng.randrange(1, 12)}, {unit.name}, tỉnh Hà Tĩnh").id
+        producer_ids.append((pid, unit.code))
+        summary.producers += 1
+        if i % 1000 == 999:
+            session.commit()
+            session.expunge_all()
+    return producer_ids
+
+
+def _products(session: Session, rng: random.Random, batch: range, producer_ids: list[tuple[str, str]]) -> list[str]:
+    products = []
+    for i in batch:
+        producer_id, commune = producer_ids[i % len(producer_ids)]
+        name = REAL_PRODUCTS[i][0] if i < len(REAL_PRODUCTS) else f"{rng.choice(GOODS)} {rng.choice(GIVEN).split()[-1]}"
+        products.append(registry.create_product(session, producer_id=producer_id, name=name,
+                                                subgroup_code=SUBGROUP, commune_code=commune).id)
+    return products
 
 
 def _recognise(session: Session, rng: random.Random, evaluation: str, product: str, dossier: str,
@@ -188,11 +223,11 @@ def _recognise(session: Session, rng: random.Random, evaluation: str, product: s
     return 1
 
 
-def _score(session: Session, rng: random.Random, product_set: ProductSet, members: list[str], evaluation: str,
-           dossier: str) -> int:
+def _score(session: Session, rng: random.Random, council: _Council, dossier: str) -> int:
     quality = rng.uniform(0.45, 0.95)
-    for member in members:
-        sheet = sheets.start_sheet(session, dossier_id=dossier, member_id=member, evaluation_id=evaluation).id
-        sheets.record_answers(session, sheet_id=sheet, answers=_answers(rng, product_set, quality))
+    for member in council.members:
+        sheet = sheets.start_sheet(session, dossier_id=dossier, member_id=member,
+                                   evaluation_id=council.evaluation).id
+        sheets.record_answers(session, sheet_id=sheet, answers=_answers(rng, council.product_set, quality))
         sheets.submit_sheet(session, sheet_id=sheet)
-    return len(members)
+    return len(council.members)

@@ -18,11 +18,12 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from ocop_desktop.services.changes import Changes
 
 if TYPE_CHECKING:  # SQLAlchemy loads on the database thread, after the first window is on screen
-    from sqlalchemy.orm import Session
-
     from ocop_desktop.db.schema import Database
 
 T = TypeVar("T")
+# What work is given: a database session. The ui never imports SQLAlchemy, so to it the session is only
+# something to hand to a service.
+Session = Any
 Done = Callable[[Any], None] | None
 Failed = Callable[[Exception], None] | None
 log = logging.getLogger(__name__)
@@ -117,6 +118,12 @@ class Runner(QObject):
                 session.commit()
                 return changes
         self._submit(self._db_thread, job, done, failed, database=True, broadcast=True)
+
+    def write_in_batches(self, work: Callable[[Callable[[], Session]], T], done: Done = None,
+                         failed: Failed = None) -> None:
+        """Runs ``work(new_session)`` on the database thread for a long job that commits in several
+        transactions of its own (building demo data); database work asked for meanwhile waits behind it."""
+        self._submit(self._db_thread, lambda: work(self._opened.result().session), done, failed, database=True)
 
     def network(self, work: Callable[[], T], done: Done = None, failed: Failed = None) -> None:
         """Runs ``work()`` on a network thread (sync, login): several may run at once."""

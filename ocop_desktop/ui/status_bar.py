@@ -15,8 +15,6 @@ from ocop_desktop.services.changes import Changes
 from ocop_desktop.ui.context import AppContext
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from ocop_desktop.services.sync_status import SyncStatus
 
 PROBE_EVERY_MS = 30_000
@@ -123,7 +121,7 @@ class SyncStatusBar(QStatusBar):
             self.conflicts.setText(self.tr("Không có xung đột"))
 
 
-def _read_status(session: Session) -> SyncStatus:
+def _read_status(session) -> SyncStatus:
     # Imported on the database thread: the service loads SQLAlchemy, which the first paint need not wait for.
     from ocop_desktop.services.sync_status import sync_status
 

@@ -136,3 +136,66 @@ def test_a_file_that_is_not_a_database_is_said_over_the_login_and_left_alone(tmp
     assert len(said) == 1 and "không phải cơ sở dữ liệu" in said[0] and str(paths.database) in said[0]
     assert "LoginDialog" in dialogs  # on screen before the database had been opened
     assert paths.database.read_bytes() == garbage
+
+
+def test_demo_data_is_built_on_the_database_thread_while_the_dialog_moves(tmp_path, qtbot, monkeypatch):
+    """The build runs on the database thread; meanwhile the UI thread keeps turning (a timer ticks) and the
+    progress dialog climbs to the total. A second call finds the data and shows nothing."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    from ocop_desktop.services import demo_data
+    from ocop_desktop.ui.start import demo_progress
+
+    paths = AppPaths(tmp_path / "data").ensure()
+    runner = Runner(open_database=database_opener(paths))
+    built_on, real_build = [], demo_data.build
+
+    def build(*args, **kwargs):
+        built_on.append(threading.current_thread().name)
+        return real_build(*args, **kwargs)
+
+    made = []
+
+    def watched(*args):  # the dialog as made, with every value it was moved to
+        dialog, values = QProgressDialog(*args), []
+        real = dialog.setValue
+        dialog.setValue = lambda value: values.append(value) or real(value)
+        made.append((dialog, values))
+        return dialog
+
+    monkeypatch.setattr(demo_data, "build", build)
+    monkeypatch.setattr(demo_progress, "QProgressDialog", watched)
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(5)
+    try:
+        runner.start()
+        assert demo_progress.build_demo_data(runner, 12) is True
+        assert built_on and built_on[0].startswith("ocop-db") and ticks
+        [(dialog, values)] = made
+        assert values[0] == 0 and values[-1] == dialog.maximum() == 12 and values == sorted(values)
+        assert demo_progress.build_demo_data(runner, 12) is False and len(made) == 1
+    finally:
+        timer.stop()
+        runner.close()
+
+
+def test_a_database_that_cannot_be_opened_is_raised_by_the_demo_build(tmp_path, qtbot):
+    """The start learns why: the opening's error comes back out of the build instead of a hang."""
+    from ocop_desktop.db.problems import DatabaseProblem
+    from ocop_desktop.ui.start.demo_progress import build_demo_data
+
+    paths = AppPaths(tmp_path / "data").ensure()
+    paths.database.write_bytes(b"not a database" * 100)
+    runner = Runner(open_database=database_opener(paths))
+    try:
+        runner.start()
+        with pytest.raises(DatabaseProblem) as raised:
+            build_demo_data(runner, 12)
+        assert raised.value is runner.open_error
+    finally:
+        runner.close()

@@ -2,6 +2,12 @@
 
 A user who has logged in on this laptop before can work offline; the password typed is kept in
 memory for the session only, to get a fresh token when the server is reachable again.
+
+The app logs in in steps so that only the runner's database thread writes the database: ``ask_server``
+on a network thread (it also makes the verifier, which takes a moment of CPU), then ``remember_login``
+(a write) or ``offline_login`` (a read) on the database thread. ``login`` and
+``LoginSession.refresh_online`` run the steps on the calling thread for the headless ``ocop sync``: it
+has no runner, so there the login writes in a session of its own (tests/sync/test_login.py).
 """
 
 from __future__ import annotations
@@ -10,7 +16,9 @@ from dataclasses import dataclass, field
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy.orm import Session
 
+from ocop_core.errors import OcopError
 from ocop_desktop.db import credentials
 from ocop_desktop.db.schema import Database
 from ocop_desktop.sync.client import ServerClient, SyncError
@@ -18,10 +26,9 @@ from ocop_desktop.sync.client import ServerClient, SyncError
 _hasher = PasswordHasher()
 
 
-class LoginError(Exception):
+class LoginError(OcopError):
     def __init__(self, code: str):
-        self.code = code  # wrong_password | never_logged_in_here | server_refused
-        super().__init__(code)
+        super().__init__(code)  # wrong_password | never_logged_in_here | server_refused
 
 
 @dataclass
@@ -35,41 +42,65 @@ class LoginSession:
     _password: str = field(repr=False, default="")
 
     def refresh_online(self, db: Database, client: ServerClient) -> bool:
-        """Gets a fresh token once the server answers; True when this session is now online."""
+        """Gets a fresh token once the server answers; True when this session is now online. Headless:
+        writes in a session of its own."""
         try:
-            result = client.login(self.username, self._password, "")
+            answer = _ask(client, self.username, self._password)
         except SyncError as exc:
             if exc.code == "network" or exc.retryable:
                 return False
             raise LoginError("server_refused") from exc
-        _remember(db, client, result, self._password)
-        self.online, self.token = True, result.token
+        _remember_alone(db, answer)
+        self.online, self.token = True, answer.token
         return True
 
 
-def _remember(db: Database, client: ServerClient, result, password: str) -> None:
-    with db.session() as session:
-        credentials.remember(session, username=result.username, user_id=result.user_id, full_name=result.full_name,
-                             role=result.role, verifier=_hasher.hash(password), token=result.token,
-                             server_url=client.base_url)
-        session.commit()
+@dataclass(frozen=True)
+class ServerLogin:
+    """The server's yes, with what the laptop keeps of it for the next offline login."""
+
+    username: str
+    user_id: str
+    full_name: str
+    role: str
+    token: str
+    server_url: str
+    verifier: str = field(repr=False)
+    password: str = field(repr=False)
+
+    def session(self) -> LoginSession:
+        return LoginSession(self.username, self.user_id, self.full_name, self.role, True, self.token, self.password)
 
 
-def login(db: Database, client: ServerClient | None, username: str, password: str) -> LoginSession:
-    if client is not None:
-        try:
-            result = client.login(username, password, "")
-        except SyncError as exc:
-            if exc.code == "login_failed":
-                raise LoginError("wrong_password") from exc
-            if exc.code != "network" and not exc.retryable:
-                raise LoginError("server_refused") from exc
-        else:
-            _remember(db, client, result, password)
-            return LoginSession(result.username, result.user_id, result.full_name, result.role, True, result.token,
-                                password)
-    with db.session() as session:
-        cred = credentials.find(session, username)
+def _ask(client: ServerClient, username: str, password: str) -> ServerLogin:
+    result = client.login(username, password, "")
+    return ServerLogin(result.username, result.user_id, result.full_name, result.role, result.token,
+                       client.base_url, _hasher.hash(password), password)
+
+
+def ask_server(client: ServerClient, username: str, password: str) -> ServerLogin | None:
+    """The server's answer; None when it does not answer (the laptop then logs in offline). Raises
+    LoginError when it refuses: a wrong password is never retried against the old verifier."""
+    try:
+        return _ask(client, username, password)
+    except SyncError as exc:
+        if exc.code == "login_failed":
+            raise LoginError("wrong_password") from exc
+        if exc.code != "network" and not exc.retryable:
+            raise LoginError("server_refused") from exc
+        return None
+
+
+def remember_login(session: Session, answer: ServerLogin) -> None:
+    """Keeps the verifier and the token for the next offline login (a local row that is never synced)."""
+    credentials.remember(session, username=answer.username, user_id=answer.user_id, full_name=answer.full_name,
+                         role=answer.role, verifier=answer.verifier, token=answer.token,
+                         server_url=answer.server_url)
+
+
+def offline_login(session: Session, username: str, password: str) -> LoginSession:
+    """Against the verifier an earlier online login left on this laptop; reads only."""
+    cred = credentials.find(session, username)
     if cred is None:
         raise LoginError("never_logged_in_here")
     try:
@@ -77,3 +108,19 @@ def login(db: Database, client: ServerClient | None, username: str, password: st
     except (VerificationError, InvalidHashError) as exc:
         raise LoginError("wrong_password") from exc
     return LoginSession(cred.username, cred.user_id, cred.full_name, cred.role, False, cred.token, password)
+
+
+def _remember_alone(db: Database, answer: ServerLogin) -> None:
+    with db.session() as session:
+        remember_login(session, answer)
+        session.commit()
+
+
+def login(db: Database, client: ServerClient | None, username: str, password: str) -> LoginSession:
+    """Online when the server answers, else offline; every step on the calling thread (headless only)."""
+    answer = ask_server(client, username, password) if client is not None else None
+    if answer is not None:
+        _remember_alone(db, answer)
+        return answer.session()
+    with db.session() as session:
+        return offline_login(session, username, password)

@@ -1,4 +1,9 @@
-"""Logging in online, then offline on a laptop where the user logged in before."""
+"""Logging in online, then offline on a laptop where the user logged in before.
+
+``login`` runs every step on the calling thread, as the headless ``ocop sync`` (which has no runner) does;
+the app runs ``ask_server`` on a network thread and ``remember_login`` / ``offline_login`` on the database
+thread (tests/ui/test_start.py).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ import pytest
 
 from ocop_desktop.db.models import Credential
 from ocop_desktop.sync.client import ServerClient
-from ocop_desktop.sync.login import LoginError, login
+from ocop_desktop.sync.login import LoginError, ask_server, login, offline_login, remember_login
 
 PASSWORD = "mat-khau-123"  # the password tests/sync/conftest.py gives the admin
 
@@ -71,3 +76,29 @@ def test_offline_session_refreshes_its_token_when_online(server, db, offline_cli
     offline = login(db, offline_client, "admin", PASSWORD)
     assert offline.refresh_online(db, client)
     assert offline.online and offline.token != first.token
+
+
+def test_the_server_asked_alone_writes_nothing_and_a_silent_server_is_none(server, db, offline_client):
+    """ask_server touches no database: its answer carries the verifier to keep; no answer at all is None."""
+    answer = ask_server(ServerClient(server.url, "00000000-0000-4000-8000-000000000007", retries=0), "admin",
+                        PASSWORD)
+    assert answer.verifier.startswith("$argon2") and answer.token and answer.server_url == server.url
+    assert PASSWORD not in repr(answer)
+    with db.session() as session:
+        assert session.get(Credential, "admin") is None
+    assert ask_server(offline_client, "admin", PASSWORD) is None
+
+
+def test_a_kept_answer_logs_in_offline_with_its_token(server, db):
+    """What remember_login keeps is what offline_login checks the password against."""
+    answer = ask_server(ServerClient(server.url, "00000000-0000-4000-8000-000000000008", retries=0), "admin",
+                        PASSWORD)
+    with db.session() as session:
+        remember_login(session, answer)
+        session.commit()
+    with db.session() as session:
+        offline = offline_login(session, "admin", PASSWORD)
+        assert (offline.online, offline.token, offline.role) == (False, answer.token, "admin")
+        with pytest.raises(LoginError) as refused:
+            offline_login(session, "admin", "sai-mat-khau")
+    assert refused.value.code == "wrong_password"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import sync_world
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QLabel, QStyle
 
@@ -14,6 +15,7 @@ from ocop_desktop.ui.runner import Runner
 from ocop_desktop.ui.start.login_dialog import LoginDialog
 from ocop_desktop.ui.start.setup_dialog import SetupDialog, check_server_url
 
+live_server = sync_world.live_server  # fixture
 SECTIONS = [Section("dossiers", "Hồ sơ", QStyle.StandardPixmap.SP_FileIcon, lambda ctx: QLabel("hồ sơ"))]
 
 
@@ -197,5 +199,33 @@ def test_a_database_that_cannot_be_opened_is_raised_by_the_demo_build(tmp_path, 
         with pytest.raises(DatabaseProblem) as raised:
             build_demo_data(runner, 12)
         assert raised.value is runner.open_error
+    finally:
+        runner.close()
+
+
+def test_an_online_login_is_kept_by_the_database_thread(live_server, tmp_path, qtbot, monkeypatch):
+    """The server is asked on a network thread; what the laptop keeps of its answer (verifier, token) is
+    written on the database thread, the one thread that writes."""
+    import threading
+
+    from ocop_desktop.db import credentials
+
+    paths = AppPaths(tmp_path / "data").ensure()
+    runner = Runner(open_database=database_opener(paths))
+    written_on, remember = [], credentials.remember
+    monkeypatch.setattr(credentials, "remember", lambda session, **values: written_on.append(
+        threading.current_thread().name) or remember(session, **values))
+    try:
+        runner.start()
+        dialog = LoginDialog(runner, live_server.url)
+        qtbot.addWidget(dialog)
+        dialog.username.setText("admin")
+        dialog.password.setText(sync_world.PASSWORD)
+        dialog.try_login()
+        qtbot.waitUntil(lambda: dialog.session is not None, timeout=20_000)
+        assert dialog.session.online and dialog.session.role == "admin"
+        assert len(written_on) == 1 and written_on[0].startswith("ocop-db")
+        with runner.db.session() as session:
+            assert credentials.find(session, "admin").token == dialog.session.token
     finally:
         runner.close()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from ocop_desktop.ui.runner import Runner
 
 if TYPE_CHECKING:
-    from ocop_desktop.sync.login import LoginSession
+    from ocop_desktop.sync.login import LoginSession, ServerLogin
 
 LOGIN_TIMEOUT = (5.0, 15.0)  # connect, read: a laptop on a bad line must not wait minutes
 
@@ -63,18 +63,47 @@ class LoginDialog(QDialog):
             return
         self.error.setText(self.tr("Đang đăng nhập…"))
         self.buttons.setEnabled(False)
+        if not self.server_url:
+            self._offline(username, password)
+            return
         runner, server_url = self.runner, self.server_url
 
-        def work() -> LoginSession:
+        def ask() -> ServerLogin | None:
             from ocop_desktop.sync.client import ServerClient
-            from ocop_desktop.sync.login import login
+            from ocop_desktop.sync.login import ask_server
 
-            db = runner.db  # waits for the opening, if the person was quicker
-            client = (ServerClient(server_url, db.device_id, retries=0, timeout=LOGIN_TIMEOUT)
-                      if server_url else None)
-            return login(db, client, username, password)
+            device = runner.db.device_id  # waits for the opening, if the person was quicker
+            client = ServerClient(server_url, device, retries=0, timeout=LOGIN_TIMEOUT)
+            try:
+                return ask_server(client, username, password)
+            finally:
+                client.close()
 
-        self.runner.network(work, done=self._logged_in, failed=self._refused)
+        self.runner.network(ask, done=lambda answer: self._answered(answer, username, password),
+                            failed=self._refused)
+
+    def _answered(self, answer: ServerLogin | None, username: str, password: str) -> None:
+        """The server's yes is kept for the next offline login, on the database thread; no answer at all
+        means offline, against what an earlier login kept."""
+        if answer is None:
+            self._offline(username, password)
+            return
+
+        def keep(session) -> None:
+            from ocop_desktop.sync.login import remember_login
+
+            remember_login(session, answer)
+
+        self.runner.write(keep, done=lambda _: self._logged_in(answer.session()), failed=self._refused)
+
+    def _offline(self, username: str, password: str) -> None:
+        def check(session) -> LoginSession:
+            # Imported on the database thread: the login's modules load SQLAlchemy, argon2 and the HTTP client.
+            from ocop_desktop.sync.login import offline_login
+
+            return offline_login(session, username, password)
+
+        self.runner.read(check, done=self._logged_in, failed=self._refused)
 
     def _logged_in(self, session: LoginSession) -> None:
         self.session = session

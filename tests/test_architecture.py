@@ -109,3 +109,11 @@ def test_checker_catches_a_forbidden_import(tmp_path: Path):
     sample = tmp_path / "m.py"
     sample.write_text("import requests\nfrom PySide6.QtWidgets import QWidget\n", encoding="utf-8")
     assert {"requests", "PySide6.QtWidgets", "PySide6.QtWidgets.QWidget"} <= _imports(sample)
+
+
+def test_ui_never_imports_sqlalchemy():
+    """Widgets hand a session to one service and never look into it: ui/ imports no SQLAlchemy, not even
+    for a type under TYPE_CHECKING."""
+    bad = [f"{_rel(p)} imports {n}" for p in (ROOT / "ocop_desktop/ui").rglob("*.py") for n in _imports(p)
+           if n.split(".")[0] == "sqlalchemy"]
+    assert bad == []

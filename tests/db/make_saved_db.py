@@ -1,17 +1,25 @@
-"""Makes tests/db/data/schema_0001.sqlite3: a database saved by the first migration, kept to test upgrades.
+"""Saves tests/db/data/schema_NNNN.sqlite3: a database written by schema revision NNNN, kept to test upgrades.
 
-Run once, from the repository root, when the file is missing:
+Run once per new migration, from the repository root, with that migration at head and nothing else changed:
 
     .venv/bin/python tests/db/make_saved_db.py
 
-Never regenerate it after a new migration: its point is to stay what revision 0001 wrote. Row ids are
-fixed (a counter instead of uuid4) so test_saved_database_upgrade.py can name them.
+It writes schema_<head>.sqlite3 and schema_<head>.json (the ids of the rows it made, which the test reads
+back). Never regenerate a saved file after a later migration: its point is to stay what its revision wrote.
+test_saved_database_upgrade.py fails while a revision in migrations/versions has no saved file.
+
+A saved file for an older revision is made by running this script in an export of the last commit where
+that revision was head (`git archive <commit> | tar -x -C DIR`, then `python tests/db/make_saved_db.py
+--out ...` inside DIR): the code of the day writes the data, as a laptop of the day would have.
+
+Row ids are fixed (a counter instead of uuid4) so that a rebuilt file differs only in timestamps.
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import shutil
 import sys
 import tempfile
@@ -19,10 +27,14 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parents[1]
-TARGET = HERE / "data" / "schema_0001.sqlite3"
+DATA = HERE / "data"
 SAMPLE_148 = REPO_ROOT.parent / "shared" / "domain" / "sample-criteria-set.json"
 if not SAMPLE_148.exists():  # a clone without ../shared: the bundled copy, checked equal in test_resources
     SAMPLE_148 = REPO_ROOT / "resources" / "criteria" / "sample-qd148-2023.json"
+
+
+def saved_file(revision: str, folder: Path = DATA) -> Path:
+    return folder / f"schema_{revision}.sqlite3"
 
 
 def _fixed_ids():
@@ -30,58 +42,85 @@ def _fixed_ids():
     return lambda: f"00000000-0000-4000-8000-{next(counter):012d}"
 
 
-def build(target: Path) -> None:
-    sys.path.insert(0, str(REPO_ROOT))
+def _fix_row_ids() -> None:
+    """Row ids and the device id come from new_id, imported by name wherever it is used."""
     from ocop_desktop.db import base
-    from ocop_desktop.db.schema import head_revision, open_database
-    from ocop_desktop.services import councils, criteria, dossiers, registry, sheets
 
-    assert head_revision() == "0001", "the saved database must be written by revision 0001"
     original, new_id = base.new_id, _fixed_ids()
-    # Row ids and the device id come from new_id, imported by name wherever it is used.
     for module in list(sys.modules.values()):
         if module.__name__.startswith("ocop_desktop") and getattr(module, "new_id", None) is original:
             module.new_id = new_id
 
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "schema_0001.sqlite3"
-        db = open_database(path)
-        with db.session() as s:
-            criteria_id = criteria.import_criteria_set(s, SAMPLE_148.read_bytes()).id
-            producer_id = registry.create_producer(
-                s, name="Hợp tác xã Nước mắm Phú Khương", kind="cooperative", commune_code="18073",
-                address="Thôn Phú Khương, phường Thành Sen", representative="Nguyễn Thị Hằng").id
-            product_id = registry.create_product(
-                s, producer_id=producer_id, name="Nước mắm cá cơm Phú Khương", subgroup_code="I.1.a",
-                description="Ủ chượp truyền thống 12 tháng trong thùng gỗ").id
-            dossier_id = dossiers.create_dossier(s, product_id=product_id, code="HS-2025-0001",
+
+def _write_rows(db) -> dict[str, str]:
+    """The same few rows for every revision, through the services of the day, with Vietnamese text."""
+    from sqlalchemy import text
+
+    from ocop_desktop.services import councils, criteria, dossiers, registry, sheets
+
+    with db.session() as s:
+        ids = {"criteria": criteria.import_criteria_set(s, SAMPLE_148.read_bytes()).id}
+        ids["producer"] = registry.create_producer(
+            s, name="Hợp tác xã Nước mắm Phú Khương", kind="cooperative", commune_code="18073",
+            address="Thôn Phú Khương, phường Thành Sen", representative="Nguyễn Thị Hằng").id
+        ids["product"] = registry.create_product(
+            s, producer_id=ids["producer"], name="Nước mắm cá cơm Phú Khương", subgroup_code="I.1.a",
+            description="Ủ chượp truyền thống 12 tháng trong thùng gỗ").id
+        ids["dossier"] = dossiers.create_dossier(s, product_id=ids["product"], code="HS-2025-0001",
                                                  notes="Hồ sơ đánh giá lần đầu — đủ giấy tờ").id
-            council_id = councils.create_council(
-                s, name="Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Hà Tĩnh", admin_unit_code="42").id
-            member_id = councils.add_member(s, council_id=council_id, full_name="Trần Văn Đức", role="chair").id
-            sheet_id = sheets.start_sheet(s, dossier_id=dossier_id, member_id=member_id,
-                                          criteria_set_id=criteria_id).id
-            sheets.record_answer(s, sheet_id=sheet_id, criterion="A.1.1", option="d",
-                                 comment="Nguyên liệu địa phương từ 75% trở lên")
-            registry.update_producer(s, producer_id, phone="0239 3856 123")
-            s.commit()
+        ids["council"] = councils.create_council(
+            s, name="Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Hà Tĩnh", admin_unit_code="42").id
+        ids["member"] = councils.add_member(s, council_id=ids["council"], full_name="Trần Văn Đức",
+                                            role="chair").id
+        ids["sheet"] = sheets.start_sheet(s, dossier_id=ids["dossier"], member_id=ids["member"],
+                                          criteria_set_id=ids["criteria"]).id
+        sheets.record_answer(s, sheet_id=ids["sheet"], criterion="A.1.1", option="d",
+                             comment="Nguyên liệu địa phương từ 75% trở lên")
+        registry.update_producer(s, ids["producer"], phone="0239 3856 123")
+        s.commit()
+        # Raw SQL: these two are read the same way whatever the models of the day call them.
+        ids["line"] = s.execute(text("SELECT id FROM score_lines WHERE sheet_id = :sheet"),
+                                {"sheet": ids["sheet"]}).scalar_one()
+        ids["device"] = s.execute(text("SELECT value FROM local_meta WHERE key = 'device_id'")).scalar_one()
+    return ids
+
+
+def build(target: Path) -> dict[str, str]:
+    """Writes the saved database and its id manifest beside it; the name must carry the head revision."""
+    sys.path.insert(0, str(REPO_ROOT))
+    from ocop_desktop.db.schema import head_revision, open_database
+
+    revision = head_revision()
+    if target.name != saved_file(revision).name:
+        raise SystemExit(f"{target.name}: the code here writes revision {revision}, {saved_file(revision).name}")
+    _fix_row_ids()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / target.name
+        db = open_database(path)
+        ids = _write_rows(db)
         db.close()
         for suffix in ("-wal", "-shm"):
             assert not Path(f"{path}{suffix}").exists(), "WAL not checkpointed"
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(path, target)
-    print(f"criteria={criteria_id} producer={producer_id} product={product_id} dossier={dossier_id} "
-          f"council={council_id} member={member_id} sheet={sheet_id}")
+    manifest = {"revision": revision, **ids}
+    target.with_suffix(".json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    return manifest
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--force", action="store_true", help="overwrite an existing file (think twice)")
-    parser.add_argument("--out", type=Path, default=TARGET, help="where to write (default: %(default)s)")
+    parser.add_argument("--out", type=Path, help="where to write (default: tests/db/data/schema_<head>.sqlite3)")
     args = parser.parse_args()
+    if args.out is None:
+        sys.path.insert(0, str(REPO_ROOT))
+        from ocop_desktop.db.schema import head_revision
+
+        args.out = saved_file(head_revision())
     if args.out.exists() and not args.force:
-        sys.exit(f"{args.out} exists; it must stay as revision 0001 wrote it")
-    build(args.out)
+        sys.exit(f"{args.out} exists; it must stay as its revision wrote it")
+    print(json.dumps(build(args.out), indent=2))
 
 
 if __name__ == "__main__":

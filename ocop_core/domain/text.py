@@ -5,11 +5,10 @@ from __future__ import annotations
 import unicodedata
 
 # Vietnamese dictionary order: letters first, then tones (ngang, huyền, hỏi, ngã, sắc, nặng)
-# only when the letters are equal.
+# only when the letters are equal. f, j, w and z, which only loanwords use, keep their Latin places.
 _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 _LETTER_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
 _TONE_MARKS = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
-_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
 
 
 def nfc(text: str) -> str:
@@ -70,28 +69,9 @@ def _letter_and_tone(ch: str) -> tuple[str, int]:
     return unicodedata.normalize("NFC", "".join(base)), tone
 
 
-def sort_key(text: str) -> tuple:
-    """Key that orders Vietnamese words as a dictionary does: a < ă < â < b ... then by tone."""
-    letters: list[tuple[int, int, str]] = []
-    tones: list[int] = []
-    for ch in nfc(text):
-        letter, tone = _letter_and_tone(ch)
-        rank = _LETTER_RANK.get(letter)
-        if rank is not None:
-            letters.append((2, rank, ""))
-        elif letter.isdigit():
-            letters.append((1, 0, letter))
-        elif letter.isalpha():
-            letters.append((3, 0, letter))
-        else:
-            letters.append((0, 0, letter))
-        tones.append(tone)
-    return (tuple(letters), tuple(tones), text)
-
-
 def _collation_parts(code: int) -> tuple[str, str]:
-    """One character's place in the primary (letters) order and its tone digit, as sort_key ranks
-    them: punctuation, then digits, then Vietnamese letters, then other letters."""
+    """One character's place in the primary (letters) order and its tone digit: punctuation and spaces,
+    then digits, then the Vietnamese alphabet, then the letters of other scripts."""
     letter, tone = _letter_and_tone(chr(code))
     if len(letter) == 1 and letter in _LETTER_RANK:
         primary = chr(0xF4000 + _LETTER_RANK[letter])
@@ -100,11 +80,12 @@ def _collation_parts(code: int) -> tuple[str, str]:
     elif letter.isalpha():
         primary = "\U000F8000" + letter[0]
     else:
-        primary = letter[:1] or "\x01"
+        # "\0" separates the levels of a key, so it may not appear inside one.
+        primary = letter[:1].replace("\0", "\x01") or "\x01"
     return primary, chr(0x30 + tone)
 
 
-class _CollationTable(dict):
+class _CollationTable(dict[int, str]):
     # A str.translate table filled on first sight of each character: every script is ordered, and
     # the table stays as small as the text it has seen.
     def __init__(self, part: int):
@@ -120,10 +101,16 @@ _PRIMARY, _TONE = _CollationTable(0), _CollationTable(1)
 
 
 def collation_key(text: str) -> str:
-    """A plain string ordering Vietnamese text as sort_key does ("Đ" after "D", "Ă" and "Â" after "A"),
-    computed with str.translate: sort_key walks each character in Python, about 0.7 s for 50,000 names."""
+    """The one Vietnamese order, for every list, form and report: letters in the order of the alphabet
+    (a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y; "Đ" after "D", never as "D"), digits before
+    letters, spaces and punctuation before both; then tones (ngang, huyền, hỏi, ngã, sắc, nặng) only where
+    the letters are equal; then case, lower before upper as in ICU's root order; then the text itself, so
+    two different texts never tie. A plain string built with str.translate, four times faster than walking
+    each character in Python: the dossier list collates 50,000 names as it loads."""
     text = nfc(text)
-    return f"{text.translate(_PRIMARY)}\0{text.translate(_TONE)}\0{text}"
+    # swapcase is the case level: where letters and tones agree, a lower-case letter (upper after the swap)
+    # has the smaller code point in Latin and Vietnamese alike.
+    return f"{text.translate(_PRIMARY)}\0{text.translate(_TONE)}\0{text.swapcase()}\0{text}"
 
 
 def collation_ranks(values: list[str]) -> list[int]:

@@ -68,6 +68,15 @@ def test_list_model_orders_drafts_first_and_shows_words(qapp) -> None:
     assert model.headerData(sheets_model.DOSSIER, Qt.Orientation.Horizontal) == "Mã hồ sơ"
 
 
+def test_list_model_sorts_products_in_the_one_vietnamese_order(qapp) -> None:
+    """Within a status, products follow ocop_core's collation: "Đ" after every "D", "Ô mai" < "Ốc" < "Ổi"."""
+    model = MySheetsModel()
+    names = ["Ổi", "Đào", "Ốc", "Dừa", "Ô mai", "Bưởi"]
+    model.set_rows([_row("submitted", name, f"s{i}") for i, name in enumerate(names)])
+    shown = [model.index(r, sheets_model.PRODUCT).data() for r in range(model.rowCount())]
+    assert shown == ["Bưởi", "Dừa", "Đào", "Ô mai", "Ốc", "Ổi"]
+
+
 def test_admin_sees_every_members_rows_with_the_member_column(page: MyScoringPage) -> None:
     """In demo mode the admin lists the five members' sheets and the forwarded dossiers, by member name."""
     rows = page.model.rows()

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from collections.abc import Iterable
+from typing import Any
 
-from PySide6.QtCore import QCollator, QLocale, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -17,15 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-T = TypeVar("T")
 ERROR_STYLE = "color: #b3261e;"
 WARNING_STYLE = "color: #8a5300;"
-
-
-def sorted_vietnamese(items: Iterable[T], key: Callable[[T], str]) -> list[T]:
-    """Items in Vietnamese alphabetical order of ``key`` (Đ after D, Â after A, tones in place)."""
-    collator = QCollator(QLocale(QLocale.Language.Vietnamese))
-    return sorted(items, key=lambda item: collator.sortKey(key(item)))
 
 
 def fill_combo(combo: QComboBox, pairs: Iterable[tuple[str, str]]) -> None:

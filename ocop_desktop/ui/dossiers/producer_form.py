@@ -7,10 +7,11 @@ from typing import Any
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QWidget
 
+from ocop_core.domain.text import collation_key
 from ocop_desktop.services.dossier_view import DossierView
 from ocop_desktop.services.errors import ServiceError
 from ocop_desktop.ui import texts
-from ocop_desktop.ui.dossiers.forms import WARNING_STYLE, FieldForm, fill_combo, sorted_vietnamese
+from ocop_desktop.ui.dossiers.forms import WARNING_STYLE, FieldForm, fill_combo
 
 # Rough box around Vietnam, islands included: outside it a point is most likely a typing slip
 # (often latitude and longitude swapped), so it is flagged but still accepted.
@@ -64,8 +65,8 @@ class ProducerForm(FieldForm):
     def show_view(self, view: DossierView, keep_edits: bool = False) -> None:
         p = view.producer
         # Ordered by the name without "Xã"/"Phường", which is what the officer types and looks for.
-        communes = sorted_vietnamese(view.communes or ((p.commune_code, p.commune_name, p.commune_name),),
-                                     key=lambda c: c[2])
+        communes = sorted(view.communes or ((p.commune_code, p.commune_name, p.commune_name),),
+                          key=lambda c: collation_key(c[2]))
         if [self.commune.itemData(i) for i in range(self.commune.count())] != [c[0] for c in communes]:
             fill_combo(self.commune, [(code, name) for code, name, _ in communes])
         self.load({"name": p.name, "kind": p.kind, "commune_code": p.commune_code, "address": p.address,

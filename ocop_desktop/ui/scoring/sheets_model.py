@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCollator, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from ocop_core.domain.text import collation_key
 from ocop_desktop.services.sheet_view import NOT_STARTED, MySheetRow
 from ocop_desktop.ui.scoring import words
 
@@ -27,17 +28,14 @@ class MySheetsModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[MySheetRow] = []
-        self._collator = QCollator(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
-        self._collator.setNumericMode(True)
 
     def headers(self) -> dict[int, str]:
         return {PRODUCT: self.tr("Sản phẩm"), DOSSIER: self.tr("Mã hồ sơ"), MEMBER: self.tr("Thành viên"),
                 STATUS: self.tr("Trạng thái"), TOTAL: self.tr("Điểm"), STARS: self.tr("Hạng")}
 
     def set_rows(self, rows: tuple[MySheetRow, ...] | list[MySheetRow]) -> None:
-        key = self._collator.sortKey
-        ordered = sorted(rows, key=lambda r: (STATUS_ORDER.get(r.status, 9), key(r.product_name),
-                                              r.dossier_code, key(r.member_name)))
+        ordered = sorted(rows, key=lambda r: (STATUS_ORDER.get(r.status, 9), collation_key(r.product_name),
+                                              collation_key(r.dossier_code), collation_key(r.member_name)))
         if [row_identity(r) for r in ordered] == [row_identity(r) for r in self._rows]:
             # Same rows in the same order: update in place so the view keeps its selection and scroll.
             self._rows = ordered

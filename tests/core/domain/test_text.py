@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ocop_core.domain.text import collation_key, collation_ranks, fold, fold_table, search_tokens, sort_key
+from ocop_core.domain.text import collation_key, collation_ranks, fold, fold_table, search_tokens
 
 DICTIONARY = ["an", "ăn", "ân", "ba", "bà", "bả", "bã", "bá", "bạ", "da", "đa", "e", "ê"]
 
@@ -43,9 +43,23 @@ def test_search_tokens_split_on_punctuation() -> None:
 
 
 @given(st.permutations(DICTIONARY))
-def test_sort_key_dictionary_order(words: list[str]) -> None:
+def test_collation_dictionary_order(words: list[str]) -> None:
     """Any shuffle sorts to a < ă < â < b ... d < đ < e < ê, tones ngang < huyền < hỏi < ngã < sắc < nặng."""
-    assert sorted(words, key=sort_key) == DICTIONARY
+    assert sorted(words, key=collation_key) == DICTIONARY
+
+
+def test_base_letters_follow_the_vietnamese_alphabet() -> None:
+    """The 29 letters of the Vietnamese alphabet, capital or not, sort in the order schoolchildren recite."""
+    alphabet = list("aăâbcdđeêghiklmnoôơpqrstuưvxy")
+    assert sorted(reversed(alphabet), key=collation_key) == alphabet
+    capitals = [letter.upper() for letter in alphabet]
+    assert sorted(reversed(capitals), key=collation_key) == capitals
+
+
+def test_d_with_stroke_is_its_own_letter_after_d() -> None:
+    """"Đ" is not "D": every word in D comes before any word in Đ, whatever follows."""
+    assert sorted(["Đa", "Dzung", "Đông", "Dương", "Da"], key=collation_key) == ["Da", "Dương", "Dzung", "Đa",
+                                                                                  "Đông"]
 
 
 @pytest.mark.parametrize("base", ["ma", "me", "mu", "mô", "mơ", "mư"])
@@ -53,18 +67,40 @@ def test_tone_order_for_equal_letters(base: str) -> None:
     """For equal letters the tones order ngang, huyền, hỏi, ngã, sắc, nặng."""
     toned = [unicodedata.normalize("NFC", base + mark) for mark in ("", "\u0300", "\u0309", "\u0303", "\u0301",
                                                                    "\u0323")]
-    assert sorted(reversed(toned), key=sort_key) == toned
+    assert sorted(reversed(toned), key=collation_key) == toned
 
 
 def test_letters_before_tones() -> None:
     """A letter difference outranks a tone difference: "bà" < "bac" < "bạc" < "bă"."""
-    assert sorted(["bă", "bạc", "bà", "bac"], key=sort_key) == ["bà", "bac", "bạc", "bă"]
+    assert sorted(["bă", "bạc", "bà", "bac"], key=collation_key) == ["bà", "bac", "bạc", "bă"]
 
 
-def test_sort_key_nfd_orders_like_nfc() -> None:
-    """Decomposed words sort in the same order as their precomposed forms."""
+def test_case_only_breaks_ties_lower_first() -> None:
+    """Case is the third level: it never outranks a letter or a tone, and lower case comes first."""
+    assert sorted(["Àn", "an", "àn", "Ba", "An", "ăn"], key=collation_key) == ["an", "An", "àn", "Àn", "ăn", "Ba"]
+    assert sorted(["Đà Nẵng", "đà nẵng", "Đa"], key=collation_key) == ["Đa", "đà nẵng", "Đà Nẵng"]
+
+
+def test_digits_before_letters_and_spaces_before_both() -> None:
+    """Digits sort before any letter; a space ends a word, so "Chè" < "Chè 2" < "Chè A" < "Chèo"."""
+    assert sorted(["Chèo", "Chè A", "b", "Chè", "Chè 2", "9", "A1"], key=collation_key) == [
+        "9", "A1", "b", "Chè", "Chè 2", "Chè A", "Chèo"]
+
+
+def test_collation_nfd_orders_like_nfc() -> None:
+    """Decomposed words sort in the same order as their precomposed forms, and tie with none of them."""
     decomposed = [unicodedata.normalize("NFD", w) for w in DICTIONARY]
-    assert [unicodedata.normalize("NFC", w) for w in sorted(reversed(decomposed), key=sort_key)] == DICTIONARY
+    assert [unicodedata.normalize("NFC", w) for w in sorted(reversed(decomposed), key=collation_key)] == DICTIONARY
+    assert all(collation_key(d) == collation_key(w) for d, w in zip(decomposed, DICTIONARY, strict=True))
+
+
+@given(st.lists(st.text(), min_size=2, max_size=6))
+def test_collation_is_a_total_order(words: list[str]) -> None:
+    """Two texts share a key only when they are the same text (after NFC), so a sort never depends on the
+    order the rows came in; a NUL inside a name does not confuse the levels."""
+    keys = {collation_key(w): unicodedata.normalize("NFC", w) for w in words}
+    assert len(keys) == len({unicodedata.normalize("NFC", w) for w in words})
+    assert sorted(["a\0b", "a", "ab"], key=collation_key) == ["a", "a\0b", "ab"]
 
 
 def test_fold_table_is_only_a_shortcut() -> None:
@@ -76,13 +112,13 @@ def test_fold_table_is_only_a_shortcut() -> None:
     assert differ == []
 
 
-def test_collation_matches_the_dictionary_order():
-    """"Đ" sorts after "D", "Ă" and "Â" after "A", tones only break ties, as domain.text.sort_key does."""
+def test_collation_orders_names_as_a_reader_expects():
+    """Product and place names: capitals, tones, đ, digits and other scripts together."""
     words = ["Đà Nẵng", "Dương", "Da", "Ăn", "Âm", "An", "Anh", "á", "à", "A", "Ạ", "Bưởi", "Bánh", "Ba", "Nước mắm",
              "Nuôi", "Ơ", "Ô", "O", "Ư", "U", "đường", "HS-2025-1", "HS-2025-10", "Chè 2", "Chè", "  ", "Ñu", "東"]
-    assert sorted(words, key=collation_key) == sorted(words, key=sort_key)
-    ordered = sorted(["Đông", "Dung", "Ân", "Ăn", "An"], key=collation_key)
-    assert ordered == ["An", "Ăn", "Ân", "Dung", "Đông"]
+    assert sorted(words, key=collation_key) == [
+        "  ", "A", "à", "á", "Ạ", "An", "Anh", "Ăn", "Âm", "Ba", "Bánh", "Bưởi", "Chè", "Chè 2", "Da", "Dương",
+        "Đà Nẵng", "đường", "HS-2025-1", "HS-2025-10", "Ñu", "Nuôi", "Nước mắm", "O", "Ô", "Ơ", "U", "Ư", "東"]
 
 
 def test_collation_ranks_share_equal_values():

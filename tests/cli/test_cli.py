@@ -68,6 +68,7 @@ def test_export_refuses_to_overwrite_without_force(capsys, tmp_path: Path):
     assert target.read_text(encoding="utf-8") == "mine"
 
 
+@pytest.mark.slow
 def test_demo_data_builds_every_status_and_is_not_repeated(capsys, tmp_path: Path):
     """demo-data fills every dossier status; --if-empty then leaves the database as it is."""
     data_dir = tmp_path / "data"

@@ -39,6 +39,7 @@ def admin_headers(fast_argon2) -> dict:
     return {"X-OCOP-Protocol": "1", "Authorization": f"Bearer {client.token}"}
 
 
+@pytest.mark.slow
 @schema.parametrize()
 # derandomize: the same requests on every run, so CI never fails on a case that no local run sees (a new
 # server error is still found, as soon as a change makes one of these requests fail).

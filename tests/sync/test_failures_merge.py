@@ -12,6 +12,9 @@ from ocop_desktop.db.models import ChangeJournal, Conflict, Dossier, DossierDocu
 from ocop_desktop.services import documents, dossiers, registry
 from ocop_server.models import ChangeLog, Record
 
+# Every test starts from two laptops that logged in and synced one dossier: a second or two each.
+pytestmark = pytest.mark.slow
+
 
 def _new_dossier(laptop) -> str:
     with laptop.session() as s:

@@ -66,6 +66,7 @@ def _cursor(laptop) -> int:
         return sync_store.cursor(s)
 
 
+@pytest.mark.slow
 def test_pull_never_overwrites_an_unsent_local_edit(server, make_laptop):
     """c7: laptop A edits a dossier's notes offline; B edits the same notes and syncs; A pulls without
     pushing: A's unsent value stays, its journal entry stays pending. A then syncs: the server records a

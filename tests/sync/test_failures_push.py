@@ -233,6 +233,7 @@ def test_failed_push_never_deletes_or_alters_local_data(server, make_laptop, pro
     assert len(pending) == 4 and all(e.sent_at is None and e.server_seq is None for e in pending)
 
 
+@pytest.mark.slow
 def test_a_second_concurrent_sync_waits_or_fails_cleanly(server, make_laptop):
     """Two syncs of one laptop that both get past the push request (forced with a barrier) end either in a
     SyncReport or in a SyncError a person can read; never in a raw database error."""

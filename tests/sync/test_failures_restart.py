@@ -113,6 +113,7 @@ _KILLED_SYNC = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_laptop_killed_between_push_and_receipt(server, make_laptop, tmp_path):
     """A laptop process dies after the server applied its push but before the receipts were written. The
     restarted app (here: this process, same database file) replays the pending entries; the server keeps

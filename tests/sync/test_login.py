@@ -37,6 +37,7 @@ def test_online_login_keeps_a_verifier_not_the_password(server, db, db_path: Pat
     assert PASSWORD not in db_path.read_bytes().decode("latin-1")
 
 
+@pytest.mark.slow
 def test_offline_login_works_after_one_online_login(server, db, offline_client):
     """With the server unreachable, the right password logs in offline with the stored token."""
     online = login(db, ServerClient(server.url, "00000000-0000-4000-8000-000000000003", retries=0), "admin", PASSWORD)

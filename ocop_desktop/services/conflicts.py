@@ -8,6 +8,7 @@ fields of a conflict the server accepts from a laptop) change in the same transa
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -141,6 +142,15 @@ def resolve_conflict(session: Session, *, conflict_id: str, keep: str, value: An
         Conflict.deleted.is_(False), Conflict.field.in_(group - {conflict.field}))).all() if group else []
     for sibling in siblings:
         changes = changes | resolve_conflict(session, conflict_id=sibling.id, keep=keep)
+    return changes
+
+
+def resolve_conflicts(session: Session, *, choices: Sequence[tuple[str, str, Any]]) -> Changes:
+    """Several conflicts of one row resolved together, each (conflict_id, keep, value), or none: the row
+    never ends half the server's and half this laptop's."""
+    changes = Changes()
+    for conflict_id, keep, value in choices:
+        changes |= resolve_conflict(session, conflict_id=conflict_id, keep=keep, value=value)
     return changes
 
 

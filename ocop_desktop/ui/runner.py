@@ -3,6 +3,13 @@
 Results come back to the UI thread through a queued signal; work never touches a widget. A
 service's ``Changes`` is broadcast on ``changed`` so each screen refreshes only what it shows.
 Tests use ``synchronous=True``: the work runs at once on the calling thread, callbacks included.
+
+Every database write of the app runs on the database thread, with one exception: the sync engine
+(sync/engine.py) writes in its own sessions on the sync's thread, one sync at a time (Database.sync_lock).
+Its push keeps a batch's transaction open until the server's receipt, so a replay never marks twice;
+on the database thread that would hold every click behind the network. SQLite serialises the two writers
+(WAL, busy_timeout); tests/sync/test_convergence.py edits while a sync runs. The headless ``ocop sync``
+has no runner at all (sync/login.py).
 """
 
 from __future__ import annotations

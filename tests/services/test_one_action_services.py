@@ -18,6 +18,7 @@ from ocop_desktop.db import sync_store
 from ocop_desktop.db.blobstore import MAX_UPLOAD_KEY, BlobStore
 from ocop_desktop.db.models import (
     ChangeJournal,
+    Conflict,
     Council,
     CouncilAssignment,
     CouncilMember,
@@ -26,7 +27,7 @@ from ocop_desktop.db.models import (
     Producer,
     Product,
 )
-from ocop_desktop.services import assignments, councils, documents, dossiers
+from ocop_desktop.services import assignments, conflicts, councils, documents, dossiers
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.councils import NewMember
 from ocop_desktop.services.dossier_edits import Refused, save_dossier_edits
@@ -212,3 +213,48 @@ def test_a_file_within_the_servers_limit_is_attached(session: Session, blobs: Bl
     document = session.get(DossierDocument, changes.id)
     assert document.size == 5004 and blobs.has(document.sha256)
     assert ("dossier_documents", changes.id, "insert") in _journal(session)
+
+
+def _pulled_conflict(session: Session, dossier_id: str, field: str, server: str, device: str) -> str:
+    """A conflict row as a pull writes it: with the journal off (it is the server's row)."""
+    session.info["journal"] = False
+    row = Conflict(entity="dossiers", entity_id=dossier_id, field=field, server_value=f'"{server}"',
+                   device_value=f'"{device}"', device_id="other-laptop", server_version=5)
+    session.add(row)
+    session.commit()
+    session.info["journal"] = True
+    return row.id
+
+
+@pytest.fixture
+def two_conflicts(session: Session, dossier_id: str) -> list[str]:
+    session.get(Dossier, dossier_id).notes = "B: thiếu nhãn"
+    session.commit()
+    return [_pulled_conflict(session, dossier_id, "notes", "B: thiếu nhãn", "A: đủ hồ sơ"),
+            _pulled_conflict(session, dossier_id, "kind", "new", "renewal")]
+
+
+def test_a_rows_conflicts_are_resolved_together(session: Session, dossier_id: str, two_conflicts: list[str]) -> None:
+    """Each chosen value is written and each conflict closes, all journaled."""
+    notes, kind = two_conflicts
+    changes = conflicts.resolve_conflicts(session, choices=[(notes, "device", None), (kind, "device", None)])
+    session.commit()
+    dossier = session.get(Dossier, dossier_id)
+    assert (dossier.notes, dossier.kind) == ("A: đủ hồ sơ", "renewal")
+    assert {session.get(Conflict, c).status for c in two_conflicts} == {"resolved"}
+    assert {notes, kind, dossier_id} <= changes.ids
+    assert {(e, i) for e, i, _ in _journal(session)} >= {("conflicts", notes), ("conflicts", kind),
+                                                          ("dossiers", dossier_id)}
+
+
+def test_a_refused_choice_leaves_the_rows_other_conflicts_open(session: Session, dossier_id: str,
+                                                               two_conflicts: list[str]) -> None:
+    """A typed value where only a side may be chosen is refused; the first field's choice is undone too."""
+    notes, kind = two_conflicts
+    journal = _journal(session)
+    error = _refused(session, lambda: conflicts.resolve_conflicts(
+        session, choices=[(notes, "device", None), (kind, "other", "upgrade")]))
+    assert (error.code, error.field) == ("invalid_choice", "keep")
+    assert session.get(Dossier, dossier_id).notes == "B: thiếu nhãn"
+    assert {session.get(Conflict, c).status for c in two_conflicts} == {"open"}
+    assert _journal(session) == journal

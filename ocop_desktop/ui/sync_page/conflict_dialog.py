@@ -1,6 +1,6 @@
 """The conflict dialog: for one row, each conflicting field's two values side by side, one choice per field.
 
-"Áp dụng" resolves every field in one transaction (``resolve_conflict``), so the row never ends half
+"Áp dụng" resolves every field in one transaction (``resolve_conflicts``), so the row never ends half
 resolved; "Huỷ" closes without writing and the conflicts stay open.
 """
 
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import reduce
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
@@ -27,8 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocop_desktop.services.changes import Changes
-from ocop_desktop.services.conflicts import ConflictView, resolve_conflict
+from ocop_desktop.services.conflicts import ConflictView, resolve_conflicts
 from ocop_desktop.ui.context import AppContext
 from ocop_desktop.ui.sync_page import words
 
@@ -187,13 +185,10 @@ class ConflictDialog(QDialog):
         chosen = [(f.conflict, *f.choice()) for f in self.fields.values() if f.choice() is not None]
         if len(chosen) != len(self.fields):
             return
-
-        def work(session) -> Changes:
-            return reduce(lambda a, b: a | b, (resolve_conflict(session, conflict_id=c.id, keep=keep, value=value)
-                                               for c, keep, value in chosen), Changes())
-
+        choices = [(c.id, keep, value) for c, keep, value in chosen]
         self.apply_button.setEnabled(False)
-        self.context.runner.write(work, done=lambda _changes: self.accept(), failed=self._failed)
+        self.context.runner.write(lambda session: resolve_conflicts(session, choices=choices),
+                                  done=lambda _changes: self.accept(), failed=self._failed)
 
     def _failed(self, error: Exception) -> None:
         self.apply_button.setEnabled(True)

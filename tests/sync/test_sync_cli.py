@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 
 from ocop_desktop.cli import main
 from ocop_desktop.db.models import Producer
 from ocop_desktop.db.schema import open_database
 from ocop_desktop.services import registry
+from ocop_desktop.sync import client as client_module
+from ocop_desktop.sync.client import ServerClient
 
 PASSWORD = "mat-khau-123"  # what tests/sync/conftest.py gives the admin
 
@@ -46,12 +49,26 @@ def test_ocop_sync_with_a_wrong_password_fails_clearly(server, tmp_path: Path, c
     assert "wrong_password" in capsys.readouterr().err
 
 
-def test_ocop_sync_without_a_server_fails_clearly(tmp_path: Path, capsys, monkeypatch):
-    """With nobody listening, the sync exits non-zero and says it could not reach the server."""
+def test_ocop_sync_without_a_server_backs_off_then_fails_clearly(tmp_path: Path, capsys, monkeypatch):
+    """With nobody listening, the sync tries again after growing random waits (recorded here, not slept), then
+    exits non-zero saying it could not reach the server."""
     from ocop_server.testing import free_port
 
+    waits: list[float] = []
+
+    class RecordedWaits(ServerClient):
+        """The client the command builds, with its own back-off, but a clock that only takes notes."""
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, sleep=waits.append, **kwargs)
+
+    monkeypatch.setattr(client_module, "ServerClient", RecordedWaits)
     monkeypatch.setenv("OCOP_PASSWORD", PASSWORD)
     code = main(["--data-dir", str(tmp_path / "laptop"), "sync", "--server", f"http://127.0.0.1:{free_port()}",
                  "--username", "admin"])
     assert code != 0
     assert "không kết nối được máy chủ" in capsys.readouterr().err
+    defaults = inspect.signature(ServerClient).parameters
+    retries, backoff = defaults["retries"].default, defaults["backoff"].default
+    assert len(waits) == retries > 0
+    assert all(0 <= wait <= backoff * 2 ** attempt for attempt, wait in enumerate(waits))

@@ -7,6 +7,7 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
+from ocop_desktop import logs
 from ocop_desktop.paths import AppPaths
 
 
@@ -207,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
         print("--scale phải là số dương", file=sys.stderr)
         return 2
     paths = AppPaths.default(args.data_dir)
+    file_log = logs.start(paths, args.command)
     try:
         return args.func(args, paths)
     except DatabaseProblem as exc:
@@ -215,6 +217,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nĐã dừng.", file=sys.stderr)
         return 130
+    except Exception:
+        logs.crashed(args.command)
+        raise
+    finally:
+        file_log.stop()
 
 
 if __name__ == "__main__":

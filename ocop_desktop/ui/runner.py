@@ -190,6 +190,7 @@ class Runner(QObject):
             try:
                 result = job()
             except Exception as exc:  # handed to the caller's failure handler, as on a thread
+                log.warning("background work failed", exc_info=exc)
                 finish(None, exc)
                 return
             finish(result, None)
@@ -199,7 +200,7 @@ class Runner(QObject):
             try:
                 result, error = job(), None
             except Exception as exc:  # delivered to the UI thread, never lost on the worker
-                log.debug("background work failed", exc_info=True)
+                log.warning("background work failed", exc_info=exc)
                 result, error = None, exc
             self._finished.emit(finish, result, error)
 

@@ -119,7 +119,7 @@ class ServerProcess:
         import sys
 
         env = {**os.environ, "OCOP_ADMIN_PASSWORD": PASSWORD}
-        base = [sys.executable, "-m", "ocop_desktop.cli", "server", "--database-url", self.database_url,
+        base = [sys.executable, "-m", "ocop_server.cli", "--database-url", self.database_url,
                 "--files-dir", str(self.folder / "files")]
         if self.create_admin:
             subprocess.run([*base, "create-admin"], check=True, env=env, capture_output=True)

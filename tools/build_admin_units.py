@@ -38,11 +38,7 @@ def _data_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 
-def build() -> dict:
-    data = _data_dir()
-    db = sqlite3.connect(f"file:{data / 'dataset.db'}?mode=ro", uri=True)
-    db.row_factory = sqlite3.Row
-
+def _units_2025(db: sqlite3.Connection) -> list[sqlite3.Row]:
     rows = db.execute(
         "SELECT DISTINCT province, provinceShort, provinceCode, provinceLat, provinceLon,"
         " ward, wardShort, wardType, wardCode, wardKey, wardLat, wardLon, wardAreaKm2"
@@ -51,7 +47,11 @@ def build() -> dict:
     ).fetchall()
     if not rows:
         sys.exit(f"no 2025 units for {PROVINCE_KEY}")
+    return rows
 
+
+def _legacy_wards(db: sqlite3.Connection) -> tuple[dict[str, dict], dict[str, str]]:
+    """Legacy wards by the converter's name key, and legacy district names by code."""
     # The converter speaks in "<province>_<district>_<ward>" name keys, not codes.
     legacy_by_key = {}
     districts = {}
@@ -70,7 +70,11 @@ def build() -> dict:
             "district_name": r["district"],
         }
         districts[r["districtCode"]] = r["district"]
+    return legacy_by_key, districts
 
+
+def _legacy_keys_by_new(data: Path, legacy_by_key: dict[str, dict]) -> dict[str, list[str]]:
+    """Each 2025 ward's name key -> the name keys of the legacy wards it took in, checked both ways."""
     conv = json.loads((data / "converter_2025.json").read_text(encoding="utf-8"))
     old_keys_by_new = {
         k: list(v) for k, v in conv["DICT_PROVINCE_WARD_NO_DIVIDED"].get(PROVINCE_KEY, {}).items()
@@ -87,30 +91,35 @@ def build() -> dict:
     unmapped = legacy_by_key.keys() - {k for keys in old_keys_by_new.values() for k in keys}
     if unmapped:
         print(f"warning: legacy wards with no 2025 unit: {sorted(unmapped)}", file=sys.stderr)
+    return old_keys_by_new
 
-    units = []
-    for r in rows:
-        ward_type = r["wardType"]
-        name = r["ward"]
-        short = r["wardShort"]
-        if not short and name.startswith(ward_type + " "):
-            short = name[len(ward_type) + 1 :]
-        legacy = sorted(
-            (legacy_by_key[k] for k in old_keys_by_new.pop(r["wardKey"], [])),
-            key=lambda x: (x["ward_code"], x["district_code"]),
-        )
-        units.append(
-            {
-                "code": r["wardCode"],
-                "name": name,
-                "short_name": short or name,
-                "division_type": ward_type.lower(),
-                "lat": r["wardLat"],
-                "lon": r["wardLon"],
-                "area_km2": r["wardAreaKm2"],
-                "legacy": legacy,
-            }
-        )
+
+def _unit(r: sqlite3.Row, legacy: list[dict]) -> dict:
+    ward_type = r["wardType"]
+    name = r["ward"]
+    short = r["wardShort"]
+    if not short and name.startswith(ward_type + " "):
+        short = name[len(ward_type) + 1 :]
+    return {
+        "code": r["wardCode"],
+        "name": name,
+        "short_name": short or name,
+        "division_type": ward_type.lower(),
+        "lat": r["wardLat"],
+        "lon": r["wardLon"],
+        "area_km2": r["wardAreaKm2"],
+        "legacy": sorted(legacy, key=lambda x: (x["ward_code"], x["district_code"])),
+    }
+
+
+def build() -> dict:
+    data = _data_dir()
+    db = sqlite3.connect(f"file:{data / 'dataset.db'}?mode=ro", uri=True)
+    db.row_factory = sqlite3.Row
+    rows = _units_2025(db)
+    legacy_by_key, districts = _legacy_wards(db)
+    old_keys_by_new = _legacy_keys_by_new(data, legacy_by_key)
+    units = [_unit(r, [legacy_by_key[k] for k in old_keys_by_new.pop(r["wardKey"], [])]) for r in rows]
     if old_keys_by_new:
         sys.exit(f"mapping targets with no 2025 unit: {sorted(old_keys_by_new)}")
     units.sort(key=lambda u: u["code"])

@@ -85,6 +85,33 @@ def _write_rows(db) -> dict[str, str]:
     return ids
 
 
+def _write_approved_result(db, ids: dict[str, str]) -> dict[str, str]:
+    """Since 0004 (a result names its approver): a second dossier scored in full and its result approved."""
+    from ocop_core.domain.scoring import Answer
+    from ocop_desktop.db.models import ScoreSheet
+    from ocop_desktop.services import councils, dossiers, sheets
+
+    with db.session() as s:
+        more = {"approved_dossier": dossiers.create_dossier(s, product_id=ids["product"], code="HS-2025-0002",
+                                                            notes="Hồ sơ đã được hội đồng thông qua").id}
+        more["evaluation"] = councils.open_evaluation(s, council_id=ids["council"],
+                                                      criteria_set_id=ids["criteria"]).id
+        more["approved_sheet"] = sheets.start_sheet(s, dossier_id=more["approved_dossier"], member_id=ids["member"],
+                                                    evaluation_id=more["evaluation"]).id
+        _, product_set = sheets.sheet_context(s, s.get(ScoreSheet, more["approved_sheet"]))
+        best = lambda options: max(options, key=lambda o: o.points).code  # noqa: E731
+        answers = [Answer(c.code, best(sub.options), sub.code) for c in product_set.criteria for sub in c.subitems]
+        answers += [Answer(c.code, best(c.options)) for c in product_set.criteria if not c.subitems]
+        sheets.record_answers(s, sheet_id=more["approved_sheet"], answers=answers)
+        sheets.submit_sheet(s, sheet_id=more["approved_sheet"])
+        more["approver"] = "00000000-0000-4000-8000-0000000000a1"
+        more["result"] = councils.approve_council_result(
+            s, approved_by=more["approver"], evaluation_id=more["evaluation"],
+            dossier_id=more["approved_dossier"]).id
+        s.commit()
+    return more
+
+
 def build(target: Path) -> dict[str, str]:
     """Writes the saved database and its id manifest beside it; the name must carry the head revision."""
     sys.path.insert(0, str(REPO_ROOT))
@@ -98,6 +125,8 @@ def build(target: Path) -> dict[str, str]:
         path = Path(tmp) / target.name
         db = open_database(path)
         ids = _write_rows(db)
+        if revision >= "0004":
+            ids |= _write_approved_result(db, ids)
         db.close()
         for suffix in ("-wal", "-shm"):
             assert not Path(f"{path}{suffix}").exists(), "WAL not checkpointed"

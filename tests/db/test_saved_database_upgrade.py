@@ -21,6 +21,7 @@ from ocop_desktop.db.models import (
     ChangeJournal,
     Council,
     CouncilMember,
+    CouncilResult,
     CriteriaSetVersion,
     Dossier,
     LocalMeta,
@@ -30,10 +31,13 @@ from ocop_desktop.db.models import (
     ScoreSheet,
 )
 from ocop_desktop.db.schema import Database, current_revision, head_revision, known_revisions, open_database
-from ocop_desktop.services import criteria, registry, sheets
+from ocop_desktop.services import councils, criteria, registry, sheets
+from ocop_desktop.services.errors import ServiceError
 
 DATA = Path(__file__).resolve().parent / "data"
 SAVED_REVISIONS = sorted(path.stem.removeprefix("schema_") for path in DATA.glob("schema_*.sqlite3"))
+# The rows every saved file holds; files from 0004 on also hold an approved result (make_saved_db.py).
+BASE_ROWS = ("criteria", "producer", "product", "dossier", "council", "member", "sheet", "line")
 CRITERIA_HASH = "7045e84d37d7e46cf4af8028b9495334c93b3de9c70af02ccc313cebc5659980"
 
 
@@ -44,6 +48,10 @@ def _saved_file(revision: str) -> Path:
 def _manifest(revision: str) -> dict[str, str]:
     """The ids make_saved_db.py gave the rows it wrote (fixed, except where the code derives them)."""
     return json.loads(_saved_file(revision).with_suffix(".json").read_text(encoding="utf-8"))
+
+
+# Since 0004: a second dossier whose council result was approved, and by whom.
+APPROVED_REVISIONS = [revision for revision in SAVED_REVISIONS if "result" in _manifest(revision)]
 
 
 def test_every_revision_has_a_saved_database() -> None:
@@ -147,9 +155,11 @@ def test_sheet_and_line_are_intact(session: Session, ids: SimpleNamespace) -> No
     assert line.comment == "Nguyên liệu địa phương từ 75% trở lên"
 
 
-def test_journal_entries_are_intact(session: Session) -> None:
-    """The journal still holds every entry the saved session wrote, by entity and op."""
-    counts = Counter(session.execute(select(ChangeJournal.entity, ChangeJournal.op)).all())
+def test_journal_entries_are_intact(session: Session, ids: SimpleNamespace) -> None:
+    """The journal still holds every entry the saved session wrote for its rows, by entity and op."""
+    base = [getattr(ids, row) for row in BASE_ROWS]
+    counts = Counter(session.execute(select(ChangeJournal.entity, ChangeJournal.op)
+                                     .where(ChangeJournal.entity_id.in_(base))).all())
     assert counts == Counter({
         ("criteria_set_versions", "insert"): 1, ("producers", "insert"): 1, ("producers", "update"): 1,
         ("products", "insert"): 1, ("dossiers", "insert"): 1, ("councils", "insert"): 1,
@@ -180,3 +190,25 @@ def test_saved_draft_can_still_be_scored(session: Session, ids: SimpleNamespace)
     """The saved draft accepts another answer and its total adds up on the pinned version."""
     sheets.record_answer(session, sheet_id=ids.sheet, criterion="A.1.2", option="c")
     assert session.get(ScoreSheet, ids.sheet).total == Decimal("8")
+
+
+@pytest.mark.parametrize("upgraded", APPROVED_REVISIONS, indirect=True)
+def test_an_approved_result_keeps_its_approver_and_figures(session: Session, ids: SimpleNamespace) -> None:
+    """The approved result keeps who approved it, when, and the council's figures."""
+    result = session.get(CouncilResult, ids.result)
+    assert (result.session_id, result.dossier_id) == (ids.evaluation, ids.approved_dossier)
+    assert (result.approved_by, result.approved_at is not None) == (ids.approver, True)
+    assert (result.n_sheets, result.mean_total, result.final_stars, result.recommendation) == (
+        1, Decimal("100"), 5, "forward_central")
+    assert session.get(ScoreSheet, ids.approved_sheet).status == "submitted"
+
+
+@pytest.mark.parametrize("upgraded", APPROVED_REVISIONS, indirect=True)
+def test_an_approved_result_stays_locked(session: Session, ids: SimpleNamespace) -> None:
+    """After the upgrade the approved result still refuses to be recomputed, and its sheet to be edited."""
+    with pytest.raises(ServiceError) as refused:
+        councils.compute_council_result(session, evaluation_id=ids.evaluation, dossier_id=ids.approved_dossier)
+    assert refused.value.code == "result_approved"
+    with pytest.raises(ServiceError) as refused:
+        sheets.record_answer(session, sheet_id=ids.approved_sheet, criterion="A.1.1", option="d")
+    assert refused.value.code == "sheet_not_editable"

@@ -117,3 +117,12 @@ def test_ui_never_imports_sqlalchemy():
     bad = [f"{_rel(p)} imports {n}" for p in (ROOT / "ocop_desktop/ui").rglob("*.py") for n in _imports(p)
            if n.split(".")[0] == "sqlalchemy"]
     assert bad == []
+
+
+def test_map_core_imports_only_the_standard_library_and_the_core():
+    """ocop_desktop/maps/ is tested and reused without Qt: no Qt, SQLAlchemy or requests, only the standard
+    library (sqlite3, urllib), ocop_core and itself."""
+    bad = [f"{_rel(p)} imports {n}" for p in (ROOT / "ocop_desktop/maps").rglob("*.py") for n in _imports(p)
+           if n.split(".")[0] not in ("ocop_core", "__future__") and n.split(".")[0] not in sys.stdlib_module_names
+           and not n.startswith("ocop_desktop.maps")]
+    assert bad == []

@@ -18,6 +18,7 @@ The opener is injectable (tests, proxies): ``opener(request, timeout) -> respons
 from __future__ import annotations
 
 import email.utils
+import importlib.metadata
 import threading
 import time
 import urllib.error
@@ -27,7 +28,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ocop_desktop import __version__
 from ocop_desktop.maps.cache import CachedTile, TileCache
 from ocop_desktop.maps.errors import MapError
 from ocop_desktop.maps.images import MAX_TILE_BYTES, check_tile
@@ -78,6 +78,13 @@ class FetchResult:
     problem: MapError | None = None
 
 
+def _app_version() -> str:
+    try:
+        return importlib.metadata.version("ocop")
+    except importlib.metadata.PackageNotFoundError:
+        return "dev"
+
+
 def _urllib_open(request: urllib.request.Request, timeout: float) -> Any:
     return urllib.request.build_opener().open(request, timeout=timeout)
 
@@ -119,7 +126,7 @@ class OnlineSource:
         self._missing: set[tuple[int, int, int]] = set()
         self._paused_until = 0.0
         contact = f"; +{config.contact}" if config.contact else ""
-        self.user_agent = f"OCOP-HaTinh-Desktop/{__version__} (offline-first OCOP evaluation app{contact})"
+        self.user_agent = f"OCOP-HaTinh-Desktop/{_app_version()} (offline-first OCOP evaluation app{contact})"
 
     def fetch(self, z: int, x: int, y: int, *, wait_s: float | None = None) -> FetchResult:
         """One viewed tile. Waits up to ``wait_s`` (default: the timeout) for one of the two request slots,

@@ -130,13 +130,14 @@ def cmd_db(args, paths: AppPaths) -> int:
             print(f"Lược đồ đã ở phiên bản {head_revision()}" +
                   (f"; bản sao trước khi nâng cấp: {db.backup_path}" if db.backup_path else ""))
             return 0
+        # Every read inside the session: a closed session used again opens a connection nobody closes.
         with db.session() as session:
-            count = lambda model: session.scalar(select(func.count()).select_from(model))  # noqa: E731
+            counts = [session.scalar(select(func.count()).select_from(m)) for m in (Producer, Product, Dossier)]
             unsent = count_unsent(session)
             mode = session.execute(text("PRAGMA journal_mode")).scalar()
         print(f"Tệp: {paths.database}")
         print(f"Lược đồ: {current_revision(db.engine)} (ứng dụng: {head_revision()}), journal_mode={mode}")
-        print(f"Chủ thể: {count(Producer)}, sản phẩm: {count(Product)}, hồ sơ: {count(Dossier)}")
+        print("Chủ thể: {}, sản phẩm: {}, hồ sơ: {}".format(*counts))
         print(f"Thay đổi chưa gửi: {unsent}")
         return 0
 

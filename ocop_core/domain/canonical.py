@@ -64,12 +64,12 @@ def _encode(value: Any, out: list[str]) -> None:
         raise TypeError(f"not JSON: {type(value).__name__}")
 
 
-def canonical_json(document: dict) -> str:
+def canonical_json(document: dict[str, Any]) -> str:
     """Sorted keys, no spaces, NFC text, numbers without trailing zeros; notes ("_" keys) dropped."""
     out: list[str] = []
     _encode(normalize_document(_content(document)), out)
     return "".join(out)
 
 
-def content_hash(document: dict) -> str:
+def content_hash(document: dict[str, Any]) -> str:
     return hashlib.sha256(canonical_json(document).encode("utf-8")).hexdigest()

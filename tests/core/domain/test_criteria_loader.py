@@ -17,7 +17,7 @@ PART_A = f"{PS}.parts[0]"
 CRIT_0 = f"{PART_A}.criterion_groups[0].criteria[0]"  # A.1.1, options a0 b1 c3 d5
 CRIT_1 = f"{PART_A}.criterion_groups[0].criteria[1]"  # A.1.2
 CRIT_A22 = f"{PART_A}.criterion_groups[1].criteria[1]"  # A.2.2, mandatory from 3 stars
-# _Reader.problem(path, code, **params) collides with the code=... keyword its callers pass.
+# JsonReader.problem(path, code, **params) collides with the code=... keyword its callers pass.
 
 
 def criterion(doc: dict, part: int = 0, group: int = 0, index: int = 0) -> dict:

@@ -7,10 +7,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ocop_core.errors import OcopError
 
-class ApiError(Exception):
+
+class ApiError(OcopError):
     def __init__(self, status: int, code: str, message: str, detail=None):
-        self.status, self.code, self.message, self.detail = status, code, message, detail
+        super().__init__(code, message, status=status, detail=detail)
+        self.status, self.message, self.detail = status, message, detail
 
 
 def problem(status: int, code: str, message: str, detail=None) -> JSONResponse:

@@ -9,12 +9,14 @@ from sqlalchemy.orm import Session
 
 from ocop_core.domain.canonical import canonical_json, content_hash
 from ocop_core.domain.criteria_loader import load_document
+from ocop_core.errors import OcopError
 from ocop_core.protocol import Row
 from ocop_server import scope, store
 
 
-class Immutable(Exception):
-    pass
+class Immutable(OcopError):
+    def __init__(self, explanation: str) -> None:
+        super().__init__("criteria_immutable", explanation)
 
 
 def publish(session: Session, text: str) -> Row:

@@ -16,16 +16,17 @@ from ocop_core.domain.criteria_rating import read_aggregation, read_bands, read_
 from ocop_core.domain.criteria_sheets import read_product_sets
 from ocop_core.domain.json_reader import JsonReader
 from ocop_core.domain.problems import Problem
+from ocop_core.errors import OcopError
 
 SCHEMA_VERSIONS = frozenset({1})
 
 
-class CriteriaSetError(ValueError):
+class CriteriaSetError(OcopError, ValueError):
     """Raised by :func:`load_criteria_set` with every problem found."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = problems
-        super().__init__("; ".join(str(p) for p in problems[:5]))
+        super().__init__("criteria_invalid", "; ".join(str(p) for p in problems[:5]), problems=problems)
 
 
 def parse_json(text: str | bytes) -> tuple[Any, list[Problem]]:

@@ -9,16 +9,17 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ocop_core.errors import OcopError
+
 CHUNK = 1 << 20
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
-class BlobError(Exception):
+class BlobError(OcopError):
     def __init__(self, code: str, path: Path | None = None, detail: str = ""):
-        self.code = code
+        super().__init__(code, f"{code}: {path}" + (f" ({detail})" if detail else ""), path=path, detail=detail)
         self.path = path
         self.detail = detail
-        super().__init__(f"{code}: {path}" + (f" ({detail})" if detail else ""))
 
 
 @dataclass(frozen=True, slots=True)

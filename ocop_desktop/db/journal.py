@@ -18,6 +18,7 @@ from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import Session, attributes
 from sqlalchemy.sql.elements import TextClause
 
+from ocop_core.errors import OcopError
 from ocop_desktop.db.base import UNJOURNALED_ON_UPDATE, Base, Synced, new_id
 from ocop_desktop.db.models.journal import ChangeJournal, LocalMeta
 from ocop_desktop.db.types import DecimalText, utcnow
@@ -29,8 +30,11 @@ _TEXT_DML = re.compile(r"\s*(?:insert(?:\s+or\s+\w+)?\s+into|replace\s+into|upda
                        r"\s+[\"`\[]?(\w+)", re.IGNORECASE)
 
 
-class JournalError(RuntimeError):
-    pass
+class JournalError(OcopError, RuntimeError):
+    """A write that would bypass the change journal: a programming error, never a person's."""
+
+    def __init__(self, explanation: str) -> None:
+        super().__init__("journal_bypassed", explanation)
 
 
 def ensure_device_id(session: Session) -> str:

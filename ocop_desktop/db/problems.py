@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ocop_core.errors import OcopError
 
-class DatabaseProblem(Exception):
+
+class DatabaseProblem(OcopError):
     """A database file the app will not open; ``code`` says why, ``path`` which file."""
 
     def __init__(self, code: str, path: Path, detail: str = ""):
-        self.code = code
+        super().__init__(code, f"{code}: {path}" + (f" ({detail})" if detail else ""), path=path, detail=detail)
         self.path = path
         self.detail = detail
-        super().__init__(f"{code}: {path}" + (f" ({detail})" if detail else ""))

@@ -10,15 +10,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from ocop_core.errors import OcopError
 
-class ReportError(Exception):
+
+class ReportError(OcopError):
     """A report could not be written; ``code`` is what the screen turns into words."""
 
     def __init__(self, code: str, path: str | os.PathLike = "", detail: str = ""):
-        self.code = code
+        super().__init__(code, f"{code}: {path} {detail}".strip(), path=str(path), detail=detail)
         self.path = str(path)
         self.detail = detail
-        super().__init__(f"{code}: {self.path} {detail}".strip())
 
 
 def _t(text: str) -> str:

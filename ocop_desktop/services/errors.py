@@ -5,13 +5,14 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+from ocop_core.errors import OcopError
 
-class ServiceError(ValueError):
+
+class ServiceError(OcopError, ValueError):
     def __init__(self, code: str, field: str = "", /, **params: Any):
-        self.code = code
+        super().__init__(code, f"{code}" + (f" [{field}]" if field else "") + (f" {params}" if params else ""),
+                         **params)
         self.field = field
-        self.params = params
-        super().__init__(f"{code}" + (f" [{field}]" if field else "") + (f" {params}" if params else ""))
 
 
 class NotFound(ServiceError):

@@ -18,15 +18,16 @@ import requests
 from pydantic import BaseModel
 
 from ocop_core import protocol as p
+from ocop_core.errors import OcopError
 
 M = TypeVar("M", bound=BaseModel)
 COMPRESS_OVER = 1024
 
 
-class SyncError(Exception):
+class SyncError(OcopError):
     def __init__(self, code: str, message: str, status: int | None = None, retryable: bool = False, detail=None):
-        self.code, self.message, self.status, self.retryable, self.detail = code, message, status, retryable, detail
-        super().__init__(f"{code}: {message}")
+        super().__init__(code, f"{code}: {message}", status=status, detail=detail)
+        self.message, self.status, self.retryable, self.detail = message, status, retryable, detail
 
 
 class ServerClient:

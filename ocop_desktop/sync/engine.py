@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
+from ocop_core.errors import OcopError
 from ocop_core.protocol import Change, combined_digest, scope_digest
 from ocop_desktop.db import sync_store
 from ocop_desktop.db.blobstore import MAX_UPLOAD_KEY, BlobStore
@@ -60,8 +61,9 @@ def _refers_to(entry, hashes: set[str]) -> bool:
     return fields.get("sha256", [None, None])[1] in hashes
 
 
-class Cancelled(Exception):
-    pass
+class Cancelled(OcopError):
+    def __init__(self) -> None:
+        super().__init__("cancelled", "")
 
 
 class SyncEngine:

@@ -172,15 +172,15 @@ def _forward_to_server(argv: list[str]) -> int:
     """`ocop server ...` runs `ocop-server ...` in its own process: the desktop never imports the server,
     which a laptop may not even have installed."""
     import importlib.util
-    import subprocess
+    import os
 
     if importlib.util.find_spec("ocop_server") is None:
         print("Máy này chưa cài máy chủ tỉnh: pip install 'ocop[server]'", file=sys.stderr)
         return 2
-    try:
-        return subprocess.call([sys.executable, "-m", "ocop_server.cli", *argv])
-    except KeyboardInterrupt:
-        return 130
+    # Replaces this process rather than waiting on a child: a service manager's SIGTERM then reaches the server
+    # itself instead of orphaning it.
+    os.execv(sys.executable, [sys.executable, "-m", "ocop_server.cli", *argv])
+    return 0  # not reached
 
 
 def _is_server_command(argv: list[str]) -> bool:

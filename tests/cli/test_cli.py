@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -110,10 +112,11 @@ def test_scale_must_be_positive(capsys, tmp_path: Path):
     assert not (tmp_path / "d" / "ocop.sqlite3").exists()
 
 
-def test_ocop_server_forwards_to_the_server_command(capfd, tmp_path: Path):
-    """`ocop server ...` runs the separate `ocop-server` program (the desktop never imports the server)."""
+def test_ocop_server_forwards_to_the_server_command(tmp_path: Path):
+    """`ocop server ...` becomes the separate `ocop-server` program (the desktop never imports the server)."""
     url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
-    code = main(["--data-dir", str(tmp_path / "d"), "server", "--database-url", url, "--threads", "0"])
-    assert code != 0
-    assert "--threads" in capfd.readouterr().err
+    done = subprocess.run([sys.executable, "-m", "ocop_desktop.cli", "--data-dir", str(tmp_path / "d"), "server",
+                           "--database-url", url, "--threads", "0"], capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0
+    assert "--threads" in done.stderr
     assert not (tmp_path / "server.sqlite3").exists()

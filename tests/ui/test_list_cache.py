@@ -189,3 +189,12 @@ def test_every_table_the_list_reads_moves_the_version_and_no_other(demo_db: Data
         triggers = {row[0] for row in con.execute("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' "
                                                    "AND name LIKE 'dossier_list_version_%'")}
         assert triggers == tables
+
+
+def test_every_source_that_builds_the_list_exists():
+    """The list's code version reads each source it names: a moved file would silently stop counting
+    (ocop_desktop/domain/text.py moved to ocop_core once, and a new fold would have reused old copies)."""
+    from ocop_desktop.ui.dossiers import list_cache
+
+    root = Path(list_cache.__file__).resolve().parents[3]
+    assert [name for name in list_cache._BUILT_BY if not (root / name).is_file()] == []

@@ -26,8 +26,9 @@ FORMAT = 2
 # The code that builds the list: a copy saved by another version of it (new columns, another fold or
 # collation) is not this code's list, however current its data. A checksum of the sources, so nobody
 # has to remember to bump a number.
-_BUILT_BY = ("ui/dossiers/list_model.py", "ui/dossiers/list_cache.py", "services/dossier_rows.py",
-             "services/dossier_list.py", "domain/text.py")
+_BUILT_BY = ("ocop_desktop/ui/dossiers/list_model.py", "ocop_desktop/ui/dossiers/list_cache.py",
+             "ocop_desktop/services/dossier_rows.py", "ocop_desktop/services/dossier_list.py",
+             "ocop_core/domain/text.py")
 _PYTHON = tuple(sys.version_info[:2])  # marshal's format may change between Python versions
 _HEADER = 4  # bytes of CRC-32 before the payload
 # Columns whose every value differs (ids, codes, product names, search texts) are kept as one string cut
@@ -39,11 +40,11 @@ _JOINED = frozenset({"ids", "codes", "products"})
 
 @functools.cache
 def code_version() -> str:
-    package = Path(__file__).resolve().parents[2]
+    root = Path(__file__).resolve().parents[3]
     crc = 0
     for name in _BUILT_BY:
         try:
-            crc = zlib.crc32((package / name).read_bytes(), crc)
+            crc = zlib.crc32((root / name).read_bytes(), crc)
         except OSError:  # no sources (a frozen build): the version number alone
             crc = zlib.crc32(name.encode(), crc)
     return f"{__version__}:{crc:08x}"

@@ -56,12 +56,15 @@
         <translation>Member</translation>
     </message>
     <message>
-        <source>{n} sao</source>
-        <translation>{n} stars</translation>
-    </message>
-    <message>
         <source>Không xếp hạng</source>
         <translation>Not rated</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sao</source>
+        <translation>
+            <numerusform>%n star</numerusform>
+            <numerusform>%n stars</numerusform>
+        </translation>
     </message>
     <message>
         <source>Đã phê duyệt ngày {date} ({name})</source>
@@ -70,10 +73,6 @@
     <message>
         <source>Căn cứ Quyết định số {no} ngày {date} về việc thành lập Hội đồng.</source>
         <translation>Pursuant to Decision No. {no} dated {date} on the establishment of the Council.</translation>
-    </message>
-    <message>
-        <source>ít nhất {pct}% thành viên chấm điểm</source>
-        <translation>at least {pct}% of members must score</translation>
     </message>
     <message>
         <source>, có Chủ tịch hội đồng</source>
@@ -102,6 +101,10 @@
     <message>
         <source>Đã phê duyệt ngày {date}</source>
         <translation>Approved on {date}</translation>
+    </message>
+    <message>
+        <source>ít nhất {percent} thành viên chấm điểm</source>
+        <translation>at least {percent} of members must score</translation>
     </message>
     <message>
         <source>Hội đồng thống nhất kiến nghị:</source>
@@ -288,36 +291,12 @@
         <translation>The file says it replaces a version that is not on this computer; save the earlier version first.</translation>
     </message>
     <message>
-        <source>Không kết nối được máy chủ tỉnh. Hãy kiểm tra mạng rồi thử lại; chưa có gì được ban hành.</source>
-        <translation>Cannot connect to the provincial server. Check the network and try again; nothing has been published.</translation>
-    </message>
-    <message>
-        <source>Phiên đăng nhập máy chủ đã hết; hãy đăng nhập lại rồi ban hành.</source>
-        <translation>The server session has expired; sign in again, then publish.</translation>
-    </message>
-    <message>
-        <source>Tài khoản này không có quyền ban hành bộ tiêu chí trên máy chủ.</source>
-        <translation>This account is not permitted to publish criteria sets on the server.</translation>
-    </message>
-    <message>
-        <source>Máy chủ từ chối vì bộ tiêu chí có lỗi: {detail}</source>
-        <translation>The server rejected the criteria set because it contains errors: {detail}</translation>
-    </message>
-    <message>
         <source>Máy chủ đã có phiên bản cùng mã định danh với nội dung khác; bộ tiêu chí đã ban hành không sửa được. Hãy tạo phiên bản mới.</source>
         <translation>The server already has a version with the same identifier but different content; a published criteria set cannot be changed. Create a new version.</translation>
     </message>
     <message>
-        <source>Tệp quá lớn để gửi lên máy chủ.</source>
-        <translation>The file is too large to send to the server.</translation>
-    </message>
-    <message>
         <source>Máy chủ không còn phục vụ phiên bản ứng dụng này; hãy cập nhật ứng dụng.</source>
         <translation>The server no longer supports this version of the application; please update the application.</translation>
-    </message>
-    <message>
-        <source>Máy chủ không nhận ({code}): {message}</source>
-        <translation>Rejected by the server ({code}): {message}</translation>
     </message>
     <message>
         <source>{no} ngày {day}</source>
@@ -370,146 +349,6 @@
     <message>
         <source>Chấm điểm</source>
         <translation>Scoring</translation>
-    </message>
-    <message>
-        <source>Không phải JSON hợp lệ</source>
-        <translation>Not valid JSON</translation>
-    </message>
-    <message>
-        <source>Tệp không phải văn bản UTF-8; hãy lưu lại tệp với bảng mã UTF-8</source>
-        <translation>The file is not UTF-8 text; save it again with UTF-8 encoding</translation>
-    </message>
-    <message>
-        <source>Sai kiểu dữ liệu</source>
-        <translation>Wrong data type</translation>
-    </message>
-    <message>
-        <source>Thiếu trường bắt buộc</source>
-        <translation>Required field missing</translation>
-    </message>
-    <message>
-        <source>Trường không được hỗ trợ (có thể gõ sai tên)</source>
-        <translation>Unsupported field (the name may be misspelt)</translation>
-    </message>
-    <message>
-        <source>Danh sách rỗng</source>
-        <translation>Empty list</translation>
-    </message>
-    <message>
-        <source>Không được để trống</source>
-        <translation>Must not be empty</translation>
-    </message>
-    <message>
-        <source>Chuỗi quá dài</source>
-        <translation>String too long</translation>
-    </message>
-    <message>
-        <source>Mã có khoảng trắng ở đầu hoặc cuối</source>
-        <translation>Code has leading or trailing spaces</translation>
-    </message>
-    <message>
-        <source>Giá trị không hợp lệ</source>
-        <translation>Invalid value</translation>
-    </message>
-    <message>
-        <source>Ngày không hợp lệ (cần dạng năm-tháng-ngày, VD: 2023-02-24)</source>
-        <translation>Invalid date (use year-month-day, e.g. 2023-02-24)</translation>
-    </message>
-    <message>
-        <source>Mã định danh (UUID) không hợp lệ</source>
-        <translation>Invalid identifier (UUID)</translation>
-    </message>
-    <message>
-        <source>Căn cứ pháp lý cần dạng &quot;số/ký hiệu dd/mm/yyyy&quot;</source>
-        <translation>Legal basis must be in the form &quot;number/symbol dd/mm/yyyy&quot;</translation>
-    </message>
-    <message>
-        <source>Mã bị trùng</source>
-        <translation>Duplicate code</translation>
-    </message>
-    <message>
-        <source>Tham chiếu tới mã không tồn tại</source>
-        <translation>Refers to a code that does not exist</translation>
-    </message>
-    <message>
-        <source>Điểm âm</source>
-        <translation>Negative score</translation>
-    </message>
-    <message>
-        <source>Tiêu chí không có phương án chấm</source>
-        <translation>Criterion has no scoring options</translation>
-    </message>
-    <message>
-        <source>Tiêu chí có cả phương án và tiểu mục</source>
-        <translation>Criterion has both options and sub-items</translation>
-    </message>
-    <message>
-        <source>Điều kiện bắt buộc thiếu ngưỡng điểm hoặc phương án bị cấm</source>
-        <translation>Mandatory condition is missing a score threshold or forbidden options</translation>
-    </message>
-    <message>
-        <source>Tổng điểm tối đa các tiêu chí khác điểm tối đa của phần</source>
-        <translation>Sum of the criteria&apos;s maximum scores differs from the part&apos;s maximum score</translation>
-    </message>
-    <message>
-        <source>Tổng điểm các phần khác tổng điểm của bộ tiêu chí</source>
-        <translation>Sum of the parts&apos; scores differs from the criteria set&apos;s total score</translation>
-    </message>
-    <message>
-        <source>Các hạng sao có khoảng trống</source>
-        <translation>Star bands have gaps</translation>
-    </message>
-    <message>
-        <source>Các hạng sao chồng lấn</source>
-        <translation>Star bands overlap</translation>
-    </message>
-    <message>
-        <source>Chỉ hạng sao cao nhất được lấy cận trên</source>
-        <translation>Only the highest star band may include its upper bound</translation>
-    </message>
-    <message>
-        <source>Hạng sao không tăng dần theo điểm</source>
-        <translation>Star bands do not rise with the score</translation>
-    </message>
-    <message>
-        <source>Hạng sao cần đúng một cận trên</source>
-        <translation>Star band needs exactly one upper bound</translation>
-    </message>
-    <message>
-        <source>Hạng sao rỗng</source>
-        <translation>Empty star band</translation>
-    </message>
-    <message>
-        <source>Hạng sao không tồn tại</source>
-        <translation>Star rating does not exist</translation>
-    </message>
-    <message>
-        <source>Phiên bản định dạng không được hỗ trợ</source>
-        <translation>Unsupported format version</translation>
-    </message>
-    <message>
-        <source>Ngày kết thúc trước ngày bắt đầu</source>
-        <translation>End date is before start date</translation>
-    </message>
-    <message>
-        <source>Tệp quá lớn</source>
-        <translation>File too large</translation>
-    </message>
-    <message>
-        <source>Không tìm thấy tệp</source>
-        <translation>File not found</translation>
-    </message>
-    <message>
-        <source>Không phải tệp thông thường (thư mục hoặc thiết bị)</source>
-        <translation>Not a regular file (folder or device)</translation>
-    </message>
-    <message>
-        <source>Không đọc được tệp (không có quyền hoặc đĩa lỗi)</source>
-        <translation>Cannot read file (no permission or disk error)</translation>
-    </message>
-    <message>
-        <source>Tệp rỗng</source>
-        <translation>Empty file</translation>
     </message>
     <message>
         <source>đối tượng {…}</source>
@@ -586,10 +425,6 @@
     <message>
         <source>cho phép: {allowed}</source>
         <translation>allowed: {allowed}</translation>
-    </message>
-    <message>
-        <source>{stars} sao</source>
-        <translation>{stars} stars</translation>
     </message>
     <message>
         <source>tên trường: “{key}”</source>
@@ -772,10 +607,6 @@
         <translation>Ready for approval.</translation>
     </message>
     <message>
-        <source>Chưa phê duyệt được: {why}.</source>
-        <translation>Cannot approve yet: {why}.</translation>
-    </message>
-    <message>
         <source>Chênh lệch tối đa {n} điểm</source>
         <translation>Maximum spread {n} points</translation>
     </message>
@@ -784,8 +615,12 @@
         <translation>No spread limit</translation>
     </message>
     <message>
-        <source>tối thiểu {pct}% thành viên chấm</source>
-        <translation>at least {pct}% of members scoring</translation>
+        <source>Chưa phê duyệt được: {flags}.</source>
+        <translation>Cannot approve yet: {flags}.</translation>
+    </message>
+    <message>
+        <source>tối thiểu {percent} thành viên chấm</source>
+        <translation>at least {percent} of members scoring</translation>
     </message>
     <message>
         <source>, có Chủ tịch</source>
@@ -845,10 +680,6 @@
     <message>
         <source>Máy này không có phông chữ tiếng Việt (như DejaVu Sans, Noto Sans, Arial); hãy cài một phông rồi xuất lại.</source>
         <translation>This computer has no font with Vietnamese characters (such as DejaVu Sans, Noto Sans or Arial); install one and export again.</translation>
-    </message>
-    <message>
-        <source>Không xuất được tài liệu ({code}).</source>
-        <translation>Could not export the document ({code}).</translation>
     </message>
     <message>
         <source>kết quả chưa đủ điều kiện</source>
@@ -1199,6 +1030,222 @@
         <translation>Reason for revocation</translation>
     </message>
     <message>
+        <source>Không kết nối được máy chủ, và tài khoản này chưa từng đăng nhập trên máy này nên chưa thể làm việc ngoại tuyến.</source>
+        <translation>Cannot connect to the server, and this account has never signed in on this computer, so it cannot work offline yet.</translation>
+    </message>
+    <message>
+        <source>Máy chủ từ chối đăng nhập. Hãy liên hệ quản trị tỉnh.</source>
+        <translation>The server refused the sign-in. Contact the provincial administrator.</translation>
+    </message>
+    <message>
+        <source>Đã huỷ.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>Máy chủ từ chối thay đổi này.</source>
+        <translation>The server rejected this change.</translation>
+    </message>
+    <message>
+        <source>Tài khoản người dùng chỉ được thay đổi trên máy chủ.</source>
+        <translation>User accounts can only be changed on the server.</translation>
+    </message>
+    <message>
+        <source>Loại dữ liệu này chỉ máy chủ được tạo hoặc sửa.</source>
+        <translation>Only the server may create or change this kind of data.</translation>
+    </message>
+    <message>
+        <source>Máy chủ đã có bản ghi cùng mã định danh.</source>
+        <translation>The server already has a record with this identifier.</translation>
+    </message>
+    <message>
+        <source>Máy này ghi một phiên bản của bản ghi mà máy chủ chưa từng có.</source>
+        <translation>This computer refers to a version of the record that the server never had.</translation>
+    </message>
+    <message>
+        <source>Bản ghi trỏ tới một bản ghi khác mà máy chủ không có.</source>
+        <translation>The record refers to another record that the server does not have.</translation>
+    </message>
+    <message>
+        <source>Máy chủ đã có một bản ghi khác trùng thông tin phải là duy nhất.</source>
+        <translation>The server already has another record with the same details, which must be unique.</translation>
+    </message>
+    <message>
+        <source>Dữ liệu trên máy chủ đã được khôi phục; lần đồng bộ sau tải lại từ đầu, những thay đổi chưa gửi vẫn được giữ.</source>
+        <translation>The server&apos;s data has been restored; the next sync downloads everything again, and changes not yet sent are kept.</translation>
+    </message>
+    <message>
+        <source>Không đọc được tệp bản đồ nền {path}: tệp hỏng hoặc không phải MBTiles.</source>
+        <translation>Cannot read the basemap file {path}: it is damaged or not MBTiles.</translation>
+    </message>
+    <message>
+        <source>Tệp {path} không phải bản đồ nền MBTiles.</source>
+        <translation>The file {path} is not an MBTiles basemap.</translation>
+    </message>
+    <message>
+        <source>Tệp bản đồ nền {path} có thông tin “{field}” không hợp lệ.</source>
+        <translation>The basemap file {path} has an invalid “{field}” entry.</translation>
+    </message>
+    <message>
+        <source>Một ô bản đồ không phải ảnh PNG, JPEG hay WebP.</source>
+        <translation>A map tile is not a PNG, JPEG or WebP image.</translation>
+    </message>
+    <message>
+        <source>Một ô bản đồ quá lớn.</source>
+        <translation>A map tile is too large.</translation>
+    </message>
+    <message>
+        <source>Bản đồ nền {path} đã có trên máy này.</source>
+        <translation>The basemap {path} is already on this computer.</translation>
+    </message>
+    <message>
+        <source>Địa chỉ nguồn bản đồ trực tuyến “{template}” không dùng được.</source>
+        <translation>The online map source address “{template}” cannot be used.</translation>
+    </message>
+    <message>
+        <source>Máy chủ bản đồ trực tuyến trả lời lỗi {status}.</source>
+        <translation>The online map server answered with error {status}.</translation>
+    </message>
+    <message>
+        <source>Tạm ngừng tải bản đồ trực tuyến sau nhiều lần lỗi; ứng dụng sẽ thử lại sau.</source>
+        <translation>Online map downloads are paused after repeated errors; the application will try again later.</translation>
+    </message>
+    <message>
+        <source>Không kết nối được máy chủ bản đồ trực tuyến.</source>
+        <translation>Cannot connect to the online map server.</translation>
+    </message>
+    <message>
+        <source>Không lưu được bản đồ đã tải vào {path}; bản đồ vẫn dùng được nhưng phải tải lại.</source>
+        <translation>Downloaded map tiles cannot be saved in {path}; the map still works but downloads them again.</translation>
+    </message>
+    <message>
+        <source>Nhóm điểm này không còn trên bản đồ.</source>
+        <translation>This group of points is no longer on the map.</translation>
+    </message>
+    <message>
+        <source>Chủ thể chưa có vĩ độ, kinh độ nên chưa hiện trên bản đồ.</source>
+        <translation>The producer has no latitude and longitude yet, so it is not shown on the map.</translation>
+    </message>
+    <message>
+        <source>Vị trí của chủ thể nằm ngoài bản đồ (vĩ độ {lat}, kinh độ {lon}).</source>
+        <translation>The producer&apos;s location is outside the map (latitude {lat}, longitude {lon}).</translation>
+    </message>
+    <message>
+        <source>Không phải JSON hợp lệ.</source>
+        <translation>Not valid JSON.</translation>
+    </message>
+    <message>
+        <source>Tệp không phải văn bản UTF-8; hãy lưu lại tệp với bảng mã UTF-8.</source>
+        <translation>The file is not UTF-8 text; save it again with UTF-8 encoding.</translation>
+    </message>
+    <message>
+        <source>Thiếu trường bắt buộc.</source>
+        <translation>Required field missing.</translation>
+    </message>
+    <message>
+        <source>Trường không được hỗ trợ (có thể gõ sai tên).</source>
+        <translation>Unsupported field (the name may be misspelt).</translation>
+    </message>
+    <message>
+        <source>Danh sách rỗng.</source>
+        <translation>Empty list.</translation>
+    </message>
+    <message>
+        <source>Không được để trống.</source>
+        <translation>Must not be empty.</translation>
+    </message>
+    <message>
+        <source>Mã có khoảng trắng ở đầu hoặc cuối.</source>
+        <translation>Code has leading or trailing spaces.</translation>
+    </message>
+    <message>
+        <source>Giá trị không hợp lệ.</source>
+        <translation>Invalid value.</translation>
+    </message>
+    <message>
+        <source>Ngày không hợp lệ (cần dạng năm-tháng-ngày, VD: 2023-02-24).</source>
+        <translation>Invalid date (use year-month-day, e.g. 2023-02-24).</translation>
+    </message>
+    <message>
+        <source>Mã định danh (UUID) không hợp lệ.</source>
+        <translation>Invalid identifier (UUID).</translation>
+    </message>
+    <message>
+        <source>Căn cứ pháp lý cần dạng &quot;số/ký hiệu dd/mm/yyyy&quot;.</source>
+        <translation>The legal basis must read &quot;number/symbol dd/mm/yyyy&quot;.</translation>
+    </message>
+    <message>
+        <source>Mã bị trùng.</source>
+        <translation>Duplicate code.</translation>
+    </message>
+    <message>
+        <source>Tham chiếu tới mã không tồn tại.</source>
+        <translation>Refers to a code that does not exist.</translation>
+    </message>
+    <message>
+        <source>Điểm âm.</source>
+        <translation>Negative score.</translation>
+    </message>
+    <message>
+        <source>Tiêu chí không có phương án chấm.</source>
+        <translation>Criterion has no scoring options.</translation>
+    </message>
+    <message>
+        <source>Tiêu chí có cả phương án và tiểu mục.</source>
+        <translation>Criterion has both options and sub-items.</translation>
+    </message>
+    <message>
+        <source>Điều kiện bắt buộc thiếu ngưỡng điểm hoặc phương án bị cấm.</source>
+        <translation>Mandatory condition is missing a score threshold or forbidden options.</translation>
+    </message>
+    <message>
+        <source>Tổng điểm tối đa các tiêu chí khác điểm tối đa của phần.</source>
+        <translation>Sum of the criteria&apos;s maximum scores differs from the part&apos;s maximum score.</translation>
+    </message>
+    <message>
+        <source>Tổng điểm các phần khác tổng điểm của bộ tiêu chí.</source>
+        <translation>Sum of the parts&apos; scores differs from the criteria set&apos;s total score.</translation>
+    </message>
+    <message>
+        <source>Các hạng sao có khoảng trống.</source>
+        <translation>Star bands have gaps.</translation>
+    </message>
+    <message>
+        <source>Các hạng sao chồng lấn.</source>
+        <translation>Star bands overlap.</translation>
+    </message>
+    <message>
+        <source>Chỉ hạng sao cao nhất được lấy cận trên.</source>
+        <translation>Only the highest star band may include its upper bound.</translation>
+    </message>
+    <message>
+        <source>Hạng sao không tăng dần theo điểm.</source>
+        <translation>Star bands do not rise with the score.</translation>
+    </message>
+    <message>
+        <source>Hạng sao cần đúng một cận trên.</source>
+        <translation>Star band needs exactly one upper bound.</translation>
+    </message>
+    <message>
+        <source>Hạng sao rỗng.</source>
+        <translation>Empty star band.</translation>
+    </message>
+    <message>
+        <source>Hạng sao không tồn tại.</source>
+        <translation>Star rating does not exist.</translation>
+    </message>
+    <message>
+        <source>Phiên bản định dạng không được hỗ trợ.</source>
+        <translation>Unsupported format version.</translation>
+    </message>
+    <message>
+        <source>Một tiêu chí được chấm hai lần.</source>
+        <translation>A criterion is scored twice.</translation>
+    </message>
+    <message>
+        <source>Không có tiểu mục này.</source>
+        <translation>No such sub-item.</translation>
+    </message>
+    <message>
         <source>Đồng bộ xong lúc {time}:</source>
         <translation>Sync completed at {time}:</translation>
     </message>
@@ -1246,24 +1293,8 @@
         <translation>Sync cancelled. Changes the server has not yet confirmed remain on this computer and will be sent at the next sync.</translation>
     </message>
     <message>
-        <source>Không kết nối được máy chủ tỉnh. Hãy kiểm tra mạng rồi thử lại; mọi thay đổi vẫn được giữ trên máy này.</source>
-        <translation>Cannot connect to the provincial server. Check the network and try again; all changes are kept on this computer.</translation>
-    </message>
-    <message>
-        <source>Phiên bản ứng dụng này không còn dùng được với máy chủ tỉnh; hãy cập nhật ứng dụng rồi đồng bộ lại.</source>
-        <translation>This version of the application can no longer be used with the provincial server; update the application, then sync again.</translation>
-    </message>
-    <message>
-        <source>Phiên đăng nhập trên máy này không còn hiệu lực; hãy đăng nhập lại rồi đồng bộ.</source>
-        <translation>The sign-in session on this computer is no longer valid; sign in again, then sync.</translation>
-    </message>
-    <message>
-        <source>Máy này chưa đăng nhập máy chủ tỉnh; hãy đăng nhập rồi đồng bộ.</source>
-        <translation>This computer is not signed in to the provincial server; sign in, then sync.</translation>
-    </message>
-    <message>
-        <source>Đồng bộ không thành công (mã lỗi: {code}). Mọi thay đổi vẫn được giữ trên máy này; hãy thử lại hoặc báo quản trị tỉnh.</source>
-        <translation>Sync failed (error code: {code}). All changes are kept on this computer; try again or contact the provincial administrator.</translation>
+        <source>Đồng bộ không thành công: {reason} Mọi thay đổi vẫn được giữ trên máy này.</source>
+        <translation>Sync failed: {reason} All changes are kept on this computer.</translation>
     </message>
     <message>
         <source>Vai trò hoặc phạm vi của tài khoản không cho phép thay đổi này.</source>
@@ -1294,16 +1325,144 @@
         <translation>Invalid score sheet.</translation>
     </message>
     <message>
+        <source>Tệp lớn hơn mức tối đa được nhận.</source>
+        <translation>The file is larger than the maximum accepted.</translation>
+    </message>
+    <message>
+        <source>Không đọc được tệp (không có quyền hoặc đĩa lỗi).</source>
+        <translation>Cannot read the file (no permission or disk error).</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy tệp.</source>
+        <translation>File not found.</translation>
+    </message>
+    <message>
+        <source>Tệp rỗng.</source>
+        <translation>Empty file.</translation>
+    </message>
+    <message>
+        <source>Không phải tệp thông thường (thư mục hoặc thiết bị).</source>
+        <translation>Not a regular file (folder or device).</translation>
+    </message>
+    <message>
+        <source>Không đọc được {path} ({detail}).</source>
+        <translation>Cannot read {path} ({detail}).</translation>
+    </message>
+    <message>
+        <source>Mã băm của tệp không hợp lệ.</source>
+        <translation>Invalid file hash.</translation>
+    </message>
+    <message>
+        <source>Nội dung tệp không khớp mã băm; hãy thử lại.</source>
+        <translation>The file&apos;s content does not match its hash; try again.</translation>
+    </message>
+    <message>
+        <source>Tệp {path} không phải cơ sở dữ liệu của ứng dụng. Không có gì bị thay đổi.</source>
+        <translation>The file {path} is not a database of this application. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu {path} bị hỏng ({detail}). Không có gì bị thay đổi; hãy khôi phục từ bản sao lưu.</source>
+        <translation>The database {path} is damaged ({detail}). Nothing was changed; restore it from a backup.</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu {path} do phiên bản mới hơn của ứng dụng tạo ra (lược đồ {detail}). Hãy cập nhật ứng dụng; tệp không bị thay đổi.</source>
+        <translation>The database {path} was made by a newer version of the application (schema {detail}). Update the application; the file was not changed.</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu {path} cần nâng cấp: chạy &quot;ocop db upgrade&quot;.</source>
+        <translation>The database {path} needs an upgrade: run &quot;ocop db upgrade&quot;.</translation>
+    </message>
+    <message>
+        <source>Lỗi của ứng dụng: một thay đổi không đi qua nhật ký đồng bộ nên không được lưu.</source>
+        <translation>Application error: a change bypassed the sync journal, so it was not saved.</translation>
+    </message>
+    <message>
+        <source>Không kết nối được máy chủ tỉnh. Hãy kiểm tra mạng rồi thử lại.</source>
+        <translation>Cannot connect to the provincial server. Check the network and try again.</translation>
+    </message>
+    <message>
+        <source>Máy chủ tỉnh trả lời không đúng định dạng; hãy thử lại sau hoặc báo quản trị tỉnh.</source>
+        <translation>The provincial server gave an unexpected answer; try again later or tell the provincial administrator.</translation>
+    </message>
+    <message>
+        <source>Máy này chưa đăng nhập máy chủ tỉnh; hãy đăng nhập lại.</source>
+        <translation>This computer is not signed in to the provincial server; sign in again.</translation>
+    </message>
+    <message>
+        <source>Phiên đăng nhập máy chủ trên máy này đã hết hiệu lực; hãy đăng nhập lại.</source>
+        <translation>The server sign-in on this computer is no longer valid; sign in again.</translation>
+    </message>
+    <message>
+        <source>Máy chủ không có phiên đăng nhập này.</source>
+        <translation>The server has no such sign-in.</translation>
+    </message>
+    <message>
+        <source>Sai tên đăng nhập hoặc mật khẩu.</source>
+        <translation>Incorrect username or password.</translation>
+    </message>
+    <message>
+        <source>Chỉ quản trị tỉnh được làm việc này trên máy chủ.</source>
+        <translation>Only a provincial administrator may do this on the server.</translation>
+    </message>
+    <message>
+        <source>Chỉ quản trị tỉnh và cán bộ xã được gửi tệp đính kèm.</source>
+        <translation>Only provincial administrators and commune officers may send attachments.</translation>
+    </message>
+    <message>
+        <source>Bộ tiêu chí có lỗi: {detail}</source>
+        <translation>The criteria set has errors: {detail}</translation>
+    </message>
+    <message>
+        <source>Thông tin tài khoản không hợp lệ.</source>
+        <translation>Invalid account details.</translation>
+    </message>
+    <message>
+        <source>Dữ liệu gửi lên quá lớn so với mức máy chủ nhận.</source>
+        <translation>The data sent is larger than the server accepts.</translation>
+    </message>
+    <message>
+        <source>Phần tệp gửi lên quá lớn so với mức máy chủ nhận.</source>
+        <translation>The part of the file sent is larger than the server accepts.</translation>
+    </message>
+    <message>
+        <source>Dữ liệu nén gửi lên bị hỏng.</source>
+        <translation>The compressed data sent is damaged.</translation>
+    </message>
+    <message>
+        <source>Máy chủ không biết loại dữ liệu này.</source>
+        <translation>The server does not know this kind of data.</translation>
+    </message>
+    <message>
+        <source>Máy chủ chưa nhận lần gửi tệp này; hãy đồng bộ lại.</source>
+        <translation>The server has not started receiving this file; sync again.</translation>
+    </message>
+    <message>
+        <source>Máy chủ đang giữ một phần khác của tệp; hãy đồng bộ lại.</source>
+        <translation>The server holds a different part of the file; sync again.</translation>
+    </message>
+    <message>
+        <source>Máy chủ không có tệp này.</source>
+        <translation>The server does not have this file.</translation>
+    </message>
+    <message>
+        <source>Máy chủ không hiểu yêu cầu (sai định dạng).</source>
+        <translation>The server did not understand the request (wrong format).</translation>
+    </message>
+    <message>
+        <source>Máy chủ cần biết độ dài dữ liệu gửi lên.</source>
+        <translation>The server needs to know the length of the data sent.</translation>
+    </message>
+    <message>
+        <source>Máy chủ trả lời lỗi {status}.</source>
+        <translation>The server answered with error {status}.</translation>
+    </message>
+    <message>
         <source>Thay đổi này trùng mã với một thay đổi đã gửi trước.</source>
         <translation>This change has the same identifier as a change sent earlier.</translation>
     </message>
     <message>
         <source>Dữ liệu không hợp lệ.</source>
         <translation>Invalid data.</translation>
-    </message>
-    <message>
-        <source>Bộ tiêu chí không hợp lệ.</source>
-        <translation>Invalid criteria set.</translation>
     </message>
     <message>
         <source>Máy chủ từ chối thay đổi này ({code}).</source>
@@ -1320,10 +1479,6 @@
     <message>
         <source>(để trống)</source>
         <translation>(empty)</translation>
-    </message>
-    <message>
-        <source>{n} B</source>
-        <translation>{n} B</translation>
     </message>
     <message>
         <source>Nháp</source>
@@ -1396,10 +1551,6 @@
     <message>
         <source>Người xem</source>
         <translation>Viewer</translation>
-    </message>
-    <message>
-        <source>Phó chủ tịch</source>
-        <translation>Vice-chair</translation>
     </message>
     <message>
         <source>Đang chấm</source>
@@ -1502,10 +1653,6 @@
         <translation>Enter both latitude and longitude.</translation>
     </message>
     <message>
-        <source>Bộ tiêu chí đã ban hành không được sửa; hãy tạo phiên bản mới.</source>
-        <translation>A published criteria set cannot be edited; create a new version.</translation>
-    </message>
-    <message>
         <source>Hồ sơ đã chuyển đi, không sửa được nữa.</source>
         <translation>The dossier has been forwarded and can no longer be edited.</translation>
     </message>
@@ -1602,10 +1749,6 @@
         <translation>No such product set.</translation>
     </message>
     <message>
-        <source>Không tìm thấy phiên bản được thay thế.</source>
-        <translation>The superseded version was not found.</translation>
-    </message>
-    <message>
         <source>Sai kiểu dữ liệu.</source>
         <translation>Wrong data type.</translation>
     </message>
@@ -1614,40 +1757,8 @@
         <translation>Data not found (it may have been deleted).</translation>
     </message>
     <message>
-        <source>Tệp quá lớn so với giới hạn máy chủ nhận.</source>
-        <translation>The file is larger than the server accepts.</translation>
-    </message>
-    <message>
         <source>Đường dẫn đã chọn không phải là một tệp.</source>
         <translation>The chosen path is not a file.</translation>
-    </message>
-    <message>
-        <source>Không đọc được tệp đã chọn.</source>
-        <translation>The chosen file cannot be read.</translation>
-    </message>
-    <message>
-        <source>Xung đột này đã được giải quyết.</source>
-        <translation>This conflict has already been resolved.</translation>
-    </message>
-    <message>
-        <source>Dữ liệu này đã bị xoá trên máy chủ.</source>
-        <translation>This record was deleted on the server.</translation>
-    </message>
-    <message>
-        <source>Kết quả hội đồng chưa đủ điều kiện phê duyệt.</source>
-        <translation>The council result cannot be approved yet.</translation>
-    </message>
-    <message>
-        <source>Hồ sơ chưa được chuyển lên hội đồng.</source>
-        <translation>The dossier has not been forwarded to a council.</translation>
-    </message>
-    <message>
-        <source>Hồ sơ đã được giao cho một hội đồng.</source>
-        <translation>The dossier is already assigned to a council.</translation>
-    </message>
-    <message>
-        <source>Hồ sơ đã có phiếu chấm nộp, không bỏ giao được.</source>
-        <translation>A score sheet for this dossier has been submitted; it cannot be unassigned.</translation>
     </message>
     <message>
         <source>Không thực hiện được thao tác ({code}).</source>
@@ -2114,6 +2225,10 @@ Once published, this version cannot be edited or withdrawn: any later change mus
     <message>
         <source>Đã ban hành “{code}” lên máy chủ tỉnh. Các máy sẽ nhận phiên bản này ở lần đồng bộ tới.</source>
         <translation>Published “{code}” to the provincial server. All computers will receive this version at their next sync.</translation>
+    </message>
+    <message>
+        <source>Chưa ban hành: {reason}</source>
+        <translation>Not published: {reason}</translation>
     </message>
     <message>
         <source>Chọn tệp bộ tiêu chí</source>

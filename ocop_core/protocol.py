@@ -12,8 +12,11 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 # Version 1, 2026-11-28: push/pull of journal entries, field-level merge, chunked attachments.
-PROTOCOL_VERSION = 1
-SUPPORTED_VERSIONS = frozenset({1})
+# Version 2, 2026-12-03: cursors carry the server's epoch (a restored or different server is detected);
+# the digest comes with the last pull page, at that page's cursor; ops and base versions are enforced.
+# A version-1 laptop would read the new fields as a malformed answer, so it is told to update instead.
+PROTOCOL_VERSION = 2
+SUPPORTED_VERSIONS = frozenset({2})
 PROTOCOL_HEADER = "X-OCOP-Protocol"
 DEVICE_HEADER = "X-OCOP-Device"
 
@@ -31,12 +34,16 @@ class Wire(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+EPOCH_PATTERN = r"^[0-9a-f]{32}$"
+
+
 class ServerInfo(Wire):
     name: str
     protocol_versions: list[int]
     max_upload_bytes: int
     chunk_bytes: int
     server_time: datetime
+    epoch: str  # changes at every start of the server: cursors are numbers of one epoch's lineage
 
 
 class LoginRequest(Wire):
@@ -79,6 +86,10 @@ class Change(Wire):
 
 class PushRequest(Wire):
     changes: list[Change] = Field(max_length=MAX_BATCH)
+    # The laptop's pull position: a position this server never reached is refused (409 cursor_reset)
+    # before any change applies, because its base versions may name rows the server has lost.
+    epoch: str | None = Field(default=None, pattern=EPOCH_PATTERN)
+    cursor: int = Field(default=0, ge=0, le=MAX_INT)
 
 
 class FieldConflict(Wire):
@@ -105,6 +116,9 @@ class PullRequest(Wire):
     cursor: int = Field(ge=0, le=MAX_INT)
     limit: int = Field(default=500, ge=1, le=MAX_PAGE)
     entity: str | None = None  # a re-download of one entity's scope (after a failed check)
+    epoch: str | None = Field(default=None, pattern=EPOCH_PATTERN)  # the epoch the cursor was given in
+    digest: bool = False  # on the last page: the scope's digests at that page's cursor
+    combined: str | None = Field(default=None, max_length=64)  # the laptop's combined digest now
 
 
 class Row(Wire):
@@ -115,37 +129,46 @@ class Row(Wire):
     data: dict[str, Any]
 
 
-class PullResponse(Wire):
-    rows: list[Row]
-    cursor: int
-    more: bool
-
-
 class CheckRequest(Wire):
     cursor: int = Field(ge=0, le=MAX_INT)
     combined: str | None = Field(default=None, max_length=64)  # the laptop's combined_digest
-
-
+    epoch: str | None = Field(default=None, pattern=EPOCH_PATTERN)
 
 
 class ScopeDigest(Wire):
     count: int
-    digest: str  # sha256 of the sorted "id:version" lines of the rows in scope with version <= cursor
+    digest: str  # see scope_digest
 
 
 class CheckResponse(Wire):
     combined: str
     entities: dict[str, ScopeDigest]  # empty when the laptop's combined digest already matched
+    cursor: int  # the sequence number the digests describe: compare only a state pulled up to it
+
+
+class PullResponse(Wire):
+    rows: list[Row]
+    cursor: int
+    more: bool
+    epoch: str
+    digest: CheckResponse | None = None  # asked for, on the last page only
 
 
 def combined_digest(entities: dict[str, ScopeDigest]) -> str:
-    """One hash over every entity's digest: an unchanged laptop checks with one short request."""
+    """One hash over every entity's digest: an unchanged laptop checks with one short request.
+
+    SHA-256 (lower-case hex) of the UTF-8 lines ``<entity>:<count>:<digest>``, one per entity that has
+    rows, in ascending order of entity name, joined by a single "\\n" with none at the end."""
     text = "\n".join(f"{name}:{d.count}:{d.digest}" for name, d in sorted(entities.items()))
     return hashlib.sha256(text.encode()).hexdigest()
 
 
 def scope_digest(lines: list[str]) -> ScopeDigest:
-    """Both sides digest "id:version" lines the same way, so equal sets give equal digests."""
+    """Both sides digest "id:version" lines the same way, so equal sets give equal digests.
+
+    One line per row, ``<id>:<version>`` (the id as the row carries it, the version in decimal), sorted
+    by code point, joined by a single "\\n" with none at the end; SHA-256 of the UTF-8 bytes in lower-case
+    hex. ``count`` is the number of lines."""
     return ScopeDigest(count=len(lines), digest=hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest())
 
 

@@ -10,9 +10,11 @@ from datetime import UTC, datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
+from ocop_core.entities import ENTITIES
+from ocop_core.row_rules import unique_keys
 from ocop_server import scope, store
 from ocop_server.models import Token, User
 
@@ -43,7 +45,11 @@ def create_user(session: Session, *, username: str, password: str, role: str, fu
         raise ValueError("username must be 1-64 characters")
     if len(password) < 8:
         raise ValueError("password must have at least 8 characters")
-    if session.scalar(select(User).where(User.username == username)) is not None:
+    # Case-insensitively, and among the users rows admins pushed from laptops too: two rows named "admin"
+    # would break every laptop's unique index on usernames.
+    (_, key), = unique_keys(ENTITIES["users"], {"username": username})
+    if session.scalar(select(User.id).where(func.lower(User.username) == username.lower())) is not None \
+            or store.key_holder(session, "users", key) is not None:
         raise ValueError(f"user {username!r} exists")
     now = datetime.now(UTC)
     user = User(id=str(uuid.uuid4()), username=username, full_name=full_name, role=role,

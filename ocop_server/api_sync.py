@@ -1,4 +1,9 @@
-"""Push, pull and the consistency check."""
+"""Push, pull and the consistency check.
+
+Every request that carries a cursor has it verified against the server's epochs first (epochs.py). A pull
+page and the digests that come with the last one are read in one read transaction, at one sequence
+number: the digests describe exactly the state the laptop holds once it has applied that page.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +23,7 @@ from ocop_core.protocol import (
     PullResponse,
     PushRequest,
     PushResponse,
+    ScopeDigest,
     combined_digest,
     scope_digest,
 )
@@ -39,6 +45,7 @@ async def push(body: PushRequest, request: Request, caller: Caller = Depends(req
     gets its own result, a replay its first one."""
 
     def work(session: Session) -> tuple[list[ChangeResult], int]:
+        request.app.state.epochs.verify(body.epoch, body.cursor, store.current_seq(session))
         if len(body.changes) == 1:  # the batch's own savepoint already isolates a lone change
             return [apply_change(session, caller.viewer, caller.device_id, body.changes[0])], store.current_seq(session)
         results = []
@@ -68,9 +75,10 @@ def pull(request: Request, body: PullRequest, caller: Caller = Depends(require_c
         raise ApiError(422, "unknown_entity", f"No entity {body.entity[:64]!r}.")
     with read_session(request) as session:
         snapshot = store.current_seq(session)
-        key = ("pull", caller.viewer.keys, body.cursor, body.limit, body.entity, snapshot)
+        request.app.state.epochs.verify(body.epoch, body.cursor, snapshot)
+        key = ("pull", caller.viewer.keys, body.cursor, body.limit, body.entity, snapshot, body.digest, body.combined)
         raw, packed = request.app.state.snapshots.get_or_make(
-            key, lambda: _packed(_page(session, caller.viewer, body, snapshot)))
+            key, lambda: _packed(_page(request, session, caller.viewer, body, snapshot)))
     if packed is not None and "gzip" in request.headers.get("accept-encoding", "").lower():
         # Compressed once per snapshot, here on a worker thread, instead of once per device on the
         # event loop by the middleware (which leaves a response already encoded alone).
@@ -84,7 +92,7 @@ def _packed(text: str) -> tuple[bytes, bytes | None]:
     return raw, gzip.compress(raw, GZIP_LEVEL) if len(raw) >= GZIP_MINIMUM else None
 
 
-def _page(session, viewer: Viewer, body: PullRequest, snapshot: int) -> str:
+def _page(request: Request, session: Session, viewer: Viewer, body: PullRequest, snapshot: int) -> str:
     # Plain columns, not ORM objects: building an object per row cost more than the rest of the request.
     query = select(Record.entity, Record.id, Record.version, Record.deleted, Record.data).where(
         Record.version > body.cursor, Record.version <= snapshot)
@@ -96,26 +104,39 @@ def _page(session, viewer: Viewer, body: PullRequest, snapshot: int) -> str:
     records = session.execute(query.order_by(Record.version).limit(body.limit + 1)).all()
     more = len(records) > body.limit
     records = records[:body.limit]
-    cursor = records[-1].version if more else max(snapshot, body.cursor)
+    cursor = records[-1].version if more else snapshot  # verified: the request's cursor is at most snapshot
+    digest = "null"
+    if body.digest and not more:
+        combined, entities = _digests_at(request, session, viewer, snapshot)
+        digest = CheckResponse(combined=combined, entities={} if body.combined == combined else entities,
+                               cursor=cursor).model_dump_json()
     # Stored data is already JSON: spliced in as it is rather than decoded and encoded again per row.
     parts = [f'{{"entity":{json.dumps(r.entity)},"id":{json.dumps(r.id)},"version":{r.version},'
              f'"deleted":{"true" if r.deleted else "false"},"data":{r.data}}}' for r in records]
-    return f'{{"rows":[{",".join(parts)}],"cursor":{cursor},"more":{"true" if more else "false"}}}'
+    return (f'{{"rows":[{",".join(parts)}],"cursor":{cursor},"more":{"true" if more else "false"},'
+            f'"epoch":{json.dumps(request.app.state.epochs.current)},"digest":{digest}}}')
 
 
 @router.post("/check", response_model=CheckResponse)
 def check(request: Request, body: CheckRequest, caller: Caller = Depends(require_caller)) -> CheckResponse:
-    """Per entity, a count and a digest of the rows in scope up to the cursor, to compare with the laptop."""
+    """Per entity, a count and a digest of the rows in scope at the server's newest sequence number, which
+    the answer names (``cursor``): a laptop whose cursor is another one pulls first (with ``digest``)."""
     with read_session(request) as session:
         snapshot = store.current_seq(session)
-        key = ("check", caller.viewer.keys, body.cursor, snapshot)
-        combined, entities = request.app.state.snapshots.get_or_make(
-            key, lambda: _digests(session, caller.viewer, body.cursor))
-    return CheckResponse(combined=combined, entities={} if body.combined == combined else entities)
+        request.app.state.epochs.verify(body.epoch, body.cursor, snapshot)
+        combined, entities = _digests_at(request, session, caller.viewer, snapshot)
+    return CheckResponse(combined=combined, entities={} if body.combined == combined else entities, cursor=snapshot)
 
 
-def _digests(session, viewer: Viewer, cursor: int) -> tuple[str, dict[str, str]]:
-    query = select(Record.entity, Record.id, Record.version).where(Record.version <= cursor)
+def _digests_at(request: Request, session: Session, viewer: Viewer, snapshot: int
+                ) -> tuple[str, dict[str, ScopeDigest]]:
+    """The scope's digests at ``snapshot``, which must be the sequence number ``session`` reads at."""
+    return request.app.state.snapshots.get_or_make(("digests", viewer.keys, snapshot),
+                                                   lambda: _digests(session, viewer, snapshot))
+
+
+def _digests(session: Session, viewer: Viewer, snapshot: int) -> tuple[str, dict[str, ScopeDigest]]:
+    query = select(Record.entity, Record.id, Record.version).where(Record.version <= snapshot)
     scope_filter = _in_scope(viewer)
     if scope_filter is not None:
         query = query.where(scope_filter)

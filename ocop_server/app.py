@@ -11,7 +11,7 @@ from fastapi.middleware.gzip import GZipMiddleware
 from sqlalchemy.orm import sessionmaker
 
 from ocop_core.protocol import SUPPORTED_VERSIONS, ServerInfo
-from ocop_server import api_admin, api_auth, api_files, api_sync, errors
+from ocop_server import api_admin, api_auth, api_files, api_sync, epochs, errors
 from ocop_server.database import Writers, make_engine, migrate
 from ocop_server.deps import CallerCache, TokenTouches
 from ocop_server.errors import problem
@@ -66,6 +66,9 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.sessions = sessionmaker(read_engine, expire_on_commit=False)
     app.state.write_sessions = Writers(sessionmaker(write_engine, expire_on_commit=False),
                                        serialize=write_engine.dialect.name == "sqlite")
+    with app.state.write_sessions() as session:
+        app.state.epochs = epochs.begin(session)
+        session.commit()
     app.state.write_queue = WriteQueue(app.state.write_sessions)
     app.state.token_touches = TokenTouches(app.state.write_queue)
     app.state.engines = (read_engine, write_engine)
@@ -86,7 +89,7 @@ def create_app(settings: Settings) -> FastAPI:
     def info() -> ServerInfo:
         return ServerInfo(name=settings.name, protocol_versions=sorted(SUPPORTED_VERSIONS),
                           max_upload_bytes=settings.max_upload_bytes, chunk_bytes=settings.chunk_bytes,
-                          server_time=datetime.now(UTC))
+                          server_time=datetime.now(UTC), epoch=app.state.epochs.current)
 
     for module in (api_auth, api_sync, api_files, api_admin):
         app.include_router(module.router)

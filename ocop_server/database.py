@@ -20,7 +20,10 @@ def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA synchronous = NORMAL")
+    # FULL: a commit is on disk before the push it answers is acknowledged. With NORMAL, WAL may roll back
+    # the last commits after a power cut, and a laptop would have marked those changes sent. Group commit
+    # (write_queue.py) pays the sync once per group of pushes, not once per push.
+    cursor.execute("PRAGMA synchronous = FULL")
     cursor.execute("PRAGMA busy_timeout = 30000")
     cursor.close()
 
@@ -52,7 +55,10 @@ def make_engine(url: str, immediate: bool = True) -> Engine:
         event.listen(engine, "reset", _sqlite_reset)
         event.listen(engine, "begin", _sqlite_begin if immediate else _sqlite_deferred)
         return engine
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    # Readers see one snapshot per transaction: a pull page and its digests must describe one state, and
+    # PostgreSQL's default (READ COMMITTED) gives every statement its own.
+    isolation = {} if immediate else {"isolation_level": "REPEATABLE READ"}
+    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True, **isolation)
 
 
 def migrate(engine: Engine) -> None:

@@ -1,10 +1,11 @@
-"""The server's tables: accounts and tokens, rows stored generically per entity, the change log, files."""
+"""The server's tables: accounts and tokens, rows stored generically per entity with their unique keys, the
+change log, files, and the server's epochs."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, DateTime, Index, MetaData, String, Text
+from sqlalchemy import BigInteger, Boolean, DateTime, Index, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -127,3 +128,27 @@ class Meta(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class RecordKey(Base):
+    """A unique value of a row (a username, a criteria code, a sheet's answer slot): the primary key makes
+    two rows holding one value impossible, since a laptop's unique index would refuse the second."""
+
+    __tablename__ = "record_keys"
+    __table_args__ = (Index("ix_record_keys_row", "entity", "id"),)
+
+    entity: Mapped[str] = mapped_column(String(64), primary_key=True)
+    key: Mapped[str] = mapped_column(String(800), primary_key=True)  # unique_keys(): folded, joined by \x1f
+    id: Mapped[str] = mapped_column(String(36))
+
+
+class Epoch(Base):
+    """One run of the server: a new one at every start, beginning at the sequence the database held then.
+    A cursor given in an earlier epoch is good up to where that epoch ended; beyond it the laptop saw
+    changes this database no longer has (it was restored from a backup, or lost commits in a crash)."""
+
+    __tablename__ = "epochs"
+
+    n: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+                                   autoincrement=True)
+    epoch: Mapped[str] = mapped_column(String(32), unique=True)
+    started_seq: Mapped[int] = mapped_column(BigInteger)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

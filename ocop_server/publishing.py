@@ -28,6 +28,9 @@ def publish(session: Session, text: str) -> Row:
             raise Immutable(f"{criteria_set.code} is published with other content; publish a new version.")
         return Row(entity=existing.entity, id=existing.id, version=existing.version, deleted=existing.deleted,
                    data=existing.data)
+    if store.key_holder(session, "criteria_set_versions", criteria_set.code) is not None:
+        # A laptop keeps one version per code (a unique index): a second would stop its every pull.
+        raise Immutable(f"{criteria_set.code} is published under another id; give the new version a new code.")
     now = datetime.now(UTC).isoformat()
     data = {"id": criteria_set.id, "code": criteria_set.code, "title": criteria_set.title,
             "status": criteria_set.status,

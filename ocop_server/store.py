@@ -1,4 +1,4 @@
-"""Rows kept generically per entity: read, write, scope keys, parent links and the global sequence."""
+"""Rows kept generically per entity: read, write, unique keys, scope keys, parent links and the global sequence."""
 
 from __future__ import annotations
 
@@ -10,15 +10,16 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from ocop_core.entities import ENTITIES
-from ocop_server.models import Counter, Record, RecordLink, RecordScope
+from ocop_core.row_rules import unique_keys
+from ocop_server.models import Counter, Record, RecordKey, RecordLink, RecordScope
 
 SEQ = "seq"
 
 # Plain table statements, built once: the ORM's unit of work and statement building were most of
 # what a push cost when 200 devices pushed at once. Rows are read and written only through here,
 # so no ORM identity map can hold a stale copy of a record.
-_records, _links, _scopes, _counters = (Record.__table__, RecordLink.__table__, RecordScope.__table__,
-                                        Counter.__table__)
+_records, _links, _scopes, _counters, _keys = (Record.__table__, RecordLink.__table__, RecordScope.__table__,
+                                               Counter.__table__, RecordKey.__table__)
 _NEXT = (_counters.update().where(_counters.c.name == SEQ).values(value=_counters.c.value + 1)
          .returning(_counters.c.value))
 _CURRENT = select(_counters.c.value).where(_counters.c.name == SEQ)
@@ -27,6 +28,9 @@ _LOAD = select(_records.c.data, _records.c.field_seq, _records.c.version, _recor
 _INSERT = _records.insert()
 _UPDATE = _records.update().where(_records.c.entity == bindparam("b_entity"), _records.c.id == bindparam("b_id"))
 _UNLINK = _links.delete().where(_links.c.entity == bindparam("b_entity"), _links.c.id == bindparam("b_id"))
+_EXISTS = select(_records.c.id).where(_records.c.entity == bindparam("b_entity"), _records.c.id == bindparam("b_id"))
+_KEY_HOLDER = select(_keys.c.id).where(_keys.c.entity == bindparam("b_entity"), _keys.c.key == bindparam("b_key"))
+_UNKEY = _keys.delete().where(_keys.c.entity == bindparam("b_entity"), _keys.c.id == bindparam("b_id"))
 _SCOPE_KEYS = select(_scopes.c.key).where(_scopes.c.entity == bindparam("b_entity"),
                                           _scopes.c.id == bindparam("b_id"))
 
@@ -63,6 +67,16 @@ def load(session: Session, entity: str, row_id: str) -> Row | None:
                stored=True)
 
 
+def exists(session: Session, entity: str, row_id: str) -> bool:
+    """Whether the row is stored, tombstone or not: a laptop can store a link to either."""
+    return session.execute(_EXISTS, {"b_entity": entity, "b_id": row_id}).first() is not None
+
+
+def key_holder(session: Session, entity: str, key: str) -> str | None:
+    """The row holding a unique key (see ocop_core.row_rules.unique_keys), if any."""
+    return session.scalar(_KEY_HOLDER, {"b_entity": entity, "b_key": key})
+
+
 def save(session: Session, row: Row) -> None:
     values = {"data": json.dumps(row.data, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
               "field_seq": json.dumps(row.field_seq, separators=(",", ":"), sort_keys=True),
@@ -73,6 +87,19 @@ def save(session: Session, row: Row) -> None:
         session.execute(_INSERT, {"entity": row.entity, "id": row.id, **values})
         row.stored = True
     _save_links(session, row)
+    _save_keys(session, row)
+
+
+def _save_keys(session: Session, row: Row) -> None:
+    spec = ENTITIES[row.entity]
+    if not spec.unique:
+        return
+    session.execute(_UNKEY, {"b_entity": row.entity, "b_id": row.id})
+    for _, key in unique_keys(spec, row.data):
+        # Merge refuses a change that takes another row's key; a row that shared one before keys were kept
+        # (see migration s0002) stays without it rather than failing every later save.
+        if key_holder(session, row.entity, key) is None:
+            session.execute(_keys.insert(), {"entity": row.entity, "key": key, "id": row.id})
 
 
 def _save_links(session: Session, row: Row) -> None:

@@ -116,15 +116,19 @@ class ServerClient:
         self.token = result.token
         return result
 
-    def push(self, changes: list[p.Change]) -> p.PushResponse:
-        return self._call("POST", "/sync/push", p.PushResponse, p.PushRequest(changes=changes))
+    def push(self, changes: list[p.Change], *, epoch: str | None = None, cursor: int = 0) -> p.PushResponse:
+        request = p.PushRequest(changes=changes, epoch=epoch, cursor=cursor)
+        return self._call("POST", "/sync/push", p.PushResponse, request)
 
-    def pull(self, cursor: int, limit: int = 500, entity: str | None = None) -> p.PullResponse:
-        request = p.PullRequest(cursor=cursor, limit=limit, entity=entity)
+    def pull(self, cursor: int, limit: int = 500, entity: str | None = None, *, epoch: str | None = None,
+             digest: bool = False, combined: str | None = None) -> p.PullResponse:
+        request = p.PullRequest(cursor=cursor, limit=limit, entity=entity, epoch=epoch, digest=digest,
+                                combined=combined)
         return self._call("POST", "/sync/pull", p.PullResponse, request)
 
-    def check(self, cursor: int, combined: str | None = None) -> p.CheckResponse:
-        return self._call("POST", "/sync/check", p.CheckResponse, p.CheckRequest(cursor=cursor, combined=combined))
+    def check(self, cursor: int, combined: str | None = None, *, epoch: str | None = None) -> p.CheckResponse:
+        request = p.CheckRequest(cursor=cursor, combined=combined, epoch=epoch)
+        return self._call("POST", "/sync/check", p.CheckResponse, request)
 
     def have(self, hashes: list[str]) -> p.HaveResponse:
         return self._call("POST", "/files/have", p.HaveResponse, p.HaveRequest(hashes=hashes))

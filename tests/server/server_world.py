@@ -23,7 +23,7 @@ from ocop_server.testing import LiveServer
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CRITERIA_TEXT = (REPO_ROOT / "resources" / "criteria" / "sample-qd148-2023.json").read_text(encoding="utf-8")
 PASSWORD = "mat-khau-123"
-PROTOCOL = {"X-OCOP-Protocol": "1"}
+PROTOCOL = {"X-OCOP-Protocol": "2"}
 # Small limits keep the "too large" tests fast; the criteria set (~18 KB) still fits.
 LIMITS = {"max_body_bytes": 256 * 1024, "chunk_bytes": 32 * 1024, "max_upload_bytes": 256 * 1024}
 ROLES = ("admin", "secretary", "chair", "member", "commune_officer", "viewer")
@@ -31,6 +31,7 @@ ROLES = ("admin", "secretary", "chair", "member", "commune_officer", "viewer")
 ACTOR = {"admin": "admin", "secretary": "secretary1", "chair": "chair1", "member": "member1",
          "commune_officer": "officer1", "viewer": "viewer1"}
 _device_seq = itertools.count(1)
+DEVICE = "d0000000-0000-4000-8000-000000000001"  # the device a sheet says it was filled on
 PRODUCTION_HASHER = accounts._hasher  # taken before conftest swaps in cheap parameters
 
 
@@ -146,7 +147,7 @@ def full_lines(world: World) -> tuple[list[dict], str]:
         slots = [(s.code, s.options) for s in criterion.subitems] or [(None, criterion.options)]
         for subitem, options in slots:
             answers.append(Answer(criterion.code, options[0].code, subitem))
-            lines.append({"criterion_code": criterion.code, "subitem_code": subitem,
+            lines.append({"criterion_code": criterion.code, "subitem_code": subitem or "",
                           "option_code": options[0].code, "points": str(options[0].points)})
     return lines, str(score_sheet(criteria_set, product_set, answers).total)
 
@@ -154,7 +155,7 @@ def full_lines(world: World) -> tuple[list[dict], str]:
 def sheet_fields(world: World, member: str, dossier: str = "D1", session: str = "E1", status: str = "draft") -> dict:
     return row(session_id=world.ids[session], dossier_id=world.ids[dossier], member_id=world.ids[member],
                criteria_set_id=world.criteria["id"], criteria_hash=world.criteria["content_hash"],
-               product_set_code=world.criteria["product_set"], status=status)
+               product_set_code=world.criteria["product_set"], status=status, device_id=DEVICE)
 
 
 def build_world(server: LiveServer) -> World:
@@ -184,7 +185,8 @@ def build_world(server: LiveServer) -> World:
                                                   status="submitted", commune_code=commune, criteria_set_id=cs)),
             change("dossier_documents", ids[f"DD{n}"], row(dossier_id=ids[f"D{n}"], doc_type="label",
                                                            title=f"Nhãn {n}", sha256="ab" * 32, size=3)),
-            change("councils", ids[f"C{n}"], row(name=f"Hội đồng {n}", level="province", criteria_set_id=cs)),
+            change("councils", ids[f"C{n}"], row(name=f"Hội đồng {n}", level="province", admin_unit_code="42",
+                                                 criteria_set_id=cs)),
             change("evaluation_sessions", ids[f"E{n}"], row(council_id=ids[f"C{n}"], held_on="2026-01-10",
                                                             round=1, criteria_set_id=cs, status="open")),
             change("council_assignments", ids[f"A{n}"], row(council_id=ids[f"C{n}"], dossier_id=ids[f"D{n}"])),
@@ -208,8 +210,8 @@ def build_world(server: LiveServer) -> World:
     line = full_lines(world)[0][0]
     assert world.push_one("member1", change("score_lines", ids["L1"], row(sheet_id=ids["S1"], **line))).status == \
         "applied"
-    result = world.push_one("chair1", change("council_results", ids["R1"], row(session_id=ids["E1"],
-                                                                                dossier_id=ids["D1"], n_sheets=0)))
+    result = world.push_one("chair1", change("council_results", ids["R1"], row(
+        session_id=ids["E1"], dossier_id=ids["D1"], n_sheets=0, member_totals_json="{}", recommendation="none")))
     assert result.status == "applied", result.reason
     return world
 

@@ -108,7 +108,7 @@ def test_a_deleted_document_no_longer_opens_its_file(world):
     assert _download(world, "officer1", sha) == 200
     [document] = [r for r in world.pull_all("officer1")
                   if r.entity == "dossier_documents" and r.data.get("sha256") == sha]
-    deleted = change("dossier_documents", document.id, {"deleted": (False, True)}, op="update",
+    deleted = change("dossier_documents", document.id, {"deleted": (False, True)}, op="delete",
                      base_version=document.version)
     assert world.push_one("admin", deleted).status == "applied"
     assert (_download(world, "officer1", sha), _download(world, "admin", sha)) == (404, 200)

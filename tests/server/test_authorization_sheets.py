@@ -71,7 +71,8 @@ def test_the_owner_cannot_change_a_line_of_a_submitted_sheet(world, submitted):
 
 def test_the_owner_cannot_add_a_line_to_a_submitted_sheet(world, submitted):
     """A new line on a submitted sheet is rejected sheet_submitted."""
-    ch = change("score_lines", new_id(), row(sheet_id=submitted[0], criterion_code="A.1.1", option_code="a"))
+    ch = change("score_lines", new_id(), row(sheet_id=submitted[0], criterion_code="A.9.9", option_code="a",
+                                             points="0"))
     result = world.push_one("member1", ch)
     assert result.status == "rejected" and result.reason.startswith("sheet_submitted")
 

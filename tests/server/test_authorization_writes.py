@@ -30,24 +30,31 @@ def _make(kind: str, world, role: str):
         return change(kind, row_id, fields)
     fields = {
         "producers": lambda: row(name="Cơ sở mới", kind="household", commune_code="18073"),
-        "products": lambda: row(producer_id=ids["P1"], name="Mắm mới", commune_code="18073"),
+        "products": lambda: row(producer_id=ids["P1"], name="Mắm mới", commune_code="18073", subgroup_code="I.1.a"),
         "dossiers": lambda: row(product_id=ids["PR1"], code="HS-mới", commune_code="18073", status="draft"),
-        "dossier_documents": lambda: row(dossier_id=ids["D1"], doc_type="photo", title="Ảnh"),
-        "councils": lambda: row(name="Hội đồng mới", level="district"),
-        "council_members": lambda: row(council_id=ids["C1"], user_id=new_id(), role="member"),
+        "dossier_documents": lambda: row(dossier_id=ids["D1"], doc_type="photo", title="Ảnh", sha256="ab" * 32, size=3),
+        "councils": lambda: row(name="Hội đồng mới", level="district", admin_unit_code="42"),
+        "council_members": lambda: row(council_id=ids["C1"], user_id=me, full_name="Thành viên mới", role="member"),
         "council_assignments": lambda: row(council_id=ids["C1"], dossier_id=ids["D1"]),
-        "evaluation_sessions": lambda: row(council_id=ids["C1"], held_on="2026-02-01", round=2),
+        "evaluation_sessions": lambda: row(council_id=ids["C1"], held_on="2026-02-01", round=2,
+                                           criteria_set_id=world.criteria["id"]),
         "score_sheets_own": lambda: sheet_fields(world, OWN_MEMBER.get(role, "M1")),
         "score_sheets_other": lambda: sheet_fields(world, "M2"),
+        # A slot of its own for each push: a sheet holds one line per criterion and sub-item.
         "score_lines_own": lambda: row(sheet_id=ids[OWN_SHEET.get(role, "S1")], criterion_code="A.1.1",
-                                       option_code="a", points="0"),
-        "score_lines_other": lambda: row(sheet_id=ids["S2"], criterion_code="A.1.1", option_code="a", points="0"),
-        "council_results": lambda: row(session_id=ids["E1"], dossier_id=ids["D1"], n_sheets=1),
-        "recognitions": lambda: row(product_id=ids["PR1"], dossier_id=ids["D1"], stars=4),
-        "users": lambda: row(username=f"u-{new_id()[:8]}", role="viewer"),
+                                       subitem_code=new_id()[:8], option_code="a", points="0"),
+        "score_lines_other": lambda: row(sheet_id=ids["S2"], criterion_code="A.1.1", subitem_code=new_id()[:8],
+                                         option_code="a", points="0"),
+        "council_results": lambda: row(session_id=ids["E1"], dossier_id=ids["D1"], n_sheets=1,
+                                       member_totals_json="{}", recommendation="none"),
+        "recognitions": lambda: row(product_id=ids["PR1"], dossier_id=ids["D1"], stars=4, issuing_body="UBND tỉnh",
+                                    decision_no="12/QĐ-UBND", decision_date="2026-03-01", valid_until="2029-03-01",
+                                    notice_date="2026-03-02"),
+        "users": lambda: row(username=f"u-{new_id()[:8]}", full_name="Người mới", role="viewer"),
         "tasks": lambda: row(kind="visit", title="Thẩm định", assignee_id=me, dossier_id=ids["D1"]),
         "devices": lambda: row(name="máy mới", platform="linux"),
-        "conflicts": lambda: row(entity="producers", entity_id=ids["P1"], field="name", status="open"),
+        "conflicts": lambda: row(entity="producers", entity_id=ids["P1"], field="name", server_value='"a"',
+                                 device_value='"b"', status="open"),
     }[kind]()
     return change(kind.removesuffix("_own").removesuffix("_other"), new_id(), fields)
 
@@ -61,7 +68,8 @@ MAY_WRITE = {
     "score_sheets_own": EVERYONE_WHO_SCORES, "score_sheets_other": {"admin"},
     "score_lines_own": EVERYONE_WHO_SCORES, "score_lines_other": {"admin"},
     "council_results": {"admin", "chair", "secretary"},
-    "recognitions": {"admin"}, "users": {"admin"}, "tasks": {"admin"}, "devices": {"admin"}, "conflicts": {"admin"},
+    # Devices and conflicts are the server's own rows: no device makes one, an admin's neither.
+    "recognitions": {"admin"}, "users": {"admin"}, "tasks": {"admin"}, "devices": set(), "conflicts": set(),
 }
 
 
@@ -84,7 +92,13 @@ def test_a_forbidden_change_leaves_no_row(world):
 def _update(world, username: str, entity: str, row_id: str, **new):
     """Pushes an update of ``row_id`` from its current server values to ``new``."""
     current = world.current(entity, row_id)
-    return world.push_one(username, change(entity, row_id, {k: (current.get(k), v) for k, v in new.items()}, "update"))
+    op = "delete" if new.get("deleted") is True else "update"
+    return world.push_one(username, change(entity, row_id, {k: (current.get(k), v) for k, v in new.items()}, op))
+
+
+def _result(**fields) -> dict:
+    """A council result's insert fields, with what every result carries."""
+    return row(n_sheets=0, member_totals_json="{}", recommendation="none", **fields)
 
 
 def test_a_member_cannot_change_another_members_sheet(world):
@@ -111,8 +125,8 @@ def test_an_officer_cannot_edit_another_communes_producer(world):
 def test_an_officer_cannot_move_a_producer_out_of_their_commune(world):
     """officer1 moving their own producer to 18652 is forbidden (the row's old and new commune both count)."""
     producer = new_id()
-    assert world.push_one("officer1", change("producers", producer, row(name="Của tôi", commune_code="18073"))
-                          ).status == "applied"
+    assert world.push_one("officer1", change("producers", producer, row(name="Của tôi", kind="household",
+                                                                        commune_code="18073"))).status == "applied"
     assert _update(world, "officer1", "producers", producer, commune_code="18652").status == "forbidden"
 
 
@@ -136,10 +150,12 @@ def test_documents_the_council_scored_on_stay_as_they_were(world):
         assert world.push_one("officer1", ch).status == "applied"
     assert _update(world, "admin", "dossiers", dossier, status="evaluated").status == "applied"
     assert _update(world, "officer1", "dossier_documents", document, deleted=True).status == "forbidden"
-    late = change("dossier_documents", new_id(), row(dossier_id=dossier, doc_type="other", title="Bổ sung"))
+    late = change("dossier_documents", new_id(), row(dossier_id=dossier, doc_type="other", title="Bổ sung",
+                                                     sha256="cd" * 32, size=3))
     assert world.push_one("officer1", late).status == "applied"
     assert _update(world, "admin", "dossiers", dossier, status="closed").status == "applied"
-    later = change("dossier_documents", new_id(), row(dossier_id=dossier, doc_type="other", title="Muộn"))
+    later = change("dossier_documents", new_id(), row(dossier_id=dossier, doc_type="other", title="Muộn",
+                                                      sha256="cd" * 32, size=3))
     assert world.push_one("officer1", later).status == "forbidden"
     assert world.current("dossier_documents", document)["deleted"] is False
 
@@ -159,7 +175,7 @@ def test_a_member_cannot_score_a_dossier_of_another_council(world):
 def test_a_chair_cannot_take_over_another_councils_result(world):
     """chair1 (C1) moving a result of C2's session into C1's session is forbidden."""
     result_id = new_id()
-    assert world.push_one("admin", change("council_results", result_id, row(
+    assert world.push_one("admin", change("council_results", result_id, _result(
         session_id=world.ids["E2"], dossier_id=world.ids["D2"], final_stars=3))).status == "applied"
     assert _update(world, "chair1", "council_results", result_id,
                    session_id=world.ids["E1"], final_stars=5).status == "forbidden"
@@ -176,7 +192,7 @@ def test_a_result_is_approved_only_in_ones_own_name(world):
     assert world.current("council_results", world.ids["R1"])["approved_by"] == world.users["chair1"]
     # changing the approver afterwards is an approval too
     assert _update(world, "secretary1", "council_results", world.ids["R1"],
-                   approved_by=world.users["chair1"] + "x").status == "forbidden"
+                   approved_by=world.users["member1"]).status == "forbidden"
 
 
 def test_an_approval_is_merged_whole_never_half(world):
@@ -185,8 +201,8 @@ def test_an_approval_is_merged_whole_never_half(world):
     up with one leader's time and another's name."""
     result_id = new_id()
     first = "2026-11-27T08:00:00+00:00"
-    assert world.push_one("admin", change("council_results", result_id, row(
-        session_id=world.ids["E1"], dossier_id=world.ids["D1"], n_sheets=5, approved_at=first))).status == "applied"
+    assert world.push_one("admin", change("council_results", result_id, _result(
+        session_id=world.ids["E1"], dossier_id=world.ids["D1"], approved_at=first))).status == "applied"
     stale = change("council_results", result_id, {"approved_at": (None, "2026-11-28T09:00:00+00:00"),
                                                    "approved_by": (None, world.users["chair1"])}, "update", 0)
     result = world.push_one("chair1", stale)
@@ -198,7 +214,7 @@ def test_an_approval_is_merged_whole_never_half(world):
 def test_a_viewer_cannot_resolve_a_conflict(world):
     """A conflict on officer1's producer cannot be resolved by the viewer, who cannot even see it."""
     producer = new_id()
-    world.push_one("officer1", change("producers", producer, row(name="Gốc", commune_code="18073")))
+    world.push_one("officer1", change("producers", producer, row(name="Gốc", kind="household", commune_code="18073")))
     assert _update(world, "admin", "producers", producer, name="Admin sửa").status == "applied"
     clash = world.push_one("officer1", change("producers", producer, {"name": ("Gốc", "Xã sửa")}, "update", 1))
     assert clash.status == "conflict"

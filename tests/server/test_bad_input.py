@@ -114,16 +114,17 @@ PROTOCOL_ENDPOINTS = [("POST", "/auth/login"), ("GET", "/auth/tokens"), ("POST",
                       ("POST", "/admin/criteria-sets"), ("POST", "/admin/users")]
 
 
-@pytest.mark.parametrize("version", [None, "2", "0", "abc", ""], ids=["missing", "2", "0", "text", "empty"])
+@pytest.mark.parametrize("version", [None, "1", "3", "0", "abc", ""], ids=["missing", "1", "3", "0", "text", "empty"])
 @pytest.mark.parametrize(("method", "path"), PROTOCOL_ENDPOINTS)
 def test_missing_or_unsupported_protocol_gets_426(world, method, path, version):
-    """Without X-OCOP-Protocol: 1 every API endpoint answers 426 protocol_unsupported, telling to update."""
+    """Without X-OCOP-Protocol: 2 every API endpoint answers 426 protocol_unsupported, telling to update (a
+    version-1 laptop too: it would read version 2's answers as malformed)."""
     h = {"Authorization": f"Bearer {world.token('admin')}"}
     if version is not None:
         h["X-OCOP-Protocol"] = version
     response = requests.request(method, world.url + path, headers=h, timeout=30)
     body = assert_problem(response, 426)
-    assert body["code"] == "protocol_unsupported" and "[1]" in body["message"] and "Update the app" in body["message"]
+    assert body["code"] == "protocol_unsupported" and "[2]" in body["message"] and "Update the app" in body["message"]
 
 
 @pytest.mark.parametrize("path", ["/health", "/info"])

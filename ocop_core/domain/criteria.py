@@ -71,6 +71,11 @@ class Criterion:
             return sum((s.min_points for s in self.subitems), Decimal(0))
         return min(o.points for o in self.options)
 
+    @property
+    def slots(self) -> tuple[str | None, ...]:
+        """The answers the criterion needs: one per sub-item, or one (None) for the criterion itself."""
+        return tuple(s.code for s in self.subitems) if self.subitems else (None,)
+
     def option_ladder(self, subitem: str | None) -> tuple[Option, ...] | None:
         """The options a choice may come from, or None when the sub-item does not exist."""
         if not self.subitems:
@@ -79,6 +84,10 @@ class Criterion:
             if s.code == subitem:
                 return s.options
         return None
+
+    def option(self, subitem: str | None, code: str | None) -> Option | None:
+        """The option ``code`` of the sub-item's ladder (or the criterion's own), None when there is none."""
+        return next((o for o in self.option_ladder(subitem) or () if o.code == code), None)
 
 
 @dataclass(frozen=True, slots=True)

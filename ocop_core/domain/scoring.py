@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ocop_core.domain.criteria import CriteriaSet, Criterion, CriterionRule, ProductSet
+from ocop_core.domain.criteria import CriteriaSet, CriterionRule, ProductSet
 from ocop_core.domain.problems import Problem
 from ocop_core.domain.stars import stars_for
 
@@ -42,10 +42,6 @@ class SheetScore:
     @property
     def failed_criteria(self) -> tuple[str, ...]:
         return tuple(f.criterion for f in self.mandatory_failures)
-
-
-def _slots(criterion: Criterion) -> list[str | None]:
-    return [s.code for s in criterion.subitems] if criterion.subitems else [None]
 
 
 def rule_fails(rule: CriterionRule, points: Decimal, chosen: Iterable[str]) -> bool:
@@ -106,7 +102,7 @@ def score_sheet(criteria_set: CriteriaSet, product_set: ProductSet, answers: Ite
     for part in product_set.parts:
         subtotal = Decimal(0)
         for criterion in part.criteria:
-            keys = [(criterion.code, s) for s in _slots(criterion)]
+            keys = [(criterion.code, s) for s in criterion.slots]
             answered = [k for k in keys if k in chosen]
             if len(answered) < len(keys):
                 unanswered.append(criterion.code)

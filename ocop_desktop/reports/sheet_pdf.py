@@ -3,50 +3,59 @@
 from __future__ import annotations
 
 import os
+from decimal import Decimal
 from html import escape
 from pathlib import Path
 
+from ocop_core.domain.criteria import Criterion, Part, SubItem
+from ocop_core.domain.scoring import SheetScore
 from ocop_desktop.reports import _t, date_text, number_text, role_text, stars_text
 from ocop_desktop.reports.pdf import render_pdf, write_file
-from ocop_desktop.services.sheet_report import SheetPart, SheetReport
+from ocop_desktop.services.sheet_view import SheetView, comment_slot
 
 
-def _status(report: SheetReport) -> str:
-    if report.status == "submitted":
-        return _t("Đã nộp ngày {date}").format(date=date_text(report.submitted_at))
-    if report.status == "superseded":
+def _status(view: SheetView) -> str:
+    if view.status == "submitted":
+        return _t("Đã nộp ngày {date}").format(date=date_text(view.submitted_at))
+    if view.status == "superseded":
         return _t("Đã được thay bằng phiếu chấm lại")
     return _t("Phiếu nháp, chưa nộp")
 
 
-def _header(report: SheetReport) -> str:
+def _header(view: SheetView) -> str:
     return f"""
-<p align="center"><b>{escape(report.council_name)}</b></p>
+<p align="center"><b>{escape(view.council_name)}</b></p>
 <h2 align="center">{_t("PHIẾU ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP")}</h2>
-<p align="center">{escape(report.product_set)}<br/><i>{escape(report.criteria_title)}</i></p>
+<p align="center">{escape(view.product_set.name)}<br/><i>{escape(view.criteria_set.title)}</i></p>
 <table width="100%" cellpadding="2">
-<tr><td width="30%">{_t("Sản phẩm:")}</td><td><b>{escape(report.product)}</b></td></tr>
-<tr><td>{_t("Chủ thể:")}</td><td>{escape(report.producer)}</td></tr>
-<tr><td>{_t("Mã hồ sơ:")}</td><td>{escape(report.dossier_code)}</td></tr>
-<tr><td>{_t("Người chấm:")}</td><td>{escape(report.member_name)} – {role_text(report.member_role)}
-{(" – " + escape(report.member_organisation)) if report.member_organisation else ""}</td></tr>
-<tr><td>{_t("Phiên họp:")}</td><td>{date_text(report.held_on)}</td></tr>
-<tr><td>{_t("Trạng thái phiếu:")}</td><td>{_status(report)}</td></tr>
+<tr><td width="30%">{_t("Sản phẩm:")}</td><td><b>{escape(view.product_name)}</b></td></tr>
+<tr><td>{_t("Chủ thể:")}</td><td>{escape(view.producer_name)}</td></tr>
+<tr><td>{_t("Mã hồ sơ:")}</td><td>{escape(view.dossier_code)}</td></tr>
+<tr><td>{_t("Người chấm:")}</td><td>{escape(view.member_name)} – {role_text(view.member_role)}
+{(" – " + escape(view.member_organisation)) if view.member_organisation else ""}</td></tr>
+<tr><td>{_t("Phiên họp:")}</td><td>{date_text(view.held_on)}</td></tr>
+<tr><td>{_t("Trạng thái phiếu:")}</td><td>{_status(view)}</td></tr>
 </table>"""
 
 
-def _part(part: SheetPart) -> str:
-    rows = []
-    for line in part.lines:
-        name = escape(line.name) + (f"<br/><i>– {escape(line.subitem)}</i>" if line.subitem else "")
-        if line.mandatory:
-            name += f" <b>{_t('(bắt buộc)')}</b>"
-        if line.comment:
-            name += f"<br/><font color='#444444'>{_t('Nhận xét:')} {escape(line.comment)}</font>"
-        option = escape(line.option) if line.option else f"<i>{_t('Chưa chấm')}</i>"
-        rows.append(f"<tr><td>{escape(line.criterion)}</td><td>{name}</td><td>{option}</td>"
-                    f"<td align='right'>{number_text(line.points)}</td>"
-                    f"<td align='right'>{number_text(line.max_points)}</td></tr>")
+def _line(view: SheetView, criterion: Criterion, sub: SubItem | None) -> str:
+    """One row per answer the criterion needs: the criterion itself, or each of its sub-items."""
+    slot = sub.code if sub else None
+    name = escape(criterion.name) + (f"<br/><i>– {escape(sub.name)}</i>" if sub else "")
+    if criterion.mandatory is not None:
+        name += f" <b>{_t('(bắt buộc)')}</b>"
+    comment = view.comment(criterion.code) if slot == comment_slot(criterion) else ""
+    if comment:
+        name += f"<br/><font color='#444444'>{_t('Nhận xét:')} {escape(comment)}</font>"
+    option = view.chosen_option(criterion, slot)
+    chosen = escape(option.label) if option else f"<i>{_t('Chưa chấm')}</i>"
+    return (f"<tr><td>{escape(criterion.code)}</td><td>{name}</td><td>{chosen}</td>"
+            f"<td align='right'>{number_text(option.points if option else None)}</td>"
+            f"<td align='right'>{number_text(sub.max_points if sub else criterion.max_points)}</td></tr>")
+
+
+def _part(view: SheetView, part: Part, total: Decimal) -> str:
+    rows = [_line(view, c, sub) for c in part.criteria for sub in (c.subitems or (None,))]
     # The part's title is a header row, so it repeats on the next page and is never left alone at a page's foot.
     return f"""<br/>
 <table border="1" cellspacing="0" cellpadding="3" width="100%">
@@ -55,37 +64,40 @@ def _part(part: SheetPart) -> str:
 <th width="9%">{_t("Điểm")}</th><th width="9%">{_t("Tối đa")}</th></tr></thead>
 {"".join(rows)}
 <tr><td></td><td colspan="2"><b>{_t("Cộng phần {code}").format(code=escape(part.code))}</b></td>
-<td align="right"><b>{number_text(part.total)}</b></td><td align="right">{number_text(part.max_points)}</td></tr>
+<td align="right"><b>{number_text(total)}</b></td><td align="right">{number_text(part.max_points)}</td></tr>
 </table>"""
 
 
-def _totals(report: SheetReport) -> str:
-    lines = [_t("Tổng điểm: <b>{total}</b>").format(total=number_text(report.total)),
-             _t("Hạng sao theo phiếu: <b>{stars}</b>").format(stars=stars_text(report.stars))]
-    if report.failed_criteria:
+def _totals(score: SheetScore) -> str:
+    lines = [_t("Tổng điểm: <b>{total}</b>").format(total=number_text(score.total)),
+             _t("Hạng sao theo phiếu: <b>{stars}</b>").format(stars=stars_text(score.provisional_stars))]
+    if score.failed_criteria:
         lines.append(_t("Không đạt tiêu chí bắt buộc: {codes}").format(
-            codes=escape(", ".join(report.failed_criteria))))
-    if report.unanswered:
+            codes=escape(", ".join(score.failed_criteria))))
+    if score.unanswered:
         lines.append(_t("Còn {n} tiêu chí chưa chấm: {codes}").format(
-            n=len(report.unanswered), codes=escape(", ".join(report.unanswered))))
+            n=len(score.unanswered), codes=escape(", ".join(score.unanswered))))
     return f"<p>{'<br/>'.join(lines)}</p>"
 
 
-def _signature(report: SheetReport) -> str:
+def _signature(view: SheetView) -> str:
     return f"""<table width="100%"><tr><td width="50%"></td>
-<td align="center"><i>{_t("Hà Tĩnh, ngày {date}").format(date=date_text(report.held_on))}</i><br/>
+<td align="center"><i>{_t("Hà Tĩnh, ngày {date}").format(date=date_text(view.held_on))}</i><br/>
 <b>{_t("NGƯỜI CHẤM ĐIỂM")}</b><br/><i>{_t("(Ký, ghi rõ họ tên)")}</i><br/><br/><br/><br/>
-{escape(report.member_name)}</td></tr></table>"""
+{escape(view.member_name)}</td></tr></table>"""
 
 
-def sheet_html(report: SheetReport) -> str:
-    return "".join((_header(report), *(_part(p) for p in report.parts), _totals(report), _signature(report)))
+def sheet_html(view: SheetView) -> str:
+    """The sheet as printed: the criteria and choices the scoring screen shows, scored by the same function."""
+    score = view.score()
+    parts = (_part(view, p, score.part_totals.get(p.code, Decimal(0))) for p in view.parts)
+    return "".join((_header(view), *parts, _totals(score), _signature(view)))
 
 
-def render_sheet(report: SheetReport) -> bytes:
-    return render_pdf(sheet_html(report), title=_t("Phiếu chấm điểm – {name}").format(name=report.member_name))
+def render_sheet(view: SheetView) -> bytes:
+    return render_pdf(sheet_html(view), title=_t("Phiếu chấm điểm – {name}").format(name=view.member_name))
 
 
-def write_sheet(path: str | os.PathLike, report: SheetReport) -> Path:
+def write_sheet(path: str | os.PathLike, view: SheetView) -> Path:
     """Writes the score sheet; raises ReportError when the file cannot be written."""
-    return write_file(path, render_sheet(report))
+    return write_file(path, render_sheet(view))

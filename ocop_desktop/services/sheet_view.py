@@ -1,20 +1,25 @@
-"""What the scoring screen shows: one sheet (or a criteria preview) as frozen values, and my sheets."""
+"""The one read model of a score sheet, for the scoring screen and the printed sheet alike: the pinned
+criteria tree itself (ocop_core.domain.criteria), the member's answers and comments, and who and what is scored;
+and the list of my sheets."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ocop_core.domain.criteria import CriteriaSet, Criterion, Option, ProductSet
-from ocop_core.domain.scoring import Answer
+from ocop_core.domain.criteria import CriteriaSet, Criterion, Option, Part, ProductSet
+from ocop_core.domain.scoring import Answer, SheetScore, score_sheet
 from ocop_desktop.db.models import (
+    Council,
     CouncilAssignment,
     CouncilMember,
     Dossier,
     EvaluationSession,
+    Producer,
     Product,
     ScoreLine,
     ScoreSheet,
@@ -27,73 +32,33 @@ NOT_STARTED = "not_started"  # a dossier before the member's council with no she
 SCORABLE_DOSSIER_STATUS = "forwarded"
 
 
-@dataclass(frozen=True, slots=True)
-class OptionView:
-    code: str
-    label: str
-    points: Decimal
-
-
-@dataclass(frozen=True, slots=True)
-class SubItemView:
-    code: str
-    name: str
-    max_points: Decimal
-    options: tuple[OptionView, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class CriterionView:
-    code: str
-    title: str
-    guidance: str
-    max_points: Decimal
-    options: tuple[OptionView, ...]
-    subitems: tuple[SubItemView, ...]
-    mandatory_from_stars: int | None
-
-    @property
-    def slots(self) -> tuple[str | None, ...]:
-        """The answers the criterion needs: one per sub-item, or one for the criterion itself."""
-        return tuple(s.code for s in self.subitems) if self.subitems else (None,)
-
-    @property
-    def comment_slot(self) -> str | None:
-        # A comment lives on a score line; one box per criterion writes to its first line.
-        return self.slots[0]
-
-
-@dataclass(frozen=True, slots=True)
-class GroupView:
-    code: str
-    name: str
-    criteria: tuple[CriterionView, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class PartView:
-    code: str
-    name: str
-    max_points: Decimal
-    groups: tuple[GroupView, ...]
+def comment_slot(criterion: Criterion) -> str | None:
+    """The answer a criterion's comment is kept on: a comment lives on a score line, and the one box per
+    criterion writes to its first line."""
+    return criterion.slots[0]
 
 
 @dataclass(frozen=True, slots=True)
 class SheetView:
+    """A sheet (or, with status PREVIEW, a criteria set laid out as an evaluator will get it). The criteria
+    are the domain objects themselves, so the screen scores each click with the very function the services
+    use, and the printed sheet lists what the screen shows."""
+
     sheet_id: str | None
     status: str  # draft | submitted | superseded | preview
-    product_name: str
-    dossier_code: str
-    member_name: str
-    criteria_title: str
-    product_set_name: str
-    total_points: Decimal
-    parts: tuple[PartView, ...]
-    answers: tuple[Answer, ...]
-    comments: tuple[tuple[str, str], ...]  # (criterion, comment), non-empty only
-    # The domain objects travel along so the screen scores each click itself, exactly as the services do.
     criteria_set: CriteriaSet
     product_set: ProductSet
+    answers: tuple[Answer, ...] = ()
+    comments: tuple[tuple[str, str], ...] = ()  # (criterion, comment), non-empty only
+    product_name: str = ""
+    producer_name: str = ""
+    dossier_code: str = ""
+    member_name: str = ""
+    member_role: str = ""
+    member_organisation: str = ""
+    council_name: str = ""
+    held_on: date | None = None
+    submitted_at: datetime | None = None
     supersedes_id: str | None = None
 
     @property
@@ -101,14 +66,28 @@ class SheetView:
         return self.sheet_id is not None and self.status == "draft"
 
     @property
-    def criteria(self) -> tuple[CriterionView, ...]:
-        return tuple(c for p in self.parts for g in p.groups for c in g.criteria)
+    def parts(self) -> tuple[Part, ...]:
+        return self.product_set.parts
+
+    @property
+    def criteria(self) -> tuple[Criterion, ...]:
+        return self.product_set.criteria
+
+    @property
+    def total_points(self) -> Decimal:
+        return self.criteria_set.total_points
 
     def choice(self, criterion: str, subitem: str | None = None) -> str | None:
         return next((a.option for a in self.answers if (a.criterion, a.subitem) == (criterion, subitem)), None)
 
+    def chosen_option(self, criterion: Criterion, subitem: str | None = None) -> Option | None:
+        return criterion.option(subitem, self.choice(criterion.code, subitem))
+
     def comment(self, criterion: str) -> str:
         return dict(self.comments).get(criterion, "")
+
+    def score(self) -> SheetScore:
+        return score_sheet(self.criteria_set, self.product_set, self.answers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,49 +109,34 @@ class MySheetRow:
         return (self.dossier_id, self.member_id)
 
 
-def _options(options: tuple[Option, ...]) -> tuple[OptionView, ...]:
-    return tuple(OptionView(o.code, o.label, o.points) for o in options)
-
-
-def _criterion(c: Criterion) -> CriterionView:
-    subitems = tuple(SubItemView(s.code, s.name, s.max_points, _options(s.options)) for s in c.subitems)
-    return CriterionView(c.code, c.name, c.guidance, c.max_points, _options(c.options), subitems,
-                         c.mandatory.from_stars if c.mandatory else None)
-
-
-def _parts(product_set: ProductSet) -> tuple[PartView, ...]:
-    return tuple(PartView(p.code, p.name, p.max_points,
-                          tuple(GroupView(g.code, g.name, tuple(_criterion(c) for c in g.criteria))
-                                for g in p.groups))
-                 for p in product_set.parts)
-
-
 def preview_view(criteria_set: CriteriaSet, product_set: ProductSet) -> SheetView:
     """A criteria set laid out exactly as an evaluator will get it, with no sheet behind it."""
-    return SheetView(sheet_id=None, status=PREVIEW, product_name="", dossier_code="", member_name="",
-                     criteria_title=criteria_set.title, product_set_name=product_set.name,
-                     total_points=criteria_set.total_points, parts=_parts(product_set), answers=(), comments=(),
-                     criteria_set=criteria_set, product_set=product_set)
+    return SheetView(sheet_id=None, status=PREVIEW, criteria_set=criteria_set, product_set=product_set)
 
 
 def sheet_view(session: Session, sheet_id: str) -> SheetView:
-    """The sheet on the criteria version it was started with, its answers and comments."""
+    """The sheet on the criteria version it was started with, its answers and comments, its member, council,
+    session, dossier, product and producer."""
     sheet = get_alive(session, ScoreSheet, sheet_id)
     criteria_set, product_set = sheet_context(session, sheet)
     dossier = get_alive(session, Dossier, sheet.dossier_id)
     product = get_alive(session, Product, dossier.product_id)
+    producer = session.get(Producer, product.producer_id)
     member = get_alive(session, CouncilMember, sheet.member_id)
+    council = session.get(Council, member.council_id)
+    evaluation = session.get(EvaluationSession, sheet.session_id) if sheet.session_id else None
     lines = list(session.scalars(select(ScoreLine).where(ScoreLine.sheet_id == sheet.id,
                                                          ScoreLine.deleted.is_(False))))
     answers = tuple(Answer(line.criterion_code, line.option_code, line.subitem_code or None) for line in lines)
-    parts = _parts(product_set)
-    slot_of = {c.code: c.comment_slot or "" for p in parts for g in p.groups for c in g.criteria}
+    slot_of = {c.code: comment_slot(c) or "" for c in product_set.criteria}
     comments = tuple(sorted((line.criterion_code, line.comment) for line in lines
                             if line.comment and slot_of.get(line.criterion_code) == line.subitem_code))
-    return SheetView(sheet_id=sheet.id, status=sheet.status, product_name=product.name, dossier_code=dossier.code,
-                     member_name=member.full_name, criteria_title=criteria_set.title,
-                     product_set_name=product_set.name, total_points=criteria_set.total_points, parts=parts,
-                     answers=answers, comments=comments, criteria_set=criteria_set, product_set=product_set,
+    return SheetView(sheet_id=sheet.id, status=sheet.status, criteria_set=criteria_set, product_set=product_set,
+                     answers=answers, comments=comments, product_name=product.name,
+                     producer_name=producer.name if producer else "", dossier_code=dossier.code,
+                     member_name=member.full_name, member_role=member.role, member_organisation=member.organisation,
+                     council_name=council.name if council else "",
+                     held_on=evaluation.held_on if evaluation else None, submitted_at=sheet.submitted_at,
                      supersedes_id=sheet.supersedes_id)
 
 

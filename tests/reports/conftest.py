@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from ocop_desktop.db.schema import open_database
 from ocop_desktop.services import demo_data
 from ocop_desktop.services.council_view import list_evaluations, load_council_view
-from ocop_desktop.services.sheet_report import load_sheet_report
+from ocop_desktop.services.sheet_view import sheet_view
 
 
 @pytest.fixture(scope="session")
@@ -28,7 +28,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> SimpleNamespace:
         with database.session() as session:
             [choice] = list_evaluations(session)
             view = load_council_view(session, evaluation_id=choice.id)
-            sheet = load_sheet_report(session, sheet_id=view.rows[0].cells[0].sheet_id)
+            sheet = sheet_view(session, view.rows[0].cells[0].sheet_id)
     finally:
         database.close()
     assert len(view.rows) >= 2, "the demo data must score some dossiers"

@@ -33,42 +33,42 @@ def test_sheet_is_a_pdf_with_pages(sheet: bytes) -> None:
 def test_sheet_names_the_member_product_and_signature(sheet: bytes, demo: SimpleNamespace, pdf_text) -> None:
     """The evaluator, the product, the producer and the signature block are printed in Vietnamese."""
     text = pdf_text(sheet)
-    for expected in (demo.sheet.member_name, demo.sheet.product, demo.sheet.producer,
+    for expected in (demo.sheet.member_name, demo.sheet.product_name, demo.sheet.producer_name,
                      "PHIẾU ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP", "NGƯỜI CHẤM ĐIỂM", "(Ký, ghi rõ họ tên)"):
         assert expected in text
 
 
 def test_sheet_has_every_criterion_and_choice(sheet: bytes, demo: SimpleNamespace, pdf_text) -> None:
-    """Each criterion's code, name and chosen option are on the sheet."""
+    """Each criterion's code, name and chosen option, as the scoring screen shows them, are on the sheet."""
     text = squeeze(pdf_text(sheet))
     for part in demo.sheet.parts:
         assert squeeze(part.name) in text
-        for line in part.lines:
-            assert squeeze(line.criterion) in text
-            assert squeeze(line.name) in text
-            assert squeeze(line.option) in text
+        for criterion in part.criteria:
+            assert squeeze(criterion.code) in text
+            assert squeeze(criterion.name) in text
+            for slot in criterion.slots:
+                option = demo.sheet.chosen_option(criterion, slot)
+                assert option is not None and squeeze(option.label) in text
 
 
 def test_sheet_totals_and_stars(sheet: bytes, demo: SimpleNamespace, pdf_text) -> None:
     """Part totals, the sheet's total and its stars are printed."""
-    text = pdf_text(sheet)
-    assert f"Tổng điểm: {number_text(demo.sheet.total)}" in text
-    assert f"Hạng sao theo phiếu: {demo.sheet.stars} sao" in text
+    text, score = pdf_text(sheet), demo.sheet.score()
+    assert f"Tổng điểm: {number_text(score.total)}" in text
+    assert f"Hạng sao theo phiếu: {score.provisional_stars} sao" in text
     for part in demo.sheet.parts:
-        assert f"Cộng phần {part.code} {number_text(part.total)} {number_text(part.max_points)}" in text
+        total = number_text(score.part_totals[part.code])
+        assert f"Cộng phần {part.code} {total} {number_text(part.max_points)}" in text
 
 
 def test_unanswered_criterion_is_marked(demo: SimpleNamespace, qapp, pdf_text) -> None:
     """A draft's unanswered criterion prints "Chưa chấm" and the count of what is left."""
-    part = demo.sheet.parts[0]
-    blank = dataclasses.replace(part.lines[0], option="", points=None)
-    report = dataclasses.replace(demo.sheet, status="draft", unanswered=(blank.criterion,),
-                                 parts=(dataclasses.replace(part, lines=(blank, *part.lines[1:])),
-                                        *demo.sheet.parts[1:]))
-    text = pdf_text(sheet_pdf.render_sheet(report))
+    skipped, *rest = demo.sheet.answers
+    draft = dataclasses.replace(demo.sheet, status="draft", answers=tuple(rest))
+    text = pdf_text(sheet_pdf.render_sheet(draft))
     assert "Chưa chấm" in text
     assert "Phiếu nháp, chưa nộp" in text
-    assert f"Còn 1 tiêu chí chưa chấm: {blank.criterion}" in text
+    assert f"Còn 1 tiêu chí chưa chấm: {skipped.criterion}" in text
 
 
 def test_sheet_to_unwritable_path_is_a_report_error(demo: SimpleNamespace, qapp, tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from ocop_desktop.db.models import CouncilResult
 from ocop_desktop.services import councils, sheets
 from ocop_desktop.services.council_view import APPROVED, list_evaluations, load_council_view
 from ocop_desktop.services.errors import ServiceError
-from ocop_desktop.services.sheet_report import load_sheet_report
+from ocop_desktop.services.sheet_view import sheet_view
 
 APPROVER = "00000000-0000-4000-8000-0000000000c1"  # the user who approves
 
@@ -129,15 +129,15 @@ def test_missing_evaluation_is_not_found(session: Session) -> None:
     assert info.value.code == "not_found"
 
 
-def test_sheet_report_lists_every_criterion_with_the_choice(session: Session, council: SimpleNamespace,
-                                                            submit) -> None:
-    """The printed sheet has a line per criterion (or sub-item), its option and points, adding up to the total."""
+def test_sheet_view_of_a_council_sheet_scores_every_choice(session: Session, council: SimpleNamespace,
+                                                           submit) -> None:
+    """A submitted council sheet, read for printing, has a choice for every criterion, one below its maximum,
+    adding up to the total the council sees."""
     [sheet_id] = submit([0], overrides={0: {"A.1.1": "a"}})
-    report = load_sheet_report(session, sheet_id=sheet_id)
-    lines = [line for part in report.parts for line in part.lines]
-    first = next(line for line in lines if line.criterion == "A.1.1")
-    assert (report.total, report.status, report.stars) == (Decimal(95), "submitted", 5)
-    assert sum(line.points for line in lines) == report.total
-    assert sum(p.total for p in report.parts) == report.total
-    assert first.option and first.points < first.max_points
-    assert all(line.option for line in lines)
+    view = sheet_view(session, sheet_id)
+    score = view.score()
+    a11 = next(c for c in view.criteria if c.code == "A.1.1")
+    assert (score.total, view.status, score.provisional_stars) == (Decimal(95), "submitted", 5)
+    assert sum(score.part_totals.values()) == score.total == _view(session, council).rows[0].cells[0].total
+    assert view.chosen_option(a11).points < a11.max_points
+    assert all(view.chosen_option(c, slot) for c in view.criteria for slot in c.slots)

@@ -9,9 +9,9 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy.orm import Session
 
-from ocop_desktop.db.models import CouncilAssignment, User
+from ocop_desktop.db.models import CouncilAssignment, ScoreSheet, User
 from ocop_desktop.services import councils, criteria, dossiers, sheet_view, sheets
-from ocop_desktop.services.sheet_view import NOT_STARTED
+from ocop_desktop.services.sheet_view import NOT_STARTED, SheetView
 
 ID_2019 = "8f3c2a10-0000-4000-8000-000000001048"
 
@@ -48,6 +48,36 @@ def test_sheet_view_lays_out_the_pinned_criteria(session: Session, sheet_id: str
     assert view.dossier_code.startswith("HS-")
 
 
+def test_the_view_is_the_pinned_domain_tree(session: Session, sheet_id: str) -> None:
+    """No second tree: the parts and criteria are the criteria set's own objects, so screen, print and the
+    services' scoring read one structure."""
+    view = sheet_view.sheet_view(session, sheet_id)
+    assert view.parts is view.product_set.parts
+    assert view.criteria == view.product_set.criteria
+    assert view.criteria_set.product_set(view.product_set.code) == view.product_set
+
+
+def test_the_view_names_who_scores_what_for_the_printed_sheet(session: Session, sheet_id: str) -> None:
+    """The member's role, the council, the session and the producer travel with the sheet."""
+    view = sheet_view.sheet_view(session, sheet_id)
+    assert (view.member_role, view.council_name) == ("chair", "Hội đồng OCOP tỉnh Hà Tĩnh")
+    assert view.producer_name and view.submitted_at is None
+
+
+def test_score_and_chosen_options_follow_the_answers(session: Session, sheet_id: str, answer_sheet) -> None:
+    """The view scores its answers with the domain's score_sheet: what the services store as the total."""
+    answer_sheet(sheet_id)
+    view = sheet_view.sheet_view(session, sheet_id)
+    score = view.score()
+    stored = session.get(ScoreSheet, sheet_id)
+    assert (score.total, score.provisional_stars, score.unanswered) == (stored.total, stored.stars, ())
+    a11 = next(c for c in view.criteria if c.code == "A.1.1")
+    chosen = view.chosen_option(a11)
+    assert chosen is not None and chosen.code == view.choice("A.1.1")
+    blank = SheetView(view.sheet_id, "draft", view.criteria_set, view.product_set)
+    assert blank.chosen_option(a11) is None and len(blank.score().unanswered) == len(view.criteria)
+
+
 def test_options_carry_code_label_and_points(session: Session, sheet_id: str) -> None:
     """A criterion's options come in ladder order with their points; its maximum is the best option."""
     a11 = next(c for c in sheet_view.sheet_view(session, sheet_id).criteria if c.code == "A.1.1")
@@ -57,8 +87,8 @@ def test_options_carry_code_label_and_points(session: Session, sheet_id: str) ->
 
 def test_mandatory_criteria_say_from_which_star(session: Session, sheet_id: str) -> None:
     """A criterion that is a mandatory condition carries the star level it applies from."""
-    marked = {c.code: c.mandatory_from_stars for c in sheet_view.sheet_view(session, sheet_id).criteria
-              if c.mandatory_from_stars}
+    marked = {c.code: c.mandatory.from_stars for c in sheet_view.sheet_view(session, sheet_id).criteria
+              if c.mandatory}
     assert marked == {"A.2.2": 3, "A.3.1": 3, "C.2.1": 3, "C.2.2": 3}
 
 
@@ -81,7 +111,7 @@ def test_subitems_guidance_and_comment_slot(session: Session, sample_2019_bytes:
     sheets.comment_criterion(session, sheet_id=sheet, criterion="C.1.1", subitem="a", comment="Màu đẹp")
     view = sheet_view.sheet_view(session, sheet)
     c11 = next(c for c in view.criteria if c.code == "C.1.1")
-    assert c11.slots == ("a", "b") and c11.comment_slot == "a" and c11.options == ()
+    assert c11.slots == ("a", "b") and sheet_view.comment_slot(c11) == "a" and c11.options == ()
     assert all(s.options for s in c11.subitems) and c11.guidance
     assert (view.choice("C.1.1", "a"), view.choice("C.1.1", "b"), view.comment("C.1.1")) == ("b", None, "Màu đẹp")
 

@@ -29,7 +29,7 @@ from ocop_desktop.services.council_view import (
     list_evaluations,
     load_council_view,
 )
-from ocop_desktop.services.sheet_report import load_sheet_report
+from ocop_desktop.services.sheet_view import sheet_view
 from ocop_desktop.ui.context import AppContext
 from ocop_desktop.ui.council.council_model import COL_PRODUCT, CouncilTableModel
 from ocop_desktop.ui.council.detail import (
@@ -252,8 +252,8 @@ class CouncilPage(QWidget):
         path = self._ask_path(self.tr("Lưu phiếu chấm"), f"phieu-cham-{row.code}-{member.full_name}.pdf",
                               "PDF (*.pdf)")
         if path:
-            self.context.runner.read(lambda s: load_sheet_report(s, sheet_id=sheet_id), failed=self._show_error,
-                                     done=lambda report: self._write(path, lambda p: sheet_pdf.write_sheet(p, report)))
+            self.context.runner.read(lambda s: sheet_view(s, sheet_id), failed=self._show_error,
+                                     done=lambda view: self._write(path, lambda p: sheet_pdf.write_sheet(p, view)))
 
     def _name(self, stem: str, suffix: str) -> str:
         when = self.view.held_on.isoformat() if self.view and self.view.held_on else "phien"

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocop_desktop.services.sheet_view import CriterionView, OptionView
+from ocop_core.domain.criteria import Criterion, Option
+from ocop_desktop.services.sheet_view import comment_slot
 from ocop_desktop.ui.scoring import words
 
 
@@ -26,7 +27,7 @@ class OptionChoice(QWidget):
     """A radio button with a label that wraps: real option texts are whole sentences, and a
     QRadioButton's own text never wraps in a narrow column."""
 
-    def __init__(self, option: OptionView, parent: QWidget | None = None):
+    def __init__(self, option: Option, parent: QWidget | None = None):
         super().__init__(parent)
         self.option = option
         self.setObjectName("option")
@@ -93,7 +94,7 @@ class CriterionRow(QFrame):
     chosen = Signal(str, object, str)  # criterion, sub-item (str or None), option
     commented = Signal(str, object, str)  # criterion, sub-item the comment is kept on, text
 
-    def __init__(self, criterion: CriterionView, parent: QWidget | None = None):
+    def __init__(self, criterion: Criterion, parent: QWidget | None = None):
         super().__init__(parent)
         self.criterion = criterion
         self.setObjectName("criterion")
@@ -133,14 +134,14 @@ class CriterionRow(QFrame):
         left, right = QVBoxLayout(), QVBoxLayout()
         left.setSpacing(2)
         right.setSpacing(2)
-        title = QLabel(f"<b>{html.escape(c.code)}</b>&nbsp;&nbsp;{html.escape(c.title)}", self)
+        title = QLabel(f"<b>{html.escape(c.code)}</b>&nbsp;&nbsp;{html.escape(c.name)}", self)
         title.setObjectName("criterionTitle")
         title.setWordWrap(True)
         left.addWidget(title)
-        if c.mandatory_from_stars:
-            badge = QLabel(self.tr("Bắt buộc từ {n}★").format(n=c.mandatory_from_stars), self)
+        if c.mandatory is not None:
+            badge = QLabel(self.tr("Bắt buộc từ {n}★").format(n=c.mandatory.from_stars), self)
             badge.setToolTip(self.tr("Điều kiện bắt buộc: chưa đạt thì sản phẩm không được xếp từ {n} sao trở lên.")
-                             .format(n=c.mandatory_from_stars))
+                             .format(n=c.mandatory.from_stars))
             badge.setObjectName("badge")
             left.addWidget(badge, 0, Qt.AlignmentFlag.AlignLeft)
         most = QLabel(self.tr("tối đa {points} điểm").format(points=words.points(c.max_points)), self)
@@ -155,7 +156,7 @@ class CriterionRow(QFrame):
         row.addLayout(right, 0)
         return row
 
-    def _add_options(self, layout: QVBoxLayout, slot: str | None, options: tuple[OptionView, ...]) -> None:
+    def _add_options(self, layout: QVBoxLayout, slot: str | None, options: tuple[Option, ...]) -> None:
         group = QButtonGroup(self)
         group.setExclusive(True)
         self._groups[slot] = group
@@ -178,7 +179,7 @@ class CriterionRow(QFrame):
         text = self.comment.text().strip()
         if self._editable and self.comment.isEnabled() and text != self._saved_comment:
             self._saved_comment = text
-            self.commented.emit(self.criterion.code, self.criterion.comment_slot, text)
+            self.commented.emit(self.criterion.code, comment_slot(self.criterion), text)
 
     # -- what the sheet asks of a row --
 

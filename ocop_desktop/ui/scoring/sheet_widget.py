@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ocop_core.domain.scoring import Answer, SheetScore, score_sheet
 from ocop_desktop.services import sheet_view, sheets
-from ocop_desktop.services.sheet_view import PREVIEW, SheetView
+from ocop_desktop.services.sheet_view import PREVIEW, SheetView, comment_slot
 from ocop_desktop.ui import texts
 from ocop_desktop.ui.context import AppContext
 from ocop_desktop.ui.scoring import words
@@ -148,10 +148,10 @@ class SheetWidget(QWidget):
                 row.chosen.connect(self._choose)
                 row.commented.connect(self._comment)
         self.totals.set_parts(view.parts, view.total_points)
-        self.title.setText(view.product_name or view.product_set_name)
+        self.title.setText(view.product_name or view.product_set.name)
         details = [self.tr("Hồ sơ {code}").format(code=view.dossier_code) if view.dossier_code else "",
                    self.tr("Thành viên: {name}").format(name=view.member_name) if view.member_name else "",
-                   view.criteria_title, view.product_set_name if view.product_name else ""]
+                   view.criteria_set.title, view.product_set.name if view.product_name else ""]
         if view.supersedes_id:
             details.append(self.tr("Phiếu chấm lại"))
         self.subtitle.setText(" · ".join(d for d in details if d))
@@ -188,11 +188,11 @@ class SheetWidget(QWidget):
             # A preview marks nothing as missing: there is nothing to answer in it.
             answered = preview or not row.unanswered_slots(set(self._answers))
             row.set_state(answered=answered, failed=code in failed)
-            row.set_editable(view.editable, (code, row.criterion.comment_slot) in self._answers)
+            row.set_editable(view.editable, (code, comment_slot(row.criterion)) in self._answers)
         if preview:
             self.totals.show_preview(view.criteria_set.star_bands, len(view.criteria))
         else:
-            self.totals.show_score(self._score, {c.code: c.title for c in view.criteria})
+            self.totals.show_score(self._score, {c.code: c.name for c in view.criteria})
         self.totals.show()
         # At once: left to posted events, wrapped lines settle over several passes, clipped meanwhile.
         self.totals.layout().activate()

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import html
+from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ocop_core.domain.criteria import StarBand
+from ocop_core.domain.criteria import Part, StarBand
 from ocop_core.domain.scoring import SheetScore
-from ocop_desktop.services.sheet_view import PartView
 from ocop_desktop.ui.scoring import words
 
 
@@ -57,7 +57,7 @@ class TotalsPanel(QFrame):
         self.next_button.clicked.connect(self.next_requested)
         layout.addWidget(self.next_button)
 
-    def set_parts(self, parts: tuple[PartView, ...], total_points) -> None:
+    def set_parts(self, parts: tuple[Part, ...], total_points: Decimal) -> None:
         while self._grid.count():
             item = self._grid.takeAt(0)
             if item.widget():

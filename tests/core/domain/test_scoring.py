@@ -55,6 +55,18 @@ def test_partly_answered_subitems_are_unanswered(set_2019: CriteriaSet) -> None:
     assert "C.1.1" in score.unanswered
 
 
+def test_slots_and_options_of_a_criterion(set_2019: CriteriaSet, sample_set: CriteriaSet) -> None:
+    """A criterion needs one answer per sub-item (or one of its own); an option is looked up on its ladder."""
+    c11 = set_2019.product_sets[0].criterion("C.1.1")
+    a11 = sample_set.product_sets[0].criterion("A.1.1")
+    assert c11 is not None and a11 is not None
+    assert (c11.slots, a11.slots) == (("a", "b"), (None,))
+    assert c11.option("a", "b") == c11.subitems[0].options[1]
+    assert (c11.option(None, "b"), c11.option("z", "a"), a11.option(None, "z"), a11.option(None, None)) == (
+        None, None, None, None)
+    assert a11.option(None, "d") is not None and a11.option(None, "d").points == a11.max_points
+
+
 def test_unanswered_mandatory_criterion_is_not_a_failure(sample_set: CriteriaSet) -> None:
     """An unanswered mandatory criterion is not yet counted as failed."""
     score = score_sheet(sample_set, sample_set.product_sets[0], [])

@@ -1030,6 +1030,26 @@
         <translation>Reason for revocation</translation>
     </message>
     <message>
+        <source>Vai trò “{role}” không được chuyển hồ sơ từ “{current}” sang “{target}”.</source>
+        <translation>The role “{role}” may not move a dossier from “{current}” to “{target}”.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ chỉ chuyển sang “{target}” khi kết quả hội đồng đã được phê duyệt.</source>
+        <translation>A dossier moves to “{target}” only once the council&apos;s result is approved.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ thuộc xã/phường ngoài phạm vi của tài khoản này.</source>
+        <translation>The dossier belongs to a commune outside this account&apos;s scope.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ chưa được giao cho hội đồng này.</source>
+        <translation>The dossier is not assigned to this council.</translation>
+    </message>
+    <message>
+        <source>Số sao ghi nhận ({stars}) khác với kết quả hội đồng đã phê duyệt ({expected}).</source>
+        <translation>The stars recorded ({stars}) differ from the council&apos;s approved result ({expected}).</translation>
+    </message>
+    <message>
         <source>Không kết nối được máy chủ, và tài khoản này chưa từng đăng nhập trên máy này nên chưa thể làm việc ngoại tuyến.</source>
         <translation>Cannot connect to the server, and this account has never signed in on this computer, so it cannot work offline yet.</translation>
     </message>

@@ -5,7 +5,15 @@ from __future__ import annotations
 import platform
 import sys
 
-from bench import bench_insert, bench_scoring, bench_search, bench_sync, bench_ui_filter, bench_ui_start
+from bench import (
+    bench_insert,
+    bench_map_clusters,
+    bench_scoring,
+    bench_search,
+    bench_sync,
+    bench_ui_filter,
+    bench_ui_start,
+)
 
 
 def smoke() -> None:
@@ -18,10 +26,12 @@ def smoke() -> None:
     bench_sync.run(50, 300, 3)
     bench_ui_filter.run(200)
     bench_ui_start.run(200, rounds=1)
+    bench_map_clusters.run(500, repeat=1)
 
 
 def main() -> None:
-    """`python -m bench [N] [local|sync|ui|all]`: N dossiers for the local and UI benchmarks (default 50,000).
+    """`python -m bench [N] [local|sync|ui|map|all]`: N dossiers for the local and UI benchmarks (default 50,000);
+    the map benchmark always clusters 20,000 producers.
     `python -m bench smoke`: every benchmark at a tiny size, to see that each still runs."""
     if sys.argv[1:2] == ["smoke"]:
         smoke()
@@ -34,6 +44,8 @@ def main() -> None:
         db = bench_insert.run(n)
         bench_search.run(db)
         db.close()
+    if which in ("map", "all"):
+        bench_map_clusters.run()
     if which in ("sync", "all"):
         bench_sync.run()
     if which in ("ui", "all"):

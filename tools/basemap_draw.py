@@ -158,10 +158,8 @@ def _place_labels(labels: list[Label], zoom: int, fonts: Fonts) -> list[tuple[Bo
     for label in sorted(labels, key=lambda lb: (lb.priority, lb.text, lb.lon, lb.lat)):
         x, y = to_world(label.lat, label.lon, zoom)
         left, top, right, bottom = fonts[(label.size, label.bold)].getbbox(label.text, stroke_width=2)
-        if label.dot:
-            origin = (round(x) + 5, round(y) - (top + bottom) // 2)
-        else:
-            origin = (round(x) - (left + right) // 2, round(y) - (top + bottom) // 2)
+        shift = 5 if label.dot else -(int(left + right) // 2)
+        origin = (round(x) + shift, round(y) - int(top + bottom) // 2)
         box = (origin[0] + left - 3 - (8 if label.dot else 0), origin[1] + top - 2, origin[0] + right + 3,
                origin[1] + bottom + 2)
         if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b, _, _ in placed):

@@ -208,7 +208,9 @@ def geometry_for(extent: Extent, sources: Sources) -> Scene:
     box = _clip_box(extent)
     countries = sources.overview if extent.source == "overview" else sources.detail
     vietnam = {"Vietnam", "VNM"}
-    scene, coasts, borders = Scene(), [], []
+    scene = Scene()
+    coasts: list[Ring] = []
+    borders: list[Ring] = []
     for country in sorted(countries, key=lambda c: c.code in vietnam):
         for polygon in country.polygons:
             if not _overlaps(polygon[0], box):

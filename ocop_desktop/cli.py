@@ -64,6 +64,7 @@ def cmd_criteria(args, paths: AppPaths) -> int:
     from ocop_desktop.messages import problem_text
     from ocop_desktop.services import criteria
     from ocop_desktop.services.errors import ServiceError
+    from ocop_desktop.words import error_text
 
     if args.action == "export":
         return _export(args, paths)
@@ -83,7 +84,7 @@ def cmd_criteria(args, paths: AppPaths) -> int:
             try:
                 changes = criteria.import_criteria_set(session, data)
             except ServiceError as exc:
-                print(f"Không nhập được: {exc.code} {exc.params}", file=sys.stderr)
+                print(f"Không nhập được: {error_text(exc)}", file=sys.stderr)
                 return 1
             session.commit()
         state = "Đã nhập" if changes.entities else "Đã có sẵn (không thay đổi)"
@@ -199,7 +200,7 @@ def _is_server_command(argv: list[str]) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     from ocop_desktop.db.schema import DatabaseProblem
-    from ocop_desktop.messages import DATABASE_TEXT
+    from ocop_desktop.words import error_text
 
     argv = sys.argv[1:] if argv is None else argv
     if "server" in argv and _is_server_command(argv):
@@ -213,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args, paths)
     except DatabaseProblem as exc:
-        print(DATABASE_TEXT.get(exc.code, exc.code).format(path=exc.path, detail=exc.detail), file=sys.stderr)
+        print(error_text(exc), file=sys.stderr)
         return 3
     except KeyboardInterrupt:
         print("\nĐã dừng.", file=sys.stderr)

@@ -7,12 +7,7 @@ import os
 import sys
 
 from ocop_desktop.paths import AppPaths
-
-LOGIN_TEXT = {
-    "wrong_password": "sai tên đăng nhập hoặc mật khẩu",
-    "never_logged_in_here": "không kết nối được máy chủ, và người dùng này chưa từng đăng nhập trên máy này",
-    "server_refused": "máy chủ từ chối đăng nhập",
-}
+from ocop_desktop.words import error_text
 
 
 def add_parser(sub) -> None:
@@ -44,7 +39,7 @@ def cmd_sync(args, paths: AppPaths) -> int:
             try:
                 login(db, client, args.username, password)
             except LoginError as exc:
-                print(f"Không đăng nhập được: {LOGIN_TEXT.get(exc.code, exc.code)} ({exc.code})", file=sys.stderr)
+                print(f"Không đăng nhập được: {error_text(exc)} ({exc.code})", file=sys.stderr)
                 return 1
         def progress(p) -> None:
             print(f"\r{p.phase}: {p.done}/{p.total}  ↑{p.bytes_sent // 1024} kB ↓{p.bytes_received // 1024} kB",
@@ -53,7 +48,7 @@ def cmd_sync(args, paths: AppPaths) -> int:
         try:
             report = SyncEngine(db, client, BlobStore(paths.blobs), progress).sync()
         except SyncError as exc:
-            print(f"\nĐồng bộ thất bại: {exc.code}: {exc.message}", file=sys.stderr)
+            print(f"\nĐồng bộ thất bại: {error_text(exc)} ({exc.code}: {exc.message})", file=sys.stderr)
             return 4
         print(f"\nĐã gửi {report.pushed}, nhận {report.pulled}, xung đột {report.conflicts}, "
               f"bị từ chối {report.rejected}, tệp đã tải lên {report.uploaded}")

@@ -7,30 +7,22 @@ from collections import Counter
 from html import escape
 from pathlib import Path
 
-from ocop_desktop.reports import (
-    _t,
-    approval_text,
-    date_text,
-    flag_text,
-    number_text,
-    recommendation_text,
-    role_text,
-    stars_text,
-)
+from ocop_desktop.formats import BLANK_DAY, day, decimal, percent, stars
+from ocop_desktop.i18n import _t
 from ocop_desktop.reports.pdf import render_pdf, write_file
 from ocop_desktop.services.council_view import CouncilView, DossierRow
+from ocop_desktop.words import approval, member_roles, recommendations, result_flags, word
 
 
 def _header(view: CouncilView) -> str:
     decision = ""
     if view.decision_no:
         decision = _t("Căn cứ Quyết định số {no} ngày {date} về việc thành lập Hội đồng.").format(
-            no=escape(view.decision_no), date=date_text(view.decision_date))
-    quorum = _t("ít nhất {pct}% thành viên chấm điểm").format(pct=number_text((view.quorum_fraction * 100)
-                                                                             .normalize()))
+            no=escape(view.decision_no), date=day(view.decision_date, blank=BLANK_DAY))
+    quorum = _t("ít nhất {percent} thành viên chấm điểm").format(percent=percent(view.quorum_fraction))
     if view.chair_required:
         quorum += _t(", có Chủ tịch hội đồng")
-    spread = (_t("điểm của các thành viên chênh lệch không quá {n} điểm").format(n=number_text(view.spread_limit))
+    spread = (_t("điểm của các thành viên chênh lệch không quá {n} điểm").format(n=decimal(view.spread_limit))
               if view.spread_limit is not None else _t("không giới hạn chênh lệch điểm giữa các thành viên"))
     return f"""
 <table width="100%"><tr>
@@ -40,7 +32,7 @@ def _header(view: CouncilView) -> str:
 <h2 align="center">{_t("BIÊN BẢN HỌP HỘI ĐỒNG")}</h2>
 <p align="center"><b>{_t("Đánh giá, phân hạng sản phẩm OCOP")}</b></p>
 <p>{decision}</p>
-<p>{_t("Thời gian: ngày {date}, vòng {round}.").format(date=date_text(view.held_on), round=view.round)}<br/>
+<p>{_t("Thời gian: ngày {date}, vòng {round}.").format(date=day(view.held_on, blank=BLANK_DAY), round=view.round)}<br/>
 {_t("Bộ tiêu chí áp dụng: {title}.").format(title=escape(view.criteria_title))}<br/>
 {_t("Quy tắc của hội đồng: {spread}; {quorum}.").format(spread=spread, quorum=quorum)}</p>"""
 
@@ -48,7 +40,7 @@ def _header(view: CouncilView) -> str:
 def _members(view: CouncilView) -> str:
     labels = _member_labels(view)
     rows = "".join(
-        f"<tr><td align='center'>{i}</td><td>{escape(m.full_name)}</td><td>{role_text(m.role)}</td>"
+        f"<tr><td align='center'>{i}</td><td>{escape(m.full_name)}</td><td>{word(member_roles(), m.role)}</td>"
         f"<td>{escape(m.organisation)}</td><td align='center'>{labels.get(m.id, _t('Không chấm'))}</td></tr>"
         for i, m in enumerate(view.members, start=1))
     return f"""<h3>{_t("I. Thành phần hội đồng")}</h3>
@@ -66,7 +58,7 @@ def _cell(row: DossierRow, index: int) -> str:
     cell = row.cells[index]
     if cell.status is None:
         return "–"
-    value = number_text(cell.total)
+    value = decimal(cell.total)
     return value if cell.submitted else _t("{value} (nháp)").format(value=value)
 
 
@@ -78,14 +70,14 @@ def _results(view: CouncilView) -> str:
     body = []
     for i, row in enumerate(view.rows, start=1):
         cells = "".join(f"<td align='right'>{_cell(row, k)}</td>" for k in range(len(view.scorers)))
-        spread = number_text(row.spread)
+        spread = decimal(row.spread)
         if row.spread_exceeded:
             spread = f"<b><font color='#c00000'>{spread}</font></b>"
         body.append(
             f"<tr><td align='center'>{i}</td><td>{escape(row.code)}</td><td>{escape(row.product)}<br/>"
-            f"<i>{escape(row.producer)}</i></td>{cells}<td align='right'><b>{number_text(row.mean)}</b></td>"
-            f"<td align='right'>{spread}</td><td align='center'>{stars_text(row.final_stars)}</td>"
-            f"<td>{recommendation_text(row.recommendation)}</td></tr>")
+            f"<i>{escape(row.producer)}</i></td>{cells}<td align='right'><b>{decimal(row.mean)}</b></td>"
+            f"<td align='right'>{spread}</td><td align='center'>{stars(row.final_stars, glyphs=False)}</td>"
+            f"<td>{word(recommendations(), row.recommendation)}</td></tr>")
     if not body:
         return f"<h3>{_t('II. Kết quả chấm điểm')}</h3><p>{_t('Chưa có hồ sơ nào được chấm trong phiên này.')}</p>"
     return f"""<h3>{_t("II. Kết quả chấm điểm")}</h3>
@@ -99,12 +91,12 @@ def _results(view: CouncilView) -> str:
 def _notes(view: CouncilView) -> str:
     items = []
     for row in view.rows:
-        notes = [flag_text(f) for f in row.flags]
+        notes = [word(result_flags(), f) for f in row.flags]
         notes += [_t("Không đạt tiêu chí bắt buộc {code} ({name})").format(code=escape(f.criterion),
                                                                           name=escape(f.name))
                   for f in row.failures]
         if row.approved:
-            notes.append(escape(approval_text(row.approved_at, row.approved_by)))
+            notes.append(escape(approval(row.approved_at, row.approved_by)))
         if notes:
             items.append(f"<li><b>{escape(row.code)}</b> ({escape(row.product)}): {'; '.join(notes)}.</li>")
     return (f"<h3>{_t('III. Ý kiến của hội đồng')}</h3>"

@@ -18,7 +18,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from ocop_desktop.reports import ReportError, _t, write_file
+from ocop_desktop.i18n import _t
+from ocop_desktop.reports import ReportError, write_file
 
 # Families known to carry the Vietnamese letters with stacked diacritics (ệ, ộ, ữ ...), best first:
 # Linux desktops ship DejaVu or Noto or Liberation, Windows has Arial / Segoe UI / Times New Roman.

@@ -11,8 +11,11 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ocop_desktop.reports import _t, date_text, flag_text, recommendation_text, role_text, write_file
+from ocop_desktop.formats import day
+from ocop_desktop.i18n import _t
+from ocop_desktop.reports import write_file
 from ocop_desktop.services.council_view import CouncilView, DossierRow
+from ocop_desktop.words import member_roles, recommendations, result_flags, word
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 OVER_LIMIT = Font(color="C00000", bold=True)
@@ -32,9 +35,9 @@ def _values(index: int, row: DossierRow) -> list:
     totals = [cell.total if cell.submitted else None for cell in row.cells]
     return [index, row.code, row.product, row.producer, *totals,
             row.mean, row.spread, _t("Có") if row.quorum_met else _t("Không"), row.final_stars or None,
-            recommendation_text(row.recommendation), ", ".join(f.criterion for f in row.failures),
-            "; ".join(flag_text(f) for f in row.flags),
-            date_text(row.approved_at) if row.approved else ""]
+            word(recommendations(), row.recommendation), ", ".join(f.criterion for f in row.failures),
+            "; ".join(word(result_flags(), f) for f in row.flags),
+            day(row.approved_at) if row.approved else ""]
 
 
 def _results_sheet(sheet: Worksheet, view: CouncilView) -> None:
@@ -66,12 +69,12 @@ def _results_sheet(sheet: Worksheet, view: CouncilView) -> None:
 def _about_sheet(sheet: Worksheet, view: CouncilView) -> None:
     sheet.title = _t("Thông tin")
     rows = [(_t("Hội đồng"), view.council_name), (_t("Quyết định thành lập"), view.decision_no),
-            (_t("Ngày quyết định"), date_text(view.decision_date) if view.decision_date else ""),
-            (_t("Ngày họp"), date_text(view.held_on) if view.held_on else ""), (_t("Vòng"), view.round),
+            (_t("Ngày quyết định"), day(view.decision_date)),
+            (_t("Ngày họp"), day(view.held_on)), (_t("Vòng"), view.round),
             (_t("Bộ tiêu chí"), view.criteria_title),
             (_t("Chênh lệch tối đa giữa các thành viên"), view.spread_limit),
             (_t("Tỷ lệ thành viên tối thiểu"), view.quorum_fraction), (), (_t("Thành viên"), _t("Chức danh"))]
-    rows += [(m.full_name, role_text(m.role)) for m in view.members]
+    rows += [(m.full_name, word(member_roles(), m.role)) for m in view.members]
     for row in rows:
         sheet.append(list(row))
     for cell in sheet["A"]:

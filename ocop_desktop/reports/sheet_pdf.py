@@ -9,14 +9,16 @@ from pathlib import Path
 
 from ocop_core.domain.criteria import Criterion, Part, SubItem
 from ocop_core.domain.scoring import SheetScore
-from ocop_desktop.reports import _t, date_text, number_text, role_text, stars_text
+from ocop_desktop.formats import BLANK_DAY, day, decimal, stars
+from ocop_desktop.i18n import _t
 from ocop_desktop.reports.pdf import render_pdf, write_file
 from ocop_desktop.services.sheet_view import SheetView, comment_slot
+from ocop_desktop.words import member_roles, word
 
 
 def _status(view: SheetView) -> str:
     if view.status == "submitted":
-        return _t("Đã nộp ngày {date}").format(date=date_text(view.submitted_at))
+        return _t("Đã nộp ngày {date}").format(date=day(view.submitted_at, blank=BLANK_DAY))
     if view.status == "superseded":
         return _t("Đã được thay bằng phiếu chấm lại")
     return _t("Phiếu nháp, chưa nộp")
@@ -31,9 +33,9 @@ def _header(view: SheetView) -> str:
 <tr><td width="30%">{_t("Sản phẩm:")}</td><td><b>{escape(view.product_name)}</b></td></tr>
 <tr><td>{_t("Chủ thể:")}</td><td>{escape(view.producer_name)}</td></tr>
 <tr><td>{_t("Mã hồ sơ:")}</td><td>{escape(view.dossier_code)}</td></tr>
-<tr><td>{_t("Người chấm:")}</td><td>{escape(view.member_name)} – {role_text(view.member_role)}
+<tr><td>{_t("Người chấm:")}</td><td>{escape(view.member_name)} – {word(member_roles(), view.member_role)}
 {(" – " + escape(view.member_organisation)) if view.member_organisation else ""}</td></tr>
-<tr><td>{_t("Phiên họp:")}</td><td>{date_text(view.held_on)}</td></tr>
+<tr><td>{_t("Phiên họp:")}</td><td>{day(view.held_on, blank=BLANK_DAY)}</td></tr>
 <tr><td>{_t("Trạng thái phiếu:")}</td><td>{_status(view)}</td></tr>
 </table>"""
 
@@ -50,8 +52,8 @@ def _line(view: SheetView, criterion: Criterion, sub: SubItem | None) -> str:
     option = view.chosen_option(criterion, slot)
     chosen = escape(option.label) if option else f"<i>{_t('Chưa chấm')}</i>"
     return (f"<tr><td>{escape(criterion.code)}</td><td>{name}</td><td>{chosen}</td>"
-            f"<td align='right'>{number_text(option.points if option else None)}</td>"
-            f"<td align='right'>{number_text(sub.max_points if sub else criterion.max_points)}</td></tr>")
+            f"<td align='right'>{decimal(option.points if option else None)}</td>"
+            f"<td align='right'>{decimal(sub.max_points if sub else criterion.max_points)}</td></tr>")
 
 
 def _part(view: SheetView, part: Part, total: Decimal) -> str:
@@ -64,13 +66,13 @@ def _part(view: SheetView, part: Part, total: Decimal) -> str:
 <th width="9%">{_t("Điểm")}</th><th width="9%">{_t("Tối đa")}</th></tr></thead>
 {"".join(rows)}
 <tr><td></td><td colspan="2"><b>{_t("Cộng phần {code}").format(code=escape(part.code))}</b></td>
-<td align="right"><b>{number_text(total)}</b></td><td align="right">{number_text(part.max_points)}</td></tr>
+<td align="right"><b>{decimal(total)}</b></td><td align="right">{decimal(part.max_points)}</td></tr>
 </table>"""
 
 
 def _totals(score: SheetScore) -> str:
-    lines = [_t("Tổng điểm: <b>{total}</b>").format(total=number_text(score.total)),
-             _t("Hạng sao theo phiếu: <b>{stars}</b>").format(stars=stars_text(score.provisional_stars))]
+    lines = [_t("Tổng điểm: <b>{total}</b>").format(total=decimal(score.total)),
+             _t("Hạng sao theo phiếu: <b>{stars}</b>").format(stars=stars(score.provisional_stars, glyphs=False))]
     if score.failed_criteria:
         lines.append(_t("Không đạt tiêu chí bắt buộc: {codes}").format(
             codes=escape(", ".join(score.failed_criteria))))
@@ -82,7 +84,7 @@ def _totals(score: SheetScore) -> str:
 
 def _signature(view: SheetView) -> str:
     return f"""<table width="100%"><tr><td width="50%"></td>
-<td align="center"><i>{_t("Hà Tĩnh, ngày {date}").format(date=date_text(view.held_on))}</i><br/>
+<td align="center"><i>{_t("Hà Tĩnh, ngày {date}").format(date=day(view.held_on, blank=BLANK_DAY))}</i><br/>
 <b>{_t("NGƯỜI CHẤM ĐIỂM")}</b><br/><i>{_t("(Ký, ghi rõ họ tên)")}</i><br/><br/><br/><br/>
 {escape(view.member_name)}</td></tr></table>"""
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.ui.context import AppContext
 from ocop_desktop.ui.status_bar import SyncStatusBar
-from ocop_desktop.ui.texts import error_text, user_roles
+from ocop_desktop.words import error_text, user_roles
 
 
 @dataclass(frozen=True)

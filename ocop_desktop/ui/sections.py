@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QStyle, QWidget
 
+from ocop_desktop.i18n import _t
 from ocop_desktop.ui.context import AppContext
 from ocop_desktop.ui.main_window import PlaceholderPage, Section
 
 Icon = QStyle.StandardPixmap
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("", text)
 
 
 def _dossiers(context: AppContext) -> QWidget:

@@ -9,9 +9,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
+from ocop_desktop import i18n
 from ocop_desktop.paths import resources_dir
 
-LANGUAGES = ("vi", "en")
+LANGUAGES = i18n.LANGUAGES
 
 
 def translations_dir() -> Path:
@@ -22,6 +23,7 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Vietnamese: the app's own sources need nothing, but Qt's standard words (OK, Huỷ, Mở...) come
     from ``qt_vi`` (PySide6 ships no Vietnamese). English: ``ocop_en``. Returns what was installed."""
     language = language if language in LANGUAGES else "vi"
+    i18n.use(language, QCoreApplication.translate)
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English,
                                QLocale.Country.Vietnam if language == "vi" else QLocale.Country.UnitedStates))
     installed = []

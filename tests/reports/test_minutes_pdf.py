@@ -11,7 +11,8 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtGui import QFontDatabase
 
-from ocop_desktop.reports import ReportError, minutes_pdf, number_text
+from ocop_desktop.formats import decimal
+from ocop_desktop.reports import ReportError, minutes_pdf
 from ocop_desktop.reports.pdf import vietnamese_family
 
 A4_POINTS = (595, 842)
@@ -51,8 +52,8 @@ def test_minutes_list_each_dossiers_figures(minutes: bytes, demo: SimpleNamespac
     text = squeeze(pdf_text(minutes))
     for row in demo.view.rows:
         assert squeeze(row.code) in text
-        assert number_text(row.mean) in text
-        assert "," in number_text(row.mean)
+        assert decimal(row.mean) in text
+        assert "," in decimal(row.mean)
 
 
 def test_minutes_embed_a_font_with_vietnamese(minutes: bytes) -> None:

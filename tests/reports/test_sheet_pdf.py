@@ -10,7 +10,8 @@ from types import SimpleNamespace
 import pytest
 from pypdf import PdfReader
 
-from ocop_desktop.reports import ReportError, number_text, sheet_pdf
+from ocop_desktop.formats import decimal
+from ocop_desktop.reports import ReportError, sheet_pdf
 
 
 def squeeze(text: str) -> str:
@@ -54,11 +55,10 @@ def test_sheet_has_every_criterion_and_choice(sheet: bytes, demo: SimpleNamespac
 def test_sheet_totals_and_stars(sheet: bytes, demo: SimpleNamespace, pdf_text) -> None:
     """Part totals, the sheet's total and its stars are printed."""
     text, score = pdf_text(sheet), demo.sheet.score()
-    assert f"Tổng điểm: {number_text(score.total)}" in text
+    assert f"Tổng điểm: {decimal(score.total)}" in text
     assert f"Hạng sao theo phiếu: {score.provisional_stars} sao" in text
     for part in demo.sheet.parts:
-        total = number_text(score.part_totals[part.code])
-        assert f"Cộng phần {part.code} {total} {number_text(part.max_points)}" in text
+        assert f"Cộng phần {part.code} {decimal(score.part_totals[part.code])} {decimal(part.max_points)}" in text
 
 
 def test_unanswered_criterion_is_marked(demo: SimpleNamespace, qapp, pdf_text) -> None:

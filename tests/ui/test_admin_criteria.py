@@ -78,7 +78,7 @@ def test_a_broken_file_lists_every_problem_with_its_path_and_words(page: AdminPa
     assert "$.product_sets[0].parts[0].criterion_groups[0].criteria[0].mandatroy" in rows
     text = lambda path, col: tab.problems.index(rows[path], col).data()  # noqa: E731
     assert text("$.product_sets[0].parts[1].max_points", COL_PROBLEM) == \
-        "Tổng điểm tối đa các tiêu chí khác điểm tối đa của phần"
+        "Tổng điểm tối đa các tiêu chí khác điểm tối đa của phần."
     assert text("$.product_sets[0].parts[1].max_points", COL_WHERE) == "Phiếu PS-I.1.a › Phần B"
     assert "khai báo 30, cộng lại được 25" in text("$.product_sets[0].parts[1].max_points", COL_DETAIL)
     assert tab.problems.index(rows["$.product_sets[0].parts[1].max_points"], COL_PATH).data(

@@ -13,16 +13,15 @@ from sqlalchemy import select
 
 from ocop_desktop.db.models import CouncilResult, User
 from ocop_desktop.db.schema import Database
-from ocop_desktop.reports import number_text, recommendation_text
+from ocop_desktop.formats import decimal, stars
 from ocop_desktop.services import councils
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.errors import ServiceError
 from ocop_desktop.ui.context import AppContext, CurrentUser
 from ocop_desktop.ui.council.council_model import FIRST_MEMBER, CouncilTableModel
 from ocop_desktop.ui.council.council_page import CouncilPage
-from ocop_desktop.ui.council.detail import service_error_text
 from ocop_desktop.ui.runner import Runner
-from ocop_desktop.ui.texts import stars
+from ocop_desktop.words import error_text, recommendations
 
 APPROVER = "00000000-0000-4000-8000-0000000000c1"  # the user who approves
 
@@ -59,12 +58,12 @@ def test_table_matches_compute_council_result(page: CouncilPage, demo_db: Databa
             _, outcome = councils.compute_council_result(session, evaluation_id=page.view.evaluation_id,
                                                          dossier_id=row.dossier_id)
             totals = [model.data(model.index(row_no, FIRST_MEMBER + k)) for k in range(len(page.view.scorers))]
-            assert sorted(totals) == sorted(number_text(t) for t in outcome.member_totals)
-            assert _text(model, row_no, "mean") == number_text(outcome.mean)
-            assert _text(model, row_no, "spread") == number_text(outcome.spread)
+            assert sorted(totals) == sorted(decimal(t) for t in outcome.member_totals)
+            assert _text(model, row_no, "mean") == decimal(outcome.mean)
+            assert _text(model, row_no, "spread") == decimal(outcome.spread)
             assert _text(model, row_no, "stars") == stars(outcome.final_stars)
             assert model.data(model.index(row_no, model.column_of("recommendation")),
-                              Qt.ItemDataRole.ToolTipRole) == recommendation_text(outcome.recommendation)
+                              Qt.ItemDataRole.ToolTipRole) == recommendations()[outcome.recommendation]
         session.rollback()
 
 
@@ -242,6 +241,6 @@ def test_refusal_for_rules_names_the_rule() -> None:
     """A "result_not_approvable" refusal reads as the broken rules, not as an error code."""
     error = ServiceError("result_not_approvable", "council_result", flags=["rescore", "chair_absent"],
                          recommendation="recognise_province")
-    text = service_error_text(error)
+    text = error_text(error)
     assert text.startswith("Chưa phê duyệt được:")
     assert "chấm lại" in text and "Chủ tịch" in text

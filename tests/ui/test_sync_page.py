@@ -73,7 +73,7 @@ def test_sync_now_pushes_the_unsent_change_with_progress_and_a_history_row(live_
     assert server_row(live_server, "producers", producer)["name"] == "HTX Chè Hương Sơn 1"
     assert ("push", threading.main_thread().name) in watcher.seen
     assert {thread for _, thread in watcher.seen} == {threading.main_thread().name}
-    assert re.fullmatch(r"Đã gửi [\d,]+ k?B · Đã nhận [\d,]+ k?B", page.bytes_label.text())
+    assert re.fullmatch(r"Đã gửi [\d,]+ [KMG]?B · Đã nhận [\d,]+ [KMG]?B", page.bytes_label.text())
     assert "đã gửi 1 thay đổi" in page.outcome_label.text()
     history = page.history_model
     assert [history.index(0, c).data() for c in (HistoryModel.OUTCOME, HistoryModel.PUSHED)] == ["Thành công", "1"]
@@ -119,7 +119,8 @@ def test_an_unreachable_server_is_reported_in_words_and_nothing_is_lost(live_ser
 
     page.sync_button.click()
 
-    assert page.outcome_label.text().startswith("Không kết nối được máy chủ tỉnh")
+    assert page.outcome_label.text() == ("Đồng bộ không thành công: Không kết nối được máy chủ tỉnh. Hãy kiểm tra "
+                                         "mạng rồi thử lại. Mọi thay đổi vẫn được giữ trên máy này.")
     assert page.history_model.index(0, HistoryModel.OUTCOME).data() == "Không thành công"
     assert _unsent(laptop) == 1 and page.sync_button.isEnabled()
 

@@ -6,18 +6,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from ocop_desktop.formats import day
+from ocop_desktop.i18n import _t
 from ocop_desktop.services.assignments import AssignmentRow, CouncilRow, DossierRow
-from ocop_desktop.ui.admin.criteria_summary import day_text
-from ocop_desktop.ui.texts import dossier_kinds, dossier_statuses, member_roles
+from ocop_desktop.words import dossier_kinds, dossier_statuses, member_roles
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("", text)
 
 
 @dataclass(frozen=True)
@@ -74,8 +71,8 @@ class RowsModel(QAbstractTableModel, Generic[T]):
 
 def _decision(row: CouncilRow) -> str:
     if row.decision_no and row.decision_date:
-        return _t("{no} ngày {day}").format(no=row.decision_no, day=day_text(row.decision_date))
-    return row.decision_no or day_text(row.decision_date) or _t("Chưa có")
+        return _t("{no} ngày {day}").format(no=row.decision_no, day=day(row.decision_date))
+    return row.decision_no or day(row.decision_date) or _t("Chưa có")
 
 
 def council_model(parent=None) -> RowsModel[CouncilRow]:

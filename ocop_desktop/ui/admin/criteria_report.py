@@ -3,71 +3,24 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ocop_core.domain.problems import Problem
+from ocop_desktop import formats
+from ocop_desktop.i18n import _t
+from ocop_desktop.words import error_texts
 
 Index = QModelIndex | QPersistentModelIndex
 COL_NUMBER, COL_PATH, COL_WHERE, COL_PROBLEM, COL_DETAIL = range(5)
 _STEP = re.compile(r"\.([^.\[\]]+)|\[(\d+)\]")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("", text)
-
-
-def problem_texts() -> dict[str, str]:
-    """Words for the loader's codes (the command line has its own copy in messages.py, without Qt)."""
-    return {
-        "invalid_json": _t("Không phải JSON hợp lệ"),
-        "not_utf8": _t("Tệp không phải văn bản UTF-8; hãy lưu lại tệp với bảng mã UTF-8"),
-        "wrong_type": _t("Sai kiểu dữ liệu"),
-        "missing": _t("Thiếu trường bắt buộc"),
-        "unknown_key": _t("Trường không được hỗ trợ (có thể gõ sai tên)"),
-        "empty": _t("Danh sách rỗng"),
-        "blank": _t("Không được để trống"),
-        "too_long": _t("Chuỗi quá dài"),
-        "code_whitespace": _t("Mã có khoảng trắng ở đầu hoặc cuối"),
-        "invalid_value": _t("Giá trị không hợp lệ"),
-        "invalid_date": _t("Ngày không hợp lệ (cần dạng năm-tháng-ngày, VD: 2023-02-24)"),
-        "invalid_uuid": _t("Mã định danh (UUID) không hợp lệ"),
-        "invalid_legal_basis": _t("Căn cứ pháp lý cần dạng \"số/ký hiệu dd/mm/yyyy\""),
-        "duplicate_code": _t("Mã bị trùng"),
-        "unknown_reference": _t("Tham chiếu tới mã không tồn tại"),
-        "negative_points": _t("Điểm âm"),
-        "no_options": _t("Tiêu chí không có phương án chấm"),
-        "options_and_subitems": _t("Tiêu chí có cả phương án và tiểu mục"),
-        "rule_without_condition": _t("Điều kiện bắt buộc thiếu ngưỡng điểm hoặc phương án bị cấm"),
-        "criteria_sum_mismatch": _t("Tổng điểm tối đa các tiêu chí khác điểm tối đa của phần"),
-        "parts_sum_mismatch": _t("Tổng điểm các phần khác tổng điểm của bộ tiêu chí"),
-        "band_gap": _t("Các hạng sao có khoảng trống"),
-        "band_overlap": _t("Các hạng sao chồng lấn"),
-        "band_not_last": _t("Chỉ hạng sao cao nhất được lấy cận trên"),
-        "bands_not_ascending": _t("Hạng sao không tăng dần theo điểm"),
-        "band_needs_one_upper_bound": _t("Hạng sao cần đúng một cận trên"),
-        "empty_band": _t("Hạng sao rỗng"),
-        "unknown_star_level": _t("Hạng sao không tồn tại"),
-        "unsupported_schema_version": _t("Phiên bản định dạng không được hỗ trợ"),
-        "ends_before_start": _t("Ngày kết thúc trước ngày bắt đầu"),
-        "file_too_large": _t("Tệp quá lớn"),
-        "file_missing": _t("Không tìm thấy tệp"),
-        "not_a_file": _t("Không phải tệp thông thường (thư mục hoặc thiết bị)"),
-        "file_unreadable": _t("Không đọc được tệp (không có quyền hoặc đĩa lỗi)"),
-        "file_empty": _t("Tệp rỗng"),
-    }
-
-
 def _type_names() -> dict[str, str]:
     return {"object": _t("đối tượng {…}"), "array": _t("danh sách […]"), "string": _t("chuỗi"),
             "number": _t("số"), "integer": _t("số nguyên"), "boolean": _t("true/false"), "date": _t("ngày"),
             "null": _t("null (trống)")}
-
-
-def _megabytes(n: Any) -> str:
-    return f"{int(n) / 1_048_576:.1f}".replace(".", ",") + " MB"
 
 
 def problem_detail(problem: Problem) -> str:
@@ -82,7 +35,8 @@ def problem_detail(problem: Problem) -> str:
         parts.append(_t("cần {expected}, đang là {got}").format(
             expected=types.get(p["expected"], p["expected"]), got=types.get(p.get("got"), p.get("got", "?"))))
     if "size" in p:
-        parts.append(_t("{size}, giới hạn {limit}").format(size=_megabytes(p["size"]), limit=_megabytes(p["limit"])))
+        parts.append(_t("{size}, giới hạn {limit}").format(size=formats.size(int(p["size"])),
+                                                               limit=formats.size(int(p["limit"]))))
     elif "length" in p:
         parts.append(_t("{length} ký tự, tối đa {limit}").format(length=p["length"], limit=p["limit"]))
     if "declared" in p:
@@ -99,7 +53,7 @@ def problem_detail(problem: Problem) -> str:
     if "allowed" in p:
         parts.append(_t("cho phép: {allowed}").format(allowed=", ".join(map(str, p["allowed"]))))
     if "stars" in p:
-        parts.append(_t("{stars} sao").format(stars=p["stars"]))
+        parts.append(formats.stars(int(p["stars"]), glyphs=False))
     if problem.code == "unknown_key":
         parts.append(_t("tên trường: “{key}”").format(key=problem.path.rsplit(".", 1)[-1]))
     if "other" in p:
@@ -153,7 +107,7 @@ class ProblemTableModel(QAbstractTableModel):
                          self.tr("Chi tiết")]
 
     def set_problems(self, problems: tuple[Problem, ...] | list[Problem], document: Any = None) -> None:
-        words = problem_texts()
+        words = error_texts()
         self.beginResetModel()
         self._rows = [(p, describe_path(document, p.path), words.get(p.code, p.code), problem_detail(p))
                       for p in problems]
@@ -187,9 +141,3 @@ class ProblemTableModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
-
-def points_text(value: Decimal | int) -> str:
-    """Exact points with the Vietnamese decimal comma: 1.5 -> "1,5"."""
-    d = Decimal(value)
-    text = str(int(d)) if d == d.to_integral_value() else format(d.normalize(), "f")
-    return text.replace(".", ",")

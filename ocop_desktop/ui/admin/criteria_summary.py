@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
 from html import escape
 
-from PySide6.QtCore import QCoreApplication
-
 from ocop_core.domain.criteria import CriteriaSet, StarBand
-from ocop_desktop.ui.admin.criteria_report import points_text
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("", text)
-
-
-def set_statuses() -> dict[str, str]:
-    return {"draft": _t("Bản nháp"), "published": _t("Đã ban hành"), "retired": _t("Đã hết hiệu lực")}
-
-
-def day_text(day: date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
+from ocop_desktop.formats import day, decimal
+from ocop_desktop.i18n import _t
+from ocop_desktop.words import criteria_set_statuses as set_statuses  # council_form.py takes it from here too
 
 
 def effective_text(criteria_set: CriteriaSet) -> str:
-    start, end = day_text(criteria_set.effective_from), day_text(criteria_set.effective_to)
+    start, end = day(criteria_set.effective_from), day(criteria_set.effective_to)
     if start and end:
         return _t("từ {start} đến {end}").format(start=start, end=end)
     if start:
@@ -33,17 +20,17 @@ def effective_text(criteria_set: CriteriaSet) -> str:
 
 
 def _band(band: StarBand) -> str:
-    upper = points_text(band.upper)
+    upper = decimal(band.upper)
     if band.lower == 0:
         return _t("{stars}★ dưới {upper}").format(stars=band.stars, upper=upper)
     template = _t("{stars}★ {lower}–{upper}") if band.upper_inclusive else _t("{stars}★ {lower} đến dưới {upper}")
-    return template.format(stars=band.stars, lower=points_text(band.lower), upper=upper)
+    return template.format(stars=band.stars, lower=decimal(band.lower), upper=upper)
 
 
 def summary_html(criteria_set: CriteriaSet, digest: str, file_name: str) -> str:
     cs, e = criteria_set, escape
     legal = "; ".join(
-        _t("{number} ngày {day}").format(number=e(b.number), day=day_text(b.date)) if b.date else e(b.number)
+        _t("{number} ngày {day}").format(number=e(b.number), day=day(b.date)) if b.date else e(b.number)
         for b in cs.legal_basis) or "—"
     rows = [
         (_t("Mã phiên bản"), f"<b>{e(cs.code)}</b>"),
@@ -51,7 +38,7 @@ def summary_html(criteria_set: CriteriaSet, digest: str, file_name: str) -> str:
         (_t("Trạng thái trong tệp"), e(set_statuses().get(cs.status, cs.status))),
         (_t("Hiệu lực"), e(effective_text(cs))),
         (_t("Căn cứ pháp lý"), legal),
-        (_t("Tổng điểm"), e(points_text(cs.total_points))),
+        (_t("Tổng điểm"), e(decimal(cs.total_points))),
         (_t("Hạng sao"), e(" · ".join(_band(b) for b in cs.star_bands))),
         (_t("Nhóm sản phẩm"), e(_t("{groups} nhóm, {subgroups} phân nhóm").format(
             groups=len(cs.product_groups), subgroups=len(cs.subgroups())))),
@@ -71,7 +58,7 @@ def summary_html(criteria_set: CriteriaSet, digest: str, file_name: str) -> str:
                _t("Tiêu chí bắt buộc"))
     html.append("<tr>" + "".join(f"<th>{e(h)}</th>" for h in headers) + "</tr>")
     for ps in cs.product_sets:
-        parts = " · ".join(f"{p.code} {points_text(p.max_points)}" for p in ps.parts)
+        parts = " · ".join(f"{p.code} {decimal(p.max_points)}" for p in ps.parts)
         mandatory = sum(1 for c in ps.criteria if c.mandatory)
         html.append(f"<tr><td>{e(ps.code)}</td><td>{e(ps.name)}</td><td>{e(parts)}</td>"
                     f"<td align='right'>{len(ps.criteria)}</td><td align='right'>{mandatory}</td></tr>")

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from ocop_core.protocol import Row
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.criteria import import_criteria_set
-from ocop_desktop.ui.admin.admin_texts import admin_error_text
 from ocop_desktop.ui.admin.confirm import ask
 from ocop_desktop.ui.admin.criteria_file import LoadedCriteria, read_criteria_file
 from ocop_desktop.ui.admin.criteria_preview import CriteriaPreviewDialog
@@ -36,6 +35,7 @@ from ocop_desktop.ui.admin.criteria_report import (
 )
 from ocop_desktop.ui.admin.criteria_summary import summary_html
 from ocop_desktop.ui.context import AppContext
+from ocop_desktop.words import error_text
 
 OK_STYLE, BAD_STYLE, NOTE_STYLE = "color:#1b7f3b;", "color:#b42318;", "color:#9a6700;"
 
@@ -64,23 +64,7 @@ class CriteriaTab(QWidget):
         self.result = self._label("")
 
         self.problems = ProblemTableModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.problems)
-        self.table.setWordWrap(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setStyleSheet("QTableView::item { padding: 3px 4px; }")
-        header = self.table.horizontalHeader()
-        for column, mode in ((COL_NUMBER, QHeaderView.ResizeMode.ResizeToContents),
-                             (COL_PATH, QHeaderView.ResizeMode.Interactive),
-                             (COL_WHERE, QHeaderView.ResizeMode.Interactive),
-                             (COL_PROBLEM, QHeaderView.ResizeMode.Interactive),
-                             (COL_DETAIL, QHeaderView.ResizeMode.Stretch)):
-            header.setSectionResizeMode(column, mode)
-        for column, width in ((COL_PATH, 330), (COL_WHERE, 250), (COL_PROBLEM, 300)):
-            self.table.setColumnWidth(column, width)
+        self.table = self._make_table()
         self.summary = QTextBrowser(self)
         self.summary.setOpenLinks(False)
         intro = self._label("color:#555;")
@@ -106,6 +90,26 @@ class CriteriaTab(QWidget):
         self._publishing = False
         self._loading = 0
         self._update_buttons()
+
+    def _make_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setModel(self.problems)
+        table.setWordWrap(True)
+        table.setAlternatingRowColors(True)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.setStyleSheet("QTableView::item { padding: 3px 4px; }")
+        header = table.horizontalHeader()
+        for column, mode in ((COL_NUMBER, QHeaderView.ResizeMode.ResizeToContents),
+                             (COL_PATH, QHeaderView.ResizeMode.Interactive),
+                             (COL_WHERE, QHeaderView.ResizeMode.Interactive),
+                             (COL_PROBLEM, QHeaderView.ResizeMode.Interactive),
+                             (COL_DETAIL, QHeaderView.ResizeMode.Stretch)):
+            header.setSectionResizeMode(column, mode)
+        for column, width in ((COL_PATH, 330), (COL_WHERE, 250), (COL_PROBLEM, 300)):
+            table.setColumnWidth(column, width)
+        return table
 
     def _label(self, style: str) -> QLabel:
         label = QLabel(self)
@@ -152,7 +156,7 @@ class CriteriaTab(QWidget):
         # Off the UI thread: a large file takes a moment to validate, and it needs no database.
         self.context.runner.network(lambda: read_criteria_file(path),
                                     done=lambda loaded: self.show_loaded(loaded, ticket),
-                                    failed=lambda error: self._say(admin_error_text(error), BAD_STYLE))
+                                    failed=lambda error: self._say(error_text(error), BAD_STYLE))
 
     def show_loaded(self, loaded: LoadedCriteria, ticket: int | None = None) -> None:
         if ticket is not None and ticket != self._loading:
@@ -184,7 +188,7 @@ class CriteriaTab(QWidget):
             return
         self.context.runner.write(lambda session: import_criteria_set(session, loaded.raw),
                                   done=lambda changes: self._saved(loaded, changes),
-                                  failed=lambda error: self._say(admin_error_text(error), BAD_STYLE))
+                                  failed=lambda error: self._say(error_text(error), BAD_STYLE))
 
     def _saved(self, loaded: LoadedCriteria, changes: Changes) -> None:
         code = loaded.criteria_set.code
@@ -228,7 +232,7 @@ class CriteriaTab(QWidget):
     def _publish_failed(self, error: Exception) -> None:
         self._publishing = False
         self._update_buttons()
-        self._say(admin_error_text(error), BAD_STYLE)
+        self._say(self.tr("Chưa ban hành: {reason}").format(reason=error_text(error)), BAD_STYLE)
 
     def _ask_path(self) -> str:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp bộ tiêu chí"), "",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ocop_desktop.reports import flag_text, number_text, recommendation_text
+from ocop_desktop.formats import decimal, stars
 from ocop_desktop.services.council_view import CouncilView, DossierRow, MemberCell, MemberInfo
-from ocop_desktop.ui.texts import member_roles, stars
+from ocop_desktop.words import member_roles, recommendations, result_flags, word
 
 COL_CODE = 0
 COL_PRODUCT = 1
@@ -91,9 +91,9 @@ class CouncilTableModel(QAbstractTableModel):
                 self.column_key(section)]
         if role == Qt.ItemDataRole.ToolTipRole:
             if member is not None:
-                return f"{member.full_name} – {member_roles().get(member.role, member.role)}"
+                return f"{member.full_name} – {word(member_roles(), member.role)}"
             if self.column_key(section) == "spread" and self.view and self.view.spread_limit is not None:
-                return self.tr("Giới hạn chênh lệch: {n} điểm").format(n=number_text(self.view.spread_limit))
+                return self.tr("Giới hạn chênh lệch: {n} điểm").format(n=decimal(self.view.spread_limit))
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -126,12 +126,12 @@ class CouncilTableModel(QAbstractTableModel):
             cell = row.cells[column - FIRST_MEMBER]
             if cell.status is None:
                 return "–"
-            return number_text(cell.total) if cell.submitted else self.tr("{n} (nháp)").format(
-                n=number_text(cell.total))
+            return decimal(cell.total) if cell.submitted else self.tr("{n} (nháp)").format(
+                n=decimal(cell.total))
         if key == "mean":
-            return number_text(row.mean)
+            return decimal(row.mean)
         if key == "spread":
-            return number_text(row.spread)
+            return decimal(row.spread)
         if key == "quorum":
             return f"{row.present}/{len(row.cells)}"
         if key == "stars":
@@ -164,9 +164,9 @@ class CouncilTableModel(QAbstractTableModel):
             state = self.tr("Đã nộp") if cell.submitted else self.tr("Đang chấm, chưa nộp")
             return self.tr("{state} · theo phiếu: {stars}").format(state=state, stars=stars(cell.stars))
         if key == "spread" and row.spread_exceeded:
-            return flag_text("rescore")
+            return word(result_flags(), "rescore")
         if key == "quorum":
-            return self.tr("Đủ số lượng theo quy định") if row.quorum_met else flag_text("no_quorum")
+            return self.tr("Đủ số lượng theo quy định") if row.quorum_met else word(result_flags(), "no_quorum")
         if key == "recommendation":
-            return recommendation_text(row.recommendation)
+            return word(recommendations(), row.recommendation)
         return None

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocop_desktop.reports import ReportError, minutes_pdf, number_text, results_xlsx, sheet_pdf
+from ocop_desktop.formats import day, decimal, stars
+from ocop_desktop.reports import ReportError, minutes_pdf, results_xlsx, sheet_pdf
 from ocop_desktop.services import councils
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.council_view import (
@@ -32,15 +33,9 @@ from ocop_desktop.services.council_view import (
 from ocop_desktop.services.sheet_view import sheet_view
 from ocop_desktop.ui.context import AppContext
 from ocop_desktop.ui.council.council_model import COL_PRODUCT, CouncilTableModel
-from ocop_desktop.ui.council.detail import (
-    blockers_text,
-    detail_html,
-    report_error_text,
-    rules_text,
-    service_error_text,
-)
+from ocop_desktop.ui.council.detail import blockers_text, detail_html, rules_text
 from ocop_desktop.ui.council.dialogs import ask_confirm, ask_save_path, safe_name, with_suffix
-from ocop_desktop.ui.texts import stars
+from ocop_desktop.words import error_text
 
 APPROVER_ROLES = ("admin", "secretary", "chair")
 # Anything these touch can change a total, a member, a name or an approval shown on this page.
@@ -132,7 +127,7 @@ class CouncilPage(QWidget):
         self.sessions.blockSignals(True)
         self.sessions.clear()
         for choice in choices:
-            when = choice.held_on.strftime("%d/%m/%Y") if choice.held_on else self.tr("chưa định ngày")
+            when = day(choice.held_on) or self.tr("chưa định ngày")
             self.sessions.addItem(self.tr("{date} · vòng {round} · {council} (%n hồ sơ)", "", choice.dossiers).format(
                 date=when, round=choice.round, council=choice.council_name), choice.id)
         position = next((i for i, c in enumerate(choices) if c.id == keep), 0)
@@ -224,7 +219,7 @@ class CouncilPage(QWidget):
             return
         question = self.tr("Phê duyệt kết quả hồ sơ {code} ({product}): điểm trung bình {mean}, {stars}?\n"
                            "Sau khi phê duyệt, kết quả không thay đổi được nữa.").format(
-            code=row.code, product=row.product, mean=number_text(row.mean), stars=stars(row.final_stars))
+            code=row.code, product=row.product, mean=decimal(row.mean), stars=stars(row.final_stars))
         if not self.confirm(self.tr("Phê duyệt kết quả"), question):
             return
         evaluation_id, dossier_id, user_id = view.evaluation_id, row.dossier_id, self.context.user.user_id
@@ -271,7 +266,7 @@ class CouncilPage(QWidget):
         try:
             written = write(path)
         except ReportError as exc:
-            self._say(report_error_text(exc), error=True)
+            self._say(error_text(exc), error=True)
             return
         self._say(self.tr("Đã lưu: {path}").format(path=str(written)))
 
@@ -280,4 +275,4 @@ class CouncilPage(QWidget):
         self.message.setText(text)
 
     def _show_error(self, error: Exception) -> None:
-        self._say(service_error_text(error), error=True)
+        self._say(error_text(error), error=True)

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("", text)
+from ocop_desktop.i18n import _t
 
 
 def ask_unsaved(parent: QWidget) -> str:

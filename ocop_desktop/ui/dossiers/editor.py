@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ocop_desktop import words
 from ocop_desktop.services import dossiers
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.dossier_view import DossierView, load_dossier_view
 from ocop_desktop.services.errors import NotFound
-from ocop_desktop.ui import texts
 from ocop_desktop.ui.context import AppContext
 from ocop_desktop.ui.dossiers import dialogs
 from ocop_desktop.ui.dossiers.documents_panel import DocumentsPanel
@@ -154,7 +154,7 @@ class DossierEditor(QWidget):
         self.title.setText(f"{d.code} · {p.name}")
         self.subtitle.setText(self.tr("{producer} · {commune} · {kind}").format(
             producer=view.producer.name, commune=view.producer.commune_name,
-            kind=texts.dossier_kinds().get(d.kind, d.kind)))
+            kind=words.word(words.dossier_kinds(), d.kind)))
         editable = d.editable and self.context.user.role != "viewer"
         self.workflow.show_status(d.status, d.allowed_next, enabled=self.context.user.role != "viewer")
         self.dossier_form.show_view(view, keep)
@@ -175,7 +175,7 @@ class DossierEditor(QWidget):
         if self.context.user.role == "viewer":
             return self.tr("Bạn chỉ có quyền xem hồ sơ.")
         return self.tr("Hồ sơ ở trạng thái “{status}”: thông tin đã dùng để đánh giá nên chỉ xem, không sửa.").format(
-            status=texts.dossier_statuses().get(status, status))
+            status=words.word(words.dossier_statuses(), status))
 
     def _load_failed(self, dossier_id: str, exc: Exception) -> None:
         if dossier_id != self._requested:
@@ -186,7 +186,7 @@ class DossierEditor(QWidget):
             self.stack.setCurrentIndex(0)
             self._set_dirty(False)
             return
-        self._say(texts.error_text(exc))
+        self._say(words.error_text(exc))
 
     def has_unsaved_edits(self) -> bool:
         return self.view is not None and any(form.changed() for form in self._forms())
@@ -225,17 +225,17 @@ class DossierEditor(QWidget):
         self._saving = False
         self._set_dirty(self.has_unsaved_edits())
         if not isinstance(exc, Refused):
-            self._say(texts.error_text(exc))
+            self._say(words.error_text(exc))
             return
         error = exc.error
         form: FieldForm = {"product": self.product_form, "dossier": self.dossier_form}.get(exc.section) or (
             self.location_form if error.field in self.location_form.errors else self.producer_form)
-        if form.show_error(error.field, texts.error_text(error)):
+        if form.show_error(error.field, words.error_text(error)):
             self.tabs.setCurrentIndex(next(i for i in range(self.tabs.count())
                                            if self.tabs.widget(i).isAncestorOf(form)))
             self._say(self.tr("Chưa lưu gì: hãy sửa ô được đánh dấu đỏ rồi lưu lại. Những gì bạn đã nhập vẫn còn."))
         else:
-            self._say(self.tr("Chưa lưu: {reason}").format(reason=texts.error_text(error)))
+            self._say(self.tr("Chưa lưu: {reason}").format(reason=words.error_text(error)))
 
     def discard(self) -> None:
         self._revert_forms()
@@ -263,7 +263,7 @@ class DossierEditor(QWidget):
         view = self.view
         if view is None:
             return
-        statuses = texts.dossier_statuses()
+        statuses = words.dossier_statuses()
         current = view.dossier.status
         if not is_reversible(current, target) and not self.confirm(
                 self.tr("Chuyển hồ sơ {code} sang “{target}”?\nSau bước này không tự quay lại “{current}” được.")
@@ -276,7 +276,7 @@ class DossierEditor(QWidget):
                                   failed=self._move_failed)
 
     def _move_failed(self, exc: Exception) -> None:
-        self._say(texts.error_text(exc))
+        self._say(words.error_text(exc))
         self.reload(quiet=True)  # the status may have changed elsewhere: show what the workflow allows now
 
     def _forms(self) -> tuple[FieldForm, ...]:

@@ -13,8 +13,8 @@ from PySide6.QtGui import QColor
 
 from ocop_core.domain.dossier_status import STATUSES
 from ocop_core.domain.text import collation_ranks, fold
+from ocop_desktop import formats, words
 from ocop_desktop.services.dossier_rows import DossierRow, choices, search_texts
-from ocop_desktop.ui import texts
 
 CODE, PRODUCT, PRODUCER, COMMUNE, GROUP, STATUS, STARS, EXPIRY = range(8)
 COLUMN_COUNT = 8
@@ -157,7 +157,7 @@ class DossierTableModel(QAbstractTableModel):
         cols = self._cols = prepared.columns
         self.group_names = prepared.group_names
         self.version = prepared.version
-        self._words = texts.dossier_statuses()
+        self._words = words.dossier_statuses()
         self._index_of = dict(zip(cols.ids, range(len(cols)), strict=True))
         self._hay = prepared.haystacks
         self._ranks = dict(prepared.ranks)
@@ -300,10 +300,9 @@ class DossierTableModel(QAbstractTableModel):
             status = cols.statuses[position]
             return self._words.get(status, status)
         if column == STARS:
-            stars = cols.stars[position]
-            return "★" * stars if stars else "—"
+            return formats.stars(cols.stars[position], none="—")
         day = cols.expiry_days[position]
-        return date.fromordinal(day).strftime("%d/%m/%Y") if day else ""
+        return formats.day(date.fromordinal(day)) if day else ""
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Hashable
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ocop_desktop import formats, words
 from ocop_desktop.services.changes import Changes
-from ocop_desktop.ui import texts
 from ocop_desktop.ui.context import AppContext
 from ocop_desktop.ui.dossiers import list_cache
 from ocop_desktop.ui.dossiers import list_model as m
@@ -41,9 +41,7 @@ class DossierListPage(QWidget):
         self._loading = False
         self._stale = False  # something changed while a load was running
         self._keep_id: str | None = None
-        self._number = QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam).toString  # 50.000
         self.model = m.DossierTableModel(self)
-
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Tìm hồ sơ, sản phẩm, chủ thể, xã…"))
         self.search.setClearButtonEnabled(True)
@@ -53,15 +51,22 @@ class DossierListPage(QWidget):
         widest = self.tr("{shown} / {total} hồ sơ").format(shown="000.000", total="000.000")
         self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(widest))
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.commune_box = self._combo()
-        self.group_box = self._combo()
-        self.status_box = self._combo()
-        self.stars_box = self._combo()
-        self._fill(self.status_box, list(texts.dossier_statuses().items()))
-        self._fill(self.stars_box, [(n, texts.stars(n)) for n in (5, 4, 3, 0)])
+        self.commune_box, self.group_box, self.status_box, self.stars_box = (self._combo() for _ in range(4))
+        self._fill(self.status_box, list(words.dossier_statuses().items()))
+        self._fill(self.stars_box, [(n, formats.stars(n or None)) for n in (5, 4, 3, 0)])
         self.expiring_box = QCheckBox(self.tr("Sắp hết hạn công nhận (6 tháng)"), self)
         self.table = self._make_table()
+        self._lay_out()
+        self._connect()
+        # The list as it was last loaded on this laptop, shown at once; the load below replaces it only
+        # if the database has changed since (list_cache).
+        self._cache = context.paths.cache / list_cache.FILE_NAME
+        saved = list_cache.load(self._cache, context.paths.database)
+        if saved is not None:
+            self._show(saved)
+        self.reload()
 
+    def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addSpacing(12)
@@ -85,6 +90,7 @@ class DossierListPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
 
+    def _connect(self) -> None:
         self.search.textChanged.connect(self._apply_filter)
         self.search.returnPressed.connect(self._enter_table)
         for box in (self.commune_box, self.group_box, self.status_box, self.stars_box):
@@ -93,13 +99,6 @@ class DossierListPage(QWidget):
         self.table.activated.connect(self._activated)
         self.model.modelAboutToBeReset.connect(self._remember_current)
         self.model.modelReset.connect(self._after_reset)
-        # The list as it was last loaded on this laptop, shown at once; the load below replaces it only
-        # if the database has changed since (list_cache).
-        self._cache = context.paths.cache / list_cache.FILE_NAME
-        saved = list_cache.load(self._cache, context.paths.database)
-        if saved is not None:
-            self._show(saved)
-        self.reload()
 
     def _combo(self) -> QComboBox:
         box = QComboBox(self)
@@ -200,7 +199,7 @@ class DossierListPage(QWidget):
             self.reload()
             return
         self.count_label.setText(self.tr("Không tải được danh sách hồ sơ. {error}").format(
-            error=texts.error_text(error)))
+            error=words.error_text(error)))
 
     def _fill(self, box: QComboBox, items: list[tuple[Hashable, str]]) -> None:
         current = box.currentData()
@@ -223,9 +222,8 @@ class DossierListPage(QWidget):
         self._show_count()
 
     def _show_count(self) -> None:
-        number = self._number
         self.count_label.setText(self.tr("{shown} / {total} hồ sơ").format(
-            shown=number(self.model.rowCount()), total=number(self.model.total_count())))
+            shown=formats.count(self.model.rowCount()), total=formats.count(self.model.total_count())))
 
     def _remember_current(self) -> None:
         current = self.table.currentIndex()

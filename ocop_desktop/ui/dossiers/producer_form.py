@@ -8,9 +8,9 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QWidget
 
 from ocop_core.domain.text import collation_key
+from ocop_desktop import words
 from ocop_desktop.services.dossier_view import DossierView
 from ocop_desktop.services.errors import ServiceError
-from ocop_desktop.ui import texts
 from ocop_desktop.ui.dossiers.forms import WARNING_STYLE, FieldForm, fill_combo
 
 # Rough box around Vietnam, islands included: outside it a point is most likely a typing slip
@@ -53,7 +53,7 @@ class ProducerForm(FieldForm):
         super().__init__(parent)
         self.add_field("name", self.tr("Tên chủ thể *"), _line(self, 300))
         self.kind = self.add_field("kind", self.tr("Loại hình"), QComboBox(self))
-        fill_combo(self.kind, texts.producer_kinds().items())
+        fill_combo(self.kind, words.producer_kinds().items())
         self.commune = self.add_field("commune_code", self.tr("Xã/phường"), QComboBox(self),
                                       self.tr("Đơn vị hành chính sau sắp xếp 2025."))
         self.add_field("address", self.tr("Địa chỉ"), _line(self, 500, self.tr("Thôn/xóm, xã/phường, tỉnh")))
@@ -151,7 +151,7 @@ class LocationForm(FieldForm):
         lat, lon = self.lat.value(), self.lon.value()
         for key, value, bound in (("lat", lat, 90), ("lon", lon, 180)):
             if abs(value) > bound:
-                self.errors[key].setText(texts.error_text(ServiceError("out_of_range", key)))
+                self.errors[key].setText(words.error_text(ServiceError("out_of_range", key)))
                 self.errors[key].setVisible(True)
         if abs(lat) <= 90 and abs(lon) <= 180 and not (
                 VIETNAM_LAT[0] <= lat <= VIETNAM_LAT[1] and VIETNAM_LON[0] <= lon <= VIETNAM_LON[1]):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC
 
-from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
+from ocop_desktop import formats, words
 from ocop_desktop.services.dossier_view import DossierView
-from ocop_desktop.ui import texts
 from ocop_desktop.ui.dossiers.forms import FieldForm, fill_combo
 
 
@@ -50,7 +50,7 @@ class DossierForm(FieldForm):
         self.code = QLabel(self)
         self.form.addRow(self.tr("Mã hồ sơ"), self.code)
         self.kind = self.add_field("kind", self.tr("Loại hồ sơ"), QComboBox(self))
-        fill_combo(self.kind, texts.dossier_kinds().items())
+        fill_combo(self.kind, words.dossier_kinds().items())
         self.submitted = QLabel(self)
         self.form.addRow(self.tr("Ngày nộp"), self.submitted)
         self.result = QLabel(self)
@@ -68,8 +68,7 @@ class DossierForm(FieldForm):
         else:
             # Stored in UTC; the officer reads local time.
             moment = d.submitted_at if d.submitted_at.tzinfo else d.submitted_at.replace(tzinfo=UTC)
-            local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
-            self.submitted.setText(QLocale(QLocale.Language.Vietnamese).toString(local, "dd/MM/yyyy HH:mm"))
-        self.result.setText(texts.stars(d.result_stars))
+            self.submitted.setText(formats.moment(moment))
+        self.result.setText(formats.stars(d.result_stars))
         self.load({"kind": d.kind, "notes": d.notes}, keep_edits)
 

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ocop_core.domain.dossier_status import TRANSITIONS
-from ocop_desktop.ui import texts
+from ocop_desktop import words
+from ocop_desktop.i18n import _t
 
 # Background of the status chip: grey while with the producer, blue in the workflow, green when done.
 _CHIP = {"draft": "#e0e0e0", "submitted": "#d7e8fb", "commune_checked": "#d7e8fb", "forwarded": "#d7e8fb",
          "evaluated": "#d9f2dc", "closed": "#d9f2dc"}
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("", text)
 
 
 def move_labels() -> dict[str, str]:
@@ -46,7 +43,7 @@ class WorkflowBar(QWidget):
         self._shown: list[QWidget] = []
 
     def show_status(self, status: str, allowed: tuple[str, ...], enabled: bool = True) -> None:
-        self.chip.setText(texts.dossier_statuses().get(status, status))
+        self.chip.setText(words.word(words.dossier_statuses(), status))
         self.chip.setStyleSheet(f"background: {_CHIP.get(status, '#e0e0e0')}; border-radius: 4px; "
                                 "padding: 2px 8px; font-weight: 600;")
         for widget in self._shown:
@@ -60,7 +57,7 @@ class WorkflowBar(QWidget):
             button = QPushButton(labels.get(target, target), self)
             button.setObjectName(f"move_{target}")
             button.setToolTip(self.tr("Chuyển sang trạng thái “{status}”").format(
-                status=texts.dossier_statuses().get(target, target)))
+                status=words.word(words.dossier_statuses(), target)))
             button.setEnabled(enabled)
             button.clicked.connect(lambda _checked=False, t=target: self.move_requested.emit(t))
             self._row.addWidget(button)

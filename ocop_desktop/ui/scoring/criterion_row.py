@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_core.domain.criteria import Criterion, Option
+from ocop_desktop.formats import decimal
 from ocop_desktop.services.sheet_view import comment_slot
-from ocop_desktop.ui.scoring import words
+from ocop_desktop.ui.scoring import colours
 
 
 class OptionChoice(QWidget):
@@ -34,10 +35,10 @@ class OptionChoice(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.radio = QRadioButton(self)
         self.radio.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        pts = words.points(option.points)
+        pts = decimal(option.points)
         self.radio.setAccessibleName(self.tr("{code}) {label}, {points} điểm").format(
             code=option.code, label=option.label, points=pts))
-        self.label = QLabel(f"<span style='color:{words.MUTED}'>{html.escape(option.code)})</span> "
+        self.label = QLabel(f"<span style='color:{colours.MUTED}'>{html.escape(option.code)})</span> "
                             f"{html.escape(option.label)}", self)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)
@@ -114,7 +115,7 @@ class CriterionRow(QFrame):
             if sub is not None:
                 # "Tiểu mục a", not "a)": the options under it are lettered a), b) ... too.
                 title = QLabel(self.tr("Tiểu mục {code}: {name} — tối đa {points} điểm").format(
-                    code=sub.code, name=sub.name, points=words.points(sub.max_points)), self)
+                    code=sub.code, name=sub.name, points=decimal(sub.max_points)), self)
                 title.setObjectName("subitem")
                 title.setWordWrap(True)
                 layout.addWidget(title)
@@ -144,7 +145,7 @@ class CriterionRow(QFrame):
                              .format(n=c.mandatory.from_stars))
             badge.setObjectName("badge")
             left.addWidget(badge, 0, Qt.AlignmentFlag.AlignLeft)
-        most = QLabel(self.tr("tối đa {points} điểm").format(points=words.points(c.max_points)), self)
+        most = QLabel(self.tr("tối đa {points} điểm").format(points=decimal(c.max_points)), self)
         most.setObjectName("muted")
         right.addWidget(most, 0, Qt.AlignmentFlag.AlignRight)
         self.tag = QLabel(self)

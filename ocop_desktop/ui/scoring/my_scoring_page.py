@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 from ocop_desktop.services import sheet_view, sheets
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.sheet_view import NOT_STARTED, MySheetRow
-from ocop_desktop.ui import texts
 from ocop_desktop.ui.context import AppContext
-from ocop_desktop.ui.scoring import sheets_model, words
+from ocop_desktop.ui.scoring import colours, sheets_model
 from ocop_desktop.ui.scoring.sheet_widget import SheetWidget
 from ocop_desktop.ui.scoring.sheets_model import MySheetsModel, row_identity
+from ocop_desktop.words import error_text
 
 # What the list is made of: a change to any of these may add, drop or re-total a row.
 LISTED = frozenset({"score_sheets", "score_lines", "dossiers", "products", "council_members",
@@ -60,7 +60,7 @@ class MyScoringPage(QWidget):
         layout.addWidget(heading)
         self.summary = QLabel(side)
         self.summary.setWordWrap(True)
-        self.summary.setStyleSheet(f"color: {words.MUTED};")
+        self.summary.setStyleSheet(f"color: {colours.MUTED};")
         layout.addWidget(self.summary)
         self.model = MySheetsModel(side)
         self.table = QTableView(side)
@@ -96,7 +96,7 @@ class MyScoringPage(QWidget):
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.start_error = QLabel(side)
         self.start_error.setWordWrap(True)
-        self.start_error.setStyleSheet(f"color: {words.FAILED};")
+        self.start_error.setStyleSheet(f"color: {colours.FAILED};")
         layout.addWidget(self.start_error)
         layout.addStretch(1)
         return side
@@ -131,7 +131,7 @@ class MyScoringPage(QWidget):
                                          "thành viên chấm điểm sẽ hiện ở đây."))
 
     def _list_failed(self, error: Exception) -> None:
-        self.summary.setText(texts.error_text(error))
+        self.summary.setText(error_text(error))
 
     def _current_row(self) -> MySheetRow | None:
         index = self.table.currentIndex()
@@ -199,4 +199,4 @@ class MyScoringPage(QWidget):
         self.sheet.next_unanswered()
 
     def _start_failed(self, error: Exception) -> None:
-        self.start_error.setText(texts.error_text(error))
+        self.start_error.setText(error_text(error))

@@ -6,8 +6,9 @@ import html
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ocop_desktop.formats import decimal
 from ocop_desktop.services.sheet_view import SheetView
-from ocop_desktop.ui.scoring import words
+from ocop_desktop.ui.scoring import colours
 from ocop_desktop.ui.scoring.criterion_row import CriterionRow
 
 # One style sheet for the whole body: a sheet per widget made opening a sheet and every click slow.
@@ -15,17 +16,17 @@ STYLE = f"""
 QWidget#sheetBody {{ background: #f1f5f9; }}
 QLabel#partHeading {{ font-size: 16px; font-weight: 700; color: #1e3a8a; margin-top: 6px; }}
 QLabel#groupHeading {{ font-size: 14px; font-weight: 600; color: #334155; margin-top: 2px; }}
-QFrame#criterion {{ background: white; border: 1px solid #e2e8f0; border-left: 5px solid {words.UNANSWERED};
+QFrame#criterion {{ background: white; border: 1px solid #e2e8f0; border-left: 5px solid {colours.UNANSWERED};
                     border-radius: 4px; }}
-QFrame#criterion[state="answered"] {{ border-left-color: {words.ANSWERED}; }}
-QFrame#criterion[state="failed"] {{ border-left-color: {words.FAILED}; }}
+QFrame#criterion[state="answered"] {{ border-left-color: {colours.ANSWERED}; }}
+QFrame#criterion[state="failed"] {{ border-left-color: {colours.FAILED}; }}
 QLabel#criterionTitle {{ font-size: 14px; }}
-QLabel#guidance {{ color: {words.MUTED}; font-style: italic; }}
+QLabel#guidance {{ color: {colours.MUTED}; font-style: italic; }}
 QLabel#subitem {{ font-weight: 600; margin-top: 4px; }}
-QLabel#muted {{ color: {words.MUTED}; }}
-QLabel#badge {{ color: {words.FAILED}; border: 1px solid {words.FAILED}; border-radius: 3px; padding: 0 4px; }}
-QLabel#tag {{ color: {words.UNANSWERED}; font-weight: 600; }}
-QLabel#tag[state="failed"] {{ color: {words.FAILED}; }}
+QLabel#muted {{ color: {colours.MUTED}; }}
+QLabel#badge {{ color: {colours.FAILED}; border: 1px solid {colours.FAILED}; border-radius: 3px; padding: 0 4px; }}
+QLabel#tag {{ color: {colours.UNANSWERED}; font-weight: 600; }}
+QLabel#tag[state="failed"] {{ color: {colours.FAILED}; }}
 QWidget#option {{ border-radius: 4px; }}
 QWidget#option[look="chosen"] {{ background: #f1f5f9; }}
 QWidget#option[look="focused"] {{ background: #dbeafe; }}
@@ -69,7 +70,7 @@ class SheetBody(QWidget):
         self.layout_key = self.key_of(view)
         for part in view.parts:
             heading = QLabel(self.tr("Phần {code}. {name} — {points} điểm").format(
-                code=html.escape(part.code), name=html.escape(part.name), points=words.points(part.max_points)), self)
+                code=html.escape(part.code), name=html.escape(part.name), points=decimal(part.max_points)), self)
             heading.setObjectName("partHeading")
             heading.setWordWrap(True)
             layout.addWidget(heading)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
-from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,18 +19,19 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_core.domain.scoring import Answer, SheetScore, score_sheet
+from ocop_desktop.formats import clock, decimal, stars
 from ocop_desktop.services import sheet_view, sheets
 from ocop_desktop.services.sheet_view import PREVIEW, SheetView, comment_slot
-from ocop_desktop.ui import texts
 from ocop_desktop.ui.context import AppContext
-from ocop_desktop.ui.scoring import words
+from ocop_desktop.ui.scoring import colours
 from ocop_desktop.ui.scoring.criterion_row import CriterionRow
 from ocop_desktop.ui.scoring.sheet_body import SheetBody
 from ocop_desktop.ui.scoring.totals_panel import TotalsPanel
+from ocop_desktop.words import error_text, sheet_statuses, word
 
 Confirm = Callable[[QWidget, str, str, str], bool]
 SIDE_WIDTH = 270
-STATUS_COLOURS = {"draft": "#b45309", "submitted": "#15803d", "superseded": words.MUTED, PREVIEW: "#1d4ed8"}
+STATUS_COLOURS = {"draft": "#b45309", "submitted": "#15803d", "superseded": colours.MUTED, PREVIEW: "#1d4ed8"}
 
 
 def ask_confirmation(parent: QWidget, title: str, text: str, accept: str) -> bool:
@@ -57,7 +59,7 @@ class SheetWidget(QWidget):
         layout.addLayout(self._header())
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(f"color: white; background: {words.FAILED}; padding: 6px; border-radius: 4px;")
+        self.message.setStyleSheet(f"color: white; background: {colours.FAILED}; padding: 6px; border-radius: 4px;")
         self.message.hide()
         layout.addWidget(self.message)
         middle = QHBoxLayout()
@@ -81,7 +83,7 @@ class SheetWidget(QWidget):
         self.title.setWordWrap(True)
         self.subtitle = QLabel(self)
         self.subtitle.setWordWrap(True)
-        self.subtitle.setStyleSheet(f"color: {words.MUTED};")
+        self.subtitle.setStyleSheet(f"color: {colours.MUTED};")
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
         row.addLayout(titles, 1)
@@ -98,7 +100,7 @@ class SheetWidget(QWidget):
         side.addStretch(1)
         self.saved = QLabel(self)
         self.saved.setWordWrap(True)
-        self.saved.setStyleSheet(f"color: {words.MUTED};")
+        self.saved.setStyleSheet(f"color: {colours.MUTED};")
         self.saved.setFixedWidth(SIDE_WIDTH)
         side.addWidget(self.saved)
         self.submit_button = QPushButton(self.tr("Nộp phiếu"), self)
@@ -155,8 +157,8 @@ class SheetWidget(QWidget):
         if view.supersedes_id:
             details.append(self.tr("Phiếu chấm lại"))
         self.subtitle.setText(" · ".join(d for d in details if d))
-        colour = STATUS_COLOURS.get(view.status, words.MUTED)
-        self.status.setText(words.sheet_status(view.status))
+        colour = STATUS_COLOURS.get(view.status, colours.MUTED)
+        self.status.setText(word(sheet_statuses(), view.status))
         self.status.setStyleSheet(f"color: white; background: {colour}; padding: 3px 10px; border-radius: 10px;"
                                   " font-weight: 600;")
         self.status.show()
@@ -223,7 +225,7 @@ class SheetWidget(QWidget):
 
     def _saved(self, _changes) -> None:
         self.message.hide()
-        self.saved.setText(self.tr("Đã lưu lúc {time}").format(time=QTime.currentTime().toString("HH:mm:ss")))
+        self.saved.setText(self.tr("Đã lưu lúc {time}").format(time=clock(datetime.now(), seconds=True)))
 
     def _save_failed(self, error: Exception) -> None:
         self._show_error(error)
@@ -231,7 +233,7 @@ class SheetWidget(QWidget):
             self.load(self._view.sheet_id)  # the screen goes back to what the database holds
 
     def _show_error(self, error: Exception) -> None:
-        self.message.setText(texts.error_text(error))
+        self.message.setText(error_text(error))
         self.message.show()
 
     def next_unanswered(self) -> None:
@@ -255,8 +257,8 @@ class SheetWidget(QWidget):
             return
         text = self.tr("Nộp phiếu chấm sản phẩm «{product}» với tổng điểm {total}/{max} ({stars})?\n\n"
                        "Phiếu đã nộp không sửa được nữa; muốn thay đổi phải chấm lại.").format(
-            product=view.product_name, total=words.points(score.total), max=words.points(view.total_points),
-            stars=words.stars(score.provisional_stars))
+            product=view.product_name, total=decimal(score.total), max=decimal(view.total_points),
+            stars=stars(score.provisional_stars))
         if score.mandatory_failures:
             text += "\n\n" + self.tr("Lưu ý: chưa đạt điều kiện bắt buộc ở {codes}.").format(
                 codes=", ".join(score.failed_criteria))

@@ -8,8 +8,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from ocop_core.domain.text import collation_key
+from ocop_desktop.formats import decimal
 from ocop_desktop.services.sheet_view import NOT_STARTED, MySheetRow
-from ocop_desktop.ui.scoring import words
+from ocop_desktop.ui.scoring import colours
+from ocop_desktop.words import sheet_statuses, word
 
 PRODUCT, DOSSIER, MEMBER, STATUS, TOTAL, STARS = range(6)
 COLUMNS = (PRODUCT, DOSSIER, MEMBER, STATUS, TOTAL, STARS)
@@ -70,7 +72,7 @@ class MySheetsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == PRODUCT:
             return f"{row.product_name}\n{row.dossier_code} · {row.member_name}"
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
-            return QColor(STATUS_COLOURS.get(row.status, words.MUTED))
+            return QColor(STATUS_COLOURS.get(row.status, colours.MUTED))
         if role == Qt.ItemDataRole.ForegroundRole and column == STARS:
             return QColor("#b45309")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (TOTAL, STARS):
@@ -87,9 +89,9 @@ class MySheetsModel(QAbstractTableModel):
         if column == MEMBER:
             return row.member_name
         if column == STATUS:
-            return words.sheet_status(row.status)
+            return word(sheet_statuses(), row.status)
         if column == TOTAL:
-            return words.points(row.total) if row.sheet_id else ""
+            return decimal(row.total) if row.sheet_id else ""
         if column == STARS:
             return "★" * row.stars if row.sheet_id and row.stars else ""
         return ""

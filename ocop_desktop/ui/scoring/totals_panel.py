@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLay
 
 from ocop_core.domain.criteria import Part, StarBand
 from ocop_core.domain.scoring import SheetScore
-from ocop_desktop.ui.scoring import words
+from ocop_desktop.formats import decimal, stars
+from ocop_desktop.ui.scoring import colours
 
 
 class TotalsPanel(QFrame):
@@ -33,7 +34,7 @@ class TotalsPanel(QFrame):
         self._part_max: dict[str, str] = {}
         layout.addSpacing(6)
         self.caption = QLabel(self)
-        self.caption.setStyleSheet(f"color: {words.MUTED};")
+        self.caption.setStyleSheet(f"color: {colours.MUTED};")
         layout.addWidget(self.caption)
         self.total = QLabel(self)
         self.total.setStyleSheet("font-size: 24px; font-weight: 700;")
@@ -47,7 +48,7 @@ class TotalsPanel(QFrame):
         self.failures = QLabel(self)
         self.failures.setWordWrap(True)
         self.failures.setTextFormat(Qt.TextFormat.RichText)
-        self.failures.setStyleSheet(f"color: {words.FAILED};")
+        self.failures.setStyleSheet(f"color: {colours.FAILED};")
         layout.addWidget(self.failures)
         self.unanswered = QLabel(self)
         self.unanswered.setWordWrap(True)
@@ -71,22 +72,22 @@ class TotalsPanel(QFrame):
             self._grid.addWidget(name, row, 0)
             self._grid.addWidget(value, row, 1)
             self._part_labels[part.code] = value
-            self._part_max[part.code] = words.points(part.max_points)
-        self._total_max = words.points(total_points)
+            self._part_max[part.code] = decimal(part.max_points)
+        self._total_max = decimal(total_points)
 
     def show_score(self, score: SheetScore, titles: dict[str, str]) -> None:
         for code, label in self._part_labels.items():
-            label.setText(f"<b>{words.points(score.part_totals.get(code))}</b> / {self._part_max[code]}")
+            label.setText(f"<b>{decimal(score.part_totals.get(code))}</b> / {self._part_max[code]}")
         self.caption.setText(self.tr("Tổng điểm"))
-        self.total.setText(f"{words.points(score.total)} / {self._total_max}")
+        self.total.setText(f"{decimal(score.total)} / {self._total_max}")
         done = not score.unanswered
         self.heading.setText(self.tr("Kết quả") if done else self.tr("Kết quả tạm tính"))
-        self.stars.setText(self.tr("Hạng: {stars} ({n} sao)").format(stars=words.stars(score.provisional_stars),
+        self.stars.setText(self.tr("Hạng: {stars} ({n} sao)").format(stars=stars(score.provisional_stars),
                                                                      n=score.provisional_stars))
         self.stars.show()
         capped = score.provisional_stars < score.band_stars
         self.band_note.setVisible(capped)
-        self.band_note.setStyleSheet(f"color: {words.FAILED};")
+        self.band_note.setStyleSheet(f"color: {colours.FAILED};")
         if capped:
             self.band_note.setText(self.tr("Theo điểm đạt {band} sao, nhưng chưa đạt điều kiện bắt buộc nên chỉ "
                                            "được {n} sao.").format(band=score.band_stars, n=score.provisional_stars))
@@ -101,7 +102,7 @@ class TotalsPanel(QFrame):
         count = len(score.unanswered)
         if count:
             self.unanswered.setText(self.tr("Còn %n tiêu chí chưa chấm", "", count))
-            self.unanswered.setStyleSheet(f"color: {words.UNANSWERED}; font-weight: 600;")
+            self.unanswered.setStyleSheet(f"color: {colours.UNANSWERED}; font-weight: 600;")
         else:
             self.unanswered.setText(self.tr("Đã chấm đủ tất cả tiêu chí"))
             self.unanswered.setStyleSheet("color: #15803d; font-weight: 600;")
@@ -117,14 +118,14 @@ class TotalsPanel(QFrame):
         self.stars.hide()
         self.failures.hide()
         self.next_button.hide()
-        self.band_note.setStyleSheet(f"color: {words.MUTED};")
+        self.band_note.setStyleSheet(f"color: {colours.MUTED};")
         self.band_note.setText("<br>".join(self._band(b) for b in star_bands))
         self.band_note.show()
         self.unanswered.setText(self.tr("Phiếu có %n tiêu chí.", "", n_criteria))
-        self.unanswered.setStyleSheet(f"color: {words.MUTED};")
+        self.unanswered.setStyleSheet(f"color: {colours.MUTED};")
 
     def _band(self, band: StarBand) -> str:
-        low, high = words.points(band.lower), words.points(band.upper)
+        low, high = decimal(band.lower), decimal(band.upper)
         if band.lower == 0:
             return self.tr("{n}★: dưới {high} điểm").format(n=band.stars, high=high)
         if band.upper_inclusive:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ocop_desktop.services.conflicts import ConflictView, resolve_conflicts
 from ocop_desktop.ui.context import AppContext
 from ocop_desktop.ui.sync_page import words
+from ocop_desktop.words import entities, fields, word
 
 
 @dataclass
@@ -75,7 +76,7 @@ class ConflictDialog(QDialog):
         first = self.rows[0]
         self.setWindowTitle(self.tr("Giải quyết xung đột dữ liệu"))
         layout = QVBoxLayout(self)
-        heading = QLabel(f"{words.entity(first.entity)}: {first.label or first.entity_id}", self)
+        heading = QLabel(f"{word(entities(), first.entity)}: {first.label or first.entity_id}", self)
         heading.setStyleSheet("font-size: 17px; font-weight: 600;")
         heading.setWordWrap(True)
         explain = QLabel(self.tr(
@@ -114,7 +115,7 @@ class ConflictDialog(QDialog):
         self.resize(960, min(700, 260 + 150 * len(self.rows)))
 
     def _field_box(self, row: ConflictView, parent: QWidget) -> QGroupBox:
-        box = QGroupBox(words.field(row.field), parent)
+        box = QGroupBox(word(fields(), row.field), parent)
         box.setStyleSheet("QGroupBox { font-weight: 600; }")
         grid = QGridLayout(box)
         device_title = self.tr("Giá trị trên máy này") if row.from_this_device else self.tr("Giá trị của máy khác")

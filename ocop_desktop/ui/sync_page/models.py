@@ -9,18 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from ocop_desktop import formats
+from ocop_desktop.i18n import _t
 from ocop_desktop.services.conflicts import ConflictView
 from ocop_desktop.services.sync_history import QuarantinedView, SyncRunView
 from ocop_desktop.ui.sync_page import words
+from ocop_desktop.words import entities, fields, refusal_text, sync_outcomes, word
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole  # the frozen row behind a line, for the screen's actions
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("", text)
 
 
 class _RowsModel(QAbstractTableModel):
@@ -97,7 +96,7 @@ class ConflictsModel(_RowsModel):
         device = show(row.device_value)
         if row.from_this_device:
             device = _t("{value} (máy này)").format(value=device)
-        return [words.entity(row.entity), row.label or row.entity_id[:8], words.field(row.field),
+        return [word(entities(), row.entity), row.label or row.entity_id[:8], word(fields(), row.field),
                 show(row.server_value), device][column]
 
     def tooltip(self, row: ConflictView, column: int) -> str | None:
@@ -119,12 +118,12 @@ class HistoryModel(_RowsModel):
                 _t("Chi tiết")]
 
     def cell(self, row: SyncRunView, column: int) -> str:
-        return [words.moment(row.started_at), words.outcome(row.outcome), str(row.pushed), str(row.pulled),
+        return [formats.moment(row.started_at), word(sync_outcomes(), row.outcome), str(row.pushed), str(row.pulled),
                 str(row.conflicts), str(row.rejected), _one_line(row.detail)][column]
 
     def tooltip(self, row: SyncRunView, column: int) -> str | None:
         if column == self.STARTED and row.finished_at is not None:
-            return _t("Kết thúc: {when}").format(when=words.moment(row.finished_at))
+            return _t("Kết thúc: {when}").format(when=formats.moment(row.finished_at))
         return row.detail or None if column == self.DETAIL else None
 
 
@@ -136,9 +135,9 @@ class QuarantineModel(_RowsModel):
         return [_t("Thời điểm sửa"), _t("Loại"), _t("Bản ghi"), _t("Trường đã sửa"), _t("Lý do máy chủ từ chối")]
 
     def cell(self, row: QuarantinedView, column: int) -> str:
-        return [words.moment(row.created_at), words.entity(row.entity), row.label or row.entity_id[:8],
-                ", ".join(words.field(f) for f in row.fields if f not in ("id", "created_at", "updated_at")),
-                words.reason(row.reason)][column]
+        return [formats.moment(row.created_at), word(entities(), row.entity), row.label or row.entity_id[:8],
+                ", ".join(word(fields(), f) for f in row.fields if f not in ("id", "created_at", "updated_at")),
+                refusal_text(row.reason)][column]
 
     def tooltip(self, row: QuarantinedView, column: int) -> str | None:
         return row.reason if column == self.REASON else None

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ocop_desktop import formats
 from ocop_desktop.services import conflicts, sync_history
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.sync.engine import Cancelled, Progress, SyncReport
@@ -31,6 +32,7 @@ from ocop_desktop.ui.sync_controller import SyncController
 from ocop_desktop.ui.sync_page import words
 from ocop_desktop.ui.sync_page.conflict_dialog import ConflictDialog
 from ocop_desktop.ui.sync_page.models import ROW_ROLE, ConflictsModel, HistoryModel, QuarantineModel
+from ocop_desktop.words import sync_outcomes, sync_phases, word
 
 
 class SyncPage(QWidget):
@@ -55,7 +57,7 @@ class SyncPage(QWidget):
         # Opened while an automatic sync runs: shown running, so Cancel works and progress is seen.
         self._set_running(self.sync.running)
         if self.sync.running:
-            self.phase_label.setText(words.phase("start"))
+            self.phase_label.setText(word(sync_phases(), "start"))
         self.refresh()
 
     # -- layout ------------------------------------------------------------------------------------
@@ -68,7 +70,13 @@ class SyncPage(QWidget):
         self.summary.setWordWrap(True)
         layout.addWidget(title)
         layout.addWidget(self.summary)
+        layout.addLayout(self._build_actions())
+        self._build_progress()
+        layout.addWidget(self.progress_panel)
+        self._build_tabs()
+        layout.addWidget(self.tabs, 1)
 
+    def _build_actions(self) -> QHBoxLayout:
         self.sync_button = QPushButton(self.tr("Đồng bộ ngay"), self)
         self.sync_button.setMinimumSize(200, 48)
         self.sync_button.setStyleSheet("font-size: 16px; font-weight: 600;")
@@ -87,8 +95,9 @@ class SyncPage(QWidget):
         actions.addWidget(self.cancel_button)
         actions.addWidget(self.offline_note, 1)
         actions.addStretch()
-        layout.addLayout(actions)
+        return actions
 
+    def _build_progress(self) -> None:
         # Progress and outcome appear with the first sync; an empty bar before it only raises questions.
         self.progress_panel = QWidget(self)
         self.phase_label = QLabel(self.progress_panel)
@@ -107,8 +116,8 @@ class SyncPage(QWidget):
         panel.addLayout(progress_row)
         panel.addWidget(self.outcome_label)
         self.progress_panel.setVisible(False)
-        layout.addWidget(self.progress_panel)
 
+    def _build_tabs(self) -> None:
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._conflicts_tab(), "")
         self.history_view = self._table(self.history_model, HistoryModel.DETAIL)
@@ -122,7 +131,6 @@ class SyncPage(QWidget):
         box.addWidget(self.quarantine_view, 1)
         box.addStretch(0)  # holds the note at the top while the table is hidden
         self.tabs.addTab(quarantine, "")
-        layout.addWidget(self.tabs, 1)
 
     def _conflicts_tab(self) -> QWidget:
         tab = QWidget(self)
@@ -186,14 +194,14 @@ class SyncPage(QWidget):
     def _show_progress(self, progress: Progress) -> None:
         if not self.running:
             return  # a late report from a sync that has already ended
-        self.phase_label.setText(words.phase(progress.phase))
+        self.phase_label.setText(word(sync_phases(), progress.phase))
         self.progress.setRange(0, max(progress.total, 0))
         self.progress.setValue(min(progress.done, progress.total))
         self.items_label.setText(self.tr("{done}/{total} mục").format(done=progress.done, total=progress.total)
                                  if progress.total else "")
         self.bytes_label.setText(self.tr("Đã gửi {sent} · Đã nhận {received}").format(
-            sent=words.size(progress.bytes_sent - self.sync.baseline[0]),
-            received=words.size(progress.bytes_received - self.sync.baseline[1])))
+            sent=formats.size(progress.bytes_sent - self.sync.baseline[0]),
+            received=formats.size(progress.bytes_received - self.sync.baseline[1])))
 
     def _finished(self, result: object) -> None:
         self._set_running(False)
@@ -201,14 +209,14 @@ class SyncPage(QWidget):
         self.progress.setRange(0, 1)
         if isinstance(result, SyncReport):
             self.progress.setValue(1)
-            self.phase_label.setText(words.phase("done"))
+            self.phase_label.setText(word(sync_phases(), "done"))
             self.items_label.clear()
             self.outcome_label.setText(words.report_summary(result, datetime.now()))
             self.outcome_label.setStyleSheet("color: #1b5e20;" if not (result.conflicts or result.rejected)
                                              else "color: #8a4b00;")
         else:
             self.progress.setValue(0)
-            self.phase_label.setText(words.outcome("cancelled" if isinstance(result, Cancelled) else "failed"))
+            self.phase_label.setText(word(sync_outcomes(), "cancelled" if isinstance(result, Cancelled) else "failed"))
             self.outcome_label.setText(words.sync_failure(result))
             self.outcome_label.setStyleSheet("" if isinstance(result, Cancelled) else "color: #b71c1c;")
         self.refresh()
@@ -270,7 +278,7 @@ class SyncPage(QWidget):
                  (self.tr("%n thay đổi chưa gửi", "", overview.unsent) if self.can_sync()
                   else self.tr("%n thay đổi chỉ lưu trên máy này", "", overview.unsent)),
                  self.tr("%n xung đột chưa giải quyết", "", overview.open_conflicts),
-                 self.tr("Lần đồng bộ thành công gần nhất: {when}").format(when=words.moment(last_ok))
+                 self.tr("Lần đồng bộ thành công gần nhất: {when}").format(when=formats.moment(last_ok))
                  if last_ok else self.tr("Chưa đồng bộ thành công lần nào")]
         return " · ".join(parts)
 

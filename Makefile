@@ -22,6 +22,7 @@ run: $(STAMP) $(QM)
 test: $(STAMP) $(QM)
 	bash scripts/test-deps.sh
 	$(BIN)/ruff check --quiet .
+	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
 
 # Everything but the UI tests again on the newest Python 3.11+ present (the README promises 3.11+, and Debian 13's
@@ -64,4 +65,4 @@ basemap: $(STAMP)
 	$(BIN)/python tools/build_basemap.py --sources $(BASEMAP_SRC)/node_modules --out resources/maps/ha_tinh.mbtiles
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .mypy_cache .hypothesis

@@ -8,9 +8,13 @@ Codes raised here, for the UI's words module:
   image, bounds or zooms that do not parse or are out of range.
 - ``tile_not_image`` (z, x, y): bytes that are neither PNG, JPEG nor WebP.
 - ``tile_too_large`` (z, x, y, size, limit).
-- ``basemap_exists`` (path): an import would replace a basemap already imported.
+- ``basemap_exists`` (path): an import or a write would replace an existing basemap file.
+- ``cache_disabled`` (path, reason): the tile cache failed (a full disk, say) and is off for the session.
 - ``online_bad_template`` (template, reason): an online source URL an admin typed that cannot work.
+- ``online_unreachable`` (reason), ``online_http_error`` (status), ``online_paused`` (until): the online
+  source failed, answered an error, or is resting after a failure.
 - ``point_no_location`` (key) / ``point_bad_location`` (key, lat, lon): a producer that cannot be placed.
+- ``cluster_unknown`` (cluster_id): a cluster id that the current index does not have.
 """
 
 from __future__ import annotations

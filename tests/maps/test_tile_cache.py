@@ -5,6 +5,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from map_testkit import fake_png
 
 from ocop_desktop.maps.cache import ACCESS_GRANULARITY_S, TileCache
@@ -72,6 +75,25 @@ def test_eviction_keeps_the_file_under_its_cap_and_drops_the_least_recently_view
     assert 10 < cache.tile_count() < 20
     assert cache.file_bytes() <= cap * 1.1
     cache.close()
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(min_value=64_000, max_value=400_000),
+       st.lists(st.tuples(st.integers(0, 30), st.integers(100, 60_000), st.booleans()), min_size=1, max_size=60))
+def test_the_cache_never_holds_more_than_its_cap(tmp_path_factory: pytest.TempPathFactory, cap: int,
+                                                 steps: list[tuple[int, int, bool]]):
+    """Any mix of tile sizes, re-puts and reads: after every put the used pages are within the cap."""
+    clock = Clock()
+    cache = TileCache(tmp_path_factory.mktemp("cap") / "c.mbtiles", max_bytes=cap, clock=clock)
+    try:
+        for column, size, read_first in steps:
+            clock.now += 61
+            if read_first:
+                cache.get(15, column, 0)
+            cache.put(15, column, 0, fake_png(f"{column}", size), etag=None, expires=0)
+            assert cache.used_bytes() <= cap
+    finally:
+        cache.close()
 
 
 def test_a_full_disk_turns_the_cache_off_and_it_says_why(tmp_path: Path):

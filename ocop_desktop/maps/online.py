@@ -128,6 +128,11 @@ class OnlineSource:
         contact = f"; +{config.contact}" if config.contact else ""
         self.user_agent = f"OCOP-HaTinh-Desktop/{_app_version()} (offline-first OCOP evaluation app{contact})"
 
+    def worth_asking(self, z: int, x: int, y: int) -> bool:
+        """Whether ``fetch`` would send a request now: on, within its zooms, not a known 404, not resting."""
+        return (self.enabled and self.config.min_zoom <= z <= self.config.max_zoom
+                and (z, x, y) not in self._missing and self._clock() >= self._paused_until)
+
     def fetch(self, z: int, x: int, y: int, *, wait_s: float | None = None) -> FetchResult:
         """One viewed tile. Waits up to ``wait_s`` (default: the timeout) for one of the two request slots,
         else answers ``busy`` so the caller retries once the view settles."""

@@ -11,8 +11,10 @@ How the map widget uses it (all calls are thread-safe; none touches Qt):
   * ``kind == "placeholder"``: nothing at all; draw a hatched square.
   ``fetchable`` says an online fetch could bring a (fresher) tile: only then schedule ``chain.fetch`` on a
   network worker, for tiles still in view when it runs (``stale`` marks a cached tile past its expiry).
-- ``chain.fetch(z, x, y)`` asks the online source (at most two requests at a time, blocking up to its
-  timeout) and answers a ``TileResult`` as ``get`` does, so a failed fetch still draws the best local tile.
+- ``chain.fetch(z, x, y, wait_s=None)`` asks the online source (at most two requests at a time; a caller
+  waits up to ``wait_s``, by default the source's timeout, for a slot) and answers a ``TileResult`` as
+  ``get`` does, so a failed fetch still draws the best local tile. An answer still ``fetchable`` means both
+  slots were busy: ask again if the tile is still in view. A known 404 or a resting source is never fetchable.
 - ``chain.attributions()`` lists the credits to show in the map's corner; ``chain.problems()`` the recent
   errors (bad tiles, cache turned off, unreachable provider) for a status line or a log.
 
@@ -109,7 +111,7 @@ class TileChain:
     def get(self, z: int, x: int, y: int) -> TileResult:
         key = (z, x, y)
         entry = self._local(key)
-        fetchable = self._online_serves(z)
+        fetchable = self.online is not None and self.online.worth_asking(z, x, y)
         if entry is not None:
             stale = entry.expires is not None and self._clock() >= entry.expires
             return TileResult("tile", key, entry.data, entry.origin, key, stale=stale, fetchable=fetchable and stale)
@@ -122,10 +124,12 @@ class TileChain:
                 return TileResult("parent", key, entry.data, entry.origin, parent, crop, fetchable=fetchable)
         return TileResult("placeholder", key, fetchable=fetchable)
 
-    def fetch(self, z: int, x: int, y: int) -> TileResult:
-        """The online source's answer for a viewed tile, else the best local one (``fetchable`` False)."""
-        if self.online is not None and self._online_serves(z):
-            result = self.online.fetch(z, x, y)
+    def fetch(self, z: int, x: int, y: int, *, wait_s: float | None = None) -> TileResult:
+        """The online source's answer for a viewed tile, else the best local one; ``fetchable`` stays true
+        only when both request slots were busy, so the widget tries again later."""
+        busy = False
+        if self.online is not None and self.online.worth_asking(z, x, y):
+            result = self.online.fetch(z, x, y, wait_s=wait_s)
             if result.problem is not None:
                 self._problems.append(result.problem)
             self._note_cache_problem()
@@ -133,12 +137,10 @@ class TileChain:
                 entry = _Entry(result.data, "online", None)
                 self.memory.put((z, x, y), entry)
                 return TileResult("tile", (z, x, y), entry.data, entry.origin, (z, x, y))
+            busy = result.status == "busy"
         local = self.get(z, x, y)
-        return TileResult(local.kind, local.tile, local.data, local.origin, local.source, local.crop, local.stale)
-
-    def _online_serves(self, z: int) -> bool:
-        online = self.online
-        return online is not None and online.enabled and online.config.min_zoom <= z <= online.config.max_zoom
+        return TileResult(local.kind, local.tile, local.data, local.origin, local.source, local.crop, local.stale,
+                          fetchable=busy)
 
     def _local(self, key: TileKey) -> _Entry | None:
         entry = self.memory.get(key)

@@ -189,6 +189,8 @@ def test_a_404_is_missing_and_not_asked_again(provider: Provider, make_source: M
     assert source.fetch(9, 1, 1).status == "missing"
     assert source.fetch(9, 1, 1).status == "missing"
     assert len(provider.requests) == 1
+    assert TileChain([], None, source).get(9, 1, 1).fetchable is False
+    assert TileChain([], None, source).get(9, 1, 2).fetchable is True
 
 
 def test_a_timeout_fails_quickly_and_pauses_the_source(provider: Provider, make_source: MakeSource):
@@ -202,6 +204,7 @@ def test_a_timeout_fails_quickly_and_pauses_the_source(provider: Provider, make_
     assert result.status == "failed" and result.problem is not None
     assert result.problem.code == "online_unreachable"
     assert source.fetch(9, 2, 1).problem.code == "online_paused"  # type: ignore[union-attr]
+    assert TileChain([], None, source).get(9, 2, 1).fetchable is False
     assert len(provider.requests) == 1
     clock.now += 31
     provider.delay_s = 0.0
@@ -244,7 +247,8 @@ def test_at_most_two_requests_are_in_flight(provider: Provider, make_source: Mak
 
 
 def test_a_caller_that_cannot_wait_hears_busy(provider: Provider, make_source: MakeSource):
-    """With both slots taken, ``wait_s=0`` answers at once so the widget can retry when the view settles."""
+    """With both slots taken, ``wait_s=0`` answers at once, and the chain keeps the tile fetchable so the
+    widget retries when the view settles."""
     provider.delay_s = 0.5
     source = make_source()
     threads = [threading.Thread(target=source.fetch, args=(14, i, 0)) for i in range(2)]
@@ -253,6 +257,8 @@ def test_a_caller_that_cannot_wait_hears_busy(provider: Provider, make_source: M
     while provider.in_flight < 2:
         time.sleep(0.01)
     assert source.fetch(14, 9, 0, wait_s=0).status == "busy"
+    retry_later = TileChain([], None, source).fetch(14, 9, 0, wait_s=0)
+    assert (retry_later.kind, retry_later.fetchable) == ("placeholder", True)
     for thread in threads:
         thread.join(10)
 

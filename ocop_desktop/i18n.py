@@ -29,11 +29,14 @@ class _Current:
 _current = _Current()
 
 
-def use(language: str, translate: Translate | None = None) -> None:
+def use(language: str, translate: Translate | None = None) -> tuple[str, Translate]:
     """From now on, messages go through ``translate`` (``QCoreApplication.translate``) and numbers and dates
-    follow ``language``; without ``translate``, the Vietnamese source is printed."""
+    follow ``language``; without ``translate``, the Vietnamese source is printed. Returns what was in use, so a
+    test can put it back."""
+    previous = (_current.language, _current.translate)
     _current.language = language if language in LANGUAGES else "vi"
     _current.translate = translate or _source
+    return previous
 
 
 def language() -> str:

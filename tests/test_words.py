@@ -175,11 +175,11 @@ def test_every_wording_has_its_english(table):
 def test_english_is_said_once_the_interface_installs_it():
     """_t goes through the translator the interface installs, for the tables and the formats alike."""
     english = _english()
-    i18n.use("en", lambda context, text, disambiguation=None, n=-1: english.get(text, text))
+    previous = i18n.use("en", lambda context, text, disambiguation=None, n=-1: english.get(text, text))
     try:
         said = words.error_text(OcopError("dossier_not_ready", status="draft"))
     finally:
-        i18n.use("vi")
+        i18n.use(*previous)
     assert said == english[words._service_errors()["dossier_not_ready"]].format(status=english["Nháp"])
     assert words.error_text(OcopError("dossier_not_ready", status="draft")).startswith("Hồ sơ đang ở")
 
@@ -209,3 +209,18 @@ def test_an_unknown_code_or_a_foreign_error_still_reads_as_a_sentence():
 def test_a_stored_refusal_reads_as_its_reason(stored, expected):
     """The sync engine's "status: code: detail" becomes the reason in words, with its detail where it helps."""
     assert words.refusal_text(stored).startswith(expected)
+
+
+def test_the_command_line_and_the_app_start_read_the_same_wordings():
+    """messages (ocop's printing, app.py's refusal of a database file) words a code exactly as the screens do."""
+    from pathlib import Path
+
+    from ocop_core.domain.problems import Problem
+    from ocop_desktop import messages
+    from ocop_desktop.db.problems import DatabaseProblem
+
+    assert messages.DATABASE_TEXT["corrupt"] == words.error_texts()["corrupt"]
+    assert set(messages.DATABASE_TEXT) == {"not_a_database", "corrupt", "unreadable", "too_new", "needs_upgrade"}
+    problem = DatabaseProblem("corrupt", Path("/x/ocop.sqlite3"), "bad page")
+    assert words.error_text(problem) == messages.DATABASE_TEXT["corrupt"].format(path=problem.path, detail="bad page")
+    assert messages.problem_text(Problem("$.a", "duplicate_code", {"code": "A1"})) == "$.a: Mã bị trùng. (code=A1)"

@@ -77,9 +77,9 @@ def test_eviction_keeps_the_file_under_its_cap_and_drops_the_least_recently_view
     cache.close()
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(st.integers(min_value=64_000, max_value=400_000),
-       st.lists(st.tuples(st.integers(0, 30), st.integers(100, 60_000), st.booleans()), min_size=1, max_size=60))
+       st.lists(st.tuples(st.integers(0, 30), st.integers(100, 60_000), st.booleans()), min_size=1, max_size=40))
 def test_the_cache_never_holds_more_than_its_cap(tmp_path_factory: pytest.TempPathFactory, cap: int,
                                                  steps: list[tuple[int, int, bool]]):
     """Any mix of tile sizes, re-puts and reads: after every put the used pages are within the cap."""

@@ -1,10 +1,13 @@
-"""Who may write what: role, ownership and scope, checked for every change before it applies."""
+"""Who may write what: role, ownership and scope, checked for every change before it applies.
+
+What may change once decided (locks) and which dossier move a role may make are rules for every writer, the
+admin included: ocop_server.rules.check_workflow applies them after this check.
+"""
 
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from ocop_core.domain.dossier_status import LOCKED_STATUSES
 from ocop_server import store
 from ocop_server.scope import Viewer
 
@@ -52,9 +55,7 @@ def may_write(session: Session, viewer: Viewer, entity: str, before: dict | None
         if viewer.role != "commune_officer":
             return False
         communes = _communes_of(session, entity, after) + (_communes_of(session, entity, before) if before else [])
-        if not (communes and all(c in viewer.communes for c in communes)):
-            return False
-        return entity != "dossier_documents" or _document_may_change(session, before, after)
+        return bool(communes) and all(c in viewer.communes for c in communes)
     if entity == "score_sheets":
         sheets = ([before] if before else []) + [after]
         return all(_sheet_owner(session, s) == viewer.user_id and _sheet_in_council(session, s) for s in sheets)
@@ -76,17 +77,6 @@ def may_write(session: Session, viewer: Viewer, entity: str, before: dict | None
         # Only the server opens conflicts; a person who can see one may resolve it.
         return before is not None and bool(store.scope_keys(session, "conflicts", before["id"]) & viewer.keys)
     return False
-
-
-def _document_may_change(session: Session, before: dict | None, after: dict) -> bool:
-    """The laptop's rule, kept here too for every other client: once the council has scored a dossier its
-    documents stay as they were (none removed or altered); a late one may still be added until it is
-    closed."""
-    dossier = store.load(session, "dossiers", after.get("dossier_id") or "")
-    status = dossier.data.get("status") if dossier else None
-    if before is None:
-        return status != "closed"
-    return status not in LOCKED_STATUSES
 
 
 def _approval_changed(before: dict | None, after: dict) -> bool:

@@ -113,6 +113,9 @@ def _plan(session: Session, viewer: Viewer, change: Change) -> _Plan:
     reason = _entity_rule(session, change.entity, change.entity_id, before, merged, set(applied))
     if reason:
         raise Refused("rejected", reason)
+    refusal = rules.check_workflow(session, viewer, change.entity, change.entity_id, before, merged, set(applied))
+    if refusal:
+        raise Refused("forbidden" if refusal.forbidden else "rejected", refusal.reason())
     _check_links(session, spec, applied)
     _check_unique(session, spec, change.entity_id, merged, applied)
     return _Plan(row, before, merged, applied, conflicting)

@@ -1,4 +1,5 @@
-"""Entity rules the server enforces whoever writes: immutable criteria, frozen sheets, recomputed totals."""
+"""Entity rules the server enforces whoever writes: immutable criteria, frozen sheets, recomputed totals, and
+the workflow and locks of ocop_core.rules, fed with the facts the store holds."""
 
 from __future__ import annotations
 
@@ -11,10 +12,15 @@ from ocop_core.domain.canonical import content_hash
 from ocop_core.domain.criteria import CriteriaSet
 from ocop_core.domain.criteria_loader import CriteriaSetError, load_document
 from ocop_core.domain.scoring import Answer, score_sheet
+from ocop_core.rules import locks, workflow
+from ocop_core.rules.actor import Actor
+from ocop_core.rules.refusal import Refusal
 from ocop_server import store
+from ocop_server.scope import Viewer
 
 CRITERIA_MUTABLE = frozenset({"status", "effective_to", "updated_at"})
-FROZEN_SHEET = ("submitted", "superseded")
+# A result's links: changing either puts it on another dossier or before another council.
+RESULT_LINKS = frozenset({"session_id", "dossier_id"})
 
 
 @functools.lru_cache(maxsize=32)
@@ -39,10 +45,8 @@ def check_criteria(before: dict | None, after: dict, changed: set[str]) -> str |
 
 
 def check_sheet(session: Session, sheet_id: str, before: dict | None, after: dict, changed: set[str]) -> str | None:
-    if before is not None and before.get("status") in FROZEN_SHEET:
-        if changed <= {"status", "updated_at"} and before.get("status") == "submitted" \
-                and after.get("status") == "superseded":
-            return None
+    refusal = locks.check_sheet_change(before.get("status") if before else None, after.get("status") or "", changed)
+    if refusal is not None:
         return "sheet_submitted: a submitted sheet never changes; rescore it instead"
     if after.get("status") == "submitted" and (before or {}).get("status") != "submitted":
         return recompute(session, sheet_id, after)
@@ -53,7 +57,7 @@ def check_line(session: Session, after: dict) -> str | None:
     sheet = store.load(session, "score_sheets", after.get("sheet_id") or "")
     if sheet is None:
         return "unknown_sheet"
-    if sheet.data.get("status") in FROZEN_SHEET:
+    if locks.check_sheet_open(sheet.data.get("status") or "") is not None:
         return "sheet_submitted: a submitted sheet never changes; rescore it instead"
     return None
 
@@ -83,3 +87,74 @@ def recompute(session: Session, sheet_id: str, sheet: dict) -> str | None:
     if sheet.get("total") is None or Decimal(sheet["total"]) != score.total:
         return f"total_mismatch: the server computes {score.total}, the sheet says {sheet.get('total')}"
     return None
+
+
+def actor_of(viewer: Viewer) -> Actor:
+    return Actor(viewer.user_id, viewer.role, viewer.communes)
+
+
+def check_workflow(session: Session, viewer: Viewer, entity: str, row_id: str, before: dict | None, after: dict,
+                   changed: set[str]) -> Refusal | None:
+    """The workflow and the locks for a change ``viewer`` pushes: ``before`` as stored (None for a new row),
+    ``after`` as the change leaves it, ``changed`` the fields it takes. Whatever the laptop's services refuse
+    is refused here too, for every role, the admin's included."""
+    if entity == "dossiers":
+        return _check_dossier(session, viewer, row_id, before, after, changed)
+    if entity == "dossier_documents":
+        was_in = _status(session, "dossiers", before.get("dossier_id")) if before else None
+        return locks.check_document_change(was_in, _status(session, "dossiers", after.get("dossier_id")))
+    if entity == "score_lines" and before is not None:
+        # check_line looks at the sheet the line goes to; the sheet it leaves is as frozen.
+        return locks.check_line_change(_status(session, "score_sheets", before.get("sheet_id")),
+                                       _status(session, "score_sheets", after.get("sheet_id")))
+    if entity == "council_results":
+        return _check_result(session, before, after, changed)
+    return None
+
+
+def _status(session: Session, entity: str, row_id: str | None) -> str | None:
+    row = store.load(session, entity, row_id) if row_id else None
+    return row.data.get("status") if row else None
+
+
+def _check_dossier(session: Session, viewer: Viewer, row_id: str, before: dict | None, after: dict,
+                   changed: set[str]) -> Refusal | None:
+    before_status = before.get("status") if before else None
+    refusal = workflow.check_dossier_fields(before_status, changed)
+    if refusal is not None:
+        return refusal
+    stars = approved_stars(session, row_id) if before is not None else None
+    status = after.get("status") or ""
+    refusal = workflow.check_status_change(actor_of(viewer), before_status, status,
+                                           commune_code=after.get("commune_code"), approved_stars=stars)
+    if refusal is None and (before is None or "result_stars" in changed):
+        refusal = workflow.check_result_stars(status, after.get("result_stars"), stars)
+    return refusal
+
+
+def approved_stars(session: Session, dossier_id: str) -> int | None:
+    """The final stars of the dossier's latest approved council result; None when none is approved."""
+    approved = []
+    for _, result_id in store.children(session, "dossiers", dossier_id, "council_results"):
+        result = store.load(session, "council_results", result_id)
+        if result is not None and not result.deleted and result.data.get("approved_at"):
+            approved.append((result.data["approved_at"], result.data.get("final_stars") or 0))
+    return max(approved)[1] if approved else None
+
+
+def _check_result(session: Session, before: dict | None, after: dict, changed: set[str]) -> Refusal | None:
+    refusal = locks.check_result_change(bool(before and before.get("approved_at")), changed)
+    if refusal is not None or (before is not None and not changed & RESULT_LINKS):
+        return refusal
+    evaluation = store.load(session, "evaluation_sessions", after.get("session_id") or "")
+    council = evaluation.data.get("council_id") if evaluation else None
+    return locks.check_result_dossier(council, _assigned_councils(session, after.get("dossier_id") or ""))
+
+
+def _assigned_councils(session: Session, dossier_id: str) -> set[str]:
+    councils = set()
+    for _, assignment_id in store.children(session, "dossiers", dossier_id, "council_assignments"):
+        row = store.load(session, "council_assignments", assignment_id)
+        if row is not None and not row.deleted and row.data.get("council_id"):
+            councils.add(row.data["council_id"])
+    return councils

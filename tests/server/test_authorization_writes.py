@@ -136,30 +136,6 @@ def test_an_officer_cannot_add_a_document_to_another_communes_dossier(world):
     assert world.push_one("officer1", ch).status == "forbidden"
 
 
-def test_documents_the_council_scored_on_stay_as_they_were(world):
-    """officer1's own dossier: once evaluated, removing its document is forbidden and adding a late one is
-    applied; once closed, adding is forbidden too (the laptop refuses the same, this covers any client)."""
-    producer, product, dossier, document = new_id(), new_id(), new_id(), new_id()
-    for ch in (change("producers", producer, row(name="HTX Chè Hương Sơn", kind="cooperative", commune_code="18073")),
-               change("products", product, row(producer_id=producer, name="Chè xanh", subgroup_code="I.1.a",
-                                               commune_code="18073")),
-               change("dossiers", dossier, row(product_id=product, code=f"HS-{new_id()[:6]}", kind="new",
-                                               status="forwarded", commune_code="18073")),
-               change("dossier_documents", document, row(dossier_id=dossier, doc_type="other", title="Giấy",
-                                                         sha256="cd" * 32, size=3))):
-        assert world.push_one("officer1", ch).status == "applied"
-    assert _update(world, "admin", "dossiers", dossier, status="evaluated").status == "applied"
-    assert _update(world, "officer1", "dossier_documents", document, deleted=True).status == "forbidden"
-    late = change("dossier_documents", new_id(), row(dossier_id=dossier, doc_type="other", title="Bổ sung",
-                                                     sha256="cd" * 32, size=3))
-    assert world.push_one("officer1", late).status == "applied"
-    assert _update(world, "admin", "dossiers", dossier, status="closed").status == "applied"
-    later = change("dossier_documents", new_id(), row(dossier_id=dossier, doc_type="other", title="Muộn",
-                                                      sha256="cd" * 32, size=3))
-    assert world.push_one("officer1", later).status == "forbidden"
-    assert world.current("dossier_documents", document)["deleted"] is False
-
-
 def test_an_officer_cannot_add_a_product_to_another_communes_producer(world):
     """officer1 creating a product of officer2's producer (claiming commune 18073) is forbidden."""
     ch = change("products", new_id(), row(producer_id=world.ids["P2"], name="Mắm lạ", commune_code="18073"))

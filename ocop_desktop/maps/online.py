@@ -18,6 +18,7 @@ The opener is injectable (tests, proxies): ``opener(request, timeout) -> respons
 from __future__ import annotations
 
 import email.utils
+import hashlib
 import importlib.metadata
 import threading
 import time
@@ -54,6 +55,11 @@ class OnlineConfig:
     def url(self, z: int, x: int, y: int) -> str:
         return (self.template.replace("{z}", str(z)).replace("{x}", str(x))
                 .replace("{-y}", str(flip_y(z, y))).replace("{y}", str(y)))
+
+    def cache_file_name(self) -> str:
+        """The cache file for this provider (``tiles-<hash of the template>.mbtiles``): a changed template
+        starts a new cache instead of mixing two providers' tiles."""
+        return f"tiles-{hashlib.sha256(self.template.encode()).hexdigest()[:16]}.mbtiles"
 
     def check(self) -> OnlineConfig:
         """Itself, or MapError ``online_bad_template``: urllib would also open file: and ftp: addresses."""

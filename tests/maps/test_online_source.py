@@ -293,3 +293,12 @@ def test_a_source_without_attribution_is_refused():
     with pytest.raises(MapError) as caught:
         OnlineConfig("https://host/{z}/{x}/{y}.png", " ").check()
     assert caught.value.params["reason"] == "attribution"
+
+
+def test_each_provider_gets_its_own_cache_file_name():
+    """Changing the template starts another cache file; the same template finds its old one."""
+    osm = OnlineConfig("https://tile.example.org/{z}/{x}/{y}.png", "© A")
+    other = OnlineConfig("https://tiles.example.vn/{z}/{x}/{y}.png", "© B")
+    assert osm.cache_file_name() == OnlineConfig(osm.template, "© A2").cache_file_name()
+    assert osm.cache_file_name() != other.cache_file_name()
+    assert osm.cache_file_name().startswith("tiles-") and osm.cache_file_name().endswith(".mbtiles")

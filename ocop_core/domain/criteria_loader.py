@@ -40,9 +40,26 @@ def parse_json(text: str | bytes) -> tuple[Any, list[Problem]]:
     try:
         return json.loads(text, parse_float=Decimal, parse_constant=_reject_constant), []
     except json.JSONDecodeError as exc:
-        return None, [Problem("$", "invalid_json", {"line": exc.lineno, "column": exc.colno, "msg": exc.msg})]
+        line, column, msg = _json_error_place(text, exc)
+        return None, [Problem("$", "invalid_json", {"line": line, "column": column, "msg": msg})]
     except (ValueError, RecursionError) as exc:
         return None, [Problem("$", "invalid_json", {"msg": str(exc)[:120]})]
+
+
+def _json_error_place(text: str, exc: json.JSONDecodeError) -> tuple[int, int, str]:
+    """Where a person should look. A trailing comma is the commonest mistake in a hand-edited file, and Python
+    3.13 points at the comma while 3.11 points at the bracket after it: both are reported at the comma."""
+    before = text[:exc.pos].rstrip()
+    after = text[exc.pos:].lstrip()
+    comma = None
+    if before.endswith(",") and after[:1] in ("}", "]"):
+        comma = len(before) - 1
+    elif after[:1] == "," and after[1:].lstrip()[:1] in ("}", "]"):
+        comma = exc.pos + (len(text[exc.pos:]) - len(after))
+    if comma is None:
+        return exc.lineno, exc.colno, exc.msg
+    line = text.count("\n", 0, comma) + 1
+    return line, comma - (text.rfind("\n", 0, comma) + 1) + 1, "trailing comma"
 
 
 def _reject_constant(name: str) -> Any:

@@ -14,17 +14,20 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import event, insert, inspect, select
+from sqlalchemy import event, insert, inspect, select, update
 from sqlalchemy.orm import Session, attributes
 from sqlalchemy.sql.elements import TextClause
 
 from ocop_core.errors import OcopError
 from ocop_desktop.db.base import UNJOURNALED_ON_UPDATE, Base, Synced, new_id
 from ocop_desktop.db.models.journal import ChangeJournal, LocalMeta
+from ocop_desktop.db.models.sync_local import LocalOnlyRow
 from ocop_desktop.db.types import DecimalText, utcnow
 from ocop_desktop.db.wire import to_wire
 
 DEVICE_KEY = "device_id"
+# Entities whose rows may be kept to this laptop (demo accounts): only their flushes look the marks up.
+LOCAL_ONLY_ENTITIES = frozenset({"users"})
 _PENDING = "journal_pending"
 _TEXT_DML = re.compile(r"\s*(?:insert(?:\s+or\s+\w+)?\s+into|replace\s+into|update(?:\s+or\s+\w+)?|delete\s+from)"
                        r"\s+[\"`\[]?(\w+)", re.IGNORECASE)
@@ -162,8 +165,30 @@ def _before_flush(session: Session, flush_context, instances) -> None:
         if journaling and obj.__journaled__:
             op = "delete" if fields.get("deleted") == [False, True] else "update"
             entries.append(_entry(session, obj, op, fields, now))
+    if any(e["entity"] in LOCAL_ONLY_ENTITIES for e in entries):
+        entries = _without_local_only(session, entries)
     if entries:
         session.info.setdefault(_PENDING, []).extend(entries)
+
+
+def _without_local_only(session: Session, entries: list[dict]) -> list[dict]:
+    ids = [e["entity_id"] for e in entries if e["entity"] in LOCAL_ONLY_ENTITIES]
+    with session.no_autoflush:
+        local = {(entity, row_id) for entity, row_id in session.execute(
+            select(LocalOnlyRow.entity, LocalOnlyRow.entity_id).where(LocalOnlyRow.entity.in_(LOCAL_ONLY_ENTITIES),
+                                                                      LocalOnlyRow.entity_id.in_(ids)))}
+    return [e for e in entries if (e["entity"], e["entity_id"]) not in local]
+
+
+def keep_local(session: Session, entity: str, ids: list[str], reason: str = "demo") -> None:
+    """Marks rows as never leaving this laptop (demo accounts: a server has its own `admin`, and two rows
+    of one username would break every laptop's sync). What the journal holds of them is set aside."""
+    if entity not in LOCAL_ONLY_ENTITIES:
+        raise JournalError(f"{entity} rows always sync")
+    session.flush()
+    session.execute(insert(LocalOnlyRow), [{"entity": entity, "entity_id": i, "reason": reason} for i in ids])
+    session.execute(update(ChangeJournal).where(ChangeJournal.entity == entity, ChangeJournal.entity_id.in_(ids),
+                                                ChangeJournal.status == "pending").values(status="local"))
 
 
 def _after_flush(session: Session, flush_context) -> None:

@@ -1,29 +1,29 @@
-"""The database side of sync: unsent journal entries, receipts, applying pulled rows, local digests.
+"""The database side of sync: unsent journal entries, receipts, the pull position, local digests.
 
-Pulled rows are written with the journal off (they are the server's changes, not ours) and never
-over a field that still has a local change the server has not acknowledged.
+Pulled rows are written by pull_apply.py with the journal off (they are the server's changes, not ours)
+and never over a field that still has a local change the server has not acknowledged.
 """
 
 from __future__ import annotations
 
-import functools
 import json
-from collections.abc import Iterable, Iterator, Sequence
+import uuid
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from ocop_core.entities import ENTITIES
-from ocop_desktop.db import search
 from ocop_desktop.db.base import Base, Synced
-from ocop_desktop.db.models import ChangeJournal, DossierDocument, LocalMeta
+from ocop_desktop.db.models import ChangeJournal, DossierDocument, LocalMeta, LocalOnlyRow, QuarantinedRow
 from ocop_desktop.db.types import utcnow
 
 CURSOR_KEY = "sync_cursor"
+EPOCH_KEY = "sync_epoch"  # the server epoch the cursor was given in
 UNACKNOWLEDGED = ("pending", "quarantined")
 
 
@@ -70,6 +70,49 @@ def cursor(session: Session) -> int:
     return int(get_meta(session, CURSOR_KEY, "0"))
 
 
+def epoch(session: Session) -> str | None:
+    return get_meta(session, EPOCH_KEY)
+
+
+def set_position(session: Session, position: int, server_epoch: str) -> None:
+    """Stores where the next pull starts, in the transaction of the page that got there."""
+    set_meta(session, CURSOR_KEY, str(position))
+    set_meta(session, EPOCH_KEY, server_epoch)
+
+
+def restart(session: Session, server_epoch: str, lost_after: int | None) -> int:
+    """After the server refused this laptop's position (restored from a backup, or another server): pull
+    everything again, keeping unsent work. Changes the server acknowledged after ``lost_after`` (when
+    it knows) are gone from it and are sent again, as new changes without a base version: where the
+    server's value moved meanwhile they become conflicts, never a silent overwrite. Returns how many
+    were queued again. The session's journal must be off."""
+    set_position(session, 0, server_epoch)
+    for model in models().values():
+        # The versions came from a history the server no longer has; the pull brings its own.
+        session.execute(update(model).values(server_version=None))
+    session.execute(delete(QuarantinedRow))
+    if lost_after is None:
+        return 0
+    lost = list(session.scalars(select(ChangeJournal).where(ChangeJournal.status == "sent",
+                                                            ChangeJournal.server_seq > lost_after)))
+    for entry in lost:
+        # A new change id: the server may hold the old one with its old answer only if it was not lost.
+        entry.change_id, entry.status, entry.base_version = str(uuid.uuid4()), "pending", None
+        entry.sent_at = entry.server_seq = None
+    return len(lost)
+
+
+def local_only_ids(session: Session) -> set[str]:
+    """Rows that never leave this laptop (demo accounts)."""
+    return set(session.scalars(select(LocalOnlyRow.entity_id)))
+
+
+def set_aside(session: Session, entries: list[ChangeJournal]) -> None:
+    """Journal entries of rows that never leave this laptop: never sent."""
+    for entry in entries:
+        entry.status = "local"
+
+
 def pending(session: Session, limit: int, exclude: set[int] | None = None) -> list[ChangeJournal]:
     query = select(ChangeJournal).where(ChangeJournal.status == "pending")
     if exclude:
@@ -99,7 +142,7 @@ def take_server_values(session: Session, entry: ChangeJournal, values: dict[str,
     spec = ENTITIES.get(entry.entity)
     if model is None or spec is None:
         return
-    keep = _protected(session, entry.entity, [entry.entity_id]).get(entry.entity_id, set())
+    keep = protected_fields(session, entry.entity, [entry.entity_id]).get(entry.entity_id, set())
     changes = {k: from_wire(spec.fields[k], v) for k, v in values.items() if k in spec.fields and k not in keep}
     if changes:
         session.execute(update(model).where(model.id == entry.entity_id).values(**changes))
@@ -109,7 +152,7 @@ def quarantine(session: Session, entry: ChangeJournal, reason: str) -> None:
     entry.status, entry.reason = "quarantined", reason[:2000]
 
 
-def _protected(session: Session, entity: str, ids: Sequence[str]) -> dict[str, set[str]]:
+def protected_fields(session: Session, entity: str, ids: Sequence[str]) -> dict[str, set[str]]:
     """Fields of these rows that carry a local change the server has not taken."""
     protected: dict[str, set[str]] = {}
     rows = session.execute(select(ChangeJournal.entity_id, ChangeJournal.fields_json).where(
@@ -131,82 +174,14 @@ def from_wire(kind: str, value: Any) -> Any:
     return value
 
 
-def apply_rows(session: Session, rows: Iterable, touched: dict[str, set[str]] | None = None) -> int:
-    """Writes pulled rows (journal must be off in this session); returns how many rows changed in a value
-    (new rows included), and adds each one's id under its entity to ``touched`` when given."""
-    by_entity: dict[str, list] = {}
-    for row in rows:
-        by_entity.setdefault(row.entity, []).append(row)
-    changed = 0
-    table_models = models()
-    for entity, items in by_entity.items():
-        model = table_models.get(entity)
-        spec = ENTITIES.get(entity)
-        if model is None or spec is None:
-            continue
-        ids = [r.id for r in items]
-        protected = {}
-        for start in range(0, len(ids), 500):
-            protected.update(_protected(session, entity, ids[start:start + 500]))
-        existing = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            existing.update({o.id: o for o in session.scalars(select(model).where(model.id.in_(chunk)))})
-        new_rows = []
-        # Every row carries every column: executemany takes its columns from the first row, and the
-        # server's data has only the fields that were ever set.
-        defaults = _defaults(model)
-        for row in items:
-            obj = existing.get(row.id)
-            if obj is not None and obj.server_version == row.version and not protected.get(row.id):
-                continue  # already this version: our own change coming back
-            keep = protected.get(row.id, set())
-            values = {k: from_wire(spec.fields[k], v) for k, v in row.data.items()
-                      if k in spec.fields and k not in keep}
-            if obj is None:
-                new_rows.append({**defaults, **values, "id": row.id, "server_version": row.version})
-                differs = True
-            else:
-                differs = False
-                for key, value in values.items():
-                    if getattr(obj, key) != value:
-                        setattr(obj, key, value)
-                        differs = True
-                if obj.server_version is None or obj.server_version < row.version:
-                    obj.server_version = row.version
-            # This laptop's own change coming back (or a version bump alone) changes nothing anyone sees.
-            if differs:
-                changed += 1
-                if touched is not None:
-                    touched.setdefault(entity, set()).add(row.id)
-        if new_rows:
-            # Rows new to this laptop go in with one executemany (a first sync brings 100,000 of them);
-            # the search index, which the ORM hook would have kept, is updated for them here.
-            session.execute(insert(model.__table__), new_rows)
-            if entity in _SEARCHABLE:
-                search.reindex(session.connection(), _SEARCHABLE[entity], [r["id"] for r in new_rows])
-    return changed
-
-
-_SEARCHABLE = {"producers": "producer", "products": "product", "dossiers": "dossier"}
-
-
-@functools.cache
-def _defaults(model: type[Synced]) -> dict[str, Any]:
-    """A value for every column (its scalar default, else None), for fields the server never had."""
-    result = {}
-    for column in model.__table__.columns:
-        has_default = column.default is not None and column.default.is_scalar
-        result[column.name] = column.default.arg if has_default else None
-    return result
-
-
 def local_lines(session: Session) -> dict[str, list[str]]:
-    """Per entity, "id:version" of every row the server has acknowledged, for the consistency check."""
-    lines: dict[str, list[str]] = {}
+    """Per entity, "id:version" of every row this laptop holds at a server version, for the consistency
+    check. A quarantined row counts at the version received: the laptop has it, kept aside with a reason,
+    and downloading it again would change nothing."""
+    versions: dict[str, dict[str, int]] = {}
     for entity, model in models().items():
         rows = session.execute(select(model.id, model.server_version).where(model.server_version.is_not(None)))
-        found = [f"{i}:{v}" for i, v in rows]
-        if found:
-            lines[entity] = found
-    return lines
+        versions[entity] = {i: v for i, v in rows}
+    for held in session.execute(select(QuarantinedRow.entity, QuarantinedRow.entity_id, QuarantinedRow.version)):
+        versions.setdefault(held.entity, {})[held.entity_id] = held.version
+    return {entity: [f"{i}:{v}" for i, v in found.items()] for entity, found in versions.items() if found}

@@ -1,7 +1,8 @@
 """Demo accounts, so a person trying the app offline can log in as each kind of user.
 
-They exist only in demo data: the users are local rows, and each gets an offline-login verifier
-for the shared demo password, the same kind of verifier a real online login leaves on a laptop.
+They exist only in demo data: the users are local rows that never leave the laptop (a server has its
+own accounts, its own `admin` among them), and each gets an offline-login verifier for the shared demo
+password, the same kind of verifier a real online login leaves on a laptop.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from argon2 import PasswordHasher
 from sqlalchemy.orm import Session
 
-from ocop_desktop.db import credentials
+from ocop_desktop.db import credentials, journal
 from ocop_desktop.db.models import User
 
 DEMO_PASSWORD = "ocop-demo"
@@ -27,6 +28,7 @@ def create_demo_users(session: Session, surname: str, given: list[str]) -> dict[
         session.add(user)
         users[username] = user
     session.flush()
+    journal.keep_local(session, "users", [user.id for user in users.values()])
     hasher = PasswordHasher()
     verifier = hasher.hash(DEMO_PASSWORD)  # one hash for all: the password is public anyway
     for user in users.values():

@@ -1,8 +1,13 @@
 """The sync engine: attachments, push, pull, consistency check, in that order.
 
-A journal entry is marked sent only on a server receipt; the pull cursor is stored in the same
-transaction as the page it covers; a pull never overwrites a field with an unacknowledged local
-change; a mismatch found by the check re-downloads that entity's scope and nothing else.
+A journal entry is marked sent only on a server receipt; the pull cursor, with the server epoch it was
+given in, is stored in the same transaction as the page it covers; a pull never overwrites a field with
+an unacknowledged local change, and a pulled row this laptop cannot store is quarantined, never a stop.
+The check compares digests the server computed at the cursor of the last page pulled, so the laptop
+compares exactly the state it holds; a mismatch re-downloads that entity's scope and nothing else. A
+server that no longer knows this laptop's position (restored from a backup, or another server) makes it
+pull everything again, keeping its unsent work. Rows that never leave this laptop (demo accounts) are
+never sent, nor are links to them.
 """
 
 from __future__ import annotations
@@ -13,14 +18,15 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from ocop_core.errors import OcopError
-from ocop_core.protocol import Change, combined_digest, scope_digest
-from ocop_desktop.db import sync_store
+from ocop_core.protocol import Change, CheckResponse, PullResponse, PushResponse, combined_digest, scope_digest
+from ocop_desktop.db import pull_apply, sync_store
 from ocop_desktop.db.blobstore import MAX_UPLOAD_KEY, BlobStore
-from ocop_desktop.db.models import SyncRun
+from ocop_desktop.db.models import ChangeJournal, SyncRun
 from ocop_desktop.db.schema import Database
 from ocop_desktop.db.types import utcnow
 from ocop_desktop.sync import attachments
@@ -30,6 +36,7 @@ PUSH_BATCH = 200
 CHECKED_KEY = "last_matching_check"
 FULL_CHECK_EVERY = 3600.0  # seconds
 PULL_PAGE = 1000
+CURSOR_RESET = "cursor_reset"
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,8 @@ class SyncReport:
     redownloaded: list[str] = field(default_factory=list)
     mismatched: list[str] = field(default_factory=list)
     files_refused: dict[str, str] = field(default_factory=dict)  # sha256 -> why the server refused it
+    restarted: bool = False  # the server did not know this laptop's position: everything was pulled again
+    requeued: int = 0  # acknowledged changes the server had lost, sent again
 
 
 def _refers_to(entry, hashes: set[str]) -> bool:
@@ -59,6 +68,20 @@ def _refers_to(entry, hashes: set[str]) -> bool:
         return False
     fields = json.loads(entry.fields_json)
     return fields.get("sha256", [None, None])[1] in hashes
+
+
+def _change(entry: ChangeJournal, local: set[str]) -> Change | None:
+    """The entry as sent: links to rows that never leave this laptop are left out (no server knows them);
+    None when nothing of it may leave."""
+    fields: dict[str, tuple[Any, Any]] = {}
+    for name, (old, new) in json.loads(entry.fields_json).items():
+        if local and new in local:
+            continue
+        fields[name] = (None if local and old in local else old, new)
+    if entry.entity_id in local or not fields:
+        return None
+    return Change(change_id=entry.change_id, device_seq=entry.seq, entity=entry.entity, entity_id=entry.entity_id,
+                  op=entry.op, fields=fields, base_version=entry.base_version, created_at=entry.created_at)
 
 
 class Cancelled(OcopError):
@@ -109,8 +132,7 @@ class SyncEngine:
             self._stop_if_cancelled()
             files = attachments.upload_missing(self.db, self.client, self.blobs, self._file_progress)
             report.uploaded, report.files_refused = files.uploaded, files.refused
-            self.push(report, held_back=set(files.refused))
-            self.pull(report)
+            self._exchange(report, held_back=set(files.refused))
             self._stop_if_cancelled()
             self.check(report)
             self._report("done", 1, 1)
@@ -138,11 +160,35 @@ class SyncEngine:
             sync_store.set_meta(session, MAX_UPLOAD_KEY, str(info.max_upload_bytes))
             session.commit()
 
+    def _exchange(self, report: SyncReport, held_back: set[str]) -> None:
+        """Push, then pull; if the server no longer knows this laptop's position, once more from zero."""
+        try:
+            self.push(report, held_back)
+            self.pull(report)
+        except SyncError as exc:
+            if exc.code != CURSOR_RESET:
+                raise
+            self._restart(report, exc.detail)
+            self.push(report, held_back)
+            self.pull(report)
+
+    def _restart(self, report: SyncReport, detail: Any) -> None:
+        epoch = detail.get("epoch") if isinstance(detail, dict) else None
+        lost_after = detail.get("lost_after") if isinstance(detail, dict) else None
+        if not isinstance(epoch, str) or not (lost_after is None or isinstance(lost_after, int)):
+            raise SyncError("bad_response", "Máy chủ từ chối vị trí đồng bộ nhưng không nói bắt đầu lại từ đâu")
+        with self._session() as session:
+            report.requeued += sync_store.restart(session, epoch, lost_after)
+            sync_store.set_meta(session, CHECKED_KEY, "")
+            session.commit()
+        report.restarted = True
+
     def push(self, report: SyncReport, held_back: set[str] | None = None) -> None:
         """Sends the journal in order. Documents whose file the server refused are held back (with the
         reason in the report), so one oversize photo never blocks everything else."""
         with self.db.session() as session:
             total = sync_store.count_unsent(session)
+            local = sync_store.local_only_ids(session)
         done = 0
         skipped: set[int] = set()
         while True:
@@ -151,49 +197,66 @@ class SyncEngine:
                 entries = sync_store.pending(session, PUSH_BATCH, exclude=skipped)
                 held = [e for e in entries if held_back and _refers_to(e, held_back)]
                 skipped.update(e.seq for e in held)
-                entries = [e for e in entries if e.seq not in skipped]
+                changes = {e.seq: _change(e, local) for e in entries if e.seq not in skipped}
+                kept = [e for e in entries if e.seq in changes and changes[e.seq] is None]
+                sync_store.set_aside(session, kept)
+                entries = [e for e in entries if changes.get(e.seq) is not None]
                 if not entries:
-                    if held:
+                    session.commit()
+                    if held or kept:
                         continue
                     return
-                changes = [Change(change_id=e.change_id, device_seq=e.seq, entity=e.entity, entity_id=e.entity_id,
-                                  op=e.op, fields={k: tuple(v) for k, v in json.loads(e.fields_json).items()},
-                                  base_version=e.base_version, created_at=e.created_at) for e in entries]
-                response = self.client.push(changes)  # raises before anything is marked: a retry is a replay
-                by_id = {r.change_id: r for r in response.results}
-                for entry in entries:
-                    result = by_id.get(entry.change_id)
-                    if result is None:
-                        continue
-                    if result.status in ("applied", "conflict"):
-                        sync_store.acknowledge(session, entry, result.server_seq)
-                        if result.conflicts:
-                            sync_store.take_server_values(session, entry,
-                                                          {c.field: c.server_value for c in result.conflicts})
-                        report.pushed += 1
-                        report.conflicts += len(result.conflicts)
-                    else:
-                        sync_store.quarantine(session, entry, f"{result.status}: {result.reason or ''}")
-                        report.rejected += 1
+                response = self.client.push([changes[e.seq] for e in entries], epoch=sync_store.epoch(session),
+                                            cursor=sync_store.cursor(session))  # raises before anything is marked
+                self._record_results(session, report, entries, response)
                 session.commit()
             done += len(entries)
             self._report("push", done, max(total, done))
 
-    def pull(self, report: SyncReport, entity: str | None = None) -> None:
+    def _record_results(self, session: Session, report: SyncReport, entries: list[ChangeJournal],
+                        response: PushResponse) -> None:
+        by_id = {r.change_id: r for r in response.results}
+        for entry in entries:
+            result = by_id.get(entry.change_id)
+            if result is None:
+                continue
+            if result.status in ("applied", "conflict"):
+                sync_store.acknowledge(session, entry, result.server_seq)
+                if result.conflicts:
+                    sync_store.take_server_values(session, entry, {c.field: c.server_value for c in result.conflicts})
+                report.pushed += 1
+                report.conflicts += len(result.conflicts)
+            else:
+                sync_store.quarantine(session, entry, f"{result.status}: {result.reason or ''}")
+                report.rejected += 1
+
+    def pull(self, report: SyncReport, entity: str | None = None, digest: bool = False,
+             full: bool = False) -> PullResponse:
+        """Pulls pages until the server has nothing newer (``entity``: that entity's whole scope again);
+        returns the last page, which carries the digests at its cursor when ``digest`` is asked (listing
+        every entity's unless the laptop's combined digest, sent along unless ``full``, already matched)."""
         with self._session() as session:
             position = 0 if entity else sync_store.cursor(session)
+            epoch = sync_store.epoch(session)
+            combined = combined_digest(self._local_digests(session)) if digest and not full else None
+
+        def fetch(cursor: int, epoch: str | None) -> PullResponse:
+            return self.client.pull(cursor, PULL_PAGE, entity, epoch=epoch, digest=digest, combined=combined)
+
         # The next page is fetched while this one is written: a first sync waits on the server and on
         # the disk at the same time instead of one after the other.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ocop-pull") as fetcher:
-            page = self.client.pull(position, PULL_PAGE, entity)
+            page = fetch(position, epoch)
             while True:
-                following = fetcher.submit(self.client.pull, page.cursor, PULL_PAGE, entity) if page.more else None
+                following = fetcher.submit(fetch, page.cursor, page.epoch) if page.more else None
                 try:
                     self._stop_if_cancelled()
                     with sync_store.pull_session(self.db) as session:
-                        report.pulled += sync_store.apply_rows(session, page.rows, report.pulled_ids)
+                        report.pulled += pull_apply.apply_rows(session, page.rows, report.pulled_ids)
                         if entity is None:
-                            sync_store.set_meta(session, sync_store.CURSOR_KEY, str(page.cursor))
+                            sync_store.set_position(session, page.cursor, page.epoch)
+                            if following is None:
+                                report.pulled += pull_apply.retry_quarantined(session, report.pulled_ids)
                         session.commit()
                     self._report("pull", report.pulled, report.pulled + (PULL_PAGE if page.more else 0))
                 except BaseException:
@@ -201,43 +264,66 @@ class SyncEngine:
                         following.cancel()
                     raise
                 if following is None:
-                    return
+                    return page
                 page = following.result()
 
-    def check(self, report: SyncReport, force: bool = False) -> None:
-        """Compares per-entity digests with the server; re-downloads only the entities that differ.
+    @staticmethod
+    def _local_digests(session: Session) -> dict:
+        return {e: scope_digest(v) for e, v in sync_store.local_lines(session).items()}
 
-        Skipped when neither side moved since the last check that matched (same cursor, no new receipt)
+    @staticmethod
+    def _state(session: Session) -> str:
+        """What a matching check vouches for: the position and the receipts (neither moves otherwise)."""
+        return f"{sync_store.epoch(session)}:{sync_store.cursor(session)}:{sync_store.last_receipt(session)}"
+
+    def _digest(self, report: SyncReport, full: bool = False) -> CheckResponse:
+        """The server's digests at the cursor of a pull that leaves this laptop exactly there; ``full``: every
+        entity's, even if the server found this laptop's combined digest equal to its own."""
+        remote = self.pull(report, digest=True, full=full).digest
+        if remote is None:
+            raise SyncError("bad_response", "Máy chủ không gửi mã kiểm tra kèm trang cuối")
+        return remote
+
+    def _matches(self, remote: CheckResponse) -> tuple[bool, dict]:
+        """Whether this laptop's digests equal ``remote``'s (remembered as the last matching check)."""
+        with self._session() as session:
+            local = self._local_digests(session)
+            if remote.combined != combined_digest(local):
+                return False, local
+            sync_store.set_meta(session, CHECKED_KEY, f"{self._state(session)}@{time.time()}")
+            session.commit()
+            return True, local
+
+    def check(self, report: SyncReport, force: bool = False) -> None:
+        """Compares per-entity digests with the server's at the same cursor; re-downloads only the entities
+        that differ.
+
+        Skipped when neither side moved since the last check that matched (same position, no new receipt)
         and that check is less than ``FULL_CHECK_EVERY`` old: a no-change sync stays one short request,
         and a copy damaged behind the app's back is still caught within the hour.
         """
         with self._session() as session:
-            state = f"{sync_store.cursor(session)}:{sync_store.last_receipt(session)}"
             last = sync_store.get_meta(session, CHECKED_KEY, "")
-            fresh = last.startswith(state + "@") and time.time() - float(last.split("@")[1]) < FULL_CHECK_EVERY
-            if fresh and not force:
-                return
+            fresh = last.startswith(self._state(session) + "@") and \
+                time.time() - float(last.split("@")[1]) < FULL_CHECK_EVERY
+        if fresh and not force:
+            return
+        remote = self._digest(report)
         for attempt in range(2):
-            with self._session() as session:
-                position = sync_store.cursor(session)
-                local = {e: scope_digest(v) for e, v in sync_store.local_lines(session).items()}
-            response = self.client.check(position, combined_digest(local))
-            if response.combined == combined_digest(local):
+            matched, local = self._matches(remote)
+            if not matched and not remote.entities:
+                # The server compared our digest from before the last page moved it: ask for every entity's.
+                remote = self._digest(report, full=True)
+                matched, local = self._matches(remote)
+            if matched:
                 report.mismatched = []
-                # The state read before checking still holds: re-downloading an entity moves neither
-                # the cursor nor the receipts.
-                with self._session() as session:
-                    sync_store.set_meta(session, CHECKED_KEY, f"{state}@{time.time()}")
-                    session.commit()
                 return
-            remote = response.entities
-            differing = sorted(e for e in set(local) | set(remote) if local.get(e) != remote.get(e))
             self._report("check", 1, 1)
-            if not differing:
-                report.mismatched = []
+            report.mismatched = sorted(e for e in set(local) | set(remote.entities)
+                                       if local.get(e) != remote.entities.get(e))
+            if attempt == 1:
                 return
-            report.mismatched = differing
-            if attempt == 0:
-                for entity in differing:
-                    self.pull(report, entity)
-                    report.redownloaded.append(entity)
+            for entity in report.mismatched:
+                self.pull(report, entity)
+                report.redownloaded.append(entity)
+            remote = self._digest(report)

@@ -112,6 +112,24 @@ def _write_approved_result(db, ids: dict[str, str]) -> dict[str, str]:
     return more
 
 
+def _write_sync_local_rows(db) -> dict[str, str]:
+    """Since 0005: a row that never leaves the laptop (a demo account) and a pulled row kept aside."""
+    from ocop_core.protocol import Row
+    from ocop_desktop.db import journal, pull_apply
+    from ocop_desktop.db.models import User
+
+    with db.session() as s:
+        user = User(username="thanhvien", full_name="Lê Thị Thành Viên", role="member")
+        s.add(user)
+        s.flush()
+        journal.keep_local(s, "users", [user.id])
+        held = Row(entity="producers", id="00000000-0000-4000-8000-0000000000b1", version=41, deleted=False,
+                   data={"name": "Cơ sở thiếu ngày tạo", "kind": "household", "commune_code": "18073"})
+        pull_apply.quarantine(s, held, "invalid: created_at: required")
+        s.commit()
+        return {"local_user": user.id, "quarantined": held.id}
+
+
 def build(target: Path) -> dict[str, str]:
     """Writes the saved database and its id manifest beside it; the name must carry the head revision."""
     sys.path.insert(0, str(REPO_ROOT))
@@ -127,6 +145,8 @@ def build(target: Path) -> dict[str, str]:
         ids = _write_rows(db)
         if revision >= "0004":
             ids |= _write_approved_result(db, ids)
+        if revision >= "0005":
+            ids |= _write_sync_local_rows(db)
         db.close()
         for suffix in ("-wal", "-shm"):
             assert not Path(f"{path}{suffix}").exists(), "WAL not checkpointed"

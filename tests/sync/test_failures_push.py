@@ -242,8 +242,8 @@ def test_a_second_concurrent_sync_waits_or_fails_cleanly(server, make_laptop):
     barrier = threading.Barrier(2, timeout=2)
     push = laptop.client.push
 
-    def push_then_wait(changes):
-        response = push(changes)
+    def push_then_wait(changes, **position):
+        response = push(changes, **position)
         # Both threads now hold a read snapshot and are about to write receipts; a broken barrier means
         # the engine serialized the syncs (the other one is not in its push).
         with contextlib.suppress(threading.BrokenBarrierError):
@@ -278,7 +278,7 @@ def test_a_sync_that_dies_of_an_unexpected_error_is_not_recorded_as_ok(server, m
     laptop = make_laptop("a")
     _new_dossier(laptop)
 
-    def broken(changes):
+    def broken(changes, **position):
         raise OperationalError("UPDATE change_journal ...", {}, Exception("database is locked"))
 
     laptop.client.push = broken

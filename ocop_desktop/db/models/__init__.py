@@ -14,6 +14,7 @@ from ocop_desktop.db.models.recognition import Recognition
 from ocop_desktop.db.models.reference import AdminUnit, LegacyUnit
 from ocop_desktop.db.models.registry import Producer, Product, ProductionLot
 from ocop_desktop.db.models.scoring import ScoreLine, ScoreSheet
+from ocop_desktop.db.models.sync_local import LocalOnlyRow, QuarantinedRow
 from ocop_desktop.db.models.sync_state import Conflict, Credential, SyncRun
 from ocop_desktop.db.models.work import Device, Task, User
 
@@ -34,9 +35,11 @@ __all__ = [
     "EvaluationSession",
     "LegacyUnit",
     "LocalMeta",
+    "LocalOnlyRow",
     "Producer",
     "Product",
     "ProductionLot",
+    "QuarantinedRow",
     "Recognition",
     "ScoreLine",
     "ScoreSheet",

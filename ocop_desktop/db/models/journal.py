@@ -29,7 +29,8 @@ class ChangeJournal(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     server_seq: Mapped[int | None]
-    # pending -> sent (a server receipt), or quarantined (refused for good; kept, shown, never retried)
+    # pending -> sent (a server receipt), or quarantined (refused for good; kept, shown, never retried);
+    # local: a change of a row that never leaves this laptop (a demo account), never sent
     status: Mapped[str] = mapped_column(String(16), default="pending", server_default="pending")
     reason: Mapped[str | None] = mapped_column(Text)
 

@@ -53,13 +53,4 @@ fi
 
 [ ${#needed[@]} -eq 0 ] && exit 0
 mapfile -t needed < <(printf '%s\n' "${needed[@]}" | sort -u)
-if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
-    echo "Installing system packages for Qt: ${needed[*]}"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${needed[@]}" >/dev/null
-elif command -v sudo >/dev/null && command -v apt-get >/dev/null; then
-    echo "Installing system packages for Qt (sudo): ${needed[*]}"
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${needed[@]}" >/dev/null
-else
-    echo "Missing system packages for Qt: ${needed[*]} - install them with your package manager." >&2
-    exit 1
-fi
+exec bash "$(dirname "$0")/apt-install.sh" "system packages for Qt" "${needed[@]}"

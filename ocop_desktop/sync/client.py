@@ -16,6 +16,7 @@ from typing import TypeVar
 
 import requests
 from pydantic import BaseModel
+from urllib3.exceptions import NewConnectionError
 
 from ocop_core import protocol as p
 from ocop_core.errors import OcopError
@@ -73,7 +74,7 @@ class ServerClient:
                 response = self._http.request(method, self.base_url + path, data=payload, params=params,
                                               headers=headers, timeout=self.timeout, stream=stream)
             except requests.RequestException as exc:
-                last = SyncError("network", f"Không kết nối được máy chủ ({type(exc).__name__})", retryable=True)
+                last = SyncError("network", f"{_network_problem(exc)} ({type(exc).__name__})", retryable=True)
             else:
                 self.bytes_sent += len(payload or b"") + 300
                 if response.status_code < 400:
@@ -93,11 +94,18 @@ class ServerClient:
         raise last
 
     def _call(self, method: str, path: str, model: type[M], body: BaseModel | None = None, **kw) -> M:
-        response = self.request(method, path, body=body, **kw)
-        try:
-            return model.model_validate_json(response.content)
-        except ValueError as exc:
-            raise SyncError("bad_response", f"Máy chủ trả lời không đúng định dạng ({path})") from exc
+        # An answer cut inside its status line or headers reads as a complete one with an empty or partial
+        # body (no length left to check it against): it is asked for again, like a cut connection, which
+        # every request here allows (a push is replayed by change id, a login only issues another token).
+        for attempt in range(self.retries + 1):
+            response = self.request(method, path, body=body, **kw)
+            try:
+                return model.model_validate_json(response.content)
+            except ValueError:
+                if attempt < self.retries:
+                    self._sleep(self._delay(attempt, None))
+        raise SyncError("bad_response", f"Câu trả lời của máy chủ bị cắt ngang hoặc sai định dạng ({path})",
+                        response.status_code, retryable=True)
 
     def info(self) -> p.ServerInfo:
         return self._call("GET", "/info", p.ServerInfo)
@@ -151,6 +159,18 @@ class ServerClient:
 
     def publish(self, canonical_json: str) -> p.Row:
         return self._call("POST", "/admin/criteria-sets", p.Row, p.PublishRequest(canonical_json=canonical_json))
+
+
+def _network_problem(exc: requests.RequestException) -> str:
+    """What went wrong, in the words a person can act on: never reached, or cut off while answering."""
+    if isinstance(exc, requests.ConnectTimeout | requests.exceptions.InvalidURL | requests.exceptions.MissingSchema):
+        return "Không kết nối được máy chủ"
+    if isinstance(exc, requests.ReadTimeout):
+        return "Máy chủ không trả lời kịp"
+    cause = exc.args[0] if exc.args else None
+    if isinstance(getattr(cause, "reason", None), NewConnectionError):  # refused, no route, unknown host
+        return "Không kết nối được máy chủ"
+    return "Kết nối với máy chủ bị ngắt giữa chừng"
 
 
 def _error(response: requests.Response) -> SyncError:

@@ -11,6 +11,9 @@ Behaviours (switch at any time; they apply to requests that arrive afterwards):
 * ``drop_response_once(path)`` / ``drop_response_n(n, path)`` - forward the request, wait for the server's whole
   response (the server has committed), then close the client connection without relaying it: the
   classic lost response.
+* ``cut_response_once(n, path)`` - forward the request, wait for the server's whole response, relay only
+  its first ``n`` bytes (inside the status line or the headers, say) and end the connection politely: the
+  client reads a response that simply stops.
 * ``cut_after_bytes(n)`` - on the upload direction: forward request-body bytes until ``n`` bytes (counted
   over all requests since the call) have gone through, then close both sides in the middle of the body.
   It disarms itself after one cut.
@@ -35,7 +38,7 @@ class Request:
     method: str
     path: str
     body_bytes: int
-    outcome: str  # relayed | dropped | cut | upstream_error
+    outcome: str  # relayed | dropped | truncated | cut | upstream_error
 
 
 class Proxy:
@@ -55,6 +58,7 @@ class Proxy:
         self._drops = 0
         self._drop_path = ""
         self._cut_budget: int | None = None
+        self._truncate: tuple[int, str] | None = None
         self.log: list[Request] = []
         self._acceptor: threading.Thread | None = None
 
@@ -84,6 +88,10 @@ class Proxy:
 
     def drop_response_once(self, path_contains: str = "") -> None:
         self.drop_response_n(1, path_contains)
+
+    def cut_response_once(self, n: int, path_contains: str = "") -> None:
+        with self._lock:
+            self._mode, self._truncate = "pass", (n, path_contains)
 
     def cut_after_bytes(self, n: int) -> None:
         with self._lock:
@@ -181,7 +189,15 @@ class Proxy:
                 self._record(Request(method, path, forwarded, "dropped"))
                 _reset(client)
                 return
-            self._record(Request(method, path, forwarded, "relayed"))
+            with self._lock:
+                truncate = self._truncate if self._truncate and self._truncate[1] in path else None
+                if truncate:
+                    self._truncate = None
+            if truncate:
+                self._record(Request(method, path, forwarded, "truncated"))
+                response = response[:truncate[0]]
+            else:
+                self._record(Request(method, path, forwarded, "relayed"))
             client.sendall(response)
             with contextlib.suppress(OSError):
                 client.shutdown(socket.SHUT_WR)

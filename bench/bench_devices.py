@@ -19,6 +19,7 @@ from ocop_desktop.sync.client import ServerClient, SyncError
 from ocop_desktop.sync.engine import PULL_PAGE
 
 PASSWORD = "mat-khau-123"
+STAMP = "2026-11-28T00:00:00+00:00"  # every pushed row carries its timestamps (a laptop requires them)
 
 
 def run(folder: Path, devices: int = 200, rounds: int = 3) -> None:
@@ -54,8 +55,9 @@ def many_devices(server: ServerProcess, devices: int = 200) -> None:
         producer = str(uuid.uuid4())
         change = Change(change_id=str(uuid.uuid4()), device_seq=1, entity="producers", entity_id=producer,
                         op="insert", fields={"id": (None, producer), "name": (None, "HTX thử tải"),
-                                             "kind": (None, "cooperative"), "commune_code": (None, "18073")},
-                        created_at="2026-11-28T00:00:00+00:00")
+                                             "kind": (None, "cooperative"), "commune_code": (None, "18073"),
+                                             "created_at": (None, STAMP), "updated_at": (None, STAMP)},
+                        created_at=STAMP)
         start_line.wait()
         start = time.perf_counter()
         try:

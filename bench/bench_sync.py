@@ -107,9 +107,9 @@ def bytes_per_field(db, client, blobs, n: int = 100) -> None:
     original = client.push
     sizes = []
 
-    def measuring_push(changes):
+    def measuring_push(changes, **position):
         before = client.bytes_sent
-        result = original(changes)
+        result = original(changes, **position)
         sizes.append(client.bytes_sent - before)
         return result
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ocop_core.domain.council import Attendance, CouncilOutcome, aggregate, failures_for
 from ocop_core.domain.criteria import AggregationRules, ProductSet
+from ocop_core.rules import locks
 from ocop_desktop.db.models import (
     Council,
     CouncilMember,
@@ -29,9 +30,13 @@ from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.criteria import load_criteria_set
 from ocop_desktop.services.errors import ServiceError, check_choice, clean_text
 from ocop_desktop.services.lookup import get_alive
+from ocop_desktop.services.rule_facts import assigned_councils, enforce
 from ocop_desktop.services.sheets import current_score, sheet_context
 
 _RULE_KEYS = {"decimals", "max_member_spread", "quorum_fraction", "chair_required"}
+# What computing a result writes: an approved result takes none of it again.
+_FIGURES = frozenset({"n_sheets", "member_totals_json", "mean_total", "spread", "spread_exceeded", "quorum_met",
+                      "failures_json", "flags_json", "band_stars", "final_stars", "recommendation"})
 
 
 def create_council(session: Session, *, name: str, admin_unit_code: str, criteria_set_id: str | None = None,
@@ -188,12 +193,14 @@ def compute_council_result(session: Session, *, evaluation_id: str, dossier_id: 
     outcome = assess_dossier(session, evaluation_id=evaluation_id, dossier_id=dossier_id,
                              failed_mandatory=failed_mandatory, attendance=attendance).outcome
     result = stored_result(session, evaluation_id, dossier_id)
+    enforce(locks.check_result_change(result is not None and result.approved_at is not None, _FIGURES),
+            "council_result")
+    council_id = get_alive(session, EvaluationSession, evaluation_id).council_id
+    enforce(locks.check_result_dossier(council_id, assigned_councils(session, dossier_id)), "dossier_id")
     if result is None:
         result = CouncilResult(session_id=evaluation_id, dossier_id=dossier_id, n_sheets=0,
                                member_totals_json="[]", recommendation="")
         session.add(result)
-    if result.approved_at is not None:
-        raise ServiceError("result_approved", "council_result")
     result.n_sheets = len(outcome.member_totals)
     result.member_totals_json = json.dumps([str(t) for t in outcome.member_totals])
     result.mean_total = outcome.mean

@@ -15,7 +15,16 @@ from ocop_core.domain.dossier_status import STATUSES
 from ocop_core.domain.scoring import Answer
 from ocop_desktop.db.models import AdminUnit, Dossier
 from ocop_desktop.paths import resources_dir
-from ocop_desktop.services import councils, criteria, demo_accounts, dossiers, recognitions, registry, sheets
+from ocop_desktop.services import (
+    assignments,
+    councils,
+    criteria,
+    demo_accounts,
+    dossiers,
+    recognitions,
+    registry,
+    sheets,
+)
 
 # Products the province names in its own reporting (shared/domain/ocop-rules.md).
 REAL_PRODUCTS = [
@@ -39,6 +48,9 @@ KIND_PREFIX = {"cooperative": "HTX", "enterprise": "Công ty TNHH", "cooperative
 MEMBER_ROLES = ["chair", "vice_chair", "member", "member", "member"]
 SUBGROUP = "I.1.a"
 BATCH = 500
+DECIDED = ("evaluated", "closed")
+# Forwarded dossiers are scored too: the council's results waiting for its approval.
+SCORED = ("forwarded", *DECIDED)
 PROGRESS_EVERY = 10  # dossiers between two progress reports
 # Hà Tĩnh's extent; jittered points are kept inside it.
 LAT_RANGE, LON_RANGE = (17.95, 18.75), (105.15, 106.45)
@@ -93,6 +105,9 @@ class _Council:
     product_set: ProductSet
     members: list[str]
     evaluation: str
+    id: str
+    admin: str  # the demo admin's user id: who moves the dossiers
+    chair: str  # the chair's user id: who approves the results
 
 
 def ensure_built(factory: Callable[[], Session], scale: int = 240,
@@ -131,12 +146,13 @@ def build(factory: Callable[[], Session], scale: int = 240, seed: int = 42,
             session.commit()
             for i, product, dossier in zip(batch, products, opened, strict=True):
                 target = STATUSES[i % len(STATUSES)]
-                for status in STATUSES[1:STATUSES.index(target) + 1]:
-                    dossiers.change_dossier_status(session, dossier, status)
-                if target in ("evaluated", "closed") and scored < scored_limit:
+                # Only the council's approved result lets a dossier past "forwarded": the ones it does not
+                # score (beyond scored_limit) or cannot approve wait there.
+                _move(session, council, dossier, "forwarded" if target in DECIDED else target)
+                if target in SCORED and scored < scored_limit:
                     scored += 1
                     summary.sheets += _score(session, rng, council, dossier)
-                    summary.recognitions += _recognise(session, rng, council.evaluation, product, dossier, target)
+                    summary.recognitions += _decide(session, rng, council, product, dossier, target)
                 if (i + 1) % PROGRESS_EVERY == 0 and i + 1 < batch.stop:
                     report("dossiers", i + 1, scale)
             summary.products += len(products)
@@ -170,7 +186,7 @@ def _council(session: Session, rng: random.Random) -> _Council:
                         user_id=users["thuky"].id, full_name=users["thuky"].full_name)
     evaluation = councils.open_evaluation(session, council_id=council, criteria_set_id=version_id,
                                           held_on=date(2025, 10, 20)).id
-    return _Council(version_id, product_set, members, evaluation)
+    return _Council(version_id, product_set, members, evaluation, council, users["admin"].id, users["chutich"].id)
 
 
 def _producers(session: Session, rng: random.Random, scale: int, summary: DemoSummary) -> list[tuple[str, str]]:
@@ -210,20 +226,36 @@ def _products(session: Session, rng: random.Random, batch: range, producer_ids: 
     return products
 
 
-def _recognise(session: Session, rng: random.Random, evaluation: str, product: str, dossier: str,
-               target: str) -> int:
-    _, outcome = councils.compute_council_result(session, evaluation_id=evaluation, dossier_id=dossier)
-    if target != "closed" or outcome.final_stars < 3:
+def _move(session: Session, council: _Council, dossier: str, target: str) -> None:
+    """The demo admin moves the dossier along the workflow from where it is to ``target``."""
+    current = session.get(Dossier, dossier).status
+    for status in STATUSES[STATUSES.index(current) + 1:STATUSES.index(target) + 1]:
+        dossiers.change_dossier_status(session, dossier, status, user_id=council.admin, role="admin")
+
+
+def _decide(session: Session, rng: random.Random, council: _Council, product: str, dossier: str,
+            target: str) -> int:
+    """The council's result is computed; for a dossier going on to ``target`` past "forwarded" it is approved
+    when it can be, and a closed one with three stars or more is recognised: the number of recognitions."""
+    _, outcome = councils.compute_council_result(session, evaluation_id=council.evaluation, dossier_id=dossier)
+    if target not in DECIDED or not outcome.can_approve:
+        return 0
+    councils.approve_council_result(session, approved_by=council.chair, evaluation_id=council.evaluation,
+                                    dossier_id=dossier)
+    _move(session, council, dossier, target)
+    stars = session.get(Dossier, dossier).result_stars or 0
+    if target != "closed" or stars < 3:
         return 0
     decision = date(2022, 1, 10) + timedelta(days=rng.randrange(0, 4 * 365))
     recognitions.record_recognition(
-        session, product_id=product, dossier_id=dossier, stars=min(outcome.final_stars, 4),
+        session, product_id=product, dossier_id=dossier, stars=min(stars, 4),
         decision_no=f"{rng.randrange(100, 4000)}/QĐ-UBND", decision_date=decision,
         issuing_body="Ủy ban nhân dân tỉnh Hà Tĩnh")
     return 1
 
 
 def _score(session: Session, rng: random.Random, council: _Council, dossier: str) -> int:
+    assignments.assign_dossier(session, council_id=council.id, dossier_id=dossier)
     quality = rng.uniform(0.45, 0.95)
     for member in council.members:
         sheet = sheets.start_sheet(session, dossier_id=dossier, member_id=member,

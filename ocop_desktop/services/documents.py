@@ -7,12 +7,14 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from ocop_core.rules import locks
 from ocop_desktop.db.blobstore import BlobError, BlobStore, upload_limit
 from ocop_desktop.db.models import Dossier, DossierDocument
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.dossiers import check_document_type
 from ocop_desktop.services.errors import FileTooLarge, ServiceError, clean_text
 from ocop_desktop.services.lookup import get_alive
+from ocop_desktop.services.rule_facts import enforce
 
 
 def attach_document(session: Session, blobs: BlobStore, *, dossier_id: str, file_path: Path, doc_type: str,
@@ -22,8 +24,7 @@ def attach_document(session: Session, blobs: BlobStore, *, dossier_id: str, file
     ``blobs`` takes) is refused with FileTooLarge: a document whose file could never be sent must not be
     accepted in the first place."""
     dossier = get_alive(session, Dossier, dossier_id)
-    if dossier.status == "closed":
-        raise ServiceError("dossier_locked", "status", status=dossier.status)
+    enforce(locks.check_document_change(None, dossier.status), "status")
     doc_type = check_document_type(doc_type)
     if issued_on and valid_until and valid_until < issued_on:
         raise ServiceError("ends_before_start", "valid_until")

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from ocop_core.domain.criteria import CriteriaSet, Option, ProductSet
 from ocop_core.domain.scoring import Answer, SheetScore, score_sheet
+from ocop_core.rules import locks
 from ocop_desktop.db.journal import device_id
 from ocop_desktop.db.models import (
     CouncilMember,
@@ -25,6 +26,7 @@ from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.criteria import load_criteria_set, version_in_force
 from ocop_desktop.services.errors import ServiceError, clean_text
 from ocop_desktop.services.lookup import get_alive
+from ocop_desktop.services.rule_facts import enforce
 
 LINE_NAMESPACE = uuid.UUID("5c0c0b7e-0c0f-4c3e-9d6e-000000000001")
 
@@ -98,8 +100,7 @@ def current_score(session: Session, sheet: ScoreSheet) -> SheetScore:
 
 def _editable(session: Session, sheet_id: str) -> ScoreSheet:
     sheet = get_alive(session, ScoreSheet, sheet_id)
-    if sheet.status != "draft":
-        raise ServiceError("sheet_not_editable", "status", status=sheet.status)
+    enforce(locks.check_sheet_open(sheet.status), "status")
     return sheet
 
 

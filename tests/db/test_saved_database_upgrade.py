@@ -211,4 +211,4 @@ def test_an_approved_result_stays_locked(session: Session, ids: SimpleNamespace)
     assert refused.value.code == "result_approved"
     with pytest.raises(ServiceError) as refused:
         sheets.record_answer(session, sheet_id=ids.approved_sheet, criterion="A.1.1", option="d")
-    assert refused.value.code == "sheet_not_editable"
+    assert refused.value.code == "sheet_submitted"

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from ocop_core.domain.scoring import extreme_answers
 from ocop_desktop.db.blobstore import BlobStore
-from ocop_desktop.db.models import ScoreSheet
+from ocop_desktop.db.models import CouncilAssignment, ScoreSheet
 from ocop_desktop.services import councils, criteria, dossiers, registry, sheets
 
 COMMUNE = "18073"  # Phường Thành Sen, Hà Tĩnh
@@ -60,6 +60,17 @@ def council(session: Session, criteria_148: str) -> SimpleNamespace:
                                    role="chair" if i == 0 else "member").id for i in range(5)]
     evaluation_id = councils.open_evaluation(session, council_id=council_id, criteria_set_id=criteria_148).id
     return SimpleNamespace(id=council_id, members=members, evaluation_id=evaluation_id, criteria_set_id=criteria_148)
+
+
+@pytest.fixture
+def assigned(session: Session, council: SimpleNamespace, dossier_id: str) -> str:
+    """The dossier put before the council, as the admin's assignment reaches a council's laptop (a council
+    records results only for the dossiers put before it): the assignment's id."""
+    session.flush()  # the dossier first: its row must exist before a row points to it
+    assignment = CouncilAssignment(council_id=council.id, dossier_id=dossier_id)
+    session.add(assignment)
+    session.flush()
+    return assignment.id
 
 
 @pytest.fixture

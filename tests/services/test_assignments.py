@@ -6,6 +6,7 @@ import json
 from types import SimpleNamespace
 
 import pytest
+from rules_laptop import AS_ADMIN, approve
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -18,7 +19,7 @@ PROVINCE = "42"  # Hà Tĩnh
 
 def _forward(session: Session, dossier_id: str) -> str:
     for status in ("submitted", "commune_checked", "forwarded"):
-        dossiers.change_dossier_status(session, dossier_id, status)
+        dossiers.change_dossier_status(session, dossier_id, status, **AS_ADMIN)
     return dossier_id
 
 
@@ -44,7 +45,7 @@ def test_a_dossier_not_yet_forwarded_is_refused(session: Session, council: Simpl
                                                 steps: tuple[str, ...]) -> None:
     """Only the province's dossiers (forwarded by the commune) can go before a council."""
     for step in steps:
-        dossiers.change_dossier_status(session, dossier_id, step)
+        dossiers.change_dossier_status(session, dossier_id, step, **AS_ADMIN)
     status = steps[-1] if steps else "draft"
     with pytest.raises(ServiceError) as caught:
         assignments.assign_dossier(session, council_id=council.id, dossier_id=dossier_id)
@@ -132,8 +133,9 @@ def test_criteria_versions_and_provinces_for_the_council_form(session: Session, 
 def test_unassign_is_refused_once_the_dossier_is_evaluated(session: Session, council: SimpleNamespace,
                                                            forwarded: str) -> None:
     """An evaluated dossier keeps the council that evaluated it."""
-    assignment = assignments.assign_dossier(session, council_id=council.id, dossier_id=forwarded).id
-    dossiers.change_dossier_status(session, forwarded, "evaluated")
+    approve(session, council, forwarded)  # assigns it first
+    assignment = session.scalars(select(CouncilAssignment.id)).one()
+    dossiers.change_dossier_status(session, forwarded, "evaluated", **AS_ADMIN)
     with pytest.raises(ServiceError) as caught:
         assignments.unassign(session, assignment_id=assignment)
     assert caught.value.code == "assignment_scored"

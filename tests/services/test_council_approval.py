@@ -18,6 +18,11 @@ LOW_87 = {"A.1.1": "a", "A.1.2": "a", "B.1.3": "a"}  # 87 points against the all
 APPROVER = "00000000-0000-4000-8000-0000000000c1"  # the user who approves
 
 
+@pytest.fixture(autouse=True)
+def _before_the_council(assigned: str) -> None:
+    """Every dossier here is put before the council: a council records results only for its own dossiers."""
+
+
 @pytest.fixture
 def submit(session: Session, council: SimpleNamespace, dossier_id: str, answer_sheet):
     """Members (by position) submit all-best sheets, with overrides for some of them."""

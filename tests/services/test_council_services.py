@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ocop_core.domain.council import Attendance, Flag, Recommendation, aggregate, failures_for
-from ocop_desktop.db.models import CouncilResult, ScoreSheet
+from ocop_desktop.db.models import CouncilAssignment, CouncilResult, ScoreSheet
 from ocop_desktop.services import councils, criteria, sheets
 from ocop_desktop.services.errors import ServiceError
 
@@ -24,6 +24,11 @@ MINUS_8 = ({"A.1.1": "a", "A.1.2": "a"}, Decimal(92))
 MINUS_2 = ({"A.1.2": "b"}, Decimal(98))
 LOW_87 = ({"A.1.1": "a", "A.1.2": "a", "B.1.3": "a"}, Decimal(87))
 FAILS_A22 = ({"A.2.2": "a"}, Decimal(96))  # A.2.2 is mandatory from 3 stars: 0 points fails it
+
+
+@pytest.fixture(autouse=True)
+def _before_the_council(assigned: str) -> None:
+    """Every dossier here is put before the council: a council records results only for its own dossiers."""
 
 
 @pytest.fixture
@@ -227,10 +232,11 @@ def test_bad_member_input_is_refused(session: Session, council: SimpleNamespace,
 
 
 def test_council_rules_override_the_spread_limit(session: Session, council: SimpleNamespace, dossier_id: str,
-                                                 score) -> None:
+                                                 score, assigned: str) -> None:
     """A council whose rules allow a spread of 20 does not flag totals 100 and 87 (spread 13)."""
     lenient = councils.create_council(session, name="Hội đồng nới", admin_unit_code="42",
                                       rules={"max_member_spread": 20}).id
+    session.get(CouncilAssignment, assigned).council_id = lenient  # this council scores the dossier instead
     members = [councils.add_member(session, council_id=lenient, full_name=f"Thành viên {i}",
                                    role="chair" if i == 0 else "member").id for i in range(5)]
     evaluation = councils.open_evaluation(session, council_id=lenient, criteria_set_id=council.criteria_set_id).id

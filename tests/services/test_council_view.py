@@ -18,6 +18,11 @@ from ocop_desktop.services.sheet_view import sheet_view
 APPROVER = "00000000-0000-4000-8000-0000000000c1"  # the user who approves
 
 
+@pytest.fixture(autouse=True)
+def _before_the_council(assigned: str) -> None:
+    """Every dossier here is put before the council: a council records results only for its own dossiers."""
+
+
 @pytest.fixture
 def submit(session: Session, council: SimpleNamespace, dossier_id: str, answer_sheet):
     def run(positions: list[int], overrides: dict[int, dict] | None = None, draft: bool = False) -> list[str]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from rules_laptop import AS_ADMIN
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -54,7 +55,7 @@ def _journal(session: Session, entity: str | None = None) -> list[tuple[str, str
 
 def _forward(session: Session, dossier_id: str) -> str:
     for status in ("submitted", "commune_checked", "forwarded"):
-        dossiers.change_dossier_status(session, dossier_id, status)
+        dossiers.change_dossier_status(session, dossier_id, status, **AS_ADMIN)
     return dossier_id
 
 

@@ -146,20 +146,20 @@ def test_submit_freezes_a_complete_sheet(session: Session, sheet_id: str, answer
 
 
 def test_submitted_sheet_refuses_answers(session: Session, sheet_id: str, answer_sheet) -> None:
-    """record_answer on a submitted sheet raises "sheet_not_editable" and changes no line."""
+    """record_answer on a submitted sheet raises "sheet_submitted" and changes no line."""
     answer_sheet(sheet_id)
     sheets.submit_sheet(session, sheet_id=sheet_id)
     before = _lines(session, sheet_id)
     error = _error(sheets.record_answer, session=session, sheet_id=sheet_id, criterion="A.1.1", option="a")
-    assert error.code == "sheet_not_editable"
+    assert error.code == "sheet_submitted"
     assert _lines(session, sheet_id) == before
 
 
 def test_submitted_sheet_cannot_be_submitted_again(session: Session, sheet_id: str, answer_sheet) -> None:
-    """A second submit raises "sheet_not_editable"."""
+    """A second submit raises "sheet_submitted"."""
     answer_sheet(sheet_id)
     sheets.submit_sheet(session, sheet_id=sheet_id)
-    assert _error(sheets.submit_sheet, session=session, sheet_id=sheet_id).code == "sheet_not_editable"
+    assert _error(sheets.submit_sheet, session=session, sheet_id=sheet_id).code == "sheet_submitted"
 
 
 def test_rescore_opens_a_draft_superseding_the_sheet(session: Session, sheet_id: str, answer_sheet) -> None:

@@ -7,6 +7,7 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
+from rules_laptop import AS_ADMIN
 from sqlalchemy.orm import Session
 
 from ocop_desktop.db.models import CouncilAssignment, ScoreSheet, User
@@ -18,7 +19,7 @@ ID_2019 = "8f3c2a10-0000-4000-8000-000000001048"
 
 def _forward(session: Session, dossier_id: str) -> None:
     for status in ("submitted", "commune_checked", "forwarded"):
-        dossiers.change_dossier_status(session, dossier_id, status)
+        dossiers.change_dossier_status(session, dossier_id, status, **AS_ADMIN)
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from ocop_core.domain.dossier_status import TRANSITIONS
 from ocop_core.domain.scoring import extreme_answers
 from ocop_core.entities import ENTITIES
 from ocop_desktop.db import sync_store
-from ocop_desktop.db.models import Conflict, Dossier, DossierDocument, Producer, Product, ScoreSheet
+from ocop_desktop.db.models import Conflict, Dossier, DossierDocument, Producer, Product, ScoreSheet, User
 from ocop_desktop.db.wire import to_wire
 from ocop_desktop.services import documents, dossiers, registry, sheets
 from ocop_desktop.services.criteria import load_criteria_set
@@ -83,6 +83,14 @@ class SyncMachine(RuleBasedStateMachine):
         # In creation order, not by (random) UUID, so that a replayed example picks the same rows.
         with self.laptops[dev].session() as s:
             return sorted(s.scalars(select(model.id).where(model.deleted.is_(False))), key=self.born.__getitem__)
+
+    def _person(self, dev: int, session) -> dict[str, str]:
+        """Who is logged in on the laptop, as a workflow move needs them (an officer's account row, with their
+        commune, reaches their laptop by pull)."""
+        if USERS[dev] == "admin":
+            return {"user_id": "admin", "role": "admin"}
+        user_id = session.scalar(select(User.id).where(User.username == USERS[dev]))
+        return {"user_id": user_id or "", "role": "commune_officer"}
 
     def _pick(self, data, dev: int, model) -> str | None:
         ids = self._alive(dev, model)
@@ -194,7 +202,7 @@ class SyncMachine(RuleBasedStateMachine):
             elif name == "notes":
                 dossiers.update_dossier(s, row_id, notes=value)
             else:
-                dossiers.change_dossier_status(s, row_id, value)
+                dossiers.change_dossier_status(s, row_id, value, **self._person(dev, s))
         if self._act(dev, act):
             self._type(dev, model.__tablename__, row_id, **{name: value})
 

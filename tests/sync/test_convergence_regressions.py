@@ -123,7 +123,7 @@ def test_new_rows_with_different_fields_in_one_pull_page_all_arrive(golden: Gold
         with machine.laptops[0].session() as s:
             made.append(dossiers.create_dossier(s, product_id=product).id)
             if submit:
-                dossiers.change_dossier_status(s, made[-1], "submitted")
+                dossiers.change_dossier_status(s, made[-1], "submitted", user_id="admin", role="admin")
             s.commit()
         machine.sync(0)
     try:

@@ -55,8 +55,8 @@ def test_table_matches_compute_council_result(page: CouncilPage, demo_db: Databa
     assert model.rowCount() == len(page.view.rows) > 0
     with demo_db.session() as session:
         for row_no, row in enumerate(page.view.rows):
-            _, outcome = councils.compute_council_result(session, evaluation_id=page.view.evaluation_id,
-                                                         dossier_id=row.dossier_id)
+            outcome = councils.assess_dossier(session, evaluation_id=page.view.evaluation_id,
+                                              dossier_id=row.dossier_id).outcome
             totals = [model.data(model.index(row_no, FIRST_MEMBER + k)) for k in range(len(page.view.scorers))]
             assert sorted(totals) == sorted(decimal(t) for t in outcome.member_totals)
             assert _text(model, row_no, "mean") == decimal(outcome.mean)

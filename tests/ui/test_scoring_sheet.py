@@ -164,7 +164,7 @@ def test_submitting_after_confirmation_makes_the_sheet_read_only(context, demo_d
     assert not widget.submit_button.isVisibleTo(widget) and widget.rescore_button.isVisibleTo(widget)
     with demo_db.session() as session, pytest.raises(ServiceError) as refused:
         sheets.record_answer(session, sheet_id=sheet_id, criterion="A.1.1", option="a")
-    assert refused.value.code == "sheet_not_editable"
+    assert refused.value.code == "sheet_submitted"
 
 
 def test_a_cancelled_confirmation_leaves_a_draft(context, demo_db, best_answers, qtbot, monkeypatch) -> None:
@@ -191,7 +191,8 @@ def test_a_change_refused_by_the_service_is_shown_and_undone(context, demo_db, b
         sheets.submit_sheet(session, sheet_id=sheet_id)
         session.commit()
     _click(qtbot, widget, "A.1.1", "a")
-    assert widget.message.text() == "Phiếu đã nộp, không sửa được." and widget.message.isVisibleTo(widget)
+    assert widget.message.text() == "Phiếu chấm đã nộp thì không sửa được; hãy chấm lại bằng phiếu mới."
+    assert widget.message.isVisibleTo(widget)
     assert widget.view.status == "submitted"
     assert widget.row("A.1.1").option_button(None, "d").isChecked()
 

@@ -270,8 +270,9 @@ class DossierEditor(QWidget):
                 .format(code=view.dossier.code, target=statuses.get(target, target),
                         current=statuses.get(current, current))):
             return
-        dossier_id = view.dossier.id
-        self.context.runner.write(lambda session: dossiers.change_dossier_status(session, dossier_id, target),
+        dossier_id, user = view.dossier.id, self.context.user
+        self.context.runner.write(lambda session: dossiers.change_dossier_status(
+                                      session, dossier_id, target, user_id=user.user_id, role=user.role),
                                   done=lambda _c: self._open(dossier_id, keep_edits=True),
                                   failed=self._move_failed)
 

@@ -88,7 +88,7 @@ def _write_rows(db) -> dict[str, str]:
 def _write_approved_result(db, ids: dict[str, str]) -> dict[str, str]:
     """Since 0004 (a result names its approver): a second dossier scored in full and its result approved."""
     from ocop_core.domain.scoring import Answer
-    from ocop_desktop.db.models import ScoreSheet
+    from ocop_desktop.db.models import CouncilAssignment, ScoreSheet
     from ocop_desktop.services import councils, dossiers, sheets
 
     with db.session() as s:
@@ -96,6 +96,8 @@ def _write_approved_result(db, ids: dict[str, str]) -> dict[str, str]:
                                                             notes="Hồ sơ đã được hội đồng thông qua").id}
         more["evaluation"] = councils.open_evaluation(s, council_id=ids["council"],
                                                       criteria_set_id=ids["criteria"]).id
+        s.flush()  # a council records a result only for a dossier put before it (ocop_core.rules)
+        s.add(CouncilAssignment(council_id=ids["council"], dossier_id=more["approved_dossier"]))
         more["approved_sheet"] = sheets.start_sheet(s, dossier_id=more["approved_dossier"], member_id=ids["member"],
                                                     evaluation_id=more["evaluation"]).id
         _, product_set = sheets.sheet_context(s, s.get(ScoreSheet, more["approved_sheet"]))

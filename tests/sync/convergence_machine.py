@@ -288,8 +288,8 @@ class SyncMachine(RuleBasedStateMachine):
         real_push = laptop.client.push
         calls = []
 
-        def lost_answer(changes):
-            response = real_push(changes)
+        def lost_answer(changes, **position):
+            response = real_push(changes, **position)
             calls.append(len(changes))
             if len(calls) > after:
                 raise SyncError("network", "connection reset after the server answered", retryable=True)

@@ -69,7 +69,8 @@ def document_types() -> dict[str, str]:
 def recommendations() -> dict[str, str]:
     return {"recognise_province": _t("Đề nghị UBND tỉnh công nhận"),
             "forward_central": _t("Đề nghị Trung ương xét công nhận 5 sao"),
-            "not_recognised": _t("Không đủ điều kiện công nhận"), "incomplete": _t("Chưa đủ phiếu chấm")}
+            "not_recognised": _t("Không đủ điều kiện công nhận"), "incomplete": _t("Chưa đủ phiếu chấm"),
+            "not_ready": _t("Chưa đủ điều kiện kiến nghị công nhận")}
 
 
 def result_flags() -> dict[str, str]:
@@ -177,6 +178,11 @@ def _service_errors() -> dict[str, str]:
         "dossier_out_of_scope": _t("Hồ sơ thuộc xã/phường ngoài phạm vi của tài khoản này."),
         "dossier_not_assigned": _t("Hồ sơ chưa được giao cho hội đồng này."),
         "result_stars_mismatch": _t("Số sao ghi nhận ({stars}) khác với kết quả hội đồng đã phê duyệt ({expected})."),
+        "council_scored": _t("Hội đồng đã có {sheets} phiếu chấm được nộp nên không sửa hay xoá được nữa; biên bản "
+                             "phải ghi đúng hội đồng đã chấm. Muốn chấm lại, hãy mở phiên đánh giá mới."),
+        "one_chair_required": _t("Hội đồng cần đúng một Chủ tịch (hiện có {chairs})."),
+        "member_repeated": _t("Một tài khoản chỉ giữ một ghế trong hội đồng."),
+        "council_without_criteria": _t("Hãy chọn bộ tiêu chí cho hội đồng trước khi mở phiên đánh giá."),
     }
 
 

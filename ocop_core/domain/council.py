@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from enum import StrEnum
@@ -17,6 +17,8 @@ class Recommendation(StrEnum):
     FORWARD_CENTRAL = "forward_central"
     NOT_RECOGNISED = "not_recognised"
     INCOMPLETE = "incomplete"
+    # Never stored: what the official outputs say while the result cannot be approved (official_recommendation).
+    NOT_READY = "not_ready"
 
 
 class Flag(StrEnum):
@@ -47,7 +49,18 @@ class CouncilOutcome:
 
     @property
     def can_approve(self) -> bool:
-        return not self.flags and self.recommendation is not Recommendation.INCOMPLETE
+        return official_recommendation(self.recommendation, self.flags) is not Recommendation.NOT_READY
+
+
+def official_recommendation(recommendation: str, flags: Iterable[str]) -> Recommendation:
+    """What the council's table, minutes and workbook recommend, and the one test of whether a result can be
+    approved: the stars' recommendation only once no flag stands (rescore, quorum, chair) and a sheet was
+    counted; before that, ``NOT_READY``. A minutes page must never propose recognition that section III of the
+    same page says the council has yet to reach.
+    """
+    if recommendation in (Recommendation.INCOMPLETE, Recommendation.NOT_READY) or any(True for _ in flags):
+        return Recommendation.NOT_READY
+    return Recommendation(recommendation)
 
 
 def round_score(value: Decimal, rules: AggregationRules) -> Decimal:

@@ -7,6 +7,7 @@ from collections import Counter
 from html import escape
 from pathlib import Path
 
+from ocop_core.domain.council import Recommendation
 from ocop_desktop.formats import BLANK_DAY, day, decimal, percent, stars
 from ocop_desktop.i18n import _t
 from ocop_desktop.reports.pdf import render_pdf, write_file
@@ -77,7 +78,7 @@ def _results(view: CouncilView) -> str:
             f"<tr><td align='center'>{i}</td><td>{escape(row.code)}</td><td>{escape(row.product)}<br/>"
             f"<i>{escape(row.producer)}</i></td>{cells}<td align='right'><b>{decimal(row.mean)}</b></td>"
             f"<td align='right'>{spread}</td><td align='center'>{stars(row.final_stars, glyphs=False)}</td>"
-            f"<td>{word(recommendations(), row.recommendation)}</td></tr>")
+            f"<td>{word(recommendations(), row.official)}</td></tr>")
     if not body:
         return f"<h3>{_t('II. Kết quả chấm điểm')}</h3><p>{_t('Chưa có hồ sơ nào được chấm trong phiên này.')}</p>"
     return f"""<h3>{_t("II. Kết quả chấm điểm")}</h3>
@@ -103,10 +104,16 @@ def _notes(view: CouncilView) -> str:
             + (f"<ul>{''.join(items)}</ul>" if items else f"<p>{_t('Không có ý kiến khác.')}</p>"))
 
 
+def _standing(row: DossierRow) -> str:
+    """Where a dossier stands in the conclusion: its recommendation once the result can be approved; before that,
+    without any sheet, or waiting for a rescore, quorum or the chair."""
+    if row.official is not Recommendation.NOT_READY:
+        return str(row.official)
+    return "incomplete" if row.recommendation == Recommendation.INCOMPLETE else "pending"
+
+
 def _conclusion(view: CouncilView) -> str:
-    # A flagged result (rescore, no quorum, chair absent) is not yet the council's recommendation.
-    counts = Counter("pending" if row.flags and row.recommendation != "incomplete" else row.recommendation
-                     for row in view.rows)
+    counts = Counter(_standing(row) for row in view.rows)
     lines = [_t("Hội đồng thống nhất kiến nghị:"),
              _t("– Đề nghị UBND tỉnh công nhận {n} sản phẩm đạt 3 đến 4 sao;").format(
                  n=counts["recognise_province"]),

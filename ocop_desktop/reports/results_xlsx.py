@@ -35,7 +35,7 @@ def _values(index: int, row: DossierRow) -> list:
     totals = [cell.total if cell.submitted else None for cell in row.cells]
     return [index, row.code, row.product, row.producer, *totals,
             row.mean, row.spread, _t("Có") if row.quorum_met else _t("Không"), row.final_stars or None,
-            word(recommendations(), row.recommendation), ", ".join(f.criterion for f in row.failures),
+            word(recommendations(), row.official), ", ".join(f.criterion for f in row.failures),
             "; ".join(word(result_flags(), f) for f in row.flags),
             day(row.approved_at) if row.approved else ""]
 

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ocop_core.domain.council import Recommendation
+from ocop_core.domain.council import Recommendation, official_recommendation
 from ocop_core.domain.criteria import ProductSet
 from ocop_desktop.db.models import (
     Council,
+    CouncilAssignment,
     CouncilMember,
     CouncilResult,
     CriteriaSetVersion,
@@ -103,8 +104,13 @@ class DossierRow:
         return tuple(found)
 
     @property
+    def official(self) -> Recommendation:
+        """What the table, the minutes and the workbook recommend: "not ready" until the result can be approved."""
+        return official_recommendation(self.recommendation, self.flags)
+
+    @property
     def can_approve(self) -> bool:
-        return not self.blockers
+        return not self.approved and self.official is not Recommendation.NOT_READY
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,23 +137,28 @@ class CouncilView:
 
 
 def list_evaluations(session: Session) -> list[EvaluationChoice]:
-    """Every live session, the latest first, with how many dossiers have sheets in it."""
-    counts = dict(session.execute(
-        select(ScoreSheet.session_id, func.count(func.distinct(ScoreSheet.dossier_id)))
-        .where(ScoreSheet.deleted.is_(False)).group_by(ScoreSheet.session_id)).all())
+    """Every live session, the latest first, with how many dossiers it holds: scored in it, or before its
+    council and not scored yet."""
     rows = session.execute(
         select(EvaluationSession, Council.name).join(Council, Council.id == EvaluationSession.council_id)
-        .where(EvaluationSession.deleted.is_(False))).all()
-    choices = [EvaluationChoice(e.id, name, e.held_on, e.round, counts.get(e.id, 0)) for e, name in rows]
+        .where(EvaluationSession.deleted.is_(False), Council.deleted.is_(False))).all()
+    choices = [EvaluationChoice(e.id, name, e.held_on, e.round, len(_dossier_ids(session, e.id, e.council_id)))
+               for e, name in rows]
     return sorted(choices, key=lambda c: (c.held_on or date.min, c.round), reverse=True)
 
 
-def _dossier_ids(session: Session, evaluation_id: str) -> list[str]:
+def _dossier_ids(session: Session, evaluation_id: str, council_id: str) -> list[str]:
+    """The dossiers with sheets or a result in the session, and those put before its council: a council's
+    assigned dossiers show before the first sheet comes in."""
     with_sheets = select(ScoreSheet.dossier_id).where(ScoreSheet.session_id == evaluation_id,
                                                       ScoreSheet.deleted.is_(False))
     with_results = select(CouncilResult.dossier_id).where(CouncilResult.session_id == evaluation_id,
                                                           CouncilResult.deleted.is_(False))
-    ids = set(session.scalars(with_sheets)) | set(session.scalars(with_results))
+    # Only those still waiting for the council's decision: a decided one belongs to the session that decided it.
+    assigned = (select(CouncilAssignment.dossier_id).join(Dossier, Dossier.id == CouncilAssignment.dossier_id)
+                .where(CouncilAssignment.council_id == council_id, CouncilAssignment.deleted.is_(False),
+                       Dossier.status == "forwarded", Dossier.deleted.is_(False)))
+    ids = set(session.scalars(with_sheets)) | set(session.scalars(with_results)) | set(session.scalars(assigned))
     return list(ids)
 
 
@@ -213,8 +224,8 @@ def load_council_view(session: Session, *, evaluation_id: str) -> CouncilView:
     # Who may have approved: the council's own people, and the users this laptop knows (an admin).
     people = {u.id: u.full_name for u in session.scalars(select(User).where(User.deleted.is_(False)))}
     people |= {m.user_id: m.full_name for m in seated if m.user_id}
-    rows = sorted((_row(session, evaluation.id, d, scorers, people) for d in _dossier_ids(session, evaluation.id)),
-                  key=lambda r: r.code)
+    ids = _dossier_ids(session, evaluation.id, council.id)
+    rows = sorted((_row(session, evaluation.id, d, scorers, people) for d in ids), key=lambda r: r.code)
     rules = council_rules(load_criteria_set(session, version.id).aggregation, council)
     return CouncilView(evaluation.id, council.name, council.decision_no, council.decision_date, evaluation.held_on,
                        evaluation.round, version.title, rules.max_member_spread, rules.quorum_fraction,

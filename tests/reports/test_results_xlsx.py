@@ -43,7 +43,7 @@ def test_one_row_per_dossier_with_its_figures(workbook, demo: SimpleNamespace) -
         assert values[header.index("Điểm trung bình")] == pytest.approx(float(row.mean))
         assert values[header.index("Chênh lệch")] == pytest.approx(float(row.spread))
         assert values[header.index("Hạng sao")] == (row.final_stars or None)
-        assert values[header.index("Kiến nghị")] == recommendations()[row.recommendation]
+        assert values[header.index("Kiến nghị")] == recommendations()[row.official]
 
 
 def test_spread_over_limit_is_red(demo: SimpleNamespace, tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ocop_core.domain.text import fold
 from ocop_desktop.formats import decimal, stars
 from ocop_desktop.services.council_view import CouncilView, DossierRow, MemberCell, MemberInfo
 from ocop_desktop.words import member_roles, recommendations, result_flags, word
@@ -23,18 +24,39 @@ class CouncilTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.view: CouncilView | None = None
+        self.query = ""
+        self._rows: tuple[DossierRow, ...] = ()
 
     def set_view(self, view: CouncilView | None) -> None:
         self.beginResetModel()
         self.view = view
+        self._rows = self._matching()
         self.endResetModel()
+
+    def set_query(self, query: str) -> None:
+        """Shows only the dossiers whose code, product or producer holds every word typed, accents optional."""
+        self.beginResetModel()
+        self.query = query
+        self._rows = self._matching()
+        self.endResetModel()
+
+    def _matching(self) -> tuple[DossierRow, ...]:
+        rows = self.view.rows if self.view else ()
+        words = fold(self.query).split()
+        if not words:
+            return rows
+        return tuple(r for r in rows if all(w in fold(f"{r.code} {r.product} {r.producer}") for w in words))
+
+    def rows(self) -> tuple[DossierRow, ...]:
+        """The rows shown, in order."""
+        return self._rows
 
     # ---- shape -------------------------------------------------------------------------------------
     def _members(self) -> tuple[MemberInfo, ...]:
         return self.view.scorers if self.view else ()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() or self.view is None else len(self.view.rows)
+        return 0 if parent.isValid() or self.view is None else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() or self.view is None:
@@ -60,7 +82,7 @@ class CouncilTableModel(QAbstractTableModel):
         return members[k] if 0 <= k < len(members) else None
 
     def row_at(self, row: int) -> DossierRow | None:
-        return self.view.rows[row] if self.view and 0 <= row < len(self.view.rows) else None
+        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def cell_at(self, index: Index) -> MemberCell | None:
         """The member's cell under ``index``, or None outside the members' columns."""
@@ -70,8 +92,7 @@ class CouncilTableModel(QAbstractTableModel):
         return row.cells[index.column() - FIRST_MEMBER]
 
     def row_of(self, dossier_id: str) -> int:
-        rows = self.view.rows if self.view else ()
-        return next((i for i, r in enumerate(rows) if r.dossier_id == dossier_id), -1)
+        return next((i for i, r in enumerate(self._rows) if r.dossier_id == dossier_id), -1)
 
     # ---- content -----------------------------------------------------------------------------------
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
@@ -137,13 +158,13 @@ class CouncilTableModel(QAbstractTableModel):
         if key == "stars":
             return stars(row.final_stars)
         if key == "recommendation":
-            return self._short_recommendation(row.recommendation)
+            return self._short_recommendation(row.official)
         return self.tr("Đã duyệt") if row.approved else "–"
 
     def _short_recommendation(self, code: str) -> str:
         """The cell's short form; the tooltip and the detail panel carry the full sentence."""
         return {"recognise_province": self.tr("Tỉnh công nhận"), "forward_central": self.tr("Trình Trung ương"),
-                "not_recognised": self.tr("Không đạt"), "incomplete": self.tr("Chưa đủ phiếu")}.get(code, code)
+                "not_recognised": self.tr("Không đạt"), "not_ready": self.tr("Chưa đủ điều kiện")}.get(code, code)
 
     def _colour(self, row: DossierRow, key: str, column: int) -> QBrush | None:
         if key == "spread" and row.spread_exceeded:
@@ -168,5 +189,5 @@ class CouncilTableModel(QAbstractTableModel):
         if key == "quorum":
             return self.tr("Đủ số lượng theo quy định") if row.quorum_met else word(result_flags(), "no_quorum")
         if key == "recommendation":
-            return word(recommendations(), row.recommendation)
+            return word(recommendations(), row.official)
         return None

@@ -59,7 +59,7 @@ def detail_html(row: DossierRow, view: CouncilView) -> str:
                      _line(_t("Hạng theo điểm"), stars(row.band_stars)))
     outcome = _table(_line(_t("Tiêu chí bắt buộc không đạt"), failures),
                      _line(_t("Hạng sao cuối cùng"), f"<b>{stars(row.final_stars)}</b>"),
-                     _line(_t("Kiến nghị"), word(recommendations(), row.recommendation)))
+                     _line(_t("Kiến nghị"), word(recommendations(), row.official)))
     if notes:
         heading = _t("Lưu ý:")  # outside the f-string, where lupdate finds it
         outcome += f"<p style='color:#c00000'><b>{heading}</b></p><ul style='color:#c00000'>{notes}</ul>"

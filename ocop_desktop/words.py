@@ -142,6 +142,16 @@ def _service_errors() -> dict[str, str]:
         "invalid_choice": _t("Giá trị không nằm trong danh sách cho phép."),
         "invalid_stars": _t("Số sao không hợp lệ."),
         "invalid_tax_code": _t("Mã số thuế không hợp lệ."),
+        "invalid_phone": _t("Số điện thoại chỉ gồm chữ số (có thể có dấu cách, dấu chấm, gạch ngang, dấu + ở đầu; "
+                            "nhiều số cách nhau bằng dấu chấm phẩy), ít nhất 6 chữ số."),
+        "producer_registered": _t("Chủ thể “{name}” ({commune}) đã được đăng ký với cùng mã số thuế hoặc số đăng ký "
+                                  "kinh doanh: hãy chọn chủ thể đó thay vì tạo mới."),
+        "producer_similar": _t("Đã có chủ thể tên gần giống ở cùng xã/phường: “{name}”. Hãy dùng chủ thể đó, hoặc xác "
+                               "nhận đây là một chủ thể khác."),
+        "product_registered": _t("Chủ thể đã có sản phẩm “{name}”: hãy chọn sản phẩm đó thay vì tạo mới."),
+        "dossier_open": _t("Sản phẩm này đang có hồ sơ {code} chưa xong; hãy mở hồ sơ đó thay vì tạo hồ sơ mới."),
+        "registry_not_for_role": _t("Vai trò “{role}” không được đăng ký chủ thể, sản phẩm hay hồ sơ; việc này do cán "
+                                    "bộ xã hoặc quản trị tỉnh làm."),
         "member_does_not_score": _t("Thành viên này không chấm điểm."),
         "no_criteria_in_force": _t("Chưa có bộ tiêu chí nào có hiệu lực."),
         "out_of_range": _t("Giá trị nằm ngoài khoảng cho phép."),
@@ -155,7 +165,7 @@ def _service_errors() -> dict[str, str]:
         "sheet_version_mismatch": _t("Phiếu dùng phiên bản tiêu chí khác."),
         "subgroup_not_in_criteria_set": _t("Phân nhóm không có trong bộ tiêu chí."),
         "subitem_required": _t("Tiêu chí này cần chọn theo từng tiểu mục."),
-        "too_long": _t("Nội dung quá dài."),
+        "too_long": _t("Quá dài: tối đa {limit} ký tự, đang có {length}. Hãy rút gọn; không có gì bị cắt bớt."),
         "transition_not_allowed": _t("Không thể chuyển hồ sơ sang trạng thái này."),
         "unknown_commune": _t("Không có xã/phường này trong danh mục."),
         "unknown_criterion": _t("Không có tiêu chí này."),
@@ -166,7 +176,7 @@ def _service_errors() -> dict[str, str]:
             "Tệp ghi là thay thế một phiên bản chưa có trên máy này; hãy lưu phiên bản cũ trước."),
         "wrong_type": _t("Sai kiểu dữ liệu."),
         "not_found": _t("Không tìm thấy dữ liệu (có thể đã bị xoá)."),
-        "file_not_a_file": _t("Đường dẫn đã chọn không phải là một tệp."),
+        "file_not_a_file": _t("Không tìm thấy tệp, hoặc đường dẫn đã chọn không phải là một tệp."),
         "conflict_closed": _t("Xung đột này đã được giải quyết (có thể trên máy khác)."),
         "row_deleted": _t("Bản ghi đã bị xoá trên máy chủ; chỉ giữ được giá trị trên máy chủ."),
         "result_not_approvable": _t("Chưa phê duyệt được: {flags}."),

@@ -10,13 +10,26 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ocop_core.domain.dossier_status import DOCUMENT_TYPES, LOCKED_STATUSES, TRANSITIONS
+from ocop_core.rules.actor import Actor
 from ocop_desktop.db.blobstore import upload_limit
-from ocop_desktop.db.models import AdminUnit, ChangeJournal, Dossier, DossierDocument, Producer, Product
+from ocop_desktop.db.models import (
+    AdminUnit,
+    ChangeJournal,
+    Dossier,
+    DossierDocument,
+    Producer,
+    Product,
+    ScoreSheet,
+)
 from ocop_desktop.services.criteria import load_criteria_set, version_in_force
 from ocop_desktop.services.lookup import get_alive
+from ocop_desktop.services.rule_facts import actor_for, approved_stars
 
 # Mirrors update_dossier: once the council has evaluated, the dossier's facts are what was scored.
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp"})
+# Who writes producers, products, dossiers and their documents: the server refuses anyone else's change
+# (ocop_server.authz, REGISTRY), and a commune officer's only within the communes on their account.
+REGISTRY_WRITERS = frozenset({"admin", "commune_officer"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +44,8 @@ class DossierInfo:
     result_stars: int | None
     editable: bool  # kind, notes, product and producer fields
     can_attach: bool
+    commune_code: str = ""
+    approved_stars: int | None = None  # the council's approved result's, which evaluated and closed need
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +72,7 @@ class ProducerInfo:
     lat: float | None
     lon: float | None
     commune_centre: tuple[float, float] | None  # a starting point when coordinates are first entered
+    other_dossiers: tuple[str, ...] = ()  # codes of the producer's other dossiers, which an edit changes too
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +104,15 @@ class DossierView:
     subgroups: tuple[SubgroupChoice, ...]
     communes: tuple[tuple[str, str, str], ...]  # (code, name, short name) in the producer's province
     max_upload_bytes: int | None  # what the server last said it accepts; None before the first sync
+    reader: Actor | None = None  # who looks, with the communes they serve; None: not asked
+
+    @property
+    def in_scope(self) -> bool:
+        """The person looking may change this dossier, its product and its producer (whatever its status):
+        the province's admin, or a commune officer serving both the dossier's and the producer's commune."""
+        actor = self.reader
+        return actor is None or (actor.role in REGISTRY_WRITERS and actor.serves(self.dossier.commune_code)
+                                 and actor.serves(self.producer.commune_code))
 
     @property
     def related_ids(self) -> frozenset[str]:
@@ -95,7 +120,27 @@ class DossierView:
         return frozenset({self.dossier.id, self.product.id, self.producer.id, *(d.id for d in self.documents)})
 
 
-def load_dossier_view(session: Session, dossier_id: str, *, on: date | None = None) -> DossierView:
+@dataclass(frozen=True, slots=True)
+class DossierDocuments:
+    """A dossier's documents as a council member looks at them beside the sheet they score it on."""
+
+    dossier_id: str
+    code: str
+    product_name: str
+    documents: tuple[DocumentInfo, ...]
+
+
+def sheet_documents(session: Session, sheet_id: str) -> DossierDocuments:
+    """The documents of the dossier a score sheet is about."""
+    dossier = get_alive(session, Dossier, get_alive(session, ScoreSheet, sheet_id).dossier_id)
+    product = get_alive(session, Product, dossier.product_id)
+    return DossierDocuments(dossier.id, dossier.code, product.name, _documents(session, dossier.id))
+
+
+def load_dossier_view(session: Session, dossier_id: str, *, on: date | None = None, user_id: str | None = None,
+                      role: str | None = None) -> DossierView:
+    """The dossier as the logged-in person (``user_id``, ``role``) sees it: with them, the view knows what
+    they may change and which workflow moves ocop_core.rules lets them make."""
     dossier = get_alive(session, Dossier, dossier_id)
     product = get_alive(session, Product, dossier.product_id)
     producer = get_alive(session, Producer, product.producer_id)
@@ -105,26 +150,32 @@ def load_dossier_view(session: Session, dossier_id: str, *, on: date | None = No
             id=dossier.id, code=dossier.code, kind=dossier.kind, status=dossier.status,
             allowed_next=TRANSITIONS.get(dossier.status, ()), notes=dossier.notes or "",
             submitted_at=dossier.submitted_at, result_stars=dossier.result_stars,
-            editable=dossier.status not in LOCKED_STATUSES, can_attach=dossier.status != "closed"),
+            editable=dossier.status not in LOCKED_STATUSES, can_attach=dossier.status != "closed",
+            commune_code=dossier.commune_code, approved_stars=approved_stars(session, dossier.id)),
         product=ProductInfo(id=product.id, name=product.name, subgroup_code=product.subgroup_code,
                             external_code=product.external_code or "", description=product.description or ""),
-        producer=_producer(session, producer),
+        producer=_producer(session, producer, dossier.id),
         documents=_documents(session, dossier.id),
         criteria_set_title=title,
         subgroups=subgroups,
         communes=_communes(session, producer.commune_code),
         max_upload_bytes=upload_limit(session),
+        reader=actor_for(session, user_id=user_id, role=role) if user_id and role else None,
     )
 
 
-def _producer(session: Session, producer: Producer) -> ProducerInfo:
+def _producer(session: Session, producer: Producer, dossier_id: str) -> ProducerInfo:
     commune = session.get(AdminUnit, producer.commune_code)
+    others = session.scalars(select(Dossier.code).join(Product, Product.id == Dossier.product_id).where(
+        Product.producer_id == producer.id, Product.deleted.is_(False), Dossier.deleted.is_(False),
+        Dossier.id != dossier_id).order_by(Dossier.code))
     return ProducerInfo(
         id=producer.id, name=producer.name, kind=producer.kind, commune_code=producer.commune_code,
         commune_name=commune.name if commune else producer.commune_code, address=producer.address or "",
         representative=producer.representative or "", phone=producer.phone or "", tax_code=producer.tax_code or "",
         registration_no=producer.registration_no or "", lat=producer.lat, lon=producer.lon,
-        commune_centre=(commune.lat, commune.lon) if commune and None not in (commune.lat, commune.lon) else None)
+        commune_centre=(commune.lat, commune.lon) if commune and None not in (commune.lat, commune.lon) else None,
+        other_dossiers=tuple(others))
 
 
 def _documents(session: Session, dossier_id: str) -> tuple[DocumentInfo, ...]:
@@ -141,6 +192,12 @@ def _documents(session: Session, dossier_id: str) -> tuple[DocumentInfo, ...]:
         uploaded=r.server_version is not None or r.id in sent) for r in rows)
 
 
+def subgroups_in_force(session: Session, on: date) -> tuple[SubgroupChoice, ...]:
+    """The phân nhóm a new product is filed under: those of the criteria set in force on ``on``."""
+    in_force = version_in_force(session, on)
+    return _subgroups_of(session, in_force.id)[1] if in_force is not None else ()
+
+
 def _subgroups(session: Session, dossier: Dossier, on: date) -> tuple[str, tuple[SubgroupChoice, ...]]:
     """The phân nhóm of the set the dossier is pinned to, else of the set in force on ``on``."""
     version_id = dossier.criteria_set_id
@@ -149,6 +206,10 @@ def _subgroups(session: Session, dossier: Dossier, on: date) -> tuple[str, tuple
         if in_force is None:
             return "", ()
         version_id = in_force.id
+    return _subgroups_of(session, version_id)
+
+
+def _subgroups_of(session: Session, version_id: str) -> tuple[str, tuple[SubgroupChoice, ...]]:
     criteria_set = load_criteria_set(session, version_id)
     choices = tuple(SubgroupChoice(s.code, s.name, g.name) for g in criteria_set.product_groups
                     for c in g.categories for s in c.subgroups)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from ocop_core.entities import ENTITIES
 from ocop_desktop.db.base import new_id
 from ocop_desktop.db.models import Producer, Product
 from ocop_desktop.db.models.registry import PRODUCER_KINDS
@@ -13,23 +15,67 @@ from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.errors import ServiceError, check_choice, check_coordinates, clean_text
 from ocop_desktop.services.lookup import check_commune, get_alive
 
-_PRODUCER_TEXT = {"name": (300, True), "registration_no": (64, False), "tax_code": (32, False),
-                  "address": (500, False), "representative": (200, False), "phone": (32, False)}
-_PRODUCT_TEXT = {"name": (300, True), "subgroup_code": (32, True), "external_code": (64, False),
-                 "description": (20000, False)}
+# A text the synced entity leaves unbounded (a description) is still bounded on the laptop: a screen of
+# 20,000 characters is already more than any form holds.
+UNBOUNDED_TEXT = 20000
+_PRODUCER_TEXT = ("name", "registration_no", "tax_code", "address", "representative", "phone")
+_PRODUCT_TEXT = ("name", "subgroup_code", "external_code", "description")
+# Digits and what people write between them: "0239 3856 123", "+84 912-345-678", "(0239) 3856123; 0912 345 678".
+_PHONE = re.compile(r"[0-9+().\-/,;\s]*")
+_PHONE_MIN_DIGITS = 6
 
 
-def _producer_values(session: Session, values: dict[str, Any]) -> dict[str, Any]:
+def text_rule(entity: str, field: str) -> tuple[int, bool]:
+    """The longest text ``field`` takes and whether it is required, as ocop_core.entities declares it for
+    every laptop and the server alike."""
+    rule = ENTITIES[entity].rules[field]
+    return rule.max_length or UNBOUNDED_TEXT, rule.required
+
+
+def check_text(entity: str, field: str, value: Any) -> str:
+    limit, required = text_rule(entity, field)
+    return clean_text(value, field, limit, required)
+
+
+def check_phone(value: str) -> str:
+    """A phone number, or several, in digits: a letter is refused rather than kept (a typo such as "O" for
+    "0" would make the number unreachable)."""
+    if value and (_PHONE.fullmatch(value) is None or sum(ch.isdigit() for ch in value) < _PHONE_MIN_DIGITS):
+        raise ServiceError("invalid_phone", "phone")
+    return value
+
+
+def check_tax_code(value: str) -> str:
+    if value and not value.replace("-", "").isdigit():
+        raise ServiceError("invalid_tax_code", "tax_code")
+    return value
+
+
+def field_problem(entity: str, field: str, value: Any) -> ServiceError | None:
+    """What saving ``value`` in ``field`` would be refused for, told while the person types; None when it
+    would pass the checks that need no database."""
+    try:
+        text = check_text(entity, field, value)
+        if entity == "producers" and field == "phone":
+            check_phone(text)
+        elif entity == "producers" and field == "tax_code":
+            check_tax_code(text)
+    except ServiceError as error:
+        return error
+    return None
+
+
+def producer_values(session: Session, values: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for key, (limit, required) in _PRODUCER_TEXT.items():
+    for key in _PRODUCER_TEXT:
         if key in values:
-            out[key] = clean_text(values[key], key, limit, required)
+            out[key] = check_text("producers", key, values[key])
     if "kind" in values:
         out["kind"] = check_choice(values["kind"], "kind", PRODUCER_KINDS)
     if "commune_code" in values:
         out["commune_code"] = check_commune(session, values["commune_code"])
-    if "tax_code" in out and out["tax_code"] and not out["tax_code"].replace("-", "").isdigit():
-        raise ServiceError("invalid_tax_code", "tax_code")
+    check_tax_code(out.get("tax_code", ""))
+    check_phone(out.get("phone", ""))
     if "lat" in values or "lon" in values:
         out["lat"], out["lon"] = check_coordinates(values.get("lat"), values.get("lon"))
     unknown = set(values) - set(_PRODUCER_TEXT) - {"kind", "commune_code", "lat", "lon", "legacy_commune_code"}
@@ -41,7 +87,7 @@ def _producer_values(session: Session, values: dict[str, Any]) -> dict[str, Any]
 
 
 def create_producer(session: Session, *, name: str, kind: str, commune_code: str, **extra: Any) -> Changes:
-    values = _producer_values(session, {"name": name, "kind": kind, "commune_code": commune_code, **extra})
+    values = producer_values(session, {"name": name, "kind": kind, "commune_code": commune_code, **extra})
     producer = Producer(id=new_id(), **values)
     session.add(producer)
     return Changes.of("producers", producer.id)
@@ -49,7 +95,7 @@ def create_producer(session: Session, *, name: str, kind: str, commune_code: str
 
 def update_producer(session: Session, producer_id: str, **values: Any) -> Changes:
     producer = get_alive(session, Producer, producer_id)
-    for key, value in _producer_values(session, values).items():
+    for key, value in producer_values(session, values).items():
         setattr(producer, key, value)
     return Changes.of("producers", producer.id)
 
@@ -59,9 +105,9 @@ def _product_values(session: Session, values: dict[str, Any]) -> dict[str, Any]:
     if unknown:
         raise ServiceError("unknown_field", sorted(unknown)[0])
     out: dict[str, Any] = {}
-    for key, (limit, required) in _PRODUCT_TEXT.items():
+    for key in _PRODUCT_TEXT:
         if key in values:
-            out[key] = clean_text(values[key], key, limit, required)
+            out[key] = check_text("products", key, values[key])
     if "producer_id" in values:
         out["producer_id"] = get_alive(session, Producer, values["producer_id"]).id
     if "commune_code" in values:

@@ -339,6 +339,14 @@
         <translation>Full name</translation>
     </message>
     <message>
+        <source>Tài khoản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(chưa gắn tài khoản)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
@@ -738,6 +746,18 @@
         <translation>Return for completion</translation>
     </message>
     <message>
+        <source>Hồ sơ đã kết thúc quy trình.</source>
+        <translation type="unfinished">The dossier has completed the process.</translation>
+    </message>
+    <message>
+        <source>“{target}” do {roles} thực hiện.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> hoặc </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Chưa chấm</source>
         <translation>Not scored</translation>
     </message>
@@ -748,10 +768,6 @@
     <message>
         <source>Bản đồ</source>
         <translation>Map</translation>
-    </message>
-    <message>
-        <source>Bản đồ chủ thể và sản phẩm sẽ có trong bản cập nhật tới. Hiện có thể nhập vĩ độ, kinh độ của chủ thể trong phần Hồ sơ, thẻ Vị trí.</source>
-        <translation>A map of producers and products is coming in the next update. For now, you can enter a producer&apos;s latitude and longitude in the Dossiers section, Location tab.</translation>
     </message>
     <message>
         <source>Hồ sơ</source>
@@ -884,6 +900,10 @@
     <message>
         <source>Thành viên hội đồng</source>
         <translation>Council member</translation>
+    </message>
+    <message>
+        <source>Chưa đủ điều kiện kiến nghị công nhận</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Phân công hội đồng</source>
@@ -1030,6 +1050,38 @@
         <translation>Reason for revocation</translation>
     </message>
     <message>
+        <source>Số điện thoại chỉ gồm chữ số (có thể có dấu cách, dấu chấm, gạch ngang, dấu + ở đầu; nhiều số cách nhau bằng dấu chấm phẩy), ít nhất 6 chữ số.</source>
+        <translation>A phone number is digits only (spaces, dots, dashes and a leading + are fine; separate several numbers with semicolons), at least 6 digits.</translation>
+    </message>
+    <message>
+        <source>Chủ thể “{name}” ({commune}) đã được đăng ký với cùng mã số thuế hoặc số đăng ký kinh doanh: hãy chọn chủ thể đó thay vì tạo mới.</source>
+        <translation>Producer “{name}” ({commune}) is already registered with the same tax code or business registration number: choose it instead of creating a new one.</translation>
+    </message>
+    <message>
+        <source>Đã có chủ thể tên gần giống ở cùng xã/phường: “{name}”. Hãy dùng chủ thể đó, hoặc xác nhận đây là một chủ thể khác.</source>
+        <translation>A producer with a similar name is registered in the same commune: “{name}”. Use it, or confirm that this is another producer.</translation>
+    </message>
+    <message>
+        <source>Chủ thể đã có sản phẩm “{name}”: hãy chọn sản phẩm đó thay vì tạo mới.</source>
+        <translation>The producer already has the product “{name}”: choose it instead of creating a new one.</translation>
+    </message>
+    <message>
+        <source>Sản phẩm này đang có hồ sơ {code} chưa xong; hãy mở hồ sơ đó thay vì tạo hồ sơ mới.</source>
+        <translation>This product has dossier {code} still in progress; open that dossier instead of creating a new one.</translation>
+    </message>
+    <message>
+        <source>Vai trò “{role}” không được đăng ký chủ thể, sản phẩm hay hồ sơ; việc này do cán bộ xã hoặc quản trị tỉnh làm.</source>
+        <translation>The role “{role}” cannot register producers, products or dossiers; commune officers and the provincial admin do this.</translation>
+    </message>
+    <message>
+        <source>Quá dài: tối đa {limit} ký tự, đang có {length}. Hãy rút gọn; không có gì bị cắt bớt.</source>
+        <translation>Too long: at most {limit} characters, {length} typed. Please shorten it; nothing has been cut.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy tệp, hoặc đường dẫn đã chọn không phải là một tệp.</source>
+        <translation>File not found, or the chosen path is not a file.</translation>
+    </message>
+    <message>
         <source>Vai trò “{role}” không được chuyển hồ sơ từ “{current}” sang “{target}”.</source>
         <translation>The role “{role}” may not move a dossier from “{current}” to “{target}”.</translation>
     </message>
@@ -1048,6 +1100,26 @@
     <message>
         <source>Số sao ghi nhận ({stars}) khác với kết quả hội đồng đã phê duyệt ({expected}).</source>
         <translation>The stars recorded ({stars}) differ from the council&apos;s approved result ({expected}).</translation>
+    </message>
+    <message>
+        <source>Hội đồng đã có {sheets} phiếu chấm được nộp nên không sửa hay xoá được nữa; biên bản phải ghi đúng hội đồng đã chấm. Muốn chấm lại, hãy mở phiên đánh giá mới.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hội đồng cần đúng một Chủ tịch (hiện có {chairs}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Một tài khoản chỉ giữ một ghế trong hội đồng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hãy chọn bộ tiêu chí cho hội đồng trước khi mở phiên đánh giá.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Địa chỉ {url} có trả lời nhưng không phải máy chủ OCOP của tỉnh. Hãy kiểm tra lại địa chỉ và cổng.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Không kết nối được máy chủ, và tài khoản này chưa từng đăng nhập trên máy này nên chưa thể làm việc ngoại tuyến.</source>
@@ -1741,10 +1813,6 @@
         <translation>This criterion must be scored sub-item by sub-item.</translation>
     </message>
     <message>
-        <source>Nội dung quá dài.</source>
-        <translation>The text is too long.</translation>
-    </message>
-    <message>
         <source>Không thể chuyển hồ sơ sang trạng thái này.</source>
         <translation>The dossier cannot be moved to this status.</translation>
     </message>
@@ -1777,16 +1845,272 @@
         <translation>Data not found (it may have been deleted).</translation>
     </message>
     <message>
-        <source>Đường dẫn đã chọn không phải là một tệp.</source>
-        <translation>The chosen path is not a file.</translation>
-    </message>
-    <message>
         <source>Không thực hiện được thao tác ({code}).</source>
         <translation>The action could not be completed ({code}).</translation>
     </message>
     <message>
         <source>Đã xảy ra lỗi: {detail}</source>
         <translation>An error occurred: {detail}</translation>
+    </message>
+    <message>
+        <source>{name} ({username}, {role})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gõ tên hoặc tên đăng nhập để chọn tài khoản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mở phiên đánh giá</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ngày họp:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mở phiên</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Huỷ</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Phiên đánh giá mới của “{name}”. Các thành viên sẽ thấy hồ sơ được giao trong “Chấm điểm”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa có phiên đánh giá: thành viên chưa thấy hồ sơ được giao để chấm. Bấm “Mở phiên đánh giá…”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Phiên đánh giá: %n. Sửa, xoá được cho tới khi có phiếu chấm đầu tiên được nộp.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Đã lập “{name}” với %n thành viên</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> và mở phiên đánh giá.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; chưa mở phiên đánh giá.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã lưu thay đổi của “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xoá “{name}”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Xoá %n thành viên cùng các phiên đánh giá của hội đồng.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hồ sơ đã giao sẽ trở lại danh sách chờ giao.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n phiếu đang chấm dở sẽ bị xoá.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Xoá hội đồng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã xoá “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã mở phiên đánh giá của “{name}”; các thành viên thấy hồ sơ được giao trong “Chấm điểm”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Phê duyệt kết quả của %n hồ sơ đã chọn?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Đủ điều kiện: %n hồ sơ ({codes}).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Chưa đủ điều kiện hoặc đã phê duyệt, sẽ không được phê duyệt: %n hồ sơ ({codes}).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sau khi phê duyệt, kết quả không thay đổi được nữa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Đã phê duyệt %n hồ sơ: {codes}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Không phê duyệt được %n hồ sơ:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Không có hồ sơ nào được chọn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phê duyệt kết quả hồ sơ {code} ({product}): điểm trung bình {mean}, {stars}?
+Sau khi phê duyệt, kết quả không thay đổi được nữa.</source>
+        <translation type="unfinished">Approve the result for dossier {code} ({product}): average score {mean}, {stars}?
+Once approved, the result can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>Phê duyệt kết quả</source>
+        <translation type="unfinished">Approve result</translation>
+    </message>
+    <message>
+        <source>Đã phê duyệt kết quả hồ sơ {code}.</source>
+        <translation type="unfinished">Result for dossier {code} approved.</translation>
+    </message>
+    <message>
+        <source>Phê duyệt nhiều hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kết quả phê duyệt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cùng mã số thuế</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cùng số đăng ký kinh doanh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tên gần giống, cùng xã/phường</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bạn chỉ có quyền xem hồ sơ.</source>
+        <translation type="unfinished">You only have permission to view dossiers.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ của {commune}, ngoài các xã/phường tài khoản của bạn phụ trách: bạn chỉ xem, không sửa được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hồ sơ ở trạng thái “{status}”: thông tin đã dùng để đánh giá nên chỉ xem, không sửa.</source>
+        <translation type="unfinished">The dossier is “{status}”: its information has been used for evaluation, so it is read-only.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Chủ thể “{name}” có trong %n hồ sơ khác ({codes}). Thông tin chủ thể sửa ở đây sẽ đổi ở tất cả các hồ sơ đó.
+
+Vẫn lưu?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chưa lưu: hãy sửa các ô được đánh dấu đỏ. Những gì bạn đã nhập vẫn còn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Chủ thể này có trong %n hồ sơ khác ({codes}): sửa thông tin ở đây là sửa cho cả các hồ sơ đó.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{what} · Xuất ngày {moment}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nguồn bản đồ: {credits}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa có hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang lập, đã nộp hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xã đã kiểm tra, chuyển hội đồng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã đánh giá, đã kết thúc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa có sao</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Màu: hạng sao OCOP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hình: hồ sơ xa nhất của chủ thể</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhóm chủ thể gần nhau (số chủ thể)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chú giải</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Còn thay đổi chưa lưu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Những nội dung sau chưa được lưu:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu rồi {action}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1880,10 +2204,174 @@
     </message>
 </context>
 <context>
+    <name>CouncilDialog</name>
+    <message>
+        <source>Đồng ý</source>
+        <translation type="unfinished">OK</translation>
+    </message>
+    <message>
+        <source>Sửa hội đồng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lập hội đồng đánh giá, phân hạng sản phẩm OCOP</source>
+        <translation type="unfinished">Set up OCOP product evaluation and rating council</translation>
+    </message>
+    <message>
+        <source>Lưu thay đổi</source>
+        <translation type="unfinished">Save changes</translation>
+    </message>
+    <message>
+        <source>Lập hội đồng</source>
+        <translation type="unfinished">Create council</translation>
+    </message>
+    <message>
+        <source>Huỷ</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>VD: Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Hà Tĩnh năm 2026</source>
+        <translation type="unfinished">e.g. Hà Tĩnh Provincial OCOP Product Evaluation and Rating Council 2026</translation>
+    </message>
+    <message>
+        <source>Cấp tỉnh — {name}</source>
+        <translation type="unfinished">Provincial — {name}</translation>
+    </message>
+    <message>
+        <source>Chưa chọn (chọn sau)</source>
+        <translation type="unfinished">Not selected (choose later)</translation>
+    </message>
+    <message>
+        <source>VD: 1234/QĐ-UBND; để trống nếu chưa có quyết định</source>
+        <translation type="unfinished">e.g. 1234/QĐ-UBND; leave blank if there is no decision yet</translation>
+    </message>
+    <message>
+        <source>Tên hội đồng:</source>
+        <translation type="unfinished">Council name:</translation>
+    </message>
+    <message>
+        <source>Cấp, địa bàn:</source>
+        <translation type="unfinished">Level, area:</translation>
+    </message>
+    <message>
+        <source>Bộ tiêu chí áp dụng:</source>
+        <translation type="unfinished">Criteria set applied:</translation>
+    </message>
+    <message>
+        <source>Số quyết định thành lập:</source>
+        <translation type="unfinished">Establishment decision no.:</translation>
+    </message>
+    <message>
+        <source>Ngày quyết định:</source>
+        <translation type="unfinished">Decision date:</translation>
+    </message>
+    <message>
+        <source>Đơn vị công tác</source>
+        <translation type="unfinished">Organisation</translation>
+    </message>
+    <message>
+        <source>Chấm điểm</source>
+        <translation type="unfinished">Scoring</translation>
+    </message>
+    <message>
+        <source>Thêm thành viên</source>
+        <translation type="unfinished">Add member</translation>
+    </message>
+    <message>
+        <source>Bỏ thành viên đã chọn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thành viên hội đồng (chọn từ tài khoản người dùng)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phiên đánh giá</source>
+        <translation type="unfinished">Evaluation session</translation>
+    </message>
+    <message>
+        <source>Mở phiên đánh giá cùng hội đồng, ngày họp:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thành viên chỉ thấy các hồ sơ được giao trong “Chấm điểm” khi hội đồng có phiên đánh giá đang mở. Có thể mở phiên sau, ở nút “Mở phiên đánh giá…”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hãy chọn bộ tiêu chí để mở phiên đánh giá.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hãy gõ tên hoặc tên đăng nhập rồi chọn tài khoản của thành viên.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” không khớp đúng một tài khoản; hãy chọn trong danh sách.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} đã có trong hội đồng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” chưa được thêm vào hội đồng: bấm “Thêm thành viên” hoặc xoá ô tài khoản.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hãy nhập tên hội đồng.</source>
+        <translation type="unfinished">Enter the council name.</translation>
+    </message>
+    <message>
+        <source>Chưa có đơn vị hành chính cấp tỉnh trong dữ liệu của máy này.</source>
+        <translation type="unfinished">There is no provincial administrative unit in this computer&apos;s data.</translation>
+    </message>
+    <message>
+        <source>Hội đồng cần đúng một thành viên với vai trò Chủ tịch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} (%n phiếu đang chấm)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bỏ thành viên đang chấm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bỏ khỏi hội đồng: {names}.
+
+Các phiếu đang chấm dở của họ sẽ bị xoá. Tiếp tục?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang lưu…</source>
+        <translation type="unfinished">Saving…</translation>
+    </message>
+    <message>
+        <source>Đóng biểu mẫu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đóng mà không lưu? Những gì đã nhập sẽ mất.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CouncilPage</name>
+    <message>
+        <source>Tìm hồ sơ: mã, sản phẩm, chủ thể (gõ không dấu cũng được)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Phê duyệt</source>
         <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Phê duyệt các hồ sơ đã chọn…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Xuất phiếu chấm PDF</source>
@@ -1896,6 +2384,10 @@
     <message>
         <source>Xuất Excel</source>
         <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Mở tệp vừa lưu</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Phiên đánh giá:</source>
@@ -1924,6 +2416,17 @@
         <source>Chọn một hồ sơ trong bảng để xem chi tiết.</source>
         <translation>Select a dossier in the table to see its details.</translation>
     </message>
+    <message numerus="yes">
+        <source>Phê duyệt %n hồ sơ đã chọn…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chọn nhiều dòng (giữ Ctrl hoặc Shift, Ctrl+A chọn tất cả) để phê duyệt cùng lúc; mỗi hồ sơ được xét như khi phê duyệt riêng.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Chỉ thư ký, chủ tịch hội đồng hoặc quản trị tỉnh được phê duyệt kết quả.</source>
         <translation>Only the council secretary, the council chair or the provincial administrator can approve results.</translation>
@@ -1933,18 +2436,8 @@
         <translation>Select a member&apos;s score cell in the table to export that member&apos;s score sheet.</translation>
     </message>
     <message>
-        <source>Phê duyệt kết quả hồ sơ {code} ({product}): điểm trung bình {mean}, {stars}?
-Sau khi phê duyệt, kết quả không thay đổi được nữa.</source>
-        <translation>Approve the result for dossier {code} ({product}): average score {mean}, {stars}?
-Once approved, the result can no longer be changed.</translation>
-    </message>
-    <message>
-        <source>Phê duyệt kết quả</source>
-        <translation>Approve result</translation>
-    </message>
-    <message>
-        <source>Đã phê duyệt kết quả hồ sơ {code}.</source>
-        <translation>Result for dossier {code} approved.</translation>
+        <source>Không mở được tệp {path}: máy này chưa có chương trình mở loại tệp này.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Lưu biên bản họp hội đồng</source>
@@ -2026,8 +2519,8 @@ Once approved, the result can no longer be changed.</translation>
         <translation>Not eligible</translation>
     </message>
     <message>
-        <source>Chưa đủ phiếu</source>
-        <translation>Not enough sheets</translation>
+        <source>Chưa đủ điều kiện</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Chưa chấm</source>
@@ -2053,12 +2546,20 @@ Once approved, the result can no longer be changed.</translation>
 <context>
     <name>CouncilsTab</name>
     <message>
-        <source>Bỏ giao</source>
-        <translation>Unassign</translation>
-    </message>
-    <message>
         <source>Lập hội đồng mới…</source>
         <translation>New council…</translation>
+    </message>
+    <message>
+        <source>Sửa…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xoá…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mở phiên đánh giá…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Tìm theo mã hồ sơ, sản phẩm, chủ thể, xã/phường…</source>
@@ -2092,13 +2593,6 @@ Once approved, the result can no longer be changed.</translation>
         <translation>
             <numerusform>Assigned to “{name}”: %n dossier</numerusform>
             <numerusform>Assigned to “{name}”: %n dossiers</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Đã lập “{name}” với %n thành viên.</source>
-        <translation>
-            <numerusform>Created “{name}” with %n member.</numerusform>
-            <numerusform>Created “{name}” with %n members.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2337,6 +2831,14 @@ Once published, this version cannot be edited or withdrawn: any later change mus
         <translation>Upload status</translation>
     </message>
     <message>
+        <source>Mở tệp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mở bằng ứng dụng xem tệp của máy (cũng mở được bằng nhấp đúp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mỗi tệp tối đa {size} (theo máy chủ). Có thể kéo thả tệp vào đây.</source>
         <translation>Max. {size} per file (set by the server). You can drag and drop files here.</translation>
     </message>
@@ -2367,16 +2869,30 @@ SHA-256: {sha}</translation>
         <translation>Remove document “{title}” from the dossier? After the next sync, the removed document will no longer be in the dossier on any computer.</translation>
     </message>
     <message>
+        <source>Không mở được tệp “{name}”: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy này không có ứng dụng nào mở được tệp “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Tệp “{name}” ({size}) lớn hơn mức tối đa máy chủ nhận ({limit}), nên không được đính kèm. Hãy giảm kích thước (chụp lại ảnh nhỏ hơn, nén PDF) rồi thử lại.</source>
         <translation>File “{name}” ({size}) is larger than the server&apos;s maximum ({limit}), so it was not attached. Reduce its size (retake the photo at a lower size, compress the PDF) and try again.</translation>
     </message>
     <message>
-        <source>Không tìm thấy tệp “{name}”.</source>
-        <translation>File “{name}” not found.</translation>
+        <source>Tệp “{name}”: {reason}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Không đọc được tệp “{name}”.</source>
-        <translation>Cannot read file “{name}”.</translation>
+        <source>Tệp “{name}” chưa có trên máy này; đồng bộ để tải về.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}
+{size}
+Không xem trước được tệp này; bấm “Mở tệp” để xem bằng ứng dụng của máy.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Chọn một tài liệu để xem trước.</source>
@@ -2387,24 +2903,19 @@ SHA-256: {sha}</translation>
         <translation>This dossier has no documents yet.</translation>
     </message>
     <message>
-        <source>Tệp “{name}” chưa có trên máy này.</source>
-        <translation>File “{name}” is not on this computer yet.</translation>
-    </message>
-    <message>
-        <source>{name}
-{size}
-Không xem trước được loại tệp này.</source>
-        <translation>{name}
-{size}
-This file type cannot be previewed.</translation>
-    </message>
-    <message>
         <source>Chọn tệp đính kèm</source>
         <translation>Choose file to attach</translation>
     </message>
     <message>
         <source>Tài liệu và ảnh (*.pdf *.jpg *.jpeg *.png *.doc *.docx *.xls *.xlsx);;Mọi tệp (*)</source>
         <translation>Documents and images (*.pdf *.jpg *.jpeg *.png *.doc *.docx *.xls *.xlsx);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsWindow</name>
+    <message>
+        <source>Tài liệu hồ sơ {code} · {product}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2458,20 +2969,8 @@ This file type cannot be previewed.</translation>
         <translation>Documents ({n})</translation>
     </message>
     <message>
-        <source>Bạn chỉ có quyền xem hồ sơ.</source>
-        <translation>You only have permission to view dossiers.</translation>
-    </message>
-    <message>
-        <source>Hồ sơ ở trạng thái “{status}”: thông tin đã dùng để đánh giá nên chỉ xem, không sửa.</source>
-        <translation>The dossier is “{status}”: its information has been used for evaluation, so it is read-only.</translation>
-    </message>
-    <message>
         <source>Hồ sơ này không còn (có thể đã bị xoá trên máy khác).</source>
         <translation>This dossier no longer exists (it may have been deleted on another computer).</translation>
-    </message>
-    <message>
-        <source>Đã lưu vào máy này; sẽ gửi lên máy chủ ở lần đồng bộ tới.</source>
-        <translation>Saved to this computer; it will be sent to the server at the next sync.</translation>
     </message>
     <message>
         <source>Chưa lưu gì: hãy sửa ô được đánh dấu đỏ rồi lưu lại. Những gì bạn đã nhập vẫn còn.</source>
@@ -2482,10 +2981,26 @@ This file type cannot be previewed.</translation>
         <translation>Not saved: {reason}</translation>
     </message>
     <message>
+        <source>✓ Đã lưu vào máy này; sẽ gửi lên máy chủ ở lần đồng bộ tới.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Chuyển hồ sơ {code} sang “{target}”?
 Sau bước này không tự quay lại “{current}” được.</source>
         <translation>Move dossier {code} to “{target}”?
 After this step you cannot move it back to “{current}” yourself.</translation>
+    </message>
+    <message>
+        <source>Bản nháp chưa lưu của hồ sơ này không dùng được nữa vì hồ sơ không còn sửa được; những gì đã nhập: {typed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã khôi phục những gì bạn nhập dở lúc {when} (chưa lưu): kiểm tra rồi bấm “Lưu thay đổi”, hoặc “Huỷ thay đổi” để bỏ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} · {product}: {fields}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>● Có thay đổi chưa lưu</source>
@@ -2624,6 +3139,37 @@ After this step you cannot move it back to “{current}” yourself.</translatio
     </message>
 </context>
 <context>
+    <name>DuplicatesBox</name>
+    <message>
+        <source>Có thể chủ thể này đã được đăng ký</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tôi đã xem các chủ thể trên: đây là một chủ thể khác, vẫn tạo mới</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MST {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ĐKKD {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt; — {commune}&lt;br&gt;{ids} ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dùng chủ thể này</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chủ thể này thuộc xã/phường ngoài phạm vi tài khoản của bạn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FieldForm</name>
     <message>
         <source>{code} (không có trong danh mục hiện hành)</source>
@@ -2700,26 +3246,6 @@ After this step you cannot move it back to “{current}” yourself.</translatio
         <translation>Signing in…</translation>
     </message>
     <message>
-        <source>Không mở được cơ sở dữ liệu trên máy này.</source>
-        <translation>The database on this computer could not be opened.</translation>
-    </message>
-    <message>
-        <source>Sai tên đăng nhập hoặc mật khẩu.</source>
-        <translation>Incorrect username or password.</translation>
-    </message>
-    <message>
-        <source>Không kết nối được máy chủ, và tài khoản này chưa từng đăng nhập trên máy này nên chưa thể làm việc ngoại tuyến.</source>
-        <translation>Cannot connect to the server, and this account has never signed in on this computer, so it cannot work offline yet.</translation>
-    </message>
-    <message>
-        <source>Máy chủ từ chối đăng nhập. Hãy liên hệ quản trị tỉnh.</source>
-        <translation>The server refused the sign-in. Contact the provincial administrator.</translation>
-    </message>
-    <message>
-        <source>Không đăng nhập được.</source>
-        <translation>Could not sign in.</translation>
-    </message>
-    <message>
         <source>Không đăng nhập được: {detail}</source>
         <translation>Could not sign in: {detail}</translation>
     </message>
@@ -2747,24 +3273,191 @@ After this step you cannot move it back to “{current}” yourself.</translatio
         <translation>Language / Ngôn ngữ</translation>
     </message>
     <message>
+        <source>Đăng xuất / Đổi người dùng…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <source>Ngôn ngữ</source>
-        <translation>Language</translation>
+        <source>Cần đăng nhập lại để làm việc với lựa chọn mới (với máy chủ, bằng tài khoản của máy chủ). Đăng xuất và đăng nhập lại ngay?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đăng nhập lại ngay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Để sau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lựa chọn mới có hiệu lực ở lần đăng nhập sau (menu Ứng dụng → Đăng xuất / Đổi người dùng).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>đăng xuất</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mở lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thoát</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Đã lưu</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <source>Mở lại ứng dụng để đăng nhập với lựa chọn mới.</source>
-        <translation>Restart the app to sign in with the new choice.</translation>
-    </message>
-    <message>
         <source>Không thực hiện được</source>
         <translation>Action failed</translation>
+    </message>
+</context>
+<context>
+    <name>MapFilterBar</name>
+    <message>
+        <source>Sắp hết hạn công nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Công nhận OCOP hết hạn trong 6 tháng tới</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bỏ lọc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bỏ mọi bộ lọc (cả trong danh sách Hồ sơ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xã/phường:</source>
+        <translation type="unfinished">Commune/ward:</translation>
+    </message>
+    <message>
+        <source>Nhóm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trạng thái:</source>
+        <translation type="unfinished">Status:</translation>
+    </message>
+    <message>
+        <source>Hạng sao:</source>
+        <translation type="unfinished">Star rating:</translation>
+    </message>
+    <message>
+        <source>Tất cả</source>
+        <translation type="unfinished">All</translation>
+    </message>
+</context>
+<context>
+    <name>MapPage</name>
+    <message>
+        <source>Phóng tới một xã/phường</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chú giải</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xuất PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xuất PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trang A4 có chú giải, thước tỉ lệ và nguồn bản đồ, để đưa vào báo cáo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đến xã:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không tải được dữ liệu bản đồ. {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toàn tỉnh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} không nằm trong bộ lọc đang chọn; bỏ lọc để thấy trên bản đồ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chủ thể trên bản đồ</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chủ thể chưa có vị trí nên chưa hiện</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Đang tải chủ thể…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không có bản đồ nền dùng được; chủ thể vẫn hiện trên nền trống.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Một số ô bản đồ bị lỗi nên để trống; phần còn lại vẫn dùng được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xuất bản đồ (PNG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ảnh PNG (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xuất bản đồ (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tài liệu PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bản đồ chủ thể OCOP tỉnh Hà Tĩnh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã lưu {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chủ thể</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tất cả chủ thể có vị trí ({what})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lọc: {filters} ({what})</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2822,98 +3515,113 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
     </message>
 </context>
 <context>
-    <name>NewCouncilDialog</name>
+    <name>NewDossierDialog</name>
     <message>
-        <source>Lập hội đồng đánh giá, phân hạng sản phẩm OCOP</source>
-        <translation>Set up OCOP product evaluation and rating council</translation>
+        <source>Tạo hồ sơ mới</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>VD: Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Hà Tĩnh năm 2026</source>
-        <translation>e.g. Hà Tĩnh Provincial OCOP Product Evaluation and Rating Council 2026</translation>
+        <source>1. Chủ thể</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cấp tỉnh — {name}</source>
-        <translation>Provincial — {name}</translation>
+        <source>Chủ thể đã đăng ký:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Chưa chọn (chọn sau)</source>
-        <translation>Not selected (choose later)</translation>
+        <source>Chủ thể mới</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>VD: 1234/QĐ-UBND; để trống nếu chưa có quyết định</source>
-        <translation>e.g. 1234/QĐ-UBND; leave blank if there is no decision yet</translation>
+        <source>2. Sản phẩm</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tên hội đồng:</source>
-        <translation>Council name:</translation>
+        <source>Sản phẩm đã đăng ký của chủ thể:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cấp, địa bàn:</source>
-        <translation>Level, area:</translation>
+        <source>Sản phẩm mới</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Bộ tiêu chí áp dụng:</source>
-        <translation>Criteria set applied:</translation>
+        <source>3. Hồ sơ</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Số quyết định thành lập:</source>
-        <translation>Establishment decision no.:</translation>
+        <source>Loại hồ sơ</source>
+        <translation type="unfinished">Dossier type</translation>
     </message>
     <message>
-        <source>Ngày quyết định:</source>
-        <translation>Decision date:</translation>
-    </message>
-    <message>
-        <source>Họ và tên</source>
-        <translation>Full name</translation>
-    </message>
-    <message>
-        <source>Đơn vị công tác</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <source>Chấm điểm</source>
-        <translation>Scoring</translation>
-    </message>
-    <message>
-        <source>Thêm thành viên</source>
-        <translation>Add member</translation>
-    </message>
-    <message>
-        <source>Xoá thành viên đã chọn</source>
-        <translation>Remove selected member</translation>
-    </message>
-    <message>
-        <source>Thành viên hội đồng</source>
-        <translation>Council members</translation>
-    </message>
-    <message>
-        <source>Lập hội đồng</source>
-        <translation>Create council</translation>
+        <source>Tạo hồ sơ</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Huỷ</source>
-        <translation>Cancel</translation>
+        <translation type="unfinished">Cancel</translation>
     </message>
     <message>
-        <source>Hãy nhập họ và tên thành viên.</source>
-        <translation>Enter the member&apos;s full name.</translation>
+        <source>Chưa có bộ tiêu chí nào có hiệu lực trên máy này; hãy đồng bộ.</source>
+        <translation type="unfinished">No criteria set is in force on this computer; please sync.</translation>
     </message>
     <message>
-        <source>Hãy nhập tên hội đồng.</source>
-        <translation>Enter the council name.</translation>
+        <source>{name} — {commune}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Chưa có đơn vị hành chính cấp tỉnh trong dữ liệu của máy này.</source>
-        <translation>There is no provincial administrative unit in this computer&apos;s data.</translation>
+        <source>Gõ tên để tìm…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Hội đồng cần có Chủ tịch; hãy thêm thành viên với vai trò Chủ tịch.</source>
-        <translation>The council needs a chair; add a member with the Chair role.</translation>
+        <source>{name} (đang có hồ sơ {code})</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Đang lưu…</source>
-        <translation>Saving…</translation>
+        <source>Chưa tạo: hãy sửa các ô được đánh dấu đỏ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa tạo: hãy sửa ô được đánh dấu đỏ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa tạo: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OnlineSourceDialog</name>
+    <message>
+        <source>Nguồn bản đồ trực tuyến</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tải thêm bản đồ trực tuyến khi có mạng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ví dụ: © Sở Tài nguyên và Môi trường Hà Tĩnh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thư điện tử hoặc trang web của đơn vị dùng bản đồ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỉ tải những ô bản đồ đang xem, tối đa hai ô một lúc, và lưu lại để dùng khi mất mạng. Chỉ dùng nguồn mà nhà cung cấp cho phép.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Địa chỉ ô bản đồ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ghi nguồn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liên hệ</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2951,6 +3659,49 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
     </message>
 </context>
 <context>
+    <name>ProducerCard</name>
+    <message>
+        <source>Đóng thẻ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mở hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mở hồ sơ đang chọn trong phần Hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sản phẩm</source>
+        <translation type="unfinished">Product</translation>
+    </message>
+    <message>
+        <source>Hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vĩ độ {lat}, kinh độ {lon}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa có sản phẩm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa có hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Công nhận đã hết hạn ngày {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hết hạn công nhận ngày {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProducerForm</name>
     <message>
         <source>Tên chủ thể *</source>
@@ -2985,6 +3736,10 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
         <translation>Phone</translation>
     </message>
     <message>
+        <source>Ví dụ 0912 345 678; nhiều số cách nhau bằng dấu ;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mã số thuế</source>
         <translation>Tax code</translation>
     </message>
@@ -2995,6 +3750,13 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
     <message>
         <source>Số đăng ký kinh doanh</source>
         <translation>Business registration number</translation>
+    </message>
+</context>
+<context>
+    <name>ProducerSearch</name>
+    <message>
+        <source>Tìm chủ thể, sản phẩm hoặc xã trên bản đồ…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3029,14 +3791,57 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
     </message>
 </context>
 <context>
+    <name>RestoreDraftsDialog</name>
+    <message>
+        <source>Khôi phục nội dung chưa lưu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lần trước ứng dụng đã dừng khi bạn còn những nội dung chưa lưu dưới đây. Chọn khôi phục (mở lại đúng chỗ, để bạn kiểm tra rồi lưu) hoặc bỏ từng mục.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thực hiện</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Để sau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giữ nguyên các bản nháp; lần mở ứng dụng sau sẽ hỏi lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phiếu chấm</source>
+        <translation type="unfinished">Score sheet</translation>
+    </message>
+    <message>
+        <source>Nhập lúc {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khôi phục</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bỏ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
         <source>Thiết lập lần đầu — OCOP Hà Tĩnh</source>
         <translation>First-time setup — OCOP Hà Tĩnh</translation>
     </message>
     <message>
-        <source>Chọn cách máy tính này làm việc. Có thể đổi lại sau trong phần Đồng bộ.</source>
-        <translation>Choose how this computer will work. You can change this later in the Sync section.</translation>
+        <source>Chọn cách máy tính này làm việc. Có thể đổi lại sau trong menu Ứng dụng.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Kết nối với máy chủ tỉnh</source>
@@ -3066,6 +3871,19 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
         <source>Địa chỉ máy chủ không hợp lệ. Nhập dạng https://tên-máy-chủ[:cổng].</source>
         <translation>Invalid server address. Enter it as https://server-name[:port].</translation>
     </message>
+    <message>
+        <source>Đang thử kết nối {url}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vẫn lưu địa chỉ này</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reason}
+Kiểm tra địa chỉ và mạng rồi thử lại; nếu máy chủ chỉ tạm thời chưa chạy, có thể vẫn lưu địa chỉ này.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SheetBody</name>
@@ -3076,6 +3894,14 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
 </context>
 <context>
     <name>SheetWidget</name>
+    <message>
+        <source>Tài liệu hồ sơ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xem các tài liệu của hồ sơ đang chấm (chỉ xem, mở cửa sổ riêng)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Nộp phiếu</source>
         <translation>Submit sheet</translation>
@@ -3103,6 +3929,14 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
     <message>
         <source>Mỗi lựa chọn được lưu ngay khi bấm.</source>
         <translation>Each choice is saved as soon as you click it.</translation>
+    </message>
+    <message>
+        <source>Phiếu đã nộp nên không sửa được. Muốn thay đổi, bấm «Chấm lại»: phiếu mới bắt đầu từ các lựa chọn này và thay phiếu này khi được nộp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phiếu này đã được thay bằng một phiếu chấm lại; chỉ còn để xem.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Chưa mở phiếu chấm nào</source>
@@ -3135,6 +3969,28 @@ A submitted sheet can no longer be edited; to change it, you must rescore.</tran
     <message>
         <source>Nộp phiếu chấm</source>
         <translation>Submit score sheet</translation>
+    </message>
+    <message>
+        <source>Chấm lại sản phẩm «{product}»?
+
+Một phiếu nháp mới được tạo từ các lựa chọn của phiếu đã nộp; phiếu đã nộp được giữ lại và được thay bằng phiếu mới khi phiếu mới được nộp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhận xét {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhận xét chưa lưu của phiếu này không dùng được nữa vì phiếu không còn sửa được; những gì đã nhập: {typed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã khôi phục và lưu nhận xét bạn gõ dở lúc {when}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phiếu chấm {product}: nhận xét {codes}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3271,6 +4127,10 @@ A submitted sheet can no longer be edited; to change it, you must rescore.</tran
         </translation>
     </message>
     <message>
+        <source>Dữ liệu mẫu chỉ nằm trên máy này và không được tính là chưa gửi cho tới khi máy được kết nối máy chủ tỉnh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Chưa đồng bộ lần nào</source>
         <translation>Never synced</translation>
     </message>
@@ -3315,6 +4175,10 @@ A submitted sheet can no longer be edited; to change it, you must rescore.</tran
     <message>
         <source>Hạng: {stars} ({n} sao)</source>
         <translation>Rating: {stars} ({n} stars)</translation>
+    </message>
+    <message>
+        <source>Hạng: chưa xếp hạng (chưa chấm tiêu chí nào)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Theo điểm đạt {band} sao, nhưng chưa đạt điều kiện bắt buộc nên chỉ được {n} sao.</source>
@@ -3392,12 +4256,54 @@ A submitted sheet can no longer be edited; to change it, you must rescore.</tran
         <source>Đang tạo dữ liệu mẫu…</source>
         <translation>Creating sample data…</translation>
     </message>
+    <message>
+        <source>Đang chuẩn bị cơ sở dữ liệu…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OCOP Hà Tĩnh — Dữ liệu mẫu</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>confirm</name>
     <message>
         <source>Huỷ</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>menu</name>
+    <message>
+        <source>Nhập bản đồ nền (MBTiles)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nguồn bản đồ trực tuyến…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Chọn tệp bản đồ nền</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bản đồ nền MBTiles (*.mbtiles);;Mọi tệp (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã nhập bản đồ nền</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã nhập {name}. Bản đồ dùng tệp này trước bản đồ nền có sẵn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không nhập được bản đồ nền</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

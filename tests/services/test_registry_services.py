@@ -259,3 +259,41 @@ def test_update_product_moves_it_to_another_producer(session: Session, producer_
     other = _producer(session, name="HTX Sông Lam")
     registry.update_product(session, product_id, producer_id=other)
     assert session.get(Product, product_id).producer_id == other
+
+
+@pytest.mark.parametrize("phone", ["O912 345 678", "0912abc678", "gọi 0912345678", "0912"])
+def test_phone_with_letters_or_too_few_digits_is_refused(session: Session, count, phone: str) -> None:
+    """A phone holding a letter (an "O" typed for "0") or too few digits is refused "invalid_phone"."""
+    error = _refused(session, count, phone=phone)
+    assert (error.code, error.field) == ("invalid_phone", "phone")
+
+
+@pytest.mark.parametrize("phone", ["0912 345 678", "+84 912-345-678", "(0239) 3856123; 0912.345.678", ""])
+def test_phone_as_people_write_it_is_kept(session: Session, phone: str) -> None:
+    """Spaces, dots, dashes, a leading + , brackets and a second number after ";" are kept as typed."""
+    assert session.get(Producer, _producer(session, phone=phone)).phone == phone
+
+
+@pytest.mark.parametrize(("entity", "field"), [("producers", "name"), ("producers", "address"),
+                                               ("products", "name"), ("products", "external_code")])
+def test_limits_are_the_synced_entitys(session: Session, producer_id: str, entity: str, field: str) -> None:
+    """Each text's limit is the one ocop_core.entities declares, so the laptop refuses exactly what the server
+    would: the limit is accepted, one more character is refused naming the limit and the length."""
+    from ocop_core.entities import ENTITIES
+
+    limit = ENTITIES[entity].rules[field].max_length
+    update = registry.update_producer if entity == "producers" else registry.update_product
+    row_id = producer_id if entity == "producers" else registry.create_product(
+        session, producer_id=producer_id, name="Mật ong", subgroup_code="I.1.a").id
+    update(session, row_id, **{field: "ư" * limit})
+    with pytest.raises(ServiceError) as info:
+        update(session, row_id, **{field: "ư" * (limit + 1)})
+    assert (info.value.code, info.value.field, info.value.params) == ("too_long", field,
+                                                                       {"limit": limit, "length": limit + 1})
+
+
+def test_field_problem_tells_while_typing(session: Session) -> None:
+    """The form's live check gives the save's own refusal without a database: letters in a phone, a long name."""
+    assert registry.field_problem("producers", "phone", "09x").code == "invalid_phone"
+    assert registry.field_problem("producers", "name", "a" * 301).params == {"limit": 300, "length": 301}
+    assert registry.field_problem("producers", "phone", "0912 345 678") is None

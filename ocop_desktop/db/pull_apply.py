@@ -24,7 +24,7 @@ from ocop_core.protocol import Row
 from ocop_core.row_rules import check_new_row, check_values
 from ocop_desktop.db import search
 from ocop_desktop.db.base import Synced
-from ocop_desktop.db.models import QuarantinedRow
+from ocop_desktop.db.models import LocalOnlyRow, QuarantinedRow
 from ocop_desktop.db.sync_store import from_wire, models, protected_fields
 from ocop_desktop.db.types import utcnow
 
@@ -100,9 +100,24 @@ def _store_all(session: Session, model: type[Synced], plan: list[_Item]) -> list
             with session.begin_nested():
                 stored += _store(session, model, [item])
         except (StatementError, OverflowError) as exc:
-            cause = getattr(exc, "orig", None) or exc
-            quarantine(session, item.row, f"not_storable: {type(cause).__name__}: {cause}")
+            quarantine(session, item.row, _why_refused(session, model, item, exc))
     return stored
+
+
+def _why_refused(session: Session, model: type[Synced], item: _Item, exc: Exception) -> str:
+    """The reason a person can act on: which local row holds the same unique value, if that was it."""
+    spec = ENTITIES[model.__tablename__]
+    values = {**({} if item.obj is None else {k: getattr(item.obj, k) for k in spec.fields}), **item.values}
+    for unique in spec.unique:
+        taken = [getattr(model, name) == values.get(name) for name in unique.fields]
+        holder = session.scalar(select(model.id).where(*taken, model.id != item.row.id))
+        if holder is not None:
+            shown = ", ".join(f"{name} {values.get(name)!r}" for name in unique.fields)
+            local = session.get(LocalOnlyRow, (spec.name, holder)) is not None
+            return (f"duplicate: {shown} belongs to another row on this laptop ({holder}"
+                    f"{', a demo account' if local else ''})")
+    cause = getattr(exc, "orig", None) or exc
+    return f"not_storable: {type(cause).__name__}: {cause}"
 
 
 def _store(session: Session, model: type[Synced], plan: list[_Item]) -> list[tuple[str, bool]]:

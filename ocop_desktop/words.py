@@ -5,6 +5,7 @@ Vietnamese until the interface installs English. Each table is built when asked 
 takes effect. tests/test_words.py scans the source for every code an error can carry and checks it is here,
 in both languages.
 """
+# long: the one table of every code's wording (conventions 15), split by subject into functions.
 
 from __future__ import annotations
 
@@ -152,11 +153,9 @@ def _service_errors() -> dict[str, str]:
         "dossier_open": _t("Sản phẩm này đang có hồ sơ {code} chưa xong; hãy mở hồ sơ đó thay vì tạo hồ sơ mới."),
         "registry_not_for_role": _t("Vai trò “{role}” không được đăng ký chủ thể, sản phẩm hay hồ sơ; việc này do cán "
                                     "bộ xã hoặc quản trị tỉnh làm."),
-        "member_does_not_score": _t("Thành viên này không chấm điểm."),
         "no_criteria_in_force": _t("Chưa có bộ tiêu chí nào có hiệu lực."),
         "out_of_range": _t("Giá trị nằm ngoài khoảng cho phép."),
         "required": _t("Trường này là bắt buộc."),
-        "result_approved": _t("Kết quả hội đồng đã được phê duyệt."),
         "sheet_already_submitted": _t("Phiếu đã nộp; muốn chấm lại hãy tạo phiếu chấm lại."),
         "sheet_incomplete": _t("Phiếu còn tiêu chí chưa chấm."),
         "sheet_invalid": _t("Phiếu chấm không hợp lệ."),
@@ -179,13 +178,21 @@ def _service_errors() -> dict[str, str]:
         "file_not_a_file": _t("Không tìm thấy tệp, hoặc đường dẫn đã chọn không phải là một tệp."),
         "conflict_closed": _t("Xung đột này đã được giải quyết (có thể trên máy khác)."),
         "row_deleted": _t("Bản ghi đã bị xoá trên máy chủ; chỉ giữ được giá trị trên máy chủ."),
+        "transition_not_for_role": _t("Vai trò “{role}” không được chuyển hồ sơ từ “{current}” sang “{target}”."),
+        "approved_result_required": _t("Hồ sơ chỉ chuyển sang “{target}” khi kết quả hội đồng đã được phê duyệt."),
+        "dossier_out_of_scope": _t("Hồ sơ thuộc xã/phường ngoài phạm vi của tài khoản này."),
+    }
+
+
+def _council_errors() -> dict[str, str]:
+    """Councils, their assignments, sheets counted and results."""
+    return {
+        "member_does_not_score": _t("Thành viên này không chấm điểm."),
+        "result_approved": _t("Kết quả hội đồng đã được phê duyệt."),
         "result_not_approvable": _t("Chưa phê duyệt được: {flags}."),
         "dossier_not_ready": _t("Hồ sơ đang ở trạng thái “{status}”: chỉ giao được hồ sơ xã đã chuyển lên tỉnh."),
         "already_assigned": _t("Hồ sơ đã được giao cho một hội đồng; hãy bỏ giao ở hội đồng đó trước."),
         "assignment_scored": _t("Hội đồng đã chấm hồ sơ này nên không thể bỏ giao; phiếu đã nộp phải giữ nguyên."),
-        "transition_not_for_role": _t("Vai trò “{role}” không được chuyển hồ sơ từ “{current}” sang “{target}”."),
-        "approved_result_required": _t("Hồ sơ chỉ chuyển sang “{target}” khi kết quả hội đồng đã được phê duyệt."),
-        "dossier_out_of_scope": _t("Hồ sơ thuộc xã/phường ngoài phạm vi của tài khoản này."),
         "dossier_not_assigned": _t("Hồ sơ chưa được giao cho hội đồng này."),
         "result_stars_mismatch": _t("Số sao ghi nhận ({stars}) khác với kết quả hội đồng đã phê duyệt ({expected})."),
         "council_scored": _t("Hội đồng đã có {sheets} phiếu chấm được nộp nên không sửa hay xoá được nữa; biên bản "
@@ -332,7 +339,8 @@ def _criteria_problems() -> dict[str, str]:
 def error_texts() -> dict[str, str]:
     """Every code an error, a refusal or a criteria problem can carry, with its one wording; ``{name}``
     placeholders are filled from the error's parameters."""
-    return {**_service_errors(), **_file_errors(), **_server_errors(), **_map_errors(), **_criteria_problems()}
+    return {**_service_errors(), **_council_errors(), **_file_errors(),
+            **_server_errors(), **_map_errors(), **_criteria_problems()}
 
 
 class _Params(dict):

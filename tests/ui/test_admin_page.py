@@ -75,11 +75,12 @@ def test_screenshot_of_the_councils_tab(context: AppContext, qtbot, screenshots:
     context.runner.changed.connect(page.on_changes)
     page.tabs.setCurrentWidget(page.councils_tab)
     tab = page.councils_tab
+    before = tab.assigned.rowCount()
     tab.assignable_table.selectRow(0)
     tab.assign_selected()
     tab.assignable_table.selectRow(0)
     tab.assign_selected()
-    assert tab.assigned.rowCount() == 2
+    assert tab.assigned.rowCount() == before + 2
     tab.assignable_table.selectRow(1)
     _shot(page, qtbot, screenshots / "admin_councils.png")
 
@@ -96,15 +97,15 @@ def test_screenshots_of_the_preview_and_the_new_council_form(context: AppContext
     _shot(preview, qtbot, screenshots / "admin_preview.png", (1180, 760))
     shown = []
     page.councils_tab.show_dialog = shown.append
-    page.councils_tab.open_new_council()
+    page.councils_tab.new_button.click()
     form = shown[0]
     form.name.setText("Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Hà Tĩnh năm 2026")
     form.decision_no.setText("85/QĐ-UBND")
-    for name, role, org in (("Trần Thị Lan", "chair", "Sở Nông nghiệp và Môi trường"),
-                            ("Lê Đức Minh", "member", "Sở Công Thương"),
-                            ("Phạm Thị Hằng", "secretary", "Văn phòng Điều phối nông thôn mới")):
-        form.member_name.setText(name)
+    for login, role, org in (("chutich", "chair", "Sở Nông nghiệp và Môi trường"),
+                             ("thanhvien", "member", "Sở Công Thương"),
+                             ("thuky", "secretary", "Văn phòng Điều phối nông thôn mới")):
+        form.member_account.setEditText(login)
         form.member_role.setCurrentIndex(form.member_role.findData(role))
         form.member_org.setText(org)
         form.add_member()
-    _shot(form, qtbot, screenshots / "admin_new_council.png", (860, 640))
+    _shot(form, qtbot, screenshots / "admin_new_council.png", (900, 660))

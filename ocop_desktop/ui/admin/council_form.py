@@ -1,12 +1,13 @@
-"""The new-council form: the council's decision, its criteria version, and its members."""
+"""The council form, new or edited: the council's decision, its criteria version, members chosen from accounts,
+and (for a new council) its first evaluation session."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,57 +28,68 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop.services.assignments import VersionRow
-from ocop_desktop.ui.admin.council_models import MemberDraft, member_model
-from ocop_desktop.ui.admin.criteria_summary import set_statuses
-from ocop_desktop.ui.texts import member_roles
+from ocop_desktop.services.council_setup import Account, CouncilDetail, CouncilDraft, Seat, Sitting
+from ocop_desktop.ui.admin.account_picker import AccountPicker
+from ocop_desktop.ui.admin.confirm import ask
+from ocop_desktop.ui.admin.council_models import member_model
+from ocop_desktop.words import criteria_set_statuses, member_roles, word
+
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 @dataclass(frozen=True)
-class NewCouncil:
-    name: str
-    admin_unit_code: str
-    criteria_set_id: str | None
-    decision_no: str
-    decision_date: date | None
-    members: tuple[MemberDraft, ...]
+class FormChoices:
+    """What the form offers: the provinces, the criteria versions and the accounts on this laptop."""
+
+    units: list[tuple[str, str]]
+    versions: list[VersionRow]
+    accounts: list[Account]
 
 
-class NewCouncilDialog(QDialog):
-    """Stays open while the council is written, so a refusal is shown beside what the admin typed."""
+Submit = Callable[["CouncilDialog", CouncilDraft, "Sitting | None"], None]
 
-    def __init__(self, units: list[tuple[str, str]], versions: list[VersionRow],
-                 submit: Callable[[NewCouncilDialog, NewCouncil], None], parent: QWidget | None = None):
+
+class CouncilDialog(QDialog):
+    """Stays open while the council is written, so a refusal is shown beside what the admin typed. Enter never
+    writes the council: in a member's fields it adds the member, elsewhere it does nothing."""
+
+    def __init__(self, choices: FormChoices, submit: Submit, detail: CouncilDetail | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.submit = submit
-        self.setWindowTitle(self.tr("Lập hội đồng đánh giá, phân hạng sản phẩm OCOP"))
-        self.resize(860, 640)
-        form = self._council_fields(units, versions)
-        group, add, remove = self._member_group()
+        self.detail = detail
+        # Replaceable in tests: (title, question) -> yes.
+        self.confirm: Callable[[str, str], bool] = lambda title, text: ask(self, title, text, self.tr("Đồng ý"))
+        self.accounts = {a.id: a for a in choices.accounts}
+        editing = detail is not None
+        self.setWindowTitle(self.tr("Sửa hội đồng") if editing else
+                            self.tr("Lập hội đồng đánh giá, phân hạng sản phẩm OCOP"))
+        self.resize(900, 660)
+        form = self._council_fields(choices.units, choices.versions)
+        group = self._member_group(choices.accounts)
         self.error = QLabel(self)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color:#b42318;")
         buttons = QDialogButtonBox(self)
-        self.ok_button = buttons.addButton(self.tr("Lập hội đồng"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button = buttons.addButton(self.tr("Lưu thay đổi") if editing else self.tr("Lập hội đồng"),
+                                           QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.tr("Huỷ"), QDialogButtonBox.ButtonRole.RejectRole)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(group, 1)
+        if not editing:
+            layout.addWidget(self._session_group())
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-
-        add.clicked.connect(self.add_member)
-        self.member_name.returnPressed.connect(self.add_member)
-        remove.clicked.connect(self.remove_selected)
-        # A secretary keeps the minutes and usually does not score; the admin can still tick the box.
-        self.member_role.currentIndexChanged.connect(
-            lambda _: self.member_scores.setChecked(self.member_role.currentData() != "secretary"))
-        # Enter in the member's name adds the member; it must not also press "Lập hội đồng".
-        for button in (add, remove, *buttons.buttons()):
+        for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
             button.setDefault(False)
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
+        if detail is not None:
+            self._fill(detail.draft)
+        self._initial = self.values()
 
     def _council_fields(self, units: list[tuple[str, str]], versions: list[VersionRow]) -> QFormLayout:
         self.name = QLineEdit(self)
@@ -87,16 +99,14 @@ class NewCouncilDialog(QDialog):
         for code, name in units:
             self.unit.addItem(self.tr("Cấp tỉnh — {name}").format(name=name), code)
         self.version = QComboBox(self)
-        statuses = set_statuses()
+        statuses = criteria_set_statuses()
         for v in versions:
-            self.version.addItem(f"{v.code} — {v.title} ({statuses.get(v.status, v.status)})", v.id)
+            self.version.addItem(f"{v.code} — {v.title} ({word(statuses, v.status)})", v.id)
         self.version.addItem(self.tr("Chưa chọn (chọn sau)"), None)
         self.decision_no = QLineEdit(self)
         self.decision_no.setPlaceholderText(self.tr("VD: 1234/QĐ-UBND; để trống nếu chưa có quyết định"))
         self.decision_no.setMaxLength(64)
-        self.decision_date = QDateEdit(QDate.currentDate(), self)
-        self.decision_date.setDisplayFormat("dd/MM/yyyy")
-        self.decision_date.setCalendarPopup(True)
+        self.decision_date = self._date_edit()
         form = QFormLayout()
         form.addRow(self.tr("Tên hội đồng:"), self.name)
         form.addRow(self.tr("Cấp, địa bàn:"), self.unit)
@@ -105,18 +115,23 @@ class NewCouncilDialog(QDialog):
         form.addRow(self.tr("Ngày quyết định:"), self.decision_date)
         return form
 
-    def _member_group(self) -> tuple[QGroupBox, QPushButton, QPushButton]:
-        """The member table and the row that adds one; returns the group and its add and remove buttons."""
-        self.members = member_model(self)
+    def _date_edit(self) -> QDateEdit:
+        edit = QDateEdit(QDate.currentDate(), self)
+        edit.setDisplayFormat("dd/MM/yyyy")
+        edit.setCalendarPopup(True)
+        return edit
+
+    def _member_group(self, accounts: list[Account]) -> QGroupBox:
+        self.members = member_model({a.id: a.username for a in accounts}, self)
         self.member_table = QTableView(self)
         self.member_table.setModel(self.members)
         self.member_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.member_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.member_table.verticalHeader().hide()
-        for column, mode in enumerate((QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.ResizeToContents,
-                                       QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.ResizeToContents)):
-            self.member_table.horizontalHeader().setSectionResizeMode(column, mode)
-        self.member_name = QLineEdit(self)
-        self.member_name.setPlaceholderText(self.tr("Họ và tên"))
+        header = self.member_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.member_account = AccountPicker(accounts, self)
         self.member_role = QComboBox(self)
         for code, words in member_roles().items():
             self.member_role.addItem(words, code)
@@ -125,57 +140,138 @@ class NewCouncilDialog(QDialog):
         self.member_org.setPlaceholderText(self.tr("Đơn vị công tác"))
         self.member_scores = QCheckBox(self.tr("Chấm điểm"), self)
         self.member_scores.setChecked(True)
-        add = QPushButton(self.tr("Thêm thành viên"), self)
-        remove = QPushButton(self.tr("Xoá thành viên đã chọn"), self)
+        self.add_button = QPushButton(self.tr("Thêm thành viên"), self)
+        self.remove_button = QPushButton(self.tr("Bỏ thành viên đã chọn"), self)
         entry = QHBoxLayout()
-        entry.addWidget(self.member_name, 2)
+        entry.addWidget(self.member_account, 3)
         entry.addWidget(self.member_role, 1)
         entry.addWidget(self.member_org, 2)
         entry.addWidget(self.member_scores)
-        entry.addWidget(add)
-        group = QGroupBox(self.tr("Thành viên hội đồng"), self)
+        entry.addWidget(self.add_button)
+        group = QGroupBox(self.tr("Thành viên hội đồng (chọn từ tài khoản người dùng)"), self)
         group_layout = QVBoxLayout(group)
         group_layout.addLayout(entry)
         group_layout.addWidget(self.member_table, 1)
-        group_layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignLeft)
-        return group, add, remove
+        group_layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.add_button.clicked.connect(self.add_member)
+        self.remove_button.clicked.connect(self.remove_selected)
+        # A secretary keeps the minutes and usually does not score; the admin can still tick the box.
+        self.member_role.currentIndexChanged.connect(
+            lambda _: self.member_scores.setChecked(self.member_role.currentData() != "secretary"))
+        return group
+
+    def _session_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Phiên đánh giá"), self)
+        self.open_session = QCheckBox(self.tr("Mở phiên đánh giá cùng hội đồng, ngày họp:"), group)
+        self.held_on = self._date_edit()
+        hint = QLabel(self.tr("Thành viên chỉ thấy các hồ sơ được giao trong “Chấm điểm” khi hội đồng có phiên "
+                              "đánh giá đang mở. Có thể mở phiên sau, ở nút “Mở phiên đánh giá…”."), group)
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color:#555;")
+        row = QHBoxLayout()
+        row.addWidget(self.open_session)
+        row.addWidget(self.held_on)
+        row.addStretch(1)
+        layout = QVBoxLayout(group)
+        layout.addLayout(row)
+        layout.addWidget(hint)
+        self.version.currentIndexChanged.connect(lambda _: self._session_possible())
+        self._session_possible()
+        return group
+
+    def _session_possible(self) -> None:
+        """A session scores against a criteria version: without one chosen it cannot be opened yet."""
+        possible = self.version.currentData() is not None
+        self.open_session.setEnabled(possible)
+        self.open_session.setChecked(possible)
+        self.held_on.setEnabled(possible)
+        self.open_session.setToolTip("" if possible else self.tr("Hãy chọn bộ tiêu chí để mở phiên đánh giá."))
+
+    def _fill(self, draft: CouncilDraft) -> None:
+        self.name.setText(draft.name)
+        self.unit.setCurrentIndex(max(0, self.unit.findData(draft.admin_unit_code)))
+        self.version.setCurrentIndex(self.version.findData(draft.criteria_set_id))
+        self.decision_no.setText(draft.decision_no)
+        if draft.decision_date is not None:
+            self.decision_date.setDate(draft.decision_date)
+        self.members.set_rows(list(draft.seats))
+
+    # ---- members -----------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in ENTER_KEYS:
+            if self.focusWidget() in (self.member_account, self.member_account.lineEdit(), self.member_org,
+                                      self.member_role, self.member_scores, self.add_button):
+                self.add_member()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def add_member(self) -> None:
-        name = self.member_name.text().strip()
-        if not name:
-            self.error.setText(self.tr("Hãy nhập họ và tên thành viên."))
+        if not self.member_account.typed():
+            self.error.setText(self.tr("Hãy gõ tên hoặc tên đăng nhập rồi chọn tài khoản của thành viên."))
             return
-        member = MemberDraft(name, self.member_role.currentData(), self.member_org.text().strip(),
-                             self.member_scores.isChecked())
-        self.members.set_rows([*self.members.rows(), member])
-        self.member_name.clear()
+        account = self.accounts.get(self.member_account.account_id() or "")
+        if account is None:
+            self.error.setText(self.tr("“{text}” không khớp đúng một tài khoản; hãy chọn trong danh sách.").format(
+                text=self.member_account.typed()))
+            return
+        seated = self.members.rows()
+        if any(s.user_id == account.id for s in seated):
+            self.error.setText(self.tr("{name} đã có trong hội đồng.").format(name=account.full_name))
+            return
+        # Taking a stored member out and back in keeps their seat, and the sheets they have started.
+        stored = next((s.member_id for s in self.detail.draft.seats if s.user_id == account.id), None) \
+            if self.detail else None
+        seat = Seat(self.member_role.currentData(), account.id, stored, self.member_org.text().strip(),
+                    self.member_scores.isChecked(), account.full_name)
+        self.members.set_rows([*seated, seat])
+        self.member_account.clear_choice()
         self.member_org.clear()
         self.member_role.setCurrentIndex(self.member_role.findData("member"))
         self.member_scores.setChecked(True)
         self.error.clear()
-        self.member_name.setFocus()
+        self.member_account.setFocus()
 
     def remove_selected(self) -> None:
         chosen = {i.row() for i in self.member_table.selectionModel().selectedRows()}
         self.members.set_rows([m for i, m in enumerate(self.members.rows()) if i not in chosen])
 
-    def values(self) -> NewCouncil:
+    # ---- the council -------------------------------------------------------------------------------
+    def values(self) -> CouncilDraft:
         decision_no = self.decision_no.text().strip()
         # Without a decision number the date would describe nothing, so it is stored only with one.
         decision_date = self.decision_date.date().toPython() if decision_no else None
-        return NewCouncil(name=self.name.text().strip(), admin_unit_code=self.unit.currentData() or "",
-                          criteria_set_id=self.version.currentData(), decision_no=decision_no,
-                          decision_date=decision_date, members=tuple(self.members.rows()))
+        return CouncilDraft(name=self.name.text().strip(), admin_unit_code=self.unit.currentData() or "",
+                            criteria_set_id=self.version.currentData(), decision_no=decision_no,
+                            decision_date=decision_date, seats=tuple(self.members.rows()))
 
-    def problem(self, values: NewCouncil) -> str:
+    def sitting(self) -> Sitting | None:
+        if self.detail is not None or not self.open_session.isChecked():
+            return None
+        return Sitting(self.held_on.date().toPython())
+
+    def problem(self, values: CouncilDraft) -> str:
+        if self.member_account.typed():
+            return self.tr("“{text}” chưa được thêm vào hội đồng: bấm “Thêm thành viên” hoặc xoá ô tài khoản.").format(
+                text=self.member_account.typed())
         if not values.name:
             return self.tr("Hãy nhập tên hội đồng.")
         if not values.admin_unit_code:
             return self.tr("Chưa có đơn vị hành chính cấp tỉnh trong dữ liệu của máy này.")
-        if not any(m.role == "chair" for m in values.members):
+        if sum(1 for m in values.seats if m.role == "chair") != 1:
             # The quorum rule needs the chair present, so a council without one could never decide.
-            return self.tr("Hội đồng cần có Chủ tịch; hãy thêm thành viên với vai trò Chủ tịch.")
+            return self.tr("Hội đồng cần đúng một thành viên với vai trò Chủ tịch.")
         return ""
+
+    def _dropped_work(self, values: CouncilDraft) -> str:
+        """Names of removed members who have sheets being scored, with how many."""
+        if self.detail is None:
+            return ""
+        kept = {s.member_id for s in values.seats}
+        dropped = [s for s in self.detail.draft.seats if s.member_id not in kept and self.detail.draft_sheets.get(
+            s.member_id or "")]
+        return ", ".join(self.tr("{name} (%n phiếu đang chấm)", "", self.detail.draft_sheets[s.member_id or ""])
+                         .format(name=s.full_name) for s in dropped)
 
     def try_accept(self) -> None:
         values = self.values()
@@ -183,10 +279,24 @@ class NewCouncilDialog(QDialog):
         if problem:
             self.error.setText(problem)
             return
+        dropped = self._dropped_work(values)
+        if dropped and not self.confirm(self.tr("Bỏ thành viên đang chấm"), self.tr(
+                "Bỏ khỏi hội đồng: {names}.\n\nCác phiếu đang chấm dở của họ sẽ bị xoá. Tiếp tục?").format(
+                names=dropped)):
+            return
         self.ok_button.setEnabled(False)
         self.error.setText(self.tr("Đang lưu…"))
-        self.submit(self, values)
+        self.submit(self, values, self.sitting())
 
     def failed(self, text: str) -> None:
         self.ok_button.setEnabled(True)
         self.error.setText(text)
+
+    def reject(self) -> None:
+        """Closing with Escape or "Huỷ" asks first when something was typed: a council's members take a while
+        to enter, and one key would lose them."""
+        changed = self.values() != self._initial or bool(self.member_account.typed())
+        if changed and self.ok_button.isEnabled() and not self.confirm(
+                self.tr("Đóng biểu mẫu"), self.tr("Đóng mà không lưu? Những gì đã nhập sẽ mất.")):
+            return
+        super().reject()

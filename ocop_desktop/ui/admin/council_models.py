@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from ocop_desktop.formats import day
 from ocop_desktop.i18n import _t
 from ocop_desktop.services.assignments import AssignmentRow, CouncilRow, DossierRow
+from ocop_desktop.services.council_setup import Seat
 from ocop_desktop.words import dossier_kinds, dossier_statuses, member_roles
 
 T = TypeVar("T")
@@ -108,20 +109,14 @@ def assignment_model(parent=None) -> RowsModel[AssignmentRow]:
     return RowsModel(columns, parent)
 
 
-@dataclass(frozen=True)
-class MemberDraft:
-    """A member typed into the new-council form, not yet stored."""
-
-    full_name: str
-    role: str
-    organisation: str = ""
-    scores: bool = True
-
-
-def member_model(parent=None) -> RowsModel[MemberDraft]:
+def member_model(usernames: dict[str, str] | None = None, parent=None) -> RowsModel[Seat]:
+    """The seats of the council form; ``usernames`` maps account ids to logins (a seat set up before seats
+    were linked to accounts shows none)."""
     roles = member_roles()
+    logins = usernames or {}
     return RowsModel([
         Column(_t("Họ và tên"), lambda m: m.full_name),
+        Column(_t("Tài khoản"), lambda m: logins.get(m.user_id or "", "") or _t("(chưa gắn tài khoản)")),
         Column(_t("Vai trò"), lambda m: roles.get(m.role, m.role)),
         Column(_t("Đơn vị công tác"), lambda m: m.organisation),
         Column(_t("Chấm điểm"), lambda m: _t("Có") if m.scores else _t("Không")),

@@ -1,8 +1,9 @@
-"""The "Hội đồng" tab: set up councils with their members and put forwarded dossiers before them."""
+"""The "Hội đồng" tab: set up councils with members chosen from accounts, and put forwarded dossiers before them."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -19,20 +20,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocop_desktop.services import assignments, councils
+from ocop_desktop.services import assignments, council_setup
 from ocop_desktop.services.assignments import CouncilRow
 from ocop_desktop.services.changes import Changes
-from ocop_desktop.ui.admin.admin_texts import admin_error_text
+from ocop_desktop.services.council_setup import CouncilDetail
+from ocop_desktop.ui.admin import council_setup_actions as setup
 from ocop_desktop.ui.admin.confirm import ask
-from ocop_desktop.ui.admin.council_form import NewCouncil, NewCouncilDialog
 from ocop_desktop.ui.admin.council_models import assignment_model, council_model, dossier_model
+from ocop_desktop.ui.admin.council_setup_actions import BAD_STYLE, OK_STYLE, ask_session_day
 from ocop_desktop.ui.context import AppContext
-from ocop_desktop.ui.texts import member_roles
+from ocop_desktop.words import error_text, member_roles
 
-COUNCIL_ENTITIES = frozenset({"councils", "council_members", "council_assignments", "criteria_set_versions"})
+COUNCIL_ENTITIES = frozenset({"councils", "council_members", "council_assignments", "criteria_set_versions",
+                              "evaluation_sessions", "score_sheets"})
 DOSSIER_ENTITIES = frozenset({"council_assignments", "dossiers"})
 SEARCH_DELAY_MS = 250
-OK_STYLE, BAD_STYLE = "color:#1b7f3b;", "color:#b42318;"
 
 
 class CouncilsTab(QWidget):
@@ -40,9 +42,12 @@ class CouncilsTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.council_id: str | None = None
-        # Replaceable, so tests and scripted demos run without a modal dialog.
-        self.confirm: Callable[[str, str], bool] = lambda title, text: ask(self, title, text, self.tr("Bỏ giao"))
+        self.detail: CouncilDetail | None = None
+        # Replaceable, so tests and scripted demos run without a modal dialog. The question's title names the
+        # action, and so does the button that does it.
+        self.confirm: Callable[[str, str], bool] = lambda title, text: ask(self, title, text, title)
         self.show_dialog: Callable[[QDialog], None] = lambda dialog: dialog.exec()
+        self.ask_day: Callable[[str], date | None] = lambda name: ask_session_day(self, name)
 
         self._build()
         self._connect()
@@ -54,7 +59,11 @@ class CouncilsTab(QWidget):
         self.councils = council_model(self)
         self.council_table = self._table(self.councils, QAbstractItemView.SelectionMode.SingleSelection, stretch=(0,))
         self.new_button = QPushButton(self.tr("Lập hội đồng mới…"), self)
+        self.edit_button = QPushButton(self.tr("Sửa…"), self)
+        self.delete_button = QPushButton(self.tr("Xoá…"), self)
+        self.session_button = QPushButton(self.tr("Mở phiên đánh giá…"), self)
         self.members_label = self._label("color:#333;")
+        self.setup_label = self._label("color:#555;")
         self.assignable = dossier_model(self)
         self.assignable_table = self._table(self.assignable, QAbstractItemView.SelectionMode.ExtendedSelection,
                                             stretch=(1, 2))
@@ -75,10 +84,12 @@ class CouncilsTab(QWidget):
         top_layout.setContentsMargins(0, 0, 0, 0)
         header = QHBoxLayout()
         header.addWidget(self._label("font-size:15px; font-weight:600;", self.tr("Hội đồng đánh giá")), 1)
-        header.addWidget(self.new_button)
+        for button in (self.new_button, self.edit_button, self.session_button, self.delete_button):
+            header.addWidget(button)
         top_layout.addLayout(header)
         top_layout.addWidget(self.council_table, 1)
         top_layout.addWidget(self.members_label)
+        top_layout.addWidget(self.setup_label)
         left = self._panel(self.assignable_title, self.search, self.assignable_table, self.assign_button)
         right = self._panel(self.assigned_title, None, self.assigned_table, self.unassign_button)
         lists = QSplitter(Qt.Orientation.Horizontal, self)
@@ -100,7 +111,11 @@ class CouncilsTab(QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.refresh_assignable)
         self.search.textChanged.connect(lambda _: self._search_timer.start())
-        self.new_button.clicked.connect(self.open_new_council)
+        self.new_button.clicked.connect(lambda: setup.open_new_council(self))
+        self.edit_button.clicked.connect(lambda: setup.edit_council(self))
+        self.delete_button.clicked.connect(lambda: setup.delete_council(self))
+        self.session_button.clicked.connect(lambda: setup.open_session(self))
+        self.council_table.doubleClicked.connect(lambda _: self.edit_button.isEnabled() and setup.edit_council(self))
         self.assign_button.clicked.connect(self.assign_selected)
         self.unassign_button.clicked.connect(self.unassign_selected)
         self.council_table.selectionModel().selectionChanged.connect(lambda *_: self._council_chosen())
@@ -140,7 +155,7 @@ class CouncilsTab(QWidget):
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)
         return panel
 
-    def _say(self, text: str, style: str) -> None:
+    def say(self, text: str, style: str) -> None:
         self.result.setText(text)
         self.result.setStyleSheet(style)
 
@@ -189,10 +204,10 @@ class CouncilsTab(QWidget):
     def _show_councils(self, rows) -> None:
         keep = self.council_id
         self.councils.set_rows(rows)  # a reset clears the selection without a signal
-        if not self._select_council(keep) and not self._select_council(rows[0].id if rows else None):
+        if not self.select_council(keep) and not self.select_council(rows[0].id if rows else None):
             self._council_chosen()
 
-    def _select_council(self, council_id: str | None) -> bool:
+    def select_council(self, council_id: str | None) -> bool:
         """Selects that council's row (which loads its members and dossiers); False when it is not listed."""
         ids = [r.id for r in self.councils.rows()]
         if council_id not in ids:
@@ -213,19 +228,22 @@ class CouncilsTab(QWidget):
         self.council_id = council.id if council else None
         if council is None:
             self.assigned.set_rows([])
+            setup.show_setup_state(self, None)
             self.members_label.setText(self.tr("Chọn một hội đồng để xem thành viên.") if self.councils.rowCount()
                                        else self.tr("Chưa có hội đồng nào: hãy lập hội đồng mới."))
         else:
             council_id = council.id
             self.context.runner.read(
-                lambda s: (assignments.council_members(s, council_id), assignments.council_assignments(s, council_id)),
+                lambda s: (assignments.council_members(s, council_id), assignments.council_assignments(s, council_id),
+                           council_setup.council_detail(s, council_id)),
                 done=lambda result: self._show_council(council_id, *result))
         self._show_council_titles()
         self._update_buttons()
 
-    def _show_council(self, council_id: str, members, assigned) -> None:
+    def _show_council(self, council_id: str, members, assigned, detail: CouncilDetail) -> None:
         if council_id != self.council_id:  # the admin has chosen another council meanwhile
             return
+        setup.show_setup_state(self, detail)
         roles = member_roles()
         silent = ", " + self.tr("không chấm điểm")
         listed = "; ".join(f"{m.full_name} ({roles.get(m.role, m.role)}{'' if m.scores else silent})" for m in members)
@@ -236,34 +254,6 @@ class CouncilsTab(QWidget):
 
     # Writing -----------------------------------------------------------------------------------------
 
-    def open_new_council(self) -> None:
-        self.context.runner.read(lambda s: (assignments.province_units(s), assignments.criteria_versions(s)),
-                                 done=lambda result: self.show_dialog(NewCouncilDialog(*result, self._submit, self)))
-
-    def _submit(self, dialog: NewCouncilDialog, values: NewCouncil) -> None:
-        self.create_council(values, done=lambda _: dialog.accept(),
-                            failed=lambda error: dialog.failed(admin_error_text(error)))
-
-    def create_council(self, values: NewCouncil, done: Callable[[Changes], None] | None = None,
-                       failed: Callable[[Exception], None] | None = None) -> None:
-        """The intent behind the form's "Lập hội đồng": the council and its members in one transaction."""
-        def created(changes: Changes) -> None:
-            self.council_id = changes.id
-            self._select_council(changes.id)
-            self._say(self.tr("Đã lập “{name}” với %n thành viên.", "", len(values.members)).format(name=values.name),
-                      OK_STYLE)
-            if done is not None:
-                done(changes)
-        members = tuple(councils.NewMember(m.full_name, m.role, m.organisation, m.scores) for m in values.members)
-
-        def work(session) -> Changes:
-            return councils.create_council_with_members(
-                session, name=values.name, admin_unit_code=values.admin_unit_code,
-                criteria_set_id=values.criteria_set_id, decision_no=values.decision_no,
-                decision_date=values.decision_date, members=members)
-        self.context.runner.write(work, done=created,
-                                  failed=failed or (lambda error: self._say(admin_error_text(error), BAD_STYLE)))
-
     def assign_selected(self) -> None:
         council, dossiers = self.current_council(), self._selected(self.assignable_table)
         if council is None or not dossiers:
@@ -271,9 +261,9 @@ class CouncilsTab(QWidget):
         ids = [d.id for d in dossiers]
         self.context.runner.write(
             lambda session: assignments.assign_dossiers(session, council_id=council.id, dossier_ids=ids),
-            done=lambda _: self._say(
+            done=lambda _: self.say(
                 self.tr("Đã giao %n hồ sơ cho “{name}”.", "", len(ids)).format(name=council.name), OK_STYLE),
-            failed=lambda error: self._say(admin_error_text(error), BAD_STYLE))
+            failed=lambda error: self.say(error_text(error), BAD_STYLE))
 
     def unassign_selected(self) -> None:
         council, chosen = self.current_council(), self._selected(self.assigned_table)
@@ -288,6 +278,6 @@ class CouncilsTab(QWidget):
         ids = [a.id for a in chosen]
         self.context.runner.write(
             lambda session: assignments.unassign_many(session, assignment_ids=ids),
-            done=lambda _: self._say(
+            done=lambda _: self.say(
                 self.tr("Đã bỏ giao %n hồ sơ khỏi “{name}”.", "", len(ids)).format(name=council.name), OK_STYLE),
-            failed=lambda error: self._say(admin_error_text(error), BAD_STYLE))
+            failed=lambda error: self.say(error_text(error), BAD_STYLE))

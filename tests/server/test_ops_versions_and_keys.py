@@ -9,7 +9,7 @@ import pytest
 from server_world import CRITERIA_TEXT, PASSWORD, change, new_id, row
 
 from ocop_desktop.sync.client import SyncError
-from ocop_server import accounts
+from ocop_server import accounts, cli
 
 
 def _producer(world, username: str = "admin") -> str:
@@ -115,6 +115,16 @@ def test_an_account_cannot_take_a_pushed_username(world):
         accounts.create_user(session, username=name.lower(), password=PASSWORD, role="admin")
     named = [r for r in world.pull_all("admin") if r.entity == "users" and r.data["username"].lower() == name.lower()]
     assert len(named) == 1
+
+
+def test_create_admin_refuses_a_pushed_username(world, monkeypatch, capsys):
+    """`ocop server create-admin --username quan.tri` after a laptop pushed `Quan.Tri`: refused with a
+    message, exit 1, and still one such user."""
+    name = f"Quan.Tri{new_id()[:4]}"
+    assert world.push_one("admin", change("users", new_id(), _user_row(name))).status == "applied"
+    monkeypatch.setenv("OCOP_ADMIN_PASSWORD", PASSWORD)
+    assert cli.create_admin(world.server.settings, name.lower(), "Quản trị") == 1
+    assert "exists" in capsys.readouterr().err
 
 
 def test_a_criteria_code_is_published_once(world):

@@ -57,6 +57,11 @@ class Entity:
         """field -> text | int | bool | float | decimal | date | datetime"""
         return {name: rule.kind for name, rule in self.rules.items()}
 
+    @functools.cached_property
+    def required(self) -> tuple[str, ...]:
+        """The fields an insert must carry (see FieldRule.required)."""
+        return tuple(name for name, rule in self.rules.items() if rule.required)
+
 
 def parse_rule(spec: str) -> FieldRule:
     """``kind[?] [max length] [=default] [min..max]``: ``?`` allows NULL, ``=`` alone is the empty text.

@@ -7,6 +7,7 @@ Each check returns None when the value fits, else a short reason naming the fiel
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -15,16 +16,10 @@ from typing import Any
 from ocop_core.entities import Entity, FieldRule, Unique
 from ocop_core.protocol import MAX_TEXT_VALUE
 
+# Control characters other than tab and line breaks, and lone surrogates (no UTF-8 encodes them). One regular
+# expression: a first sync checks every field of 100,000 rows.
+_BAD_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 SAFE_INTEGER = 2**53  # beyond this a JSON number loses digits in some readers, and SQLite's integers end at 2^63
-
-
-def check_value(rule: FieldRule, value: Any) -> str | None:
-    if value is None:
-        return None if rule.nullable else "required"
-    problem = _KIND_CHECKS[rule.kind](rule, value)
-    if problem is None and (rule.minimum is not None or rule.maximum is not None):
-        problem = _range(rule, value)
-    return problem
 
 
 def _text(rule: FieldRule, value: Any) -> str | None:
@@ -32,11 +27,10 @@ def _text(rule: FieldRule, value: Any) -> str | None:
         return "expected text"
     if len(value) > (rule.max_length or MAX_TEXT_VALUE):
         return f"text too long (over {rule.max_length or MAX_TEXT_VALUE} characters)"
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return "text that is not valid Unicode"
-    return "control characters" if any(ord(c) < 32 and c not in "\n\t\r" for c in value) else None
+    bad = _BAD_TEXT.search(value)
+    if bad is None:
+        return None
+    return "text that is not valid Unicode" if bad.group() >= "\ud800" else "control characters"
 
 
 def _int(rule: FieldRule, value: Any) -> str | None:
@@ -91,12 +85,20 @@ def _range(rule: FieldRule, value: Any) -> str | None:
 
 
 def check_values(spec: Entity, values: Mapping[str, Any]) -> str | None:
-    """Every named field exists and its value fits (a NOT NULL field is never set to null)."""
+    """Every named field exists and its value fits (a NOT NULL field is never set to null). Kept to plain
+    loops and lookups: a first sync checks every field of 100,000 rows."""
+    rules = spec.rules
     for name, value in values.items():
-        rule = spec.rules.get(name)
+        rule = rules.get(name)
         if rule is None:
             return f"unknown field {name[:64]!r}"
-        problem = check_value(rule, value)
+        if value is None:
+            if rule.nullable:
+                continue
+            return f"{name}: required"
+        problem = _KIND_CHECKS[rule.kind](rule, value)
+        if problem is None and (rule.minimum is not None or rule.maximum is not None):
+            problem = _range(rule, value)
         if problem:
             return f"{name}: {problem}"
     return None
@@ -107,8 +109,10 @@ def check_new_row(spec: Entity, data: Mapping[str, Any]) -> str | None:
     problem = check_values(spec, data)
     if problem:
         return problem
-    missing = [name for name, rule in spec.rules.items() if rule.required and data.get(name) is None]
-    return f"{missing[0]}: required" if missing else None
+    for name in spec.required:
+        if data.get(name) is None:
+            return f"{name}: required"
+    return None
 
 
 def with_defaults(spec: Entity, data: Mapping[str, Any]) -> dict[str, Any]:

@@ -79,7 +79,7 @@ def _plan(session: Session, model: type[Synced], spec: Entity, items: list) -> l
             continue  # already this version: our own change coming back
         keep = protected.get(row.id, set())
         wire = {k: v for k, v in row.data.items() if k in spec.fields and k not in keep and k != "id"}
-        problem = check_values(spec, wire) or (check_new_row(spec, {**wire, "id": row.id}) if obj is None else None)
+        problem = check_values(spec, wire) if obj is not None else check_new_row(spec, {**wire, "id": row.id})
         if problem:
             quarantine(session, row, f"invalid: {problem}")
             continue

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
+from ocop_core.domain.council import official_recommendation
 from ocop_desktop.db.models import CouncilResult, User
 from ocop_desktop.db.schema import Database
 from ocop_desktop.formats import decimal, stars
@@ -62,8 +63,13 @@ def test_table_matches_compute_council_result(page: CouncilPage, demo_db: Databa
             assert _text(model, row_no, "mean") == decimal(outcome.mean)
             assert _text(model, row_no, "spread") == decimal(outcome.spread)
             assert _text(model, row_no, "stars") == stars(outcome.final_stars)
+            # Recognition is recommended only once the result can be approved (approved ones are stored as such).
             assert model.data(model.index(row_no, model.column_of("recommendation")),
-                              Qt.ItemDataRole.ToolTipRole) == recommendations()[outcome.recommendation]
+                              Qt.ItemDataRole.ToolTipRole) == recommendations()[
+                official_recommendation(row.recommendation, row.flags)]
+            if not row.approved:
+                assert official_recommendation(row.recommendation, row.flags) \
+                    == official_recommendation(outcome.recommendation, [str(f) for f in outcome.flags])
         session.rollback()
 
 

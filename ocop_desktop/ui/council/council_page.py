@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -19,9 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocop_desktop.formats import day, decimal, stars
+from ocop_desktop.formats import day
 from ocop_desktop.reports import ReportError, minutes_pdf, results_xlsx, sheet_pdf
-from ocop_desktop.services import councils
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.council_view import (
     CouncilView,
@@ -32,15 +34,15 @@ from ocop_desktop.services.council_view import (
 )
 from ocop_desktop.services.sheet_view import sheet_view
 from ocop_desktop.ui.context import AppContext
+from ocop_desktop.ui.council import approvals
 from ocop_desktop.ui.council.council_model import COL_PRODUCT, CouncilTableModel
 from ocop_desktop.ui.council.detail import blockers_text, detail_html, rules_text
 from ocop_desktop.ui.council.dialogs import ask_confirm, ask_save_path, safe_name, with_suffix
 from ocop_desktop.words import error_text
 
-APPROVER_ROLES = ("admin", "secretary", "chair")
-# Anything these touch can change a total, a member, a name or an approval shown on this page.
+# Anything these touch can change a total, a member, a name, an approval or a dossier shown on this page.
 WATCHED = frozenset({"score_sheets", "score_lines", "council_results", "council_members", "councils",
-                     "evaluation_sessions", "dossiers", "products", "producers"})
+                     "evaluation_sessions", "council_assignments", "dossiers", "products", "producers"})
 
 
 class CouncilPage(QWidget):
@@ -48,19 +50,41 @@ class CouncilPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.view: CouncilView | None = None
-        # Replaceable in tests: (title, question) -> yes, and (title, suggested name, filter) -> path or "".
+        self.saved_file: Path | None = None  # the last export, which "Mở tệp vừa lưu" opens
+        # Replaceable in tests: (title, question) -> yes, (title, suggested name, filter) -> path or "",
+        # (title, text) shown to the user.
         self.confirm: Callable[[str, str], bool] = lambda title, text: ask_confirm(self, title, text)
         self.choose_save_path: Callable[[str, str, str], str] = lambda *args: ask_save_path(self, *args)
+        self.inform: Callable[[str, str], None] = lambda title, text: QMessageBox.information(self, title, text)
+        self._build()
+        self._lay_out()
+        self.sessions.currentIndexChanged.connect(self._session_chosen)
+        self.search.textChanged.connect(self._search)
+        self.table.selectionModel().currentChanged.connect(self._current_changed)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self.approve_button.clicked.connect(lambda: approvals.approve(self))
+        self.batch_button.clicked.connect(lambda: approvals.approve_selected(self))
+        self.sheet_button.clicked.connect(self.export_sheet)
+        self.minutes_button.clicked.connect(self.export_minutes)
+        self.excel_button.clicked.connect(self.export_excel)
+        self.open_button.clicked.connect(self.open_saved_file)
+        self._update_actions()
+        self.reload()
 
+    def _build(self) -> None:
         self.sessions = QComboBox(self)
         self.sessions.setMinimumWidth(420)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Tìm hồ sơ: mã, sản phẩm, chủ thể (gõ không dấu cũng được)"))
+        self.search.setClearButtonEnabled(True)
         self.model = CouncilTableModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        # Cells, not rows: a member's cell chooses whose sheet to export. Several rows may be chosen to approve.
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -72,6 +96,7 @@ class CouncilPage(QWidget):
         self.detail.setMinimumHeight(150)
         self.detail.setStyleSheet("QLabel { background: palette(base); padding: 10px; }")
         self.approve_button = QPushButton(self.tr("Phê duyệt"), self)
+        self.batch_button = QPushButton(self.tr("Phê duyệt các hồ sơ đã chọn…"), self)
         self.reason = QLabel(self)
         self.reason.setWordWrap(True)
         self.sheet_button = QPushButton(self.tr("Xuất phiếu chấm PDF"), self)
@@ -80,22 +105,14 @@ class CouncilPage(QWidget):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._lay_out()
-
-        self.sessions.currentIndexChanged.connect(self._session_chosen)
-        self.table.selectionModel().currentChanged.connect(self._current_changed)
-        self.approve_button.clicked.connect(self.approve)
-        self.sheet_button.clicked.connect(self.export_sheet)
-        self.minutes_button.clicked.connect(self.export_minutes)
-        self.excel_button.clicked.connect(self.export_excel)
-        self._update_actions()
-        self.reload()
+        self.open_button = QPushButton(self.tr("Mở tệp vừa lưu"), self)
+        self.open_button.hide()
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Phiên đánh giá:"), self))
         top.addWidget(self.sessions)
-        top.addWidget(self.summary, 1)
+        top.addWidget(self.search, 1)
         # The detail goes under the table: the table needs the full width for members' columns.
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
@@ -105,22 +122,27 @@ class CouncilPage(QWidget):
         splitter.setChildrenCollapsible(False)
         actions = QHBoxLayout()
         actions.addWidget(self.approve_button)
+        actions.addWidget(self.batch_button)
         actions.addWidget(self.reason, 1)
         for button in (self.sheet_button, self.minutes_button, self.excel_button):
             actions.addWidget(button)
+        said = QHBoxLayout()
+        said.addWidget(self.message, 1)
+        said.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Hội đồng đánh giá"), self)
         title.setStyleSheet("font-size: 18px; font-weight: 600;")
         layout.addWidget(title)
         layout.addLayout(top)
+        layout.addWidget(self.summary)
         layout.addWidget(splitter, 1)
         layout.addLayout(actions)
-        layout.addWidget(self.message)
+        layout.addLayout(said)
 
     # ---- loading -----------------------------------------------------------------------------------
     def reload(self) -> None:
         """Reads the sessions, then the chosen one (the same as before when it still exists)."""
-        self.context.runner.read(list_evaluations, done=self._set_evaluations, failed=self._show_error)
+        self.context.runner.read(list_evaluations, done=self._set_evaluations, failed=self.show_error)
 
     def _set_evaluations(self, choices: list[EvaluationChoice]) -> None:
         keep = self.current_evaluation_id()
@@ -153,7 +175,7 @@ class CouncilPage(QWidget):
                 self._set_view(view)
 
         self.context.runner.read(lambda s: load_council_view(s, evaluation_id=evaluation_id), done=done,
-                                 failed=self._show_error)
+                                 failed=self.show_error)
 
     def _set_view(self, view: CouncilView | None) -> None:
         keep = self.current_row()
@@ -194,10 +216,32 @@ class CouncilPage(QWidget):
         cell = self.model.cell_at(self.table.currentIndex())
         return cell.sheet_id if cell else None
 
+    def selected_rows(self) -> list[DossierRow]:
+        """The rows with a selected cell, in the table's order."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()})
+        return [r for r in (self.model.row_at(i) for i in rows) if r is not None]
+
+    def _search(self, text: str) -> None:
+        keep = self.current_row()
+        self.model.set_query(text)
+        row = self.model.row_of(keep.dossier_id) if keep else -1
+        if row < 0 and self.model.rowCount():
+            row = 0
+        if row >= 0:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+        self._show_detail()
+        self._update_actions()
+
     def _update_actions(self) -> None:
         row = self.current_row()
-        allowed = self.context.user.role in APPROVER_ROLES
+        allowed = approvals.may_approve(self)
         self.approve_button.setEnabled(bool(row and allowed and row.can_approve))
+        chosen = len(self.selected_rows())
+        self.batch_button.setEnabled(allowed and chosen > 1)
+        self.batch_button.setText(self.tr("Phê duyệt %n hồ sơ đã chọn…", "", chosen) if chosen > 1
+                                  else self.tr("Phê duyệt các hồ sơ đã chọn…"))
+        self.batch_button.setToolTip(self.tr("Chọn nhiều dòng (giữ Ctrl hoặc Shift, Ctrl+A chọn tất cả) để phê "
+                                             "duyệt cùng lúc; mỗi hồ sơ được xét như khi phê duyệt riêng."))
         if row is None:
             reason = ""
         elif not allowed:
@@ -213,22 +257,6 @@ class CouncilPage(QWidget):
             "Chọn ô điểm của một thành viên trong bảng để xuất phiếu chấm của người đó."))
 
     # ---- actions -----------------------------------------------------------------------------------
-    def approve(self) -> None:
-        row, view = self.current_row(), self.view
-        if row is None or view is None or not row.can_approve or self.context.user.role not in APPROVER_ROLES:
-            return
-        question = self.tr("Phê duyệt kết quả hồ sơ {code} ({product}): điểm trung bình {mean}, {stars}?\n"
-                           "Sau khi phê duyệt, kết quả không thay đổi được nữa.").format(
-            code=row.code, product=row.product, mean=decimal(row.mean), stars=stars(row.final_stars))
-        if not self.confirm(self.tr("Phê duyệt kết quả"), question):
-            return
-        evaluation_id, dossier_id, user_id = view.evaluation_id, row.dossier_id, self.context.user.user_id
-        self.context.runner.write(
-            lambda s: councils.approve_council_result(s, evaluation_id=evaluation_id, dossier_id=dossier_id,
-                                                      approved_by=user_id),
-            done=lambda _c: self._say(self.tr("Đã phê duyệt kết quả hồ sơ {code}.").format(code=row.code)),
-            failed=self._show_error)
-
     def export_minutes(self) -> None:
         if self.view is not None:
             self._export(self.tr("Lưu biên bản họp hội đồng"), self._name("bien-ban", ".pdf"), "PDF (*.pdf)",
@@ -247,7 +275,7 @@ class CouncilPage(QWidget):
         path = self._ask_path(self.tr("Lưu phiếu chấm"), f"phieu-cham-{row.code}-{member.full_name}.pdf",
                               "PDF (*.pdf)")
         if path:
-            self.context.runner.read(lambda s: sheet_view(s, sheet_id), failed=self._show_error,
+            self.context.runner.read(lambda s: sheet_view(s, sheet_id), failed=self.show_error,
                                      done=lambda view: self._write(path, lambda p: sheet_pdf.write_sheet(p, view)))
 
     def _name(self, stem: str, suffix: str) -> str:
@@ -266,13 +294,23 @@ class CouncilPage(QWidget):
         try:
             written = write(path)
         except ReportError as exc:
-            self._say(error_text(exc), error=True)
+            self.say(error_text(exc), error=True)
             return
-        self._say(self.tr("Đã lưu: {path}").format(path=str(written)))
+        self.saved_file = written
+        self.say(self.tr("Đã lưu: {path}").format(path=str(written)))
+        self.open_button.show()
 
-    def _say(self, text: str, error: bool = False) -> None:
+    def open_saved_file(self) -> None:
+        """Opens the last export in the program the system uses for it (a PDF reader, a spreadsheet)."""
+        if self.saved_file is None:
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved_file))):
+            self.say(self.tr("Không mở được tệp {path}: máy này chưa có chương trình mở loại tệp này.").format(
+                path=str(self.saved_file)), error=True)
+
+    def say(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet("color: #c00000;" if error else "color: #1b5e20;")
         self.message.setText(text)
 
-    def _show_error(self, error: Exception) -> None:
-        self._say(error_text(error), error=True)
+    def show_error(self, error: Exception) -> None:
+        self.say(error_text(error), error=True)

@@ -151,6 +151,8 @@ def _service_errors() -> dict[str, str]:
                                "nhận đây là một chủ thể khác."),
         "product_registered": _t("Chủ thể đã có sản phẩm “{name}”: hãy chọn sản phẩm đó thay vì tạo mới."),
         "dossier_open": _t("Sản phẩm này đang có hồ sơ {code} chưa xong; hãy mở hồ sơ đó thay vì tạo hồ sơ mới."),
+        "fields_to_fix": _t("hãy sửa các ô được đánh dấu đỏ. Những gì bạn đã nhập vẫn còn."),
+        "save_declined": _t("bạn đã chọn không lưu; những gì bạn đã nhập vẫn còn."),
         "registry_not_for_role": _t("Vai trò “{role}” không được đăng ký chủ thể, sản phẩm hay hồ sơ; việc này do cán "
                                     "bộ xã hoặc quản trị tỉnh làm."),
         "no_criteria_in_force": _t("Chưa có bộ tiêu chí nào có hiệu lực."),

@@ -747,15 +747,15 @@
     </message>
     <message>
         <source>Hồ sơ đã kết thúc quy trình.</source>
-        <translation type="unfinished">The dossier has completed the process.</translation>
+        <translation>The dossier has completed the workflow.</translation>
     </message>
     <message>
         <source>“{target}” do {roles} thực hiện.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{target}” is done by {roles}.</translation>
     </message>
     <message>
         <source> hoặc </source>
-        <translation type="unfinished"></translation>
+        <translation> or </translation>
     </message>
     <message>
         <source>Chưa chấm</source>
@@ -1068,6 +1068,14 @@
     <message>
         <source>Sản phẩm này đang có hồ sơ {code} chưa xong; hãy mở hồ sơ đó thay vì tạo hồ sơ mới.</source>
         <translation>This product has dossier {code} still in progress; open that dossier instead of creating a new one.</translation>
+    </message>
+    <message>
+        <source>hãy sửa các ô được đánh dấu đỏ. Những gì bạn đã nhập vẫn còn.</source>
+        <translation>correct the fields marked in red. What you typed is kept.</translation>
+    </message>
+    <message>
+        <source>bạn đã chọn không lưu; những gì bạn đã nhập vẫn còn.</source>
+        <translation>you chose not to save; what you typed is kept.</translation>
     </message>
     <message>
         <source>Vai trò “{role}” không được đăng ký chủ thể, sản phẩm hay hồ sơ; việc này do cán bộ xã hoặc quản trị tỉnh làm.</source>
@@ -1874,7 +1882,7 @@
     </message>
     <message>
         <source>Huỷ</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Phiên đánh giá mới của “{name}”. Các thành viên sẽ thấy hồ sơ được giao trong “Chấm điểm”.</source>
@@ -2014,46 +2022,46 @@ Once approved, the result can no longer be changed.</translation>
     </message>
     <message>
         <source>cùng mã số thuế</source>
-        <translation type="unfinished"></translation>
+        <translation>same tax code</translation>
     </message>
     <message>
         <source>cùng số đăng ký kinh doanh</source>
-        <translation type="unfinished"></translation>
+        <translation>same business registration number</translation>
     </message>
     <message>
         <source>tên gần giống, cùng xã/phường</source>
-        <translation type="unfinished"></translation>
+        <translation>similar name, same commune</translation>
     </message>
     <message>
         <source>Bạn chỉ có quyền xem hồ sơ.</source>
-        <translation type="unfinished">You only have permission to view dossiers.</translation>
+        <translation>You may only view this dossier.</translation>
     </message>
     <message>
         <source>Hồ sơ của {commune}, ngoài các xã/phường tài khoản của bạn phụ trách: bạn chỉ xem, không sửa được.</source>
-        <translation type="unfinished"></translation>
+        <translation>This dossier belongs to {commune}, outside the communes your account serves: you can view it but not change it.</translation>
     </message>
     <message>
         <source>Hồ sơ ở trạng thái “{status}”: thông tin đã dùng để đánh giá nên chỉ xem, không sửa.</source>
-        <translation type="unfinished">The dossier is “{status}”: its information has been used for evaluation, so it is read-only.</translation>
+        <translation>The dossier is “{status}”: its information was used for the evaluation, so it can be viewed but not changed.</translation>
     </message>
     <message numerus="yes">
         <source>Chủ thể “{name}” có trong %n hồ sơ khác ({codes}). Thông tin chủ thể sửa ở đây sẽ đổi ở tất cả các hồ sơ đó.
 
 Vẫn lưu?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Producer “{name}” is in %n other dossier ({codes}). Producer details changed here change in that dossier too.
+
+Save anyway?</numerusform>
+            <numerusform>Producer “{name}” is in %n other dossiers ({codes}). Producer details changed here change in all of them.
+
+Save anyway?</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Chưa lưu: hãy sửa các ô được đánh dấu đỏ. Những gì bạn đã nhập vẫn còn.</source>
-        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Chủ thể này có trong %n hồ sơ khác ({codes}): sửa thông tin ở đây là sửa cho cả các hồ sơ đó.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>This producer is in %n other dossier ({codes}): editing its details here edits them there too.</numerusform>
+            <numerusform>This producer is in %n other dossiers ({codes}): editing its details here edits them in all of those too.</numerusform>
         </translation>
     </message>
     <message>
@@ -2227,7 +2235,7 @@ Vẫn lưu?</source>
     </message>
     <message>
         <source>Huỷ</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>VD: Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Hà Tĩnh năm 2026</source>
@@ -2832,11 +2840,11 @@ Once published, this version cannot be edited or withdrawn: any later change mus
     </message>
     <message>
         <source>Mở tệp</source>
-        <translation type="unfinished"></translation>
+        <translation>Open file</translation>
     </message>
     <message>
         <source>Mở bằng ứng dụng xem tệp của máy (cũng mở được bằng nhấp đúp)</source>
-        <translation type="unfinished"></translation>
+        <translation>Open with this computer&apos;s viewer for the file type (a double-click opens it too)</translation>
     </message>
     <message>
         <source>Mỗi tệp tối đa {size} (theo máy chủ). Có thể kéo thả tệp vào đây.</source>
@@ -2870,11 +2878,11 @@ SHA-256: {sha}</translation>
     </message>
     <message>
         <source>Không mở được tệp “{name}”: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not open “{name}”: {reason}</translation>
     </message>
     <message>
         <source>Máy này không có ứng dụng nào mở được tệp “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>No application on this computer can open “{name}”.</translation>
     </message>
     <message>
         <source>Tệp “{name}” ({size}) lớn hơn mức tối đa máy chủ nhận ({limit}), nên không được đính kèm. Hãy giảm kích thước (chụp lại ảnh nhỏ hơn, nén PDF) rồi thử lại.</source>
@@ -2882,17 +2890,19 @@ SHA-256: {sha}</translation>
     </message>
     <message>
         <source>Tệp “{name}”: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>File “{name}”: {reason}</translation>
     </message>
     <message>
         <source>Tệp “{name}” chưa có trên máy này; đồng bộ để tải về.</source>
-        <translation type="unfinished"></translation>
+        <translation>The file “{name}” is not on this computer yet; sync to download it.</translation>
     </message>
     <message>
         <source>{name}
 {size}
 Không xem trước được tệp này; bấm “Mở tệp” để xem bằng ứng dụng của máy.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}
+{size}
+No preview for this file; click “Open file” to view it with this computer&apos;s application.</translation>
     </message>
     <message>
         <source>Chọn một tài liệu để xem trước.</source>
@@ -2915,7 +2925,7 @@ Không xem trước được tệp này; bấm “Mở tệp” để xem bằng
     <name>DocumentsWindow</name>
     <message>
         <source>Tài liệu hồ sơ {code} · {product}</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents of dossier {code} · {product}</translation>
     </message>
 </context>
 <context>
@@ -2982,7 +2992,7 @@ Không xem trước được tệp này; bấm “Mở tệp” để xem bằng
     </message>
     <message>
         <source>✓ Đã lưu vào máy này; sẽ gửi lên máy chủ ở lần đồng bộ tới.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Saved on this computer; it will be sent to the server at the next sync.</translation>
     </message>
     <message>
         <source>Chuyển hồ sơ {code} sang “{target}”?
@@ -3142,31 +3152,31 @@ After this step you cannot move it back to “{current}” yourself.</translatio
     <name>DuplicatesBox</name>
     <message>
         <source>Có thể chủ thể này đã được đăng ký</source>
-        <translation type="unfinished"></translation>
+        <translation>This producer may already be registered</translation>
     </message>
     <message>
         <source>Tôi đã xem các chủ thể trên: đây là một chủ thể khác, vẫn tạo mới</source>
-        <translation type="unfinished"></translation>
+        <translation>I have looked at the producers above: this is another producer, create it anyway</translation>
     </message>
     <message>
         <source>MST {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tax code {code}</translation>
     </message>
     <message>
         <source>ĐKKD {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>Business reg. {code}</translation>
     </message>
     <message>
         <source>&lt;b&gt;{name}&lt;/b&gt; — {commune}&lt;br&gt;{ids} ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; — {commune}&lt;br&gt;{ids} ({reason})</translation>
     </message>
     <message>
         <source>Dùng chủ thể này</source>
-        <translation type="unfinished"></translation>
+        <translation>Use this producer</translation>
     </message>
     <message>
         <source>Chủ thể này thuộc xã/phường ngoài phạm vi tài khoản của bạn.</source>
-        <translation type="unfinished"></translation>
+        <translation>This producer belongs to a commune outside your account&apos;s communes.</translation>
     </message>
 </context>
 <context>
@@ -3518,75 +3528,75 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
     <name>NewDossierDialog</name>
     <message>
         <source>Tạo hồ sơ mới</source>
-        <translation type="unfinished"></translation>
+        <translation>New dossier</translation>
     </message>
     <message>
         <source>1. Chủ thể</source>
-        <translation type="unfinished"></translation>
+        <translation>1. Producer</translation>
     </message>
     <message>
         <source>Chủ thể đã đăng ký:</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered producer:</translation>
     </message>
     <message>
         <source>Chủ thể mới</source>
-        <translation type="unfinished"></translation>
+        <translation>New producer</translation>
     </message>
     <message>
         <source>2. Sản phẩm</source>
-        <translation type="unfinished"></translation>
+        <translation>2. Product</translation>
     </message>
     <message>
         <source>Sản phẩm đã đăng ký của chủ thể:</source>
-        <translation type="unfinished"></translation>
+        <translation>The producer&apos;s registered product:</translation>
     </message>
     <message>
         <source>Sản phẩm mới</source>
-        <translation type="unfinished"></translation>
+        <translation>New product</translation>
     </message>
     <message>
         <source>3. Hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>3. Dossier</translation>
     </message>
     <message>
         <source>Loại hồ sơ</source>
-        <translation type="unfinished">Dossier type</translation>
+        <translation>Dossier type</translation>
     </message>
     <message>
         <source>Tạo hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>Create dossier</translation>
     </message>
     <message>
         <source>Huỷ</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Chưa có bộ tiêu chí nào có hiệu lực trên máy này; hãy đồng bộ.</source>
-        <translation type="unfinished">No criteria set is in force on this computer; please sync.</translation>
+        <translation>No criteria set is in force on this computer yet; please sync.</translation>
     </message>
     <message>
         <source>{name} — {commune}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} — {commune}</translation>
     </message>
     <message>
         <source>Gõ tên để tìm…</source>
-        <translation type="unfinished"></translation>
+        <translation>Type a name to search…</translation>
     </message>
     <message>
         <source>{name} (đang có hồ sơ {code})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (dossier {code} in progress)</translation>
     </message>
     <message>
         <source>Chưa tạo: hãy sửa các ô được đánh dấu đỏ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not created: correct the fields marked in red.</translation>
     </message>
     <message>
         <source>Chưa tạo: hãy sửa ô được đánh dấu đỏ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not created: correct the field marked in red.</translation>
     </message>
     <message>
         <source>Chưa tạo: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Not created: {reason}</translation>
     </message>
 </context>
 <context>
@@ -3737,7 +3747,7 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
     </message>
     <message>
         <source>Ví dụ 0912 345 678; nhiều số cách nhau bằng dấu ;</source>
-        <translation type="unfinished"></translation>
+        <translation>For example 0912 345 678; separate several numbers with ;</translation>
     </message>
     <message>
         <source>Mã số thuế</source>
@@ -3896,11 +3906,11 @@ Kiểm tra địa chỉ và mạng rồi thử lại; nếu máy chủ chỉ t�
     <name>SheetWidget</name>
     <message>
         <source>Tài liệu hồ sơ…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier documents…</translation>
     </message>
     <message>
         <source>Xem các tài liệu của hồ sơ đang chấm (chỉ xem, mở cửa sổ riêng)</source>
-        <translation type="unfinished"></translation>
+        <translation>See the documents of the dossier being scored (read-only, in a window of their own)</translation>
     </message>
     <message>
         <source>Nộp phiếu</source>

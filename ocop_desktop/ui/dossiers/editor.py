@@ -24,13 +24,13 @@ from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.dossier_view import DossierView, load_dossier_view
 from ocop_desktop.services.errors import NotFound
 from ocop_desktop.ui.context import AppContext
-from ocop_desktop.ui.dossiers import dialogs
+from ocop_desktop.ui.dossiers import dialogs, editor_checks
 from ocop_desktop.ui.dossiers.documents_panel import DocumentsPanel
 from ocop_desktop.ui.dossiers.forms import ERROR_STYLE, FieldForm
 from ocop_desktop.ui.dossiers.producer_form import LocationForm, ProducerForm
 from ocop_desktop.ui.dossiers.product_form import DossierForm, ProductForm
 from ocop_desktop.ui.dossiers.save_work import Edits, Refused, save_work
-from ocop_desktop.ui.dossiers.workflow import WorkflowBar, is_reversible
+from ocop_desktop.ui.dossiers.workflow import WorkflowBar, allowed_moves, is_reversible
 
 _WATCHED = frozenset({"dossiers", "products", "producers", "dossier_documents"})
 TAB_DOSSIER, TAB_PRODUCER, TAB_PRODUCT, TAB_DOCUMENTS, TAB_LOCATION = range(5)
@@ -44,9 +44,18 @@ def _scrolled(widget: QWidget) -> QScrollArea:
     return area
 
 
+def _note_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    # Two lines always: a longer note must not push the form up as it appears.
+    label.setMinimumHeight(2 * label.fontMetrics().lineSpacing() + 4)
+    return label
+
+
 class DossierEditor(QWidget):
     shown = Signal(str)  # a dossier's id, each time one is displayed
     dirty_changed = Signal(bool)
+    _saved_note = ""  # said beside the save button, where saving cannot move the form
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -94,7 +103,7 @@ class DossierEditor(QWidget):
         for form in self._forms():
             form.edited.connect(self._edited)
         bottom = QHBoxLayout()
-        self.dirty_label = QLabel(page)
+        self.dirty_label = _note_label(page)
         bottom.addWidget(self.dirty_label, 1)
         self.revert_button = QPushButton(self.tr("Huỷ thay đổi"), page)
         self.revert_button.clicked.connect(self.discard)
@@ -140,7 +149,9 @@ class DossierEditor(QWidget):
 
     def _open(self, dossier_id: str, keep_edits: bool = False, quiet: bool = False) -> None:
         self._requested = dossier_id
-        self.context.runner.read(lambda session: load_dossier_view(session, dossier_id),
+        user = self.context.user
+        self.context.runner.read(lambda session: load_dossier_view(session, dossier_id, user_id=user.user_id,
+                                                                   role=user.role),
                                  done=lambda view: self._show(view, keep_edits, quiet),
                                  failed=lambda exc: self._load_failed(dossier_id, exc))
 
@@ -150,13 +161,15 @@ class DossierEditor(QWidget):
         same = self.view is not None and self.view.dossier.id == view.dossier.id
         keep = keep_edits and same
         self.view = view
+        if not same:
+            self._saved_note = ""
         d, p = view.dossier, view.product
         self.title.setText(f"{d.code} · {p.name}")
         self.subtitle.setText(self.tr("{producer} · {commune} · {kind}").format(
             producer=view.producer.name, commune=view.producer.commune_name,
             kind=words.word(words.dossier_kinds(), d.kind)))
-        editable = d.editable and self.context.user.role != "viewer"
-        self.workflow.show_status(d.status, d.allowed_next, enabled=self.context.user.role != "viewer")
+        editable = editor_checks.may_edit(view)
+        self.workflow.show_view(view)
         self.dossier_form.show_view(view, keep)
         self.producer_form.show_view(view, keep)
         self.product_form.show_view(view, keep)
@@ -171,11 +184,8 @@ class DossierEditor(QWidget):
         self._set_dirty(self.has_unsaved_edits())
         self.shown.emit(d.id)
 
-    def _lock_note(self, status: str) -> str:
-        if self.context.user.role == "viewer":
-            return self.tr("Bạn chỉ có quyền xem hồ sơ.")
-        return self.tr("Hồ sơ ở trạng thái “{status}”: thông tin đã dùng để đánh giá nên chỉ xem, không sửa.").format(
-            status=words.word(words.dossier_statuses(), status))
+    def _lock_note(self, _status: str) -> str:
+        return editor_checks.lock_note(self.view) if self.view is not None else ""
 
     def _load_failed(self, dossier_id: str, exc: Exception) -> None:
         if dossier_id != self._requested:
@@ -204,13 +214,18 @@ class DossierEditor(QWidget):
             if then:
                 then()
             return
+        stopped = editor_checks.stopped(self, edits)
+        if stopped is not None:
+            self._save_failed(stopped)
+            return
         ids = {"producer": self.view.producer.id, "product": self.view.product.id, "dossier": self.view.dossier.id}
         for form in self._forms():
             form.clear_errors()
 
         def saved(_changes: Changes) -> None:
             self._saving = False
-            self._say(self.tr("Đã lưu vào máy này; sẽ gửi lên máy chủ ở lần đồng bộ tới."), error=False)
+            self._saved_note = self.tr("✓ Đã lưu vào máy này; sẽ gửi lên máy chủ ở lần đồng bộ tới.")
+            self.note(self._saved_note)
             if then is not None:
                 then()
             else:
@@ -225,7 +240,7 @@ class DossierEditor(QWidget):
         self._saving = False
         self._set_dirty(self.has_unsaved_edits())
         if not isinstance(exc, Refused):
-            self._say(words.error_text(exc))
+            self.note(self.tr("Chưa lưu: {reason}").format(reason=words.error_text(exc)), error=True)
             return
         error = exc.error
         form: FieldForm = {"product": self.product_form, "dossier": self.dossier_form}.get(exc.section) or (
@@ -233,9 +248,10 @@ class DossierEditor(QWidget):
         if form.show_error(error.field, words.error_text(error)):
             self.tabs.setCurrentIndex(next(i for i in range(self.tabs.count())
                                            if self.tabs.widget(i).isAncestorOf(form)))
-            self._say(self.tr("Chưa lưu gì: hãy sửa ô được đánh dấu đỏ rồi lưu lại. Những gì bạn đã nhập vẫn còn."))
+            self.note(self.tr("Chưa lưu gì: hãy sửa ô được đánh dấu đỏ rồi lưu lại. Những gì bạn đã nhập vẫn còn."),
+                      error=True)
         else:
-            self._say(self.tr("Chưa lưu: {reason}").format(reason=words.error_text(error)))
+            self.note(self.tr("Chưa lưu: {reason}").format(reason=words.error_text(error)), error=True)
 
     def discard(self) -> None:
         self._revert_forms()
@@ -247,7 +263,7 @@ class DossierEditor(QWidget):
         self._set_dirty(self.has_unsaved_edits())
 
     def request_move(self, target: str) -> None:
-        if self.view is None or target not in self.view.dossier.allowed_next:
+        if self.view is None or target not in allowed_moves(self.view):
             return
         if self.has_unsaved_edits():
             choice = self.ask_unsaved()
@@ -265,7 +281,7 @@ class DossierEditor(QWidget):
             return
         statuses = words.dossier_statuses()
         current = view.dossier.status
-        if not is_reversible(current, target) and not self.confirm(
+        if not is_reversible(view, target) and not self.confirm(
                 self.tr("Chuyển hồ sơ {code} sang “{target}”?\nSau bước này không tự quay lại “{current}” được.")
                 .format(code=view.dossier.code, target=statuses.get(target, target),
                         current=statuses.get(current, current))):
@@ -289,10 +305,17 @@ class DossierEditor(QWidget):
     def _set_dirty(self, dirty: bool) -> None:
         self.save_button.setEnabled(dirty and not self._saving)
         self.revert_button.setEnabled(dirty)
-        self.dirty_label.setText(self.tr("● Có thay đổi chưa lưu") if dirty else "")
+        if dirty:
+            self._saved_note = ""
+        self.note(self.tr("● Có thay đổi chưa lưu") if dirty else self._saved_note)
         if dirty != self._dirty:
             self._dirty = dirty
             self.dirty_changed.emit(dirty)
+
+    def note(self, text: str, error: bool = False) -> None:
+        """Says how the last save went, or that there are edits to save, beside the save button."""
+        self.dirty_label.setText(text)
+        self.dirty_label.setStyleSheet(ERROR_STYLE if error else "")
 
     def _say(self, text: str, error: bool = True) -> None:
         self.banner.setText(text)

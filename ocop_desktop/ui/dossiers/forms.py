@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -17,8 +17,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ocop_desktop import words
+from ocop_desktop.services import registry
+
 ERROR_STYLE = "color: #b3261e;"
 WARNING_STYLE = "color: #8a5300;"
+Check = Callable[[Any], str]  # a field's value -> why saving it would be refused, "" when it would not
+
+
+def text_check(entity: str, field: str) -> Check:
+    """The save's own checks that need no database (the synced entity's length limit, letters in a phone),
+    worded as the save's refusal would be, for the form to say while the person types."""
+    def check(value: Any) -> str:
+        problem = registry.field_problem(entity, field, value)
+        return words.error_text(problem) if problem is not None else ""
+    return check
 
 
 def fill_combo(combo: QComboBox, pairs: Iterable[tuple[str, str]]) -> None:
@@ -48,9 +61,10 @@ class FieldForm(QWidget):
         self.setMaximumWidth(860)
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
+        self.checks: dict[str, Check] = {}
         self._baseline: dict[str, Any] = {}
 
-    def add_field(self, key: str, label: str, widget: QWidget, hint: str = "") -> QWidget:
+    def add_field(self, key: str, label: str, widget: QWidget, hint: str = "", check: Check | None = None) -> QWidget:
         box = QWidget(self)
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
@@ -71,12 +85,16 @@ class FieldForm(QWidget):
         widget.setObjectName(key)
         self.widgets[key] = widget
         self.errors[key] = error
+        if check is not None:
+            self.checks[key] = check
         self._connect(key, widget)
         return widget
 
     def _connect(self, key: str, widget: QWidget) -> None:
         def on_edit(*_args) -> None:
-            self.errors[key].setVisible(False)  # the officer is fixing it: the old reason no longer applies
+            # A refusal the form can check again stays until the value passes; any other (the save's, on a
+            # value only the database can judge) goes as soon as the officer starts fixing it.
+            self._say(key, self.checks[key](self.value(key)) if key in self.checks else "")
             self.edited.emit()
 
         if isinstance(widget, QLineEdit | QPlainTextEdit):
@@ -150,6 +168,15 @@ class FieldForm(QWidget):
         label.setVisible(True)
         self.widgets[key].setFocus()
         return True
+
+    def _say(self, key: str, text: str) -> None:
+        self.errors[key].setText(text)
+        self.errors[key].setVisible(bool(text))
+
+    def problems(self) -> dict[str, str]:
+        """Every edited field whose value the save would refuse, with the reason: shown at once, all of them."""
+        found = {key: self.checks[key](self.value(key)) for key in self.changed() if key in self.checks}
+        return {key: text for key, text in found.items() if text}
 
     def clear_errors(self) -> None:
         for label in self.errors.values():

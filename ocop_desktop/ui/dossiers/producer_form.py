@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLabel, QLin
 
 from ocop_core.domain.text import collation_key
 from ocop_desktop import words
+from ocop_desktop.i18n import _t
 from ocop_desktop.services.dossier_view import DossierView
 from ocop_desktop.services.errors import ServiceError
-from ocop_desktop.ui.dossiers.forms import WARNING_STYLE, FieldForm, fill_combo
+from ocop_desktop.ui.dossiers.forms import WARNING_STYLE, FieldForm, fill_combo, text_check
 
 # Rough box around Vietnam, islands included: outside it a point is most likely a typing slip
 # (often latitude and longitude swapped), so it is flagged but still accepted.
@@ -19,9 +20,9 @@ VIETNAM_LAT = (8.0, 23.5)
 VIETNAM_LON = (102.0, 117.5)
 
 
-def _line(parent: QWidget, limit: int, placeholder: str = "") -> QLineEdit:
+def _line(parent: QWidget, placeholder: str = "") -> QLineEdit:
+    # No maximum length: a paste cut to fit would lose its end unseen; a long one is said beside the box.
     edit = QLineEdit(parent)
-    edit.setMaxLength(limit)  # the service's limits, so a paste cannot exceed them
     edit.setPlaceholderText(placeholder)
     edit.setClearButtonEnabled(True)
     return edit
@@ -51,16 +52,24 @@ class CoordinateSpin(QDoubleSpinBox):
 class ProducerForm(FieldForm):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.add_field("name", self.tr("Tên chủ thể *"), _line(self, 300))
+        self.shared = QLabel(self)  # the producer's other dossiers, which an edit here changes too
+        self.shared.setWordWrap(True)
+        self.shared.setStyleSheet(WARNING_STYLE)
+        self.form.addRow(self.shared)
+        self.form.setRowVisible(self.shared, False)
+        self._text("name", self.tr("Tên chủ thể *"))
         self.kind = self.add_field("kind", self.tr("Loại hình"), QComboBox(self))
         fill_combo(self.kind, words.producer_kinds().items())
         self.commune = self.add_field("commune_code", self.tr("Xã/phường"), QComboBox(self),
                                       self.tr("Đơn vị hành chính sau sắp xếp 2025."))
-        self.add_field("address", self.tr("Địa chỉ"), _line(self, 500, self.tr("Thôn/xóm, xã/phường, tỉnh")))
-        self.add_field("representative", self.tr("Người đại diện"), _line(self, 200))
-        self.add_field("phone", self.tr("Điện thoại"), _line(self, 32))
-        self.add_field("tax_code", self.tr("Mã số thuế"), _line(self, 32, self.tr("Chỉ gồm chữ số, ví dụ 3001234567")))
-        self.add_field("registration_no", self.tr("Số đăng ký kinh doanh"), _line(self, 64))
+        self._text("address", self.tr("Địa chỉ"), self.tr("Thôn/xóm, xã/phường, tỉnh"))
+        self._text("representative", self.tr("Người đại diện"))
+        self._text("phone", self.tr("Điện thoại"), self.tr("Ví dụ 0912 345 678; nhiều số cách nhau bằng dấu ;"))
+        self._text("tax_code", self.tr("Mã số thuế"), self.tr("Chỉ gồm chữ số, ví dụ 3001234567"))
+        self._text("registration_no", self.tr("Số đăng ký kinh doanh"))
+
+    def _text(self, key: str, label: str, placeholder: str = "") -> None:
+        self.add_field(key, label, _line(self, placeholder), check=text_check("producers", key))
 
     def show_view(self, view: DossierView, keep_edits: bool = False) -> None:
         p = view.producer
@@ -72,6 +81,17 @@ class ProducerForm(FieldForm):
         self.load({"name": p.name, "kind": p.kind, "commune_code": p.commune_code, "address": p.address,
                    "representative": p.representative, "phone": p.phone, "tax_code": p.tax_code,
                    "registration_no": p.registration_no}, keep_edits)
+        self.shared.setText(shared_note(p.other_dossiers))
+        self.form.setRowVisible(self.shared, bool(p.other_dossiers))
+
+
+def shared_note(codes: tuple[str, ...], shown: int = 3) -> str:
+    """The producer's other dossiers, which share its fields: what an edit here changes besides this one."""
+    if not codes:
+        return ""
+    listed = ", ".join(codes[:shown]) + ("…" if len(codes) > shown else "")
+    return _t("Chủ thể này có trong %n hồ sơ khác ({codes}): sửa thông tin ở đây là sửa cho cả các hồ sơ đó.", "",
+              len(codes)).format(codes=listed)
 
 
 class LocationForm(FieldForm):

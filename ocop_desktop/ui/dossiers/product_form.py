@@ -9,23 +9,24 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWid
 
 from ocop_desktop import formats, words
 from ocop_desktop.services.dossier_view import DossierView
-from ocop_desktop.ui.dossiers.forms import FieldForm, fill_combo
+from ocop_desktop.ui.dossiers.forms import FieldForm, fill_combo, text_check
 
 
 class ProductForm(FieldForm):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        name = self.add_field("name", self.tr("Tên sản phẩm *"), QLineEdit(self))
-        name.setMaxLength(300)
+        # No maximum lengths: a paste cut to fit would lose its end unseen; a long one is said beside the box.
+        self.add_field("name", self.tr("Tên sản phẩm *"), QLineEdit(self), check=text_check("products", "name"))
         self.subgroup = self.add_field("subgroup_code", self.tr("Phân nhóm *"), QComboBox(self))
         self.subgroup.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.criteria_note = QLabel(self)
         self.criteria_note.setWordWrap(True)
         self.criteria_note.setEnabled(False)
         self.form.addRow("", self.criteria_note)
-        code = self.add_field("external_code", self.tr("Mã sản phẩm (nếu có)"), QLineEdit(self))
-        code.setMaxLength(64)
-        description = self.add_field("description", self.tr("Mô tả sản phẩm"), QPlainTextEdit(self))
+        self.add_field("external_code", self.tr("Mã sản phẩm (nếu có)"), QLineEdit(self),
+                       check=text_check("products", "external_code"))
+        description = self.add_field("description", self.tr("Mô tả sản phẩm"), QPlainTextEdit(self),
+                                     check=text_check("products", "description"))
         description.setPlaceholderText(self.tr("Thành phần, quy cách đóng gói, đặc điểm nổi bật…"))
 
     def show_view(self, view: DossierView, keep_edits: bool = False) -> None:

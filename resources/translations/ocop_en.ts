@@ -340,11 +340,11 @@
     </message>
     <message>
         <source>Tài khoản</source>
-        <translation type="unfinished"></translation>
+        <translation>Account</translation>
     </message>
     <message>
         <source>(chưa gắn tài khoản)</source>
-        <translation type="unfinished"></translation>
+        <translation>(no account linked)</translation>
     </message>
     <message>
         <source>Vai trò</source>
@@ -903,7 +903,7 @@
     </message>
     <message>
         <source>Chưa đủ điều kiện kiến nghị công nhận</source>
-        <translation type="unfinished"></translation>
+        <translation>Not yet ready for a recognition proposal</translation>
     </message>
     <message>
         <source>Phân công hội đồng</source>
@@ -1111,19 +1111,19 @@
     </message>
     <message>
         <source>Hội đồng đã có {sheets} phiếu chấm được nộp nên không sửa hay xoá được nữa; biên bản phải ghi đúng hội đồng đã chấm. Muốn chấm lại, hãy mở phiên đánh giá mới.</source>
-        <translation type="unfinished"></translation>
+        <translation>Score sheets submitted to this council: {sheets}. It can no longer be edited or deleted: the minutes must name the council that scored. To rescore, open a new evaluation session.</translation>
     </message>
     <message>
         <source>Hội đồng cần đúng một Chủ tịch (hiện có {chairs}).</source>
-        <translation type="unfinished"></translation>
+        <translation>A council needs exactly one chair (it now has {chairs}).</translation>
     </message>
     <message>
         <source>Một tài khoản chỉ giữ một ghế trong hội đồng.</source>
-        <translation type="unfinished"></translation>
+        <translation>An account can hold only one seat on a council.</translation>
     </message>
     <message>
         <source>Hãy chọn bộ tiêu chí cho hội đồng trước khi mở phiên đánh giá.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the council&apos;s criteria set before opening an evaluation session.</translation>
     </message>
     <message>
         <source>Địa chỉ {url} có trả lời nhưng không phải máy chủ OCOP của tỉnh. Hãy kiểm tra lại địa chỉ và cổng.</source>
@@ -1862,23 +1862,23 @@
     </message>
     <message>
         <source>{name} ({username}, {role})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({username}, {role})</translation>
     </message>
     <message>
         <source>Gõ tên hoặc tên đăng nhập để chọn tài khoản</source>
-        <translation type="unfinished"></translation>
+        <translation>Type a name or a login to choose an account</translation>
     </message>
     <message>
         <source>Mở phiên đánh giá</source>
-        <translation type="unfinished"></translation>
+        <translation>Open an evaluation session</translation>
     </message>
     <message>
         <source>Ngày họp:</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting date:</translation>
     </message>
     <message>
         <source>Mở phiên</source>
-        <translation type="unfinished"></translation>
+        <translation>Open session</translation>
     </message>
     <message>
         <source>Huỷ</source>
@@ -1886,139 +1886,139 @@
     </message>
     <message>
         <source>Phiên đánh giá mới của “{name}”. Các thành viên sẽ thấy hồ sơ được giao trong “Chấm điểm”.</source>
-        <translation type="unfinished"></translation>
+        <translation>A new evaluation session of “{name}”. Its members will see the assigned dossiers in “Scoring”.</translation>
     </message>
     <message>
         <source>Chưa có phiên đánh giá: thành viên chưa thấy hồ sơ được giao để chấm. Bấm “Mở phiên đánh giá…”.</source>
-        <translation type="unfinished"></translation>
+        <translation>No evaluation session yet: members do not see the assigned dossiers to score. Click “Open evaluation session…”.</translation>
     </message>
     <message numerus="yes">
         <source>Phiên đánh giá: %n. Sửa, xoá được cho tới khi có phiếu chấm đầu tiên được nộp.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n evaluation session. Can be edited or deleted until the first score sheet is submitted.</numerusform>
+            <numerusform>%n evaluation sessions. Can be edited or deleted until the first score sheet is submitted.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Đã lập “{name}” với %n thành viên</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Set up “{name}” with %n member</numerusform>
+            <numerusform>Set up “{name}” with %n members</numerusform>
         </translation>
     </message>
     <message>
         <source> và mở phiên đánh giá.</source>
-        <translation type="unfinished"></translation>
+        <translation> and opened an evaluation session.</translation>
     </message>
     <message>
         <source>; chưa mở phiên đánh giá.</source>
-        <translation type="unfinished"></translation>
+        <translation>; no evaluation session opened yet.</translation>
     </message>
     <message>
         <source>Đã lưu thay đổi của “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved the changes to “{name}”.</translation>
     </message>
     <message>
         <source>Xoá “{name}”?</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete “{name}”?</translation>
     </message>
     <message numerus="yes">
         <source>Xoá %n thành viên cùng các phiên đánh giá của hội đồng.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Its %n member and the council&apos;s evaluation sessions are deleted.</numerusform>
+            <numerusform>Its %n members and the council&apos;s evaluation sessions are deleted.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hồ sơ đã giao sẽ trở lại danh sách chờ giao.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n assigned dossier goes back to the waiting list.</numerusform>
+            <numerusform>%n assigned dossiers go back to the waiting list.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n phiếu đang chấm dở sẽ bị xoá.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n unfinished score sheet will be deleted.</numerusform>
+            <numerusform>%n unfinished score sheets will be deleted.</numerusform>
         </translation>
     </message>
     <message>
         <source>Xoá hội đồng</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete council</translation>
     </message>
     <message>
         <source>Đã xoá “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deleted “{name}”.</translation>
     </message>
     <message>
         <source>Đã mở phiên đánh giá của “{name}”; các thành viên thấy hồ sơ được giao trong “Chấm điểm”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Opened an evaluation session of “{name}”; its members see the assigned dossiers in “Scoring”.</translation>
     </message>
     <message numerus="yes">
         <source>Phê duyệt kết quả của %n hồ sơ đã chọn?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Approve the result of the %n selected dossier?</numerusform>
+            <numerusform>Approve the results of the %n selected dossiers?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Đủ điều kiện: %n hồ sơ ({codes}).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ready: %n dossier ({codes}).</numerusform>
+            <numerusform>Ready: %n dossiers ({codes}).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Chưa đủ điều kiện hoặc đã phê duyệt, sẽ không được phê duyệt: %n hồ sơ ({codes}).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Not ready or already approved, will not be approved: %n dossier ({codes}).</numerusform>
+            <numerusform>Not ready or already approved, will not be approved: %n dossiers ({codes}).</numerusform>
         </translation>
     </message>
     <message>
         <source>Sau khi phê duyệt, kết quả không thay đổi được nữa.</source>
-        <translation type="unfinished"></translation>
+        <translation>Once approved, the results can no longer change.</translation>
     </message>
     <message numerus="yes">
         <source>Đã phê duyệt %n hồ sơ: {codes}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Approved %n dossier: {codes}.</numerusform>
+            <numerusform>Approved %n dossiers: {codes}.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Không phê duyệt được %n hồ sơ:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Could not approve %n dossier:</numerusform>
+            <numerusform>Could not approve %n dossiers:</numerusform>
         </translation>
     </message>
     <message>
         <source>Không có hồ sơ nào được chọn.</source>
-        <translation type="unfinished"></translation>
+        <translation>No dossier was selected.</translation>
     </message>
     <message>
         <source>Phê duyệt kết quả hồ sơ {code} ({product}): điểm trung bình {mean}, {stars}?
 Sau khi phê duyệt, kết quả không thay đổi được nữa.</source>
-        <translation type="unfinished">Approve the result for dossier {code} ({product}): average score {mean}, {stars}?
-Once approved, the result can no longer be changed.</translation>
+        <translation>Approve the result of dossier {code} ({product}): mean score {mean}, {stars}?
+Once approved, the result can no longer change.</translation>
     </message>
     <message>
         <source>Phê duyệt kết quả</source>
-        <translation type="unfinished">Approve result</translation>
+        <translation>Approve result</translation>
     </message>
     <message>
         <source>Đã phê duyệt kết quả hồ sơ {code}.</source>
-        <translation type="unfinished">Result for dossier {code} approved.</translation>
+        <translation>Approved the result of dossier {code}.</translation>
     </message>
     <message>
         <source>Phê duyệt nhiều hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve several dossiers</translation>
     </message>
     <message>
         <source>Kết quả phê duyệt</source>
-        <translation type="unfinished"></translation>
+        <translation>Approval results</translation>
     </message>
     <message>
         <source>cùng mã số thuế</source>
@@ -2215,23 +2215,23 @@ Save anyway?</numerusform>
     <name>CouncilDialog</name>
     <message>
         <source>Đồng ý</source>
-        <translation type="unfinished">OK</translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Sửa hội đồng</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit council</translation>
     </message>
     <message>
         <source>Lập hội đồng đánh giá, phân hạng sản phẩm OCOP</source>
-        <translation type="unfinished">Set up OCOP product evaluation and rating council</translation>
+        <translation>Set up OCOP product evaluation and rating council</translation>
     </message>
     <message>
         <source>Lưu thay đổi</source>
-        <translation type="unfinished">Save changes</translation>
+        <translation>Save changes</translation>
     </message>
     <message>
         <source>Lập hội đồng</source>
-        <translation type="unfinished">Create council</translation>
+        <translation>Create council</translation>
     </message>
     <message>
         <source>Huỷ</source>
@@ -2239,139 +2239,141 @@ Save anyway?</numerusform>
     </message>
     <message>
         <source>VD: Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Hà Tĩnh năm 2026</source>
-        <translation type="unfinished">e.g. Hà Tĩnh Provincial OCOP Product Evaluation and Rating Council 2026</translation>
+        <translation>e.g. Hà Tĩnh Provincial OCOP Product Evaluation and Rating Council 2026</translation>
     </message>
     <message>
         <source>Cấp tỉnh — {name}</source>
-        <translation type="unfinished">Provincial — {name}</translation>
+        <translation>Provincial — {name}</translation>
     </message>
     <message>
         <source>Chưa chọn (chọn sau)</source>
-        <translation type="unfinished">Not selected (choose later)</translation>
+        <translation>Not selected (choose later)</translation>
     </message>
     <message>
         <source>VD: 1234/QĐ-UBND; để trống nếu chưa có quyết định</source>
-        <translation type="unfinished">e.g. 1234/QĐ-UBND; leave blank if there is no decision yet</translation>
+        <translation>e.g. 1234/QĐ-UBND; leave blank if there is no decision yet</translation>
     </message>
     <message>
         <source>Tên hội đồng:</source>
-        <translation type="unfinished">Council name:</translation>
+        <translation>Council name:</translation>
     </message>
     <message>
         <source>Cấp, địa bàn:</source>
-        <translation type="unfinished">Level, area:</translation>
+        <translation>Level, area:</translation>
     </message>
     <message>
         <source>Bộ tiêu chí áp dụng:</source>
-        <translation type="unfinished">Criteria set applied:</translation>
+        <translation>Criteria set applied:</translation>
     </message>
     <message>
         <source>Số quyết định thành lập:</source>
-        <translation type="unfinished">Establishment decision no.:</translation>
+        <translation>Establishment decision no.:</translation>
     </message>
     <message>
         <source>Ngày quyết định:</source>
-        <translation type="unfinished">Decision date:</translation>
+        <translation>Decision date:</translation>
     </message>
     <message>
         <source>Đơn vị công tác</source>
-        <translation type="unfinished">Organisation</translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <source>Chấm điểm</source>
-        <translation type="unfinished">Scoring</translation>
+        <translation>Scoring</translation>
     </message>
     <message>
         <source>Thêm thành viên</source>
-        <translation type="unfinished">Add member</translation>
+        <translation>Add member</translation>
     </message>
     <message>
         <source>Bỏ thành viên đã chọn</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove selected members</translation>
     </message>
     <message>
         <source>Thành viên hội đồng (chọn từ tài khoản người dùng)</source>
-        <translation type="unfinished"></translation>
+        <translation>Council members (chosen from user accounts)</translation>
     </message>
     <message>
         <source>Phiên đánh giá</source>
-        <translation type="unfinished">Evaluation session</translation>
+        <translation>Evaluation session</translation>
     </message>
     <message>
         <source>Mở phiên đánh giá cùng hội đồng, ngày họp:</source>
-        <translation type="unfinished"></translation>
+        <translation>Open an evaluation session with the council, meeting on:</translation>
     </message>
     <message>
         <source>Thành viên chỉ thấy các hồ sơ được giao trong “Chấm điểm” khi hội đồng có phiên đánh giá đang mở. Có thể mở phiên sau, ở nút “Mở phiên đánh giá…”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Members see the assigned dossiers in “Scoring” only while the council has an open evaluation session. A session can also be opened later with “Open evaluation session…”.</translation>
     </message>
     <message>
         <source>Hãy chọn bộ tiêu chí để mở phiên đánh giá.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a criteria set to open an evaluation session.</translation>
     </message>
     <message>
         <source>Hãy gõ tên hoặc tên đăng nhập rồi chọn tài khoản của thành viên.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type a name or a login, then choose the member&apos;s account.</translation>
     </message>
     <message>
         <source>“{text}” không khớp đúng một tài khoản; hãy chọn trong danh sách.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}” does not match exactly one account; choose one from the list.</translation>
     </message>
     <message>
         <source>{name} đã có trong hội đồng.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} is already on the council.</translation>
     </message>
     <message>
         <source>“{text}” chưa được thêm vào hội đồng: bấm “Thêm thành viên” hoặc xoá ô tài khoản.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}” has not been added to the council: click “Add member” or clear the account field.</translation>
     </message>
     <message>
         <source>Hãy nhập tên hội đồng.</source>
-        <translation type="unfinished">Enter the council name.</translation>
+        <translation>Enter the council name.</translation>
     </message>
     <message>
         <source>Chưa có đơn vị hành chính cấp tỉnh trong dữ liệu của máy này.</source>
-        <translation type="unfinished">There is no provincial administrative unit in this computer&apos;s data.</translation>
+        <translation>There is no provincial administrative unit in this computer&apos;s data.</translation>
     </message>
     <message>
         <source>Hội đồng cần đúng một thành viên với vai trò Chủ tịch.</source>
-        <translation type="unfinished"></translation>
+        <translation>The council needs exactly one member as chair.</translation>
     </message>
     <message numerus="yes">
         <source>{name} (%n phiếu đang chấm)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{name} (%n sheet being scored)</numerusform>
+            <numerusform>{name} (%n sheets being scored)</numerusform>
         </translation>
     </message>
     <message>
         <source>Bỏ thành viên đang chấm</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove members who are scoring</translation>
     </message>
     <message>
         <source>Bỏ khỏi hội đồng: {names}.
 
 Các phiếu đang chấm dở của họ sẽ bị xoá. Tiếp tục?</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove from the council: {names}.
+
+Their unfinished score sheets will be deleted. Continue?</translation>
     </message>
     <message>
         <source>Đang lưu…</source>
-        <translation type="unfinished">Saving…</translation>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>Đóng biểu mẫu</source>
-        <translation type="unfinished"></translation>
+        <translation>Close form</translation>
     </message>
     <message>
         <source>Đóng mà không lưu? Những gì đã nhập sẽ mất.</source>
-        <translation type="unfinished"></translation>
+        <translation>Close without saving? What you entered will be lost.</translation>
     </message>
 </context>
 <context>
     <name>CouncilPage</name>
     <message>
         <source>Tìm hồ sơ: mã, sản phẩm, chủ thể (gõ không dấu cũng được)</source>
-        <translation type="unfinished"></translation>
+        <translation>Find a dossier: code, product, producer (accents optional)</translation>
     </message>
     <message>
         <source>Phê duyệt</source>
@@ -2379,7 +2381,7 @@ Các phiếu đang chấm dở của họ sẽ bị xoá. Tiếp tục?</source>
     </message>
     <message>
         <source>Phê duyệt các hồ sơ đã chọn…</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve the selected dossiers…</translation>
     </message>
     <message>
         <source>Xuất phiếu chấm PDF</source>
@@ -2395,7 +2397,7 @@ Các phiếu đang chấm dở của họ sẽ bị xoá. Tiếp tục?</source>
     </message>
     <message>
         <source>Mở tệp vừa lưu</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the saved file</translation>
     </message>
     <message>
         <source>Phiên đánh giá:</source>
@@ -2426,14 +2428,14 @@ Các phiếu đang chấm dở của họ sẽ bị xoá. Tiếp tục?</source>
     </message>
     <message numerus="yes">
         <source>Phê duyệt %n hồ sơ đã chọn…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Approve %n selected dossier…</numerusform>
+            <numerusform>Approve %n selected dossiers…</numerusform>
         </translation>
     </message>
     <message>
         <source>Chọn nhiều dòng (giữ Ctrl hoặc Shift, Ctrl+A chọn tất cả) để phê duyệt cùng lúc; mỗi hồ sơ được xét như khi phê duyệt riêng.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select several rows (hold Ctrl or Shift; Ctrl+A selects all) to approve them together; each dossier is checked as if approved on its own.</translation>
     </message>
     <message>
         <source>Chỉ thư ký, chủ tịch hội đồng hoặc quản trị tỉnh được phê duyệt kết quả.</source>
@@ -2445,7 +2447,7 @@ Các phiếu đang chấm dở của họ sẽ bị xoá. Tiếp tục?</source>
     </message>
     <message>
         <source>Không mở được tệp {path}: máy này chưa có chương trình mở loại tệp này.</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not open {path}: this computer has no program for this kind of file.</translation>
     </message>
     <message>
         <source>Lưu biên bản họp hội đồng</source>
@@ -2528,7 +2530,7 @@ Các phiếu đang chấm dở của họ sẽ bị xoá. Tiếp tục?</source>
     </message>
     <message>
         <source>Chưa đủ điều kiện</source>
-        <translation type="unfinished"></translation>
+        <translation>Not ready</translation>
     </message>
     <message>
         <source>Chưa chấm</source>
@@ -2559,15 +2561,15 @@ Các phiếu đang chấm dở của họ sẽ bị xoá. Tiếp tục?</source>
     </message>
     <message>
         <source>Sửa…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit…</translation>
     </message>
     <message>
         <source>Xoá…</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete…</translation>
     </message>
     <message>
         <source>Mở phiên đánh giá…</source>
-        <translation type="unfinished"></translation>
+        <translation>Open evaluation session…</translation>
     </message>
     <message>
         <source>Tìm theo mã hồ sơ, sản phẩm, chủ thể, xã/phường…</source>

@@ -183,6 +183,7 @@ def _service_errors() -> dict[str, str]:
         "transition_not_for_role": _t("Vai trò “{role}” không được chuyển hồ sơ từ “{current}” sang “{target}”."),
         "approved_result_required": _t("Hồ sơ chỉ chuyển sang “{target}” khi kết quả hội đồng đã được phê duyệt."),
         "dossier_out_of_scope": _t("Hồ sơ thuộc xã/phường ngoài phạm vi của tài khoản này."),
+        "dossier_not_ready": _t("Hồ sơ đang ở trạng thái “{status}”: chỉ giao được hồ sơ xã đã chuyển lên tỉnh."),
     }
 
 
@@ -192,7 +193,6 @@ def _council_errors() -> dict[str, str]:
         "member_does_not_score": _t("Thành viên này không chấm điểm."),
         "result_approved": _t("Kết quả hội đồng đã được phê duyệt."),
         "result_not_approvable": _t("Chưa phê duyệt được: {flags}."),
-        "dossier_not_ready": _t("Hồ sơ đang ở trạng thái “{status}”: chỉ giao được hồ sơ xã đã chuyển lên tỉnh."),
         "already_assigned": _t("Hồ sơ đã được giao cho một hội đồng; hãy bỏ giao ở hội đồng đó trước."),
         "assignment_scored": _t("Hội đồng đã chấm hồ sơ này nên không thể bỏ giao; phiếu đã nộp phải giữ nguyên."),
         "dossier_not_assigned": _t("Hồ sơ chưa được giao cho hội đồng này."),

@@ -146,3 +146,16 @@ def test_sheet_view_of_a_council_sheet_scores_every_choice(session: Session, cou
     assert sum(score.part_totals.values()) == score.total == _view(session, council).rows[0].cells[0].total
     assert view.chosen_option(a11).points < a11.max_points
     assert all(view.chosen_option(c, slot) for c in view.criteria for slot in c.slots)
+
+
+def test_a_forwarded_dossier_before_the_council_shows_before_any_sheet(session: Session, council: SimpleNamespace,
+                                                                        dossier_id: str) -> None:
+    """A dossier put before the council and waiting for it is a row of the session (no sheet, not ready) and is
+    counted, so a new council's session shows its dossiers in Hội đồng from the start."""
+    from ocop_desktop.db.models import Dossier
+
+    session.get(Dossier, dossier_id).status = "forwarded"  # as the commune's workflow leaves it
+    session.flush()
+    [row] = _view(session, council).rows
+    assert (row.dossier_id, row.present, row.official, row.can_approve) == (dossier_id, 0, "not_ready", False)
+    assert [c.dossiers for c in list_evaluations(session)] == [1]

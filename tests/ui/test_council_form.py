@@ -173,20 +173,25 @@ def test_editing_a_council_changes_its_seats_and_name(tab: CouncilsTab, demo_db,
     assert "Đã lưu thay đổi" in tab.result.text()
 
 
-def test_a_council_that_has_scored_refuses_editing_with_the_reason(tab: CouncilsTab, demo_db, users) -> None:
-    """After its first submitted sheet, a council's edit and delete buttons are off and the reason is shown;
-    the service refuses too if asked anyway."""
-    council_id = _seat_council(demo_db, users)
+def _submitted_sheet(demo_db, council_id: str) -> str:
+    """A sheet of the council's chair, submitted as one submitted on the chair's laptop arrives by sync."""
     with demo_db.session() as s:
         dossier = s.scalar(select(CouncilAssignment.dossier_id).where(CouncilAssignment.deleted.is_(False)))
         s.add(CouncilAssignment(council_id=council_id, dossier_id=dossier))
         member = s.scalar(select(CouncilMember.id).where(CouncilMember.council_id == council_id,
                                                          CouncilMember.role == "chair"))
         evaluation = s.scalar(select(EvaluationSession.id).where(EvaluationSession.council_id == council_id))
-        sheet = s.get(ScoreSheet, sheets.start_sheet(s, dossier_id=dossier, member_id=member,
-                                                              evaluation_id=evaluation).id)
-        sheet.status = "submitted"  # as a sheet submitted on the chair's laptop arrives by sync
+        sheet_id = sheets.start_sheet(s, dossier_id=dossier, member_id=member, evaluation_id=evaluation).id
+        s.get(ScoreSheet, sheet_id).status = "submitted"
         s.commit()
+    return sheet_id
+
+
+def test_a_council_that_has_scored_refuses_editing_with_the_reason(tab: CouncilsTab, demo_db, users) -> None:
+    """After its first submitted sheet, a council's edit and delete buttons are off and the reason is shown;
+    the service refuses too if asked anyway."""
+    council_id = _seat_council(demo_db, users)
+    _submitted_sheet(demo_db, council_id)
     _choose(tab, council_id)
     assert not tab.edit_button.isEnabled() and not tab.delete_button.isEnabled()
     assert "1 phiếu chấm được nộp" in tab.setup_label.text()
@@ -222,3 +227,15 @@ def test_opening_a_session_for_a_council_without_one(tab: CouncilsTab, demo_db, 
             EvaluationSession.council_id == council_id)))
     assert rounds == [(1, date(2026, 3, 2)), (2, date(2026, 4, 9))]
     assert "Phiên đánh giá: 2" in tab.setup_label.text() and "Đã mở phiên đánh giá" in tab.result.text()
+
+
+def test_a_sheet_submitted_meanwhile_locks_the_chosen_council(tab: CouncilsTab, demo_db, users) -> None:
+    """The tab follows score-sheet changes for the chosen council: its lock shows as soon as a sheet is in."""
+    from ocop_desktop.services.changes import Changes
+
+    council_id = _seat_council(demo_db, users)
+    _choose(tab, council_id)
+    assert tab.edit_button.isEnabled()
+    sheet_id = _submitted_sheet(demo_db, council_id)
+    tab.on_changes(Changes.of("score_sheets", sheet_id))
+    assert not tab.edit_button.isEnabled() and "1 phiếu chấm được nộp" in tab.setup_label.text()

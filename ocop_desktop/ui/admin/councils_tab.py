@@ -32,7 +32,7 @@ from ocop_desktop.ui.context import AppContext
 from ocop_desktop.words import error_text, member_roles
 
 COUNCIL_ENTITIES = frozenset({"councils", "council_members", "council_assignments", "criteria_set_versions",
-                              "evaluation_sessions", "score_sheets"})
+                              "evaluation_sessions"})
 DOSSIER_ENTITIES = frozenset({"council_assignments", "dossiers"})
 SEARCH_DELAY_MS = 250
 
@@ -192,6 +192,10 @@ class CouncilsTab(QWidget):
             self.refresh()
         elif changes.entities & DOSSIER_ENTITIES:
             self.refresh_assignable()
+        elif "score_sheets" in changes.entities:
+            # A submitted sheet locks its council: only the chosen council's state is read again, not the lists,
+            # since every answer clicked in Chấm điểm is a sheet change too.
+            self._council_chosen()
 
     def refresh(self) -> None:
         self.context.runner.read(assignments.list_councils, done=self._show_councils)

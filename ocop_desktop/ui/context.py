@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ocop_desktop.db.blobstore import BlobStore
 from ocop_desktop.paths import AppPaths
+from ocop_desktop.ui.dossier_filter import SharedDossierFilter
 from ocop_desktop.ui.runner import Runner
 
 if TYPE_CHECKING:  # the HTTP client (requests, pydantic) loads when a screen first talks to the server
@@ -37,3 +38,4 @@ class AppContext:
     server_url: str | None = None  # None: this laptop works offline only (demo data)
     make_client: Callable[[], ServerClient] | None = None  # a logged-in client, when a server is set
     sync: SyncController | None = None  # the window's one sync at a time (set by app.main_window)
+    dossier_filter: SharedDossierFilter = field(default_factory=SharedDossierFilter)  # Hồ sơ and Bản đồ share it

@@ -90,6 +90,9 @@ class MainWindow(QMainWindow):
             self.stack.insertWidget(row, page)
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
+            requested = getattr(page, "dossier_requested", None)  # the map's "Mở hồ sơ"
+            if requested is not None:
+                requested.connect(self.open_dossier)
         self.stack.setCurrentIndex(row)
         missed = self._missed.pop(section.key, None)
         if missed is not None:
@@ -99,6 +102,9 @@ class MainWindow(QMainWindow):
         app_menu = self.menuBar().addMenu(self.tr("&Ứng dụng"))
         connect = app_menu.addAction(self.tr("Kết nối máy chủ tỉnh…"))
         connect.triggered.connect(self.choose_server)
+        from ocop_desktop.ui.map.basemap_actions import add_map_actions
+
+        add_map_actions(app_menu, self)
         language = app_menu.addMenu(self.tr("Ngôn ngữ / Language"))
         current = str(self.settings.value("ui/language", "vi"))
         for code, name in (("vi", "Tiếng Việt"), ("en", "English")):
@@ -146,6 +152,14 @@ class MainWindow(QMainWindow):
         for row, section in enumerate(self.sections):
             if section.key == key:
                 self.nav.setCurrentRow(row)
+
+    def open_dossier(self, dossier_id: str) -> None:
+        """Shows a dossier in Hồ sơ, from another section (a producer's card on the map)."""
+        self.show_section("dossiers")
+        page = self.pages.get("dossiers")
+        opener = getattr(page, "open", None)
+        if opener is not None:
+            opener(dossier_id)
 
     def current_section(self) -> str:
         item = self.nav.currentItem()

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QStyle, QWidget
 
 from ocop_desktop.i18n import _t
 from ocop_desktop.ui.context import AppContext
-from ocop_desktop.ui.main_window import PlaceholderPage, Section
+from ocop_desktop.ui.main_window import Section
 
 Icon = QStyle.StandardPixmap
 
@@ -30,9 +30,9 @@ def _councils(context: AppContext) -> QWidget:
 
 
 def _map(context: AppContext) -> QWidget:
-    return PlaceholderPage(_t("Bản đồ"), _t(
-        "Bản đồ chủ thể và sản phẩm sẽ có trong bản cập nhật tới. Hiện có thể nhập vĩ độ, kinh độ của "
-        "chủ thể trong phần Hồ sơ, thẻ Vị trí."))
+    from ocop_desktop.ui.map.page import MapPage
+
+    return MapPage(context)
 
 
 def _sync(context: AppContext) -> QWidget:

@@ -2066,47 +2066,47 @@ Save anyway?</numerusform>
     </message>
     <message>
         <source>{what} · Xuất ngày {moment}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} · Exported {moment}</translation>
     </message>
     <message>
         <source>Nguồn bản đồ: {credits}</source>
-        <translation type="unfinished"></translation>
+        <translation>Map sources: {credits}</translation>
     </message>
     <message>
         <source>Chưa có hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>No dossier yet</translation>
     </message>
     <message>
         <source>Đang lập, đã nộp hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>Being prepared or submitted</translation>
     </message>
     <message>
         <source>Xã đã kiểm tra, chuyển hội đồng</source>
-        <translation type="unfinished"></translation>
+        <translation>Checked by the commune or with the council</translation>
     </message>
     <message>
         <source>Đã đánh giá, đã kết thúc</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluated or closed</translation>
     </message>
     <message>
         <source>Chưa có sao</source>
-        <translation type="unfinished"></translation>
+        <translation>No stars</translation>
     </message>
     <message>
         <source>Màu: hạng sao OCOP</source>
-        <translation type="unfinished"></translation>
+        <translation>Colour: OCOP stars</translation>
     </message>
     <message>
         <source>Hình: hồ sơ xa nhất của chủ thể</source>
-        <translation type="unfinished"></translation>
+        <translation>Shape: the producer&apos;s furthest dossier</translation>
     </message>
     <message>
         <source>Nhóm chủ thể gần nhau (số chủ thể)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nearby producers grouped (their number)</translation>
     </message>
     <message>
         <source>Chú giải</source>
-        <translation type="unfinished"></translation>
+        <translation>Legend</translation>
     </message>
     <message>
         <source>Còn thay đổi chưa lưu</source>
@@ -2119,6 +2119,34 @@ Save anyway?</numerusform>
     <message>
         <source>Lưu rồi {action}</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhập bản đồ nền (MBTiles)…</source>
+        <translation>Import a basemap (MBTiles)…</translation>
+    </message>
+    <message>
+        <source>Nguồn bản đồ trực tuyến…</source>
+        <translation>Online map source…</translation>
+    </message>
+    <message>
+        <source>Chọn tệp bản đồ nền</source>
+        <translation>Choose a basemap file</translation>
+    </message>
+    <message>
+        <source>Bản đồ nền MBTiles (*.mbtiles);;Mọi tệp (*)</source>
+        <translation>MBTiles basemap (*.mbtiles);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Đã nhập bản đồ nền</source>
+        <translation>Basemap imported</translation>
+    </message>
+    <message>
+        <source>Đã nhập {name}. Bản đồ dùng tệp này trước bản đồ nền có sẵn.</source>
+        <translation>{name} imported. The map uses it before the built-in basemap.</translation>
+    </message>
+    <message>
+        <source>Không nhập được bản đồ nền</source>
+        <translation>Could not import the basemap</translation>
     </message>
 </context>
 <context>
@@ -3333,143 +3361,143 @@ After this step you cannot move it back to “{current}” yourself.</translatio
     <name>MapFilterBar</name>
     <message>
         <source>Sắp hết hạn công nhận</source>
-        <translation type="unfinished"></translation>
+        <translation>Recognition expiring</translation>
     </message>
     <message>
         <source>Công nhận OCOP hết hạn trong 6 tháng tới</source>
-        <translation type="unfinished"></translation>
+        <translation>OCOP recognition ends within the next 6 months</translation>
     </message>
     <message>
         <source>Bỏ lọc</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear filter</translation>
     </message>
     <message>
         <source>Bỏ mọi bộ lọc (cả trong danh sách Hồ sơ)</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear every filter (in the Dossiers list too)</translation>
     </message>
     <message>
         <source>Xã/phường:</source>
-        <translation type="unfinished">Commune/ward:</translation>
+        <translation>Commune:</translation>
     </message>
     <message>
         <source>Nhóm:</source>
-        <translation type="unfinished"></translation>
+        <translation>Group:</translation>
     </message>
     <message>
         <source>Trạng thái:</source>
-        <translation type="unfinished">Status:</translation>
+        <translation>Status:</translation>
     </message>
     <message>
         <source>Hạng sao:</source>
-        <translation type="unfinished">Star rating:</translation>
+        <translation>Stars:</translation>
     </message>
     <message>
         <source>Tất cả</source>
-        <translation type="unfinished">All</translation>
+        <translation>All</translation>
     </message>
 </context>
 <context>
     <name>MapPage</name>
     <message>
         <source>Phóng tới một xã/phường</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom to a commune or ward</translation>
     </message>
     <message>
         <source>Chú giải</source>
-        <translation type="unfinished"></translation>
+        <translation>Legend</translation>
     </message>
     <message>
         <source>Xuất PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export PNG…</translation>
     </message>
     <message>
         <source>Xuất PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export PDF…</translation>
     </message>
     <message>
         <source>Trang A4 có chú giải, thước tỉ lệ và nguồn bản đồ, để đưa vào báo cáo</source>
-        <translation type="unfinished"></translation>
+        <translation>An A4 page with legend, scale bar and map credits, for reports</translation>
     </message>
     <message>
         <source>Đến xã:</source>
-        <translation type="unfinished"></translation>
+        <translation>Go to:</translation>
     </message>
     <message>
         <source>Không tải được dữ liệu bản đồ. {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not load the map&apos;s data. {error}</translation>
     </message>
     <message>
         <source>Toàn tỉnh</source>
-        <translation type="unfinished"></translation>
+        <translation>Whole province</translation>
     </message>
     <message>
         <source>{name} không nằm trong bộ lọc đang chọn; bỏ lọc để thấy trên bản đồ.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} is outside the chosen filter; clear the filter to see it on the map.</translation>
     </message>
     <message numerus="yes">
         <source>%n chủ thể trên bản đồ</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n producer on the map</numerusform>
+            <numerusform>%n producers on the map</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n chủ thể chưa có vị trí nên chưa hiện</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n producer has no location yet and is not shown</numerusform>
+            <numerusform>%n producers have no location yet and are not shown</numerusform>
         </translation>
     </message>
     <message>
         <source>Đang tải chủ thể…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading producers…</translation>
     </message>
     <message>
         <source>Không có bản đồ nền dùng được; chủ thể vẫn hiện trên nền trống.</source>
-        <translation type="unfinished"></translation>
+        <translation>No usable basemap; producers are shown on a blank background.</translation>
     </message>
     <message>
         <source>Một số ô bản đồ bị lỗi nên để trống; phần còn lại vẫn dùng được.</source>
-        <translation type="unfinished"></translation>
+        <translation>Some map tiles are damaged and left blank; the rest of the map works.</translation>
     </message>
     <message>
         <source>Xuất bản đồ (PNG)</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the map (PNG)</translation>
     </message>
     <message>
         <source>Ảnh PNG (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG image (*.png)</translation>
     </message>
     <message>
         <source>Xuất bản đồ (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the map (PDF)</translation>
     </message>
     <message>
         <source>Tài liệu PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
         <source>Bản đồ chủ thể OCOP tỉnh Hà Tĩnh</source>
-        <translation type="unfinished"></translation>
+        <translation>Map of OCOP producers, Hà Tĩnh province</translation>
     </message>
     <message>
         <source>Đã lưu {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved {path}</translation>
     </message>
     <message numerus="yes">
         <source>%n chủ thể</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n producer</numerusform>
+            <numerusform>%n producers</numerusform>
         </translation>
     </message>
     <message>
         <source>Tất cả chủ thể có vị trí ({what})</source>
-        <translation type="unfinished"></translation>
+        <translation>Every producer with a location ({what})</translation>
     </message>
     <message>
         <source>Lọc: {filters} ({what})</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter: {filters} ({what})</translation>
     </message>
 </context>
 <context>
@@ -3605,35 +3633,35 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
     <name>OnlineSourceDialog</name>
     <message>
         <source>Nguồn bản đồ trực tuyến</source>
-        <translation type="unfinished"></translation>
+        <translation>Online map source</translation>
     </message>
     <message>
         <source>Tải thêm bản đồ trực tuyến khi có mạng</source>
-        <translation type="unfinished"></translation>
+        <translation>Fetch online map tiles when connected</translation>
     </message>
     <message>
         <source>Ví dụ: © Sở Tài nguyên và Môi trường Hà Tĩnh</source>
-        <translation type="unfinished"></translation>
+        <translation>For example: © Hà Tĩnh Department of Natural Resources and Environment</translation>
     </message>
     <message>
         <source>Thư điện tử hoặc trang web của đơn vị dùng bản đồ</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail or website of the office using the map</translation>
     </message>
     <message>
         <source>Chỉ tải những ô bản đồ đang xem, tối đa hai ô một lúc, và lưu lại để dùng khi mất mạng. Chỉ dùng nguồn mà nhà cung cấp cho phép.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only the tiles being viewed are fetched, at most two at a time, and kept for use offline. Use only a source whose provider allows it.</translation>
     </message>
     <message>
         <source>Địa chỉ ô bản đồ</source>
-        <translation type="unfinished"></translation>
+        <translation>Tile address</translation>
     </message>
     <message>
         <source>Ghi nguồn</source>
-        <translation type="unfinished"></translation>
+        <translation>Credit line</translation>
     </message>
     <message>
         <source>Liên hệ</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact</translation>
     </message>
 </context>
 <context>
@@ -3674,43 +3702,43 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
     <name>ProducerCard</name>
     <message>
         <source>Đóng thẻ</source>
-        <translation type="unfinished"></translation>
+        <translation>Close the card</translation>
     </message>
     <message>
         <source>Mở hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>Open dossier</translation>
     </message>
     <message>
         <source>Mở hồ sơ đang chọn trong phần Hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the selected dossier in Dossiers</translation>
     </message>
     <message>
         <source>Sản phẩm</source>
-        <translation type="unfinished">Product</translation>
+        <translation>Products</translation>
     </message>
     <message>
         <source>Hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossiers</translation>
     </message>
     <message>
         <source>Vĩ độ {lat}, kinh độ {lon}</source>
-        <translation type="unfinished"></translation>
+        <translation>Latitude {lat}, longitude {lon}</translation>
     </message>
     <message>
         <source>Chưa có sản phẩm</source>
-        <translation type="unfinished"></translation>
+        <translation>No products yet</translation>
     </message>
     <message>
         <source>Chưa có hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>No dossier yet</translation>
     </message>
     <message>
         <source>Công nhận đã hết hạn ngày {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Recognition expired on {day}</translation>
     </message>
     <message>
         <source>Hết hạn công nhận ngày {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Recognition expires on {day}</translation>
     </message>
 </context>
 <context>
@@ -3768,7 +3796,7 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
     <name>ProducerSearch</name>
     <message>
         <source>Tìm chủ thể, sản phẩm hoặc xã trên bản đồ…</source>
-        <translation type="unfinished"></translation>
+        <translation>Find a producer, product or commune on the map…</translation>
     </message>
 </context>
 <context>
@@ -4282,40 +4310,6 @@ Một phiếu nháp mới được tạo từ các lựa chọn của phiếu đ
     <message>
         <source>Huỷ</source>
         <translation>Cancel</translation>
-    </message>
-</context>
-<context>
-    <name>menu</name>
-    <message>
-        <source>Nhập bản đồ nền (MBTiles)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nguồn bản đồ trực tuyến…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Chọn tệp bản đồ nền</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bản đồ nền MBTiles (*.mbtiles);;Mọi tệp (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Đã nhập bản đồ nền</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Đã nhập {name}. Bản đồ dùng tệp này trước bản đồ nền có sẵn.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Không nhập được bản đồ nền</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -122,6 +122,24 @@ class DossierFilter:
     expiring_days: int | None = None  # recognition ends within this many days from today
 
 
+def matching(cols: DossierColumns, f: DossierFilter, today: date, order: list[int] | None = None) -> list[int]:
+    """Positions of the rows passing every filter but the text, in ``order`` (default: as stored). The map
+    narrows its producers with this same function, so both sections always show the same dossiers."""
+    keep = order if order is not None else list(range(len(cols)))
+    for wanted, values in ((f.commune, cols.commune_codes), (f.group, cols.subgroups), (f.status, cols.statuses)):
+        if wanted is not None:
+            keep = [i for i in keep if values[i] == wanted]
+    if f.stars is not None:
+        wanted_stars, stars = f.stars or None, cols.stars
+        keep = [i for i in keep if stars[i] == wanted_stars]
+    if f.expiring_days is not None:
+        # Whole numbers of days: NO_EXPIRY (0) is never after today.
+        first = today.toordinal()
+        last, days = first + f.expiring_days, cols.expiry_days
+        keep = [i for i in keep if first < days[i] <= last]
+    return list(keep)
+
+
 class DossierTableModel(QAbstractTableModel):
     """Filters and sorts by itself, over index lists: a QSortFilterProxyModel calls back into Python once
     per row, about ten times slower at 50,000 rows (bench/bench_ui_filter.py)."""
@@ -190,20 +208,7 @@ class DossierTableModel(QAbstractTableModel):
         return self._filter
 
     def _apply_base(self) -> None:
-        f, cols = self._filter, self._cols
-        keep = self._order
-        for wanted, values in ((f.commune, cols.commune_codes), (f.group, cols.subgroups), (f.status, cols.statuses)):
-            if wanted is not None:
-                keep = [i for i in keep if values[i] == wanted]
-        if f.stars is not None:
-            wanted_stars, stars = f.stars or None, cols.stars
-            keep = [i for i in keep if stars[i] == wanted_stars]
-        if f.expiring_days is not None:
-            # Whole numbers of days: NO_EXPIRY (0) is never after today.
-            today = self.today.toordinal()
-            last, days = today + f.expiring_days, cols.expiry_days
-            keep = [i for i in keep if today < days[i] <= last]
-        self._base = list(keep)
+        self._base = matching(self._cols, self._filter, self.today, self._order)
         self._base_hay = None  # gathered by the first search: a start shows the list without one
         self._searches.clear()
 

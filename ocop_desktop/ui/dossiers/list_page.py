@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Hashable
+from dataclasses import replace
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -94,8 +95,10 @@ class DossierListPage(QWidget):
         self.search.textChanged.connect(self._apply_filter)
         self.search.returnPressed.connect(self._enter_table)
         for box in (self.commune_box, self.group_box, self.status_box, self.stars_box):
-            box.currentIndexChanged.connect(self._apply_filter)
-        self.expiring_box.toggled.connect(self._apply_filter)
+            box.currentIndexChanged.connect(self._choose)
+        self.expiring_box.toggled.connect(self._choose)
+        # The filter is the window's, shared with the map: a choice made there narrows this list too.
+        self.context.dossier_filter.changed.connect(self._apply_filter)
         self.table.activated.connect(self._activated)
         self.model.modelAboutToBeReset.connect(self._remember_current)
         self.model.modelReset.connect(self._after_reset)
@@ -214,12 +217,32 @@ class DossierListPage(QWidget):
 
     # -- filtering and selection ----------------------------------------------------------------
 
-    def _apply_filter(self) -> None:
+    def _choose(self) -> None:
         expiring = m.EXPIRY_WARNING_DAYS if self.expiring_box.isChecked() else None
-        self.model.set_filter(m.DossierFilter(
-            text=self.search.text(), commune=self.commune_box.currentData(), group=self.group_box.currentData(),
+        self.context.dossier_filter.set(m.DossierFilter(
+            commune=self.commune_box.currentData(), group=self.group_box.currentData(),
             status=self.status_box.currentData(), stars=self.stars_box.currentData(), expiring_days=expiring))
+
+    def _apply_filter(self) -> None:
+        shared = self.context.dossier_filter.value
+        for box, value in ((self.commune_box, shared.commune), (self.group_box, shared.group),
+                           (self.status_box, shared.status), (self.stars_box, shared.stars)):
+            self._select(box, value)
+        self.expiring_box.blockSignals(True)
+        self.expiring_box.setChecked(shared.expiring_days is not None)
+        self.expiring_box.blockSignals(False)
+        self.model.set_filter(replace(shared, text=self.search.text()))
         self._show_count()
+
+    @staticmethod
+    def _select(box: QComboBox, value: Hashable | None) -> None:
+        position = box.findData(value) if value is not None else 0
+        box.blockSignals(True)
+        if position < 0:  # chosen on the map before this list had loaded its choices: shown, not dropped
+            box.addItem(str(value), value)
+            position = box.count() - 1
+        box.setCurrentIndex(position)
+        box.blockSignals(False)
 
     def _show_count(self) -> None:
         self.count_label.setText(self.tr("{shown} / {total} hồ sơ").format(

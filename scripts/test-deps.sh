@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # What the tests need beyond Python packages: a real X server with a window manager (the end-to-end tests
-# start the app on a display, as a person would, not only offscreen) and xdotool to type into it.
+# start the app on a display, as a person would, not only offscreen) and xdotool to type into it; poppler's
+# pdftoppm and pdftotext to read an exported PDF back (tests/ui/test_map_export.py).
 set -euo pipefail
 needed=()
 command -v Xvfb >/dev/null || needed+=(xvfb)
 command -v xdotool >/dev/null || needed+=(xdotool)
 command -v openbox >/dev/null || needed+=(openbox)
 command -v xwd >/dev/null || needed+=(x11-apps)
+command -v pdftoppm >/dev/null || needed+=(poppler-utils)
 [ ${#needed[@]} -eq 0 ] && exit 0
 bash "$(dirname "$0")/apt-install.sh" "test tools" "${needed[@]}" \
     || echo "The tests that need a display will be skipped." >&2

@@ -8,6 +8,7 @@ import sys
 from bench import (
     bench_insert,
     bench_map_clusters,
+    bench_map_ui,
     bench_scoring,
     bench_search,
     bench_sync,
@@ -27,11 +28,12 @@ def smoke() -> None:
     bench_ui_filter.run(200)
     bench_ui_start.run(200, rounds=1)
     bench_map_clusters.run(500, repeat=1)
+    bench_map_ui.run(500, frames=10, rounds=1)
 
 
 def main() -> None:
     """`python -m bench [N] [local|sync|ui|map|all]`: N dossiers for the local and UI benchmarks (default 50,000);
-    the map benchmark always clusters 20,000 producers.
+    the map benchmarks always place 20,000 producers (the map's frames and first screen run with ui and map).
     `python -m bench smoke`: every benchmark at a tiny size, to see that each still runs."""
     if sys.argv[1:2] == ["smoke"]:
         smoke()
@@ -51,6 +53,8 @@ def main() -> None:
     if which in ("ui", "all"):
         bench_ui_filter.run(n)
         bench_ui_start.run(n)
+    if which in ("ui", "map", "all"):
+        bench_map_ui.run()
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ class MarkerLayer:
         self.selection: MapSelection | None = None
         self.selected: str | None = None  # the producer whose card is open
         self.items: dict[int, QGraphicsPixmapItem] = {}
+        self._spare: list[QGraphicsPixmapItem] = []  # hidden, kept for the next zoom level's items
         self.clusters: dict[int, Cluster] = {}
         self._region: tuple[int, QRectF] | None = None
         self.queries = 0  # how often the index was asked: panning within the margin must not ask
@@ -64,14 +65,19 @@ class MarkerLayer:
         self._remove([node for node in self.items if node not in found])
         for node, cluster in found.items():
             if node not in self.items:
-                item = QGraphicsPixmapItem()
-                item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+                item = self._spare.pop() if self._spare else self._new_item()
                 item.setPos(cluster.x, cluster.y)
                 item.setData(0, node)
                 self.items[node] = item
                 self.clusters[node] = cluster
                 self._dress(item, cluster)
-                self.scene.addItem(item)
+                item.show()
+
+    def _new_item(self) -> QGraphicsPixmapItem:
+        item = QGraphicsPixmapItem()
+        item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.scene.addItem(item)
+        return item
 
     def _dress(self, item: QGraphicsPixmapItem, cluster: Cluster) -> None:
         if cluster.key is None:
@@ -90,8 +96,12 @@ class MarkerLayer:
         return styles.get(key, MarkerStyle(0, "none"))
 
     def _remove(self, nodes: list[int]) -> None:
+        # Hidden and kept: a zoom level replaces every item, and reusing them spares a scene insertion each.
         for node in nodes:
-            self.scene.removeItem(self.items.pop(node))
+            item = self.items.pop(node)
+            item.hide()
+            item.setData(0, None)
+            self._spare.append(item)
             self.clusters.pop(node, None)
 
     def visible_count(self, view: QRectF) -> int:

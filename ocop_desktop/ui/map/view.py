@@ -10,9 +10,21 @@ double-click. A click on a cluster zooms to where it splits; a click on a produc
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QMouseEvent, QPainter, QTransform, QWheelEvent
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPixmap,
+    QTransform,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
 from ocop_desktop.maps.mercator import TILE_SIZE, Z_REF, meters_per_pixel, to_lat_lon, to_world, visible_tiles
@@ -25,6 +37,7 @@ MIN_ZOOM, MAX_ZOOM = 5.0, 17.0  # the shipped basemap starts at 5; 17 is its las
 _LAND = QColor("#eef0ea")
 _MISSING = QBrush(QColor("#d5d8d2"), Qt.BrushStyle.BDiagPattern)
 _CLICK_SLOP = 5  # pixels a press may move and still be a click, not a drag
+SETTLE_MS = 150
 
 
 class MapView(QGraphicsView):
@@ -35,12 +48,18 @@ class MapView(QGraphicsView):
         super().__init__(parent)
         self.tiles = tiles
         self.setScene(QGraphicsScene(0, 0, WORLD, WORLD, self))
+        # Markers come and go by the hundred at each zoom level: an index would be rebuilt for each of them.
+        self.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.layer = MarkerLayer(self.scene())
         self.attribution = ""
         self.show_legend = True
         self.overlays = True  # off while a PDF is drawn: it lays out its own, larger
         self._zoom = 9.0
         self._press: QPoint | None = None
+        self._quiet = False
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle.timeout.connect(self.viewport().update)
+        self._sprites: dict[tuple[str, ...], QPixmap] = {}
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -76,8 +95,7 @@ class MapView(QGraphicsView):
     def set_view(self, lat: float, lon: float, zoom: float | None = None) -> None:
         if zoom is not None:
             self._apply_zoom(zoom)
-        self.centerOn(QPointF(*to_world(lat, lon)))
-        self._moved()
+        self._centre_on(QPointF(*to_world(lat, lon)))
 
     def set_zoom(self, zoom: float, anchor: QPoint | None = None) -> None:
         """Zooms keeping the point under ``anchor`` (a viewport position; default the centre) where it is."""
@@ -88,8 +106,7 @@ class MapView(QGraphicsView):
         if not self._apply_zoom(zoom):
             return
         ratio = before / self.scale_factor()
-        self.centerOn(fixed + (centre - fixed) * ratio)
-        self._moved()
+        self._centre_on(fixed + (centre - fixed) * ratio)
 
     def fit(self, west: float, south: float, east: float, north: float, padding: int = 24) -> None:
         """Shows a (west, south, east, north) box whole, as close as the zoom range allows."""
@@ -99,13 +116,14 @@ class MapView(QGraphicsView):
         room_h = max(1, self.viewport().height() - 2 * padding)
         span = max((right - left) / room_w, (bottom - top) / room_h, 1e-9)
         self._apply_zoom(Z_REF - math.log2(span))
-        self.centerOn(QPointF((left + right) / 2, (top + bottom) / 2))
-        self._moved()
+        self._centre_on(QPointF((left + right) / 2, (top + bottom) / 2))
 
     def _apply_zoom(self, zoom: float) -> bool:
         zoom = min(MAX_ZOOM, max(MIN_ZOOM, zoom))
         if abs(zoom - self._zoom) < 1e-9:
             return False
+        # While a zoom moves, scaled tiles are drawn unfiltered (a third of the frame); once it rests, smoothly.
+        self._settle.start()
         self._zoom = zoom
         self.setTransform(QTransform.fromScale(self.scale_factor(), self.scale_factor()))
         return True
@@ -120,6 +138,15 @@ class MapView(QGraphicsView):
         """Draws the markers again (the producers or the filter changed)."""
         self._moved()
 
+    def _centre_on(self, point: QPointF) -> None:
+        # centerOn moves both scroll bars, each announcing a move: the markers are brought up to date once.
+        self._quiet = True
+        try:
+            self.centerOn(point)
+        finally:
+            self._quiet = False
+        self._moved()
+
     def _moved(self) -> None:
         self.layer.sync(floor_zoom(self._zoom), self.visible_rect())
         self.viewport().update()
@@ -127,7 +154,8 @@ class MapView(QGraphicsView):
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
-        self._moved()
+        if not self._quiet:
+            self._moved()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -209,7 +237,7 @@ class MapView(QGraphicsView):
         z = min(self.tile_zoom(), 24)
         view = self.visible_rect()
         self.tiles.want(visible_tiles(view.left(), view.top(), view.right(), view.bottom(), z))
-        if abs(self._zoom - round(self._zoom)) > 1e-6:
+        if abs(self._zoom - round(self._zoom)) > 1e-6 and not self._settle.isActive():
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         size = TILE_SIZE * 2.0 ** (Z_REF - z)
         for _, x, y in visible_tiles(rect.left(), rect.top(), rect.right(), rect.bottom(), z):
@@ -228,8 +256,32 @@ class MapView(QGraphicsView):
         area = QRectF(self.viewport().rect())
         overlays.paint_scale_bar(painter, QPointF(area.left() + 10, area.bottom() - 10), self.metres_per_pixel())
         if self.attribution:
-            overlays.paint_attribution(painter, QPointF(area.right() - 6, area.bottom() - 6), self.attribution)
+            credits = self._sprite(("credits", self.attribution), lambda p: overlays.paint_attribution(
+                p, QPointF(p.device().width(), p.device().height()), self.attribution), self._credits_size())
+            painter.drawPixmap(QPointF(area.right() - 6 - credits.width(), area.bottom() - 6 - credits.height()),
+                               credits)
         if self.show_legend:
-            width, _ = overlays.legend_size(painter)
-            overlays.paint_legend(painter, QPointF(area.right() - width - 10, area.top() + 10))
+            legend = self._sprite(("legend",), lambda p: overlays.paint_legend(p, QPointF(0, 0)),
+                                  overlays.legend_size(painter))
+            painter.drawPixmap(QPointF(area.right() - legend.width() - 10, area.top() + 10), legend)
         painter.restore()
+
+    def _credits_size(self) -> tuple[float, float]:
+        font = QFont(self.font())
+        font.setPixelSize(10)
+        metrics = QFontMetricsF(font)
+        return metrics.horizontalAdvance(self.attribution) + 10, metrics.height() + 4
+
+    def _sprite(self, key: tuple[str, ...], paint: Callable[[QPainter], object], size: tuple[float, float]) -> QPixmap:
+        """An overlay drawn once into a pixmap: the legend's dozen lines of text cost milliseconds a frame."""
+        pixmap = self._sprites.get(key)
+        if pixmap is None:
+            pixmap = QPixmap(math.ceil(size[0]) + 1, math.ceil(size[1]) + 1)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setFont(self.font())
+            paint(painter)
+            painter.end()
+            self._sprites = {k: v for k, v in self._sprites.items() if k[0] != key[0]}
+            self._sprites[key] = pixmap
+        return pixmap

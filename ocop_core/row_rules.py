@@ -96,7 +96,13 @@ def check_values(spec: Entity, values: Mapping[str, Any]) -> str | None:
             if rule.nullable:
                 continue
             return f"{name}: required"
-        problem = _KIND_CHECKS[rule.kind](rule, value)
+        kind = rule.kind
+        if kind == "text" and type(value) is str and len(value) <= (rule.max_length or MAX_TEXT_VALUE) \
+                and _BAD_TEXT.search(value) is None:
+            continue  # the common case, decided without a call
+        if kind == "bool" and type(value) is bool:
+            continue
+        problem = _KIND_CHECKS[kind](rule, value)
         if problem is None and (rule.minimum is not None or rule.maximum is not None):
             problem = _range(rule, value)
         if problem:

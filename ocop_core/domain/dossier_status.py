@@ -1,4 +1,4 @@
-"""The dossier workflow: which status may follow which."""
+"""The dossier workflow: which status may follow which (who may make each move: ocop_core.rules.workflow)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,3 @@ DOCUMENT_TYPES = (
     "awards", "other",
 )
 DOSSIER_KINDS = ("new", "renewal", "upgrade")
-
-
-def can_move(current: str, target: str) -> bool:
-    return target in TRANSITIONS.get(current, ())

@@ -1,12 +1,12 @@
-"""The dossier's documents: list, attach (button or drop), photo preview, remove."""
+"""The dossier's documents: list, attach (button or drop), preview (photos, PDFs' first page), open, remove."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImageReader, QPixmap, QResizeEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -23,93 +22,38 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ocop_desktop import formats, words
 from ocop_desktop.services import documents, dossiers
 from ocop_desktop.services.dossier_view import DocumentInfo, DossierView
 from ocop_desktop.services.errors import FileTooLarge, ServiceError
-from ocop_desktop.ui import texts
 from ocop_desktop.ui.context import AppContext
 from ocop_desktop.ui.dossiers import dialogs
+from ocop_desktop.ui.dossiers import documents_preview as preview
 from ocop_desktop.ui.dossiers.forms import ERROR_STYLE
 
 COL_TYPE, COL_TITLE, COL_SIZE, COL_STATE = range(4)
-PREVIEW_MAX = QSize(1600, 1600)  # photos from phones are decoded at most this large
-
-
-def size_text(size: int) -> str:
-    locale = QLocale(QLocale.Language.Vietnamese)
-    if size < 1024:
-        return f"{size} B"
-    if size < 1024 * 1024:
-        return f"{locale.toString(size / 1024, 'f', 0)} KB"
-    return f"{locale.toString(size / 1024 / 1024, 'f', 1)} MB"
-
-
-class _Preview(QLabel):
-    """Keeps the decoded picture and rescales it to whatever room the splitter gives."""
-
-    def __init__(self, parent: QWidget):
-        super().__init__(parent)
-        self._pixmap = QPixmap()
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setWordWrap(True)
-        self.setMinimumSize(200, 160)
-        # Ignored: the label must not grow to the picture's size and push the splitter around.
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-
-    def show_picture(self, pixmap: QPixmap) -> None:
-        self._pixmap = pixmap
-        self._rescale()
-
-    def show_text(self, text: str) -> None:
-        self._pixmap = QPixmap()
-        self.setPixmap(QPixmap())
-        self.setText(text)
-
-    def has_picture(self) -> bool:
-        return not self._pixmap.isNull()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._rescale()
-
-    def _rescale(self) -> None:
-        if not self._pixmap.isNull():
-            self.setPixmap(self._pixmap.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                                               Qt.TransformationMode.SmoothTransformation))
 
 
 class DocumentsPanel(QWidget):
     documents_changed = Signal(object)  # Changes, after an attach or a removal was saved
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None):
+    def __init__(self, context: AppContext, parent: QWidget | None = None, *, read_only: bool = False):
         super().__init__(parent)
         self.context = context
         # Replaceable in tests: a dialog would block an offscreen run.
         self.choose_file: Callable[[], str] = self._ask_file
         self.confirm: Callable[[str], bool] = lambda question: dialogs.ask_confirm(self, question)
-        self._view: DossierView | None = None
+        self._dossier_id: str | None = None
         self._docs: tuple[DocumentInfo, ...] = ()
-        self.setAcceptDrops(True)
+        self._can_remove = False
+        self._read_only = read_only  # the council's view: look and open, never attach or remove
+        self.setAcceptDrops(not read_only)
 
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Loại tài liệu:"), self))
-        self.type_combo = QComboBox(self)
-        # No type is preselected: a photo filed as a "registration form" by default would go unnoticed.
-        self.type_combo.addItem(self.tr("— chọn loại —"), None)
-        for code, name in texts.document_types().items():
-            self.type_combo.addItem(name, code)
-        bar.addWidget(self.type_combo)
-        self.attach_button = QPushButton(self.tr("Đính kèm tệp…"), self)
-        self.attach_button.clicked.connect(lambda: self.attach_file())
-        bar.addWidget(self.attach_button)
-        bar.addStretch(1)
-        self.remove_button = QPushButton(self.tr("Gỡ tài liệu"), self)
-        self.remove_button.clicked.connect(self.remove_selected)
-        bar.addWidget(self.remove_button)
-        layout.addLayout(bar)
+        layout.addLayout(self._bar(read_only))
         self.limit_label = QLabel(self)
         self.limit_label.setEnabled(False)
+        self.limit_label.setVisible(not read_only)
         layout.addWidget(self.limit_label)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -130,38 +74,70 @@ class DocumentsPanel(QWidget):
         for column in (COL_TYPE, COL_SIZE, COL_STATE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.preview = _Preview(split)
+        self.table.cellDoubleClicked.connect(lambda _row, _column: self.open_selected())
+        self.preview = preview.Preview(split)
         split.addWidget(self.table)
         split.addWidget(self.preview)
         split.setSizes([640, 360])
         layout.addWidget(split, 1)
         self._selection_changed()
 
+    def _bar(self, read_only: bool) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.type_caption = QLabel(self.tr("Loại tài liệu:"), self)
+        self.type_combo = QComboBox(self)
+        # No type is preselected: a photo filed as a "registration form" by default would go unnoticed.
+        self.type_combo.addItem(self.tr("— chọn loại —"), None)
+        for code, name in words.document_types().items():
+            self.type_combo.addItem(name, code)
+        self.type_combo.currentIndexChanged.connect(self._type_chosen)
+        self.attach_button = QPushButton(self.tr("Đính kèm tệp…"), self)
+        self.attach_button.clicked.connect(lambda: self.attach_file())
+        self.open_button = QPushButton(self.tr("Mở tệp"), self)
+        self.open_button.setToolTip(self.tr("Mở bằng ứng dụng xem tệp của máy (cũng mở được bằng nhấp đúp)"))
+        self.open_button.clicked.connect(self.open_selected)
+        self.remove_button = QPushButton(self.tr("Gỡ tài liệu"), self)
+        self.remove_button.clicked.connect(self.remove_selected)
+        for widget in (self.type_caption, self.type_combo, self.attach_button):
+            bar.addWidget(widget)
+            widget.setVisible(not read_only)
+        bar.addStretch(1)
+        bar.addWidget(self.open_button)
+        bar.addWidget(self.remove_button)
+        self.remove_button.setVisible(not read_only)
+        return bar
+
     def show_view(self, view: DossierView) -> None:
+        d = view.dossier
+        self.show_documents(view.documents, dossier_id=d.id, can_attach=d.can_attach and view.in_scope,
+                            can_remove=d.editable and view.in_scope, max_upload=view.max_upload_bytes)
+
+    def show_documents(self, docs: tuple[DocumentInfo, ...], *, dossier_id: str, can_attach: bool = False,
+                       can_remove: bool = False, max_upload: int | None = None) -> None:
         selected = self.selected_document()
-        self._view, self._docs = view, view.documents
-        viewer = self.context.user.role == "viewer"
-        self.attach_button.setEnabled(view.dossier.can_attach and not viewer)
-        self.type_combo.setEnabled(view.dossier.can_attach and not viewer)
-        self.setAcceptDrops(view.dossier.can_attach and not viewer)
-        limit = view.max_upload_bytes
+        self._dossier_id, self._docs, self._can_remove = dossier_id, docs, can_remove
+        for widget in (self.attach_button, self.type_combo):
+            widget.setEnabled(can_attach)
+        self.setAcceptDrops(can_attach and not self._read_only)
         self.limit_label.setText(self.tr("Mỗi tệp tối đa {size} (theo máy chủ). Có thể kéo thả tệp vào đây.")
-                                 .format(size=size_text(limit)) if limit else
+                                 .format(size=formats.size(max_upload)) if max_upload else
                                  self.tr("Có thể kéo thả tệp vào đây."))
-        types, states = texts.document_types(), (self.tr("Chưa gửi"), self.tr("Đã gửi lên máy chủ"))
-        self.table.setRowCount(len(self._docs))
-        for row, doc in enumerate(self._docs):
+        types, states = words.document_types(), (self.tr("Chưa gửi"), self.tr("Đã gửi lên máy chủ"))
+        self.table.setRowCount(len(docs))
+        for row, doc in enumerate(docs):
             cells = {COL_TYPE: types.get(doc.doc_type, doc.doc_type), COL_TITLE: doc.title,
-                     COL_SIZE: size_text(doc.size), COL_STATE: states[doc.uploaded]}
+                     COL_SIZE: formats.size(doc.size), COL_STATE: states[doc.uploaded]}
             for column, text in cells.items():
                 item = QTableWidgetItem(text)
                 item.setToolTip(self.tr("Tệp: {name}\nSHA-256: {sha}").format(name=doc.file_name, sha=doc.sha256))
                 if column == COL_SIZE:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
-        ids = [d.id for d in self._docs]
+        ids = [d.id for d in docs]
         if selected and selected.id in ids:
             self.table.selectRow(ids.index(selected.id))
+        elif docs and self._read_only:
+            self.table.selectRow(0)  # a read-only view is for looking: the first document shows at once
         self._selection_changed()
 
     def selected_document(self) -> DocumentInfo | None:
@@ -169,7 +145,7 @@ class DocumentsPanel(QWidget):
         return self._docs[min(rows)] if rows and min(rows) < len(self._docs) else None
 
     def attach_file(self, path: str | Path | None = None) -> None:
-        if self._view is None:
+        if self._dossier_id is None:
             return
         doc_type = self.type_combo.currentData()
         if doc_type is None:
@@ -179,7 +155,7 @@ class DocumentsPanel(QWidget):
         path = path or self.choose_file()
         if not path:
             return
-        dossier_id, blobs = self._view.dossier.id, self.context.blobs
+        dossier_id, blobs = self._dossier_id, self.context.blobs
         self.message.setVisible(False)
         self.context.runner.write(
             lambda session: documents.attach_document(session, blobs, dossier_id=dossier_id, file_path=Path(path),
@@ -195,6 +171,25 @@ class DocumentsPanel(QWidget):
         self.context.runner.write(lambda session: dossiers.delete_document(session, doc.id), done=self._saved,
                                   failed=lambda exc: self._failed(exc, None))
 
+    def open_selected(self) -> None:
+        """Hands a copy of the document to the application the system opens its type with."""
+        doc = self.selected_document()
+        if doc is None or not self.context.blobs.has(doc.sha256):
+            return
+        try:
+            opened = preview.open_in_viewer(self.context.blobs, self.context.paths.cache, doc)
+        except OSError as exc:
+            self._say(self.tr("Không mở được tệp “{name}”: {reason}").format(name=doc.file_name, reason=exc.strerror))
+            return
+        if not opened:
+            self._say(self.tr("Máy này không có ứng dụng nào mở được tệp “{name}”.").format(name=doc.file_name))
+        else:
+            self.message.setVisible(False)
+
+    def _type_chosen(self) -> None:
+        if self.type_combo.currentData() is not None:
+            self.message.setVisible(False)  # "choose a type first" is answered
+
     def _saved(self, changes) -> None:
         self.message.setVisible(False)
         self.documents_changed.emit(changes)
@@ -208,41 +203,32 @@ class DocumentsPanel(QWidget):
 
     def _failure_text(self, exc: Exception, path: Path | None) -> str:
         name = path.name if path else ""
-        code = exc.code if isinstance(exc, ServiceError) else ""
         if isinstance(exc, FileTooLarge):
             size, limit = exc.params["size"], exc.params["limit"]
             return self.tr("Tệp “{name}” ({size}) lớn hơn mức tối đa máy chủ nhận ({limit}), nên không được "
                            "đính kèm. Hãy giảm kích thước (chụp lại ảnh nhỏ hơn, nén PDF) rồi thử lại.").format(
-                name=name, size=size_text(size), limit=size_text(limit))
-        if code == "file_not_a_file":
-            return self.tr("Không tìm thấy tệp “{name}”.").format(name=name)
-        if code == "file_unreadable":
-            return self.tr("Không đọc được tệp “{name}”.").format(name=name)
-        return texts.error_text(exc)
+                name=name, size=formats.size(size), limit=formats.size(limit))
+        if isinstance(exc, ServiceError) and exc.code.startswith("file_") and name:
+            return self.tr("Tệp “{name}”: {reason}").format(name=name, reason=words.error_text(exc))
+        return words.error_text(exc)
 
     def _selection_changed(self) -> None:
         doc = self.selected_document()
-        editable = self._view is not None and self._view.dossier.editable and self.context.user.role != "viewer"
-        self.remove_button.setEnabled(doc is not None and editable)
+        held = doc is not None and self.context.blobs.has(doc.sha256)
+        self.remove_button.setEnabled(doc is not None and self._can_remove and not self._read_only)
+        self.open_button.setEnabled(held)
         if doc is None:
             self.preview.show_text(self.tr("Chọn một tài liệu để xem trước.") if self._docs
                                    else self.tr("Hồ sơ chưa có tài liệu nào."))
-            return
-        if not self.context.blobs.has(doc.sha256):
-            self.preview.show_text(self.tr("Tệp “{name}” chưa có trên máy này.").format(name=doc.file_name))
-            return
-        if doc.is_image:
-            reader = QImageReader(str(self.context.blobs.path_for(doc.sha256)))
-            reader.setAutoTransform(True)  # phone photos carry their rotation in EXIF
-            size = reader.size()
-            if size.isValid() and (size.width() > PREVIEW_MAX.width() or size.height() > PREVIEW_MAX.height()):
-                reader.setScaledSize(size.scaled(PREVIEW_MAX, Qt.AspectRatioMode.KeepAspectRatio))
-            image = reader.read()
-            if not image.isNull():
-                self.preview.show_picture(QPixmap.fromImage(image))
-                return
-        self.preview.show_text(self.tr("{name}\n{size}\nKhông xem trước được loại tệp này.").format(
-            name=doc.file_name, size=size_text(doc.size)))
+        elif not held:
+            self.preview.show_text(self.tr("Tệp “{name}” chưa có trên máy này; đồng bộ để tải về.").format(
+                name=doc.file_name))
+        elif not (image := preview.preview_image(self.context.blobs, doc)).isNull():
+            self.preview.show_picture(QPixmap.fromImage(image))
+        else:
+            self.preview.show_text(self.tr("{name}\n{size}\nKhông xem trước được tệp này; bấm “Mở tệp” để xem bằng "
+                                           "ứng dụng của máy.").format(name=doc.file_name,
+                                                                       size=formats.size(doc.size)))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):

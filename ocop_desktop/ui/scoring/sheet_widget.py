@@ -23,6 +23,7 @@ from ocop_desktop.formats import clock, decimal, stars
 from ocop_desktop.services import sheet_view, sheets
 from ocop_desktop.services.sheet_view import PREVIEW, SheetView, comment_slot
 from ocop_desktop.ui.context import AppContext
+from ocop_desktop.ui.dossiers.documents_window import SheetDocuments
 from ocop_desktop.ui.scoring import colours
 from ocop_desktop.ui.scoring.criterion_row import CriterionRow
 from ocop_desktop.ui.scoring.sheet_body import SheetBody
@@ -55,6 +56,8 @@ class SheetWidget(QWidget):
         self._view: SheetView | None = None
         self._answers: dict[tuple[str, str | None], str] = {}
         self._score: SheetScore | None = None
+        # The sheet's dossier's documents, in a window opened on request; a preview (no context) has none.
+        self._documents = SheetDocuments(context, self, self._show_error) if context is not None else None
         layout = QVBoxLayout(self)
         layout.addLayout(self._header())
         self.message = QLabel(self)
@@ -89,6 +92,10 @@ class SheetWidget(QWidget):
         row.addLayout(titles, 1)
         self.status = QLabel(self)
         row.addWidget(self.status, 0, Qt.AlignmentFlag.AlignTop)
+        self.documents_button = QPushButton(self.tr("Tài liệu hồ sơ…"), self)
+        self.documents_button.setToolTip(self.tr("Xem các tài liệu của hồ sơ đang chấm (chỉ xem, mở cửa sổ riêng)"))
+        self.documents_button.clicked.connect(self.show_documents)
+        row.addWidget(self.documents_button, 0, Qt.AlignmentFlag.AlignTop)
         return row
 
     def _side(self) -> QVBoxLayout:
@@ -162,6 +169,7 @@ class SheetWidget(QWidget):
         self.status.setStyleSheet(f"color: white; background: {colour}; padding: 3px 10px; border-radius: 10px;"
                                   " font-weight: 600;")
         self.status.show()
+        self.documents_button.setVisible(bool(view.sheet_id) and self.context is not None)
         self.submit_button.setVisible(view.editable)
         self.rescore_button.setVisible(view.status == "submitted")
         self.saved.setText(self.tr("Mỗi lựa chọn được lưu ngay khi bấm.") if view.editable else "")
@@ -178,6 +186,7 @@ class SheetWidget(QWidget):
         self.totals.hide()
         self.submit_button.hide()
         self.rescore_button.hide()
+        self.documents_button.hide()
 
     def _recompute(self) -> None:
         """Recomputes the result with the domain function itself, so the screen cannot disagree with it."""
@@ -202,6 +211,11 @@ class SheetWidget(QWidget):
         self.layout().activate()
         self.submit_button.setEnabled(view.editable and not self._score.unanswered)
         self.submit_button.setToolTip("" if self._score.complete else self.tr("Chấm đủ các tiêu chí rồi mới nộp được"))
+
+    def show_documents(self) -> None:
+        """The dossier's documents, read-only, in a window beside the sheet."""
+        if self._view is not None and self._view.sheet_id and self._documents is not None:
+            self._documents.open(self._view.sheet_id)
 
     def unanswered_count(self) -> int:
         return len(self._score.unanswered) if self._score else 0

@@ -14,11 +14,14 @@ from ocop_core.domain.criteria_loader import CriteriaSetError, load_document
 from ocop_core.domain.scoring import Answer, score_sheet
 from ocop_core.rules import locks, workflow
 from ocop_core.rules.actor import Actor
+from ocop_core.rules.council_setup import check_council_setup
 from ocop_core.rules.refusal import Refusal
 from ocop_server import store
 from ocop_server.scope import Viewer
 
 CRITERIA_MUTABLE = frozenset({"status", "effective_to", "updated_at"})
+# A council's make-up, which its first submitted sheet fixes (ocop_core.rules.council_setup).
+COUNCIL_SETUP = frozenset({"councils", "council_members", "evaluation_sessions"})
 # A result's links: changing either puts it on another dossier or before another council.
 RESULT_LINKS = frozenset({"session_id", "dossier_id"})
 
@@ -109,6 +112,8 @@ def check_workflow(session: Session, viewer: Viewer, entity: str, row_id: str, b
                                        _status(session, "score_sheets", after.get("sheet_id")))
     if entity == "council_results":
         return _check_result(session, before, after, changed)
+    if entity in COUNCIL_SETUP:
+        return check_council_change(session, entity, row_id, before, after, changed)
     return None
 
 
@@ -158,3 +163,36 @@ def _assigned_councils(session: Session, dossier_id: str) -> set[str]:
         if row is not None and not row.deleted and row.data.get("council_id"):
             councils.add(row.data["council_id"])
     return councils
+
+
+def check_council_change(session: Session, entity: str, row_id: str, before: dict | None, after: dict,
+                         changed: set[str]) -> Refusal | None:
+    """A council, a seat or a session as the laptop's services.council_setup keeps them: once a sheet of the
+    council is submitted, update_council and delete_council refuse, so the council's fields and existence, its
+    seats (new, changed, removed, moved in or out) and its sessions (changed, removed, moved) stay as they are.
+    A new session is not refused: open_session opens the next round on a scored council, the way to rescore."""
+    if not changed:
+        return None  # a change that changes nothing leaves the council as it was
+    if entity == "evaluation_sessions" and before is None:
+        return None
+    if entity == "councils":
+        councils = {row_id} if before is not None else set()  # a new council has no sheet yet
+    else:
+        councils = {str(c) for c in ((before or {}).get("council_id"), after.get("council_id")) if c}
+    for council_id in sorted(councils):
+        refusal = check_council_setup(submitted_sheets(session, council_id))
+        if refusal is not None:
+            return refusal
+    return None
+
+
+def submitted_sheets(session: Session, council_id: str) -> int:
+    """Sheets the council's members submitted, superseded ones included, counted as the laptop counts them: through
+    every seat the council ever had (a removed seat's submitted sheet still locks it), sheet tombstones left out."""
+    count = 0
+    for _, member_id in store.children(session, "councils", council_id, "council_members"):
+        for _, sheet_id in store.children(session, "council_members", member_id, "score_sheets"):
+            sheet = store.load(session, "score_sheets", sheet_id)
+            if sheet is not None and not sheet.deleted and (sheet.data.get("status") or "draft") != "draft":
+                count += 1
+    return count

@@ -120,7 +120,8 @@ ENTITIES: dict[str, Entity] = {e.name: e for e in [
     _entity("producers", {
         "name": "text 300", "kind": "text 32", "registration_no": "text 64 =", "tax_code": "text 32 =",
         "commune_code": "text 10", "legacy_commune_code": "text? 10", "address": "text 500 =",
-        "representative": "text 200 =", "phone": "text 32 =", "lat": "float? -90..90", "lon": "float? -180..180"}),
+        "representative": "text 200 =", "phone": "text 32 =", "lat": "float? -90..90", "lon": "float? -180..180",
+        "location_accuracy_m": "float? 0..100000", "location_source": "text? 16"}),
     _entity("products", {
         "producer_id": ID, "name": "text 300", "subgroup_code": "text 32", "commune_code": "text 10",
         "external_code": "text 64 =", "description": "text ="}, {"producer_id": "producers"}),

@@ -32,6 +32,19 @@ def producer_kinds() -> dict[str, str]:
             "cooperative_group": _t("Tổ hợp tác"), "household": _t("Hộ sản xuất")}
 
 
+def location_sources() -> dict[str, str]:
+    """How a producer's position was found (db.models.registry.LOCATION_SOURCES)."""
+    return {"map": _t("Chọn trên bản đồ"), "typed": _t("Nhập toạ độ"), "photo": _t("Từ ảnh chụp có GPS"),
+            "commune_centroid": _t("Tâm xã (ước lượng)")}
+
+
+def location_warnings() -> dict[str, str]:
+    """What looks wrong with a position (services.producer_location): a warning, never a refusal."""
+    return {"outside_province": _t("Điểm này nằm ngoài tỉnh Hà Tĩnh: hãy kiểm tra lại vị trí."),
+            "far_from_commune": _t("Điểm này cách trung tâm {commune} khoảng {km} km: hãy kiểm tra lại vị trí "
+                                   "hoặc xã/phường của chủ thể.")}
+
+
 def user_roles() -> dict[str, str]:
     return {"admin": _t("Quản trị tỉnh"), "secretary": _t("Thư ký hội đồng"), "chair": _t("Chủ tịch hội đồng"),
             "member": _t("Thành viên hội đồng"), "commune_officer": _t("Cán bộ xã"), "viewer": _t("Người xem")}

@@ -72,6 +72,8 @@ class ProducerInfo:
     lat: float | None
     lon: float | None
     commune_centre: tuple[float, float] | None  # a starting point when coordinates are first entered
+    location_accuracy_m: float | None = None
+    location_source: str | None = None  # LOCATION_SOURCES
     other_dossiers: tuple[str, ...] = ()  # codes of the producer's other dossiers, which an edit changes too
 
 
@@ -175,6 +177,7 @@ def _producer(session: Session, producer: Producer, dossier_id: str) -> Producer
         representative=producer.representative or "", phone=producer.phone or "", tax_code=producer.tax_code or "",
         registration_no=producer.registration_no or "", lat=producer.lat, lon=producer.lon,
         commune_centre=(commune.lat, commune.lon) if commune and None not in (commune.lat, commune.lon) else None,
+        location_accuracy_m=producer.location_accuracy_m, location_source=producer.location_source,
         other_dossiers=tuple(others))
 
 

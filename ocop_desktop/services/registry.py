@@ -14,6 +14,7 @@ from ocop_desktop.db.models.registry import PRODUCER_KINDS
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.errors import ServiceError, check_choice, check_coordinates, clean_text
 from ocop_desktop.services.lookup import check_commune, get_alive
+from ocop_desktop.services.producer_location import LOCATION_FIELDS, location_details
 
 # A text the synced entity leaves unbounded (a description) is still bounded on the laptop: a screen of
 # 20,000 characters is already more than any form holds.
@@ -78,7 +79,9 @@ def producer_values(session: Session, values: dict[str, Any]) -> dict[str, Any]:
     check_phone(out.get("phone", ""))
     if "lat" in values or "lon" in values:
         out["lat"], out["lon"] = check_coordinates(values.get("lat"), values.get("lon"))
-    unknown = set(values) - set(_PRODUCER_TEXT) - {"kind", "commune_code", "lat", "lon", "legacy_commune_code"}
+    out |= location_details(values, out)
+    unknown = set(values) - set(_PRODUCER_TEXT) - {"kind", "commune_code", "lat", "lon", "legacy_commune_code",
+                                                   *LOCATION_FIELDS}
     if unknown:
         raise ServiceError("unknown_field", sorted(unknown)[0])
     if "legacy_commune_code" in values:

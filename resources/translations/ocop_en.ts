@@ -902,6 +902,30 @@
         <translation>Council member</translation>
     </message>
     <message>
+        <source>Chọn trên bản đồ</source>
+        <translation>Picked on the map</translation>
+    </message>
+    <message>
+        <source>Nhập toạ độ</source>
+        <translation>Typed coordinates</translation>
+    </message>
+    <message>
+        <source>Từ ảnh chụp có GPS</source>
+        <translation>From a photo&apos;s GPS</translation>
+    </message>
+    <message>
+        <source>Tâm xã (ước lượng)</source>
+        <translation>Commune centre (estimate)</translation>
+    </message>
+    <message>
+        <source>Điểm này nằm ngoài tỉnh Hà Tĩnh: hãy kiểm tra lại vị trí.</source>
+        <translation>This point lies outside Hà Tĩnh province: check the location.</translation>
+    </message>
+    <message>
+        <source>Điểm này cách trung tâm {commune} khoảng {km} km: hãy kiểm tra lại vị trí hoặc xã/phường của chủ thể.</source>
+        <translation>This point is about {km} km from the centre of {commune}: check the location or the producer&apos;s commune.</translation>
+    </message>
+    <message>
         <source>Chưa đủ điều kiện kiến nghị công nhận</source>
         <translation>Not yet ready for a recognition proposal</translation>
     </message>
@@ -1348,6 +1372,10 @@
     <message>
         <source>Đồng bộ xong lúc {time}:</source>
         <translation>Sync completed at {time}:</translation>
+    </message>
+    <message>
+        <source>Tự động đồng bộ xong lúc {time}:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>đã gửi %n thay đổi,</source>
@@ -2147,6 +2175,31 @@ Save anyway?</numerusform>
     <message>
         <source>Không nhập được bản đồ nền</source>
         <translation>Could not import the basemap</translation>
+    </message>
+    <message>
+        <source>Mỗi lựa chọn được lưu ngay khi bấm.</source>
+        <translation type="unfinished">Each choice is saved as soon as you click it.</translation>
+    </message>
+    <message>
+        <source>Phiếu đã nộp nên không sửa được. Muốn thay đổi, bấm «Chấm lại»: phiếu mới bắt đầu từ các lựa chọn này và thay phiếu này khi được nộp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phiếu này đã được thay bằng một phiếu chấm lại; chỉ còn để xem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chấm lại sản phẩm «{product}»?
+
+Một phiếu nháp mới được tạo từ các lựa chọn của phiếu đã nộp; phiếu đã nộp được giữ lại và được thay bằng phiếu mới khi phiếu mới được nộp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccuracySpin</name>
+    <message>
+        <source>Không rõ</source>
+        <translation>Not known</translation>
     </message>
 </context>
 <context>
@@ -3217,6 +3270,21 @@ After this step you cannot move it back to “{current}” yourself.</translatio
     </message>
 </context>
 <context>
+    <name>HiddenByFilterNote</name>
+    <message>
+        <source>Bỏ lọc</source>
+        <translation type="unfinished">Clear filter</translation>
+    </message>
+    <message>
+        <source>Bỏ mọi bộ lọc và ô tìm kiếm của danh sách hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hồ sơ đang mở ({code}) không có trong danh sách vì bộ lọc hoặc ô tìm kiếm đang ẩn nó; bạn vẫn xem và sửa được ở bên cạnh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LocationForm</name>
     <message>
         <source>Đã xác định vị trí cơ sở sản xuất</source>
@@ -3239,12 +3307,43 @@ After this step you cannot move it back to “{current}” yourself.</translatio
         <translation>From -180 to 180 (Vietnam: about 102 to 117.5).</translation>
     </message>
     <message>
-        <source>Chọn vị trí trực tiếp trên bản đồ sẽ có ở phiên bản sau; hiện nhập toạ độ đọc từ điện thoại hoặc máy GPS.</source>
-        <translation>Picking the location directly on a map will come in a later version; for now, enter coordinates read from a phone or GPS device.</translation>
+        <source>Độ chính xác</source>
+        <translation>Accuracy</translation>
+    </message>
+    <message>
+        <source>Bán kính sai số, tính bằng mét; để “Không rõ” nếu không biết.</source>
+        <translation>Radius of uncertainty in metres; leave “Not known” if unknown.</translation>
+    </message>
+    <message>
+        <source>Nguồn vị trí</source>
+        <translation>Location source</translation>
     </message>
     <message>
         <source>Vị trí này nằm ngoài Việt Nam — kiểm tra lại, có thể đã nhập nhầm vĩ độ và kinh độ.</source>
         <translation>This location is outside Vietnam — check it again; latitude and longitude may have been swapped.</translation>
+    </message>
+</context>
+<context>
+    <name>LocationPicker</name>
+    <message>
+        <source>Bấm vào bản đồ hoặc kéo điểm đỏ tới cơ sở sản xuất; lăn chuột hoặc bấm +/− để phóng to, kéo bản đồ để di chuyển.</source>
+        <translation>Click the map or drag the red point to the production site; scroll or press +/− to zoom, drag the map to move it.</translation>
+    </message>
+    <message>
+        <source>Dùng vị trí trong ảnh</source>
+        <translation>Use the photo&apos;s location</translation>
+    </message>
+    <message>
+        <source>vĩ độ {lat}, kinh độ {lon}</source>
+        <translation>latitude {lat}, longitude {lon}</translation>
+    </message>
+    <message>
+        <source> (sai số khoảng {m} m)</source>
+        <translation> (accurate to about {m} m)</translation>
+    </message>
+    <message>
+        <source>Ảnh “{name}” có toạ độ GPS: {where}.</source>
+        <translation>The photo “{name}” has GPS coordinates: {where}.</translation>
     </message>
 </context>
 <context>
@@ -3967,18 +4066,6 @@ Kiểm tra địa chỉ và mạng rồi thử lại; nếu máy chủ chỉ t�
         <translation>Rescore sheet</translation>
     </message>
     <message>
-        <source>Mỗi lựa chọn được lưu ngay khi bấm.</source>
-        <translation>Each choice is saved as soon as you click it.</translation>
-    </message>
-    <message>
-        <source>Phiếu đã nộp nên không sửa được. Muốn thay đổi, bấm «Chấm lại»: phiếu mới bắt đầu từ các lựa chọn này và thay phiếu này khi được nộp.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Phiếu này đã được thay bằng một phiếu chấm lại; chỉ còn để xem.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Chưa mở phiếu chấm nào</source>
         <translation>No score sheet open</translation>
     </message>
@@ -4009,12 +4096,6 @@ A submitted sheet can no longer be edited; to change it, you must rescore.</tran
     <message>
         <source>Nộp phiếu chấm</source>
         <translation>Submit score sheet</translation>
-    </message>
-    <message>
-        <source>Chấm lại sản phẩm «{product}»?
-
-Một phiếu nháp mới được tạo từ các lựa chọn của phiếu đã nộp; phiếu đã nộp được giữ lại và được thay bằng phiếu mới khi phiếu mới được nộp.</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Nhận xét {code}</source>
@@ -4131,6 +4212,13 @@ Một phiếu nháp mới được tạo từ các lựa chọn của phiếu đ
     <message>
         <source>Chưa đồng bộ thành công lần nào</source>
         <translation>No successful sync yet</translation>
+    </message>
+    <message numerus="yes">
+        <source>lần gửi thay đổi gần nhất: %n thay đổi, lúc {when}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -132,6 +132,18 @@ def _write_sync_local_rows(db) -> dict[str, str]:
         return {"local_user": user.id, "quarantined": held.id}
 
 
+def _write_located_producer(db) -> dict[str, str]:
+    """Since 0006: a producer whose position was picked on the map, with the accuracy of that pick."""
+    from ocop_desktop.services import registry
+
+    with db.session() as s:
+        located = registry.create_producer(
+            s, name="Cơ sở Mật ong Cường Nga", kind="household", commune_code="18073", lat=18.340215,
+            lon=105.906148, location_accuracy_m=12.5, location_source="map").id
+        s.commit()
+    return {"located_producer": located}
+
+
 def build(target: Path) -> dict[str, str]:
     """Writes the saved database and its id manifest beside it; the name must carry the head revision."""
     sys.path.insert(0, str(REPO_ROOT))
@@ -149,6 +161,8 @@ def build(target: Path) -> dict[str, str]:
             ids |= _write_approved_result(db, ids)
         if revision >= "0005":
             ids |= _write_sync_local_rows(db)
+        if revision >= "0006":
+            ids |= _write_located_producer(db)
         db.close()
         for suffix in ("-wal", "-shm"):
             assert not Path(f"{path}{suffix}").exists(), "WAL not checkpointed"

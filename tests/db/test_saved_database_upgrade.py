@@ -52,6 +52,8 @@ def _manifest(revision: str) -> dict[str, str]:
 
 # Since 0004: a second dossier whose council result was approved, and by whom.
 APPROVED_REVISIONS = [revision for revision in SAVED_REVISIONS if "result" in _manifest(revision)]
+# Since 0006: a producer whose position says how it was found.
+LOCATED_REVISIONS = [revision for revision in SAVED_REVISIONS if "located_producer" in _manifest(revision)]
 
 
 def test_every_revision_has_a_saved_database() -> None:
@@ -212,3 +214,10 @@ def test_an_approved_result_stays_locked(session: Session, ids: SimpleNamespace)
     with pytest.raises(ServiceError) as refused:
         sheets.record_answer(session, sheet_id=ids.approved_sheet, criterion="A.1.1", option="d")
     assert refused.value.code == "sheet_submitted"
+
+
+@pytest.mark.parametrize("upgraded", LOCATED_REVISIONS, indirect=True)
+def test_a_located_producer_keeps_how_its_position_was_found(session: Session, ids: SimpleNamespace) -> None:
+    """The position picked on the map keeps its accuracy and its source after the upgrade."""
+    p = session.get(Producer, ids.located_producer)
+    assert (p.lat, p.lon, p.location_accuracy_m, p.location_source) == (18.340215, 105.906148, 12.5, "map")

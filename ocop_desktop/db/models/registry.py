@@ -12,6 +12,9 @@ from ocop_desktop.db.base import Base, Synced
 from ocop_desktop.db.types import DecimalText
 
 PRODUCER_KINDS = ("cooperative", "enterprise", "cooperative_group", "household")
+# Where a producer's position came from: picked on the map, typed (from a GPS device or a phone), a photo's
+# EXIF GPS, or the commune's centroid as a first guess.
+LOCATION_SOURCES = ("map", "typed", "photo", "commune_centroid")
 
 
 class Producer(Synced, Base):
@@ -28,6 +31,8 @@ class Producer(Synced, Base):
     phone: Mapped[str] = mapped_column(String(32), default="")
     lat: Mapped[float | None]
     lon: Mapped[float | None]
+    location_accuracy_m: Mapped[float | None]  # radius in metres; None when not known
+    location_source: Mapped[str | None] = mapped_column(String(16))  # LOCATION_SOURCES
 
 
 class Product(Synced, Base):

@@ -27,6 +27,7 @@ from ocop_desktop.ui.context import AppContext
 from ocop_desktop.ui.dossiers import dialogs, editor_checks
 from ocop_desktop.ui.dossiers.documents_panel import DocumentsPanel
 from ocop_desktop.ui.dossiers.forms import ERROR_STYLE, FieldForm
+from ocop_desktop.ui.dossiers.location_picker import LocationPicker
 from ocop_desktop.ui.dossiers.producer_form import LocationForm, ProducerForm
 from ocop_desktop.ui.dossiers.product_form import DossierForm, ProductForm
 from ocop_desktop.ui.dossiers.save_work import Edits, Refused, save_work
@@ -90,7 +91,7 @@ class DossierEditor(QWidget):
             layout.addWidget(widget)
 
         self.dossier_form, self.producer_form = DossierForm(), ProducerForm()
-        self.product_form, self.location_form = ProductForm(), LocationForm()
+        self.product_form, self.location_form = ProductForm(), LocationForm(picker=LocationPicker(context))
         self.documents = DocumentsPanel(context)
         self.documents.documents_changed.connect(lambda _changes: self.reload())
         self.tabs = QTabWidget(page)

@@ -13,6 +13,7 @@ from ocop_desktop.i18n import _t
 from ocop_desktop.services.dossier_view import DossierView
 from ocop_desktop.services.errors import ServiceError
 from ocop_desktop.ui.dossiers.forms import WARNING_STYLE, FieldForm, fill_combo, text_check
+from ocop_desktop.ui.dossiers.location_picker import AccuracySpin, LocationPicker
 
 # Rough box around Vietnam, islands included: outside it a point is most likely a typing slip
 # (often latitude and longitude swapped), so it is flagged but still accepted.
@@ -95,40 +96,70 @@ def shared_note(codes: tuple[str, ...], shown: int = 3) -> str:
 
 
 class LocationForm(FieldForm):
-    """Latitude and longitude, both or neither: the service refuses half a position."""
+    """Latitude and longitude, both or neither: the service refuses half a position. With a picker, the point
+    is also set on a small map or from a photo; its accuracy and source go with it."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, picker: LocationPicker | None = None):
         super().__init__(parent)
         self._centre: tuple[float, float] | None = None
+        self.picker = picker
         self.known = QCheckBox(self.tr("Đã xác định vị trí cơ sở sản xuất"), self)
         self.form.addRow("", self.known)
         self.lat = self.add_field("lat", self.tr("Vĩ độ (°B)"), CoordinateSpin(self),
                                   self.tr("Từ -90 đến 90 (Việt Nam: khoảng 8 đến 23,5)."))
         self.lon = self.add_field("lon", self.tr("Kinh độ (°Đ)"), CoordinateSpin(self),
                                   self.tr("Từ -180 đến 180 (Việt Nam: khoảng 102 đến 117,5)."))
+        self.accuracy = self.add_field("location_accuracy_m", self.tr("Độ chính xác"), AccuracySpin(self),
+                                       self.tr("Bán kính sai số, tính bằng mét; để “Không rõ” nếu không biết."))
+        self.source = self.add_field("location_source", self.tr("Nguồn vị trí"), QComboBox(self))
+        fill_combo(self.source, words.location_sources().items())
         self.warning = QLabel(self)
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet(WARNING_STYLE)
         self.form.addRow("", self.warning)
         self.form.setRowVisible(self.warning, False)
-        later = QLabel(self.tr("Chọn vị trí trực tiếp trên bản đồ sẽ có ở phiên bản sau; hiện nhập toạ độ "
-                               "đọc từ điện thoại hoặc máy GPS."), self)
-        later.setWordWrap(True)
-        later.setEnabled(False)
-        self.form.addRow("", later)
+        if picker is not None:
+            self.form.addRow(picker)
+            picker.picked.connect(self._picked)
         self.known.toggled.connect(self._on_known)
+        for spin in (self.lat, self.lon):
+            spin.valueChanged.connect(self._typed)
         self.edited.connect(self._check)
 
     def _on_known(self, known: bool) -> None:
         if known and self.lat.value() == 0 and self.lon.value() == 0 and self._centre:
             self.set_value("lat", self._centre[0])
             self.set_value("lon", self._centre[1])
-        self.lat.setEnabled(known and self.known.isEnabled())
-        self.lon.setEnabled(known and self.known.isEnabled())
+            centre = self.picker.commune_centre() if self.picker is not None else None
+            self.set_value("location_source", "commune_centroid")
+            self.set_value("location_accuracy_m", centre[2] if centre else None)
+        self._enable(known and self.known.isEnabled())
+        self.edited.emit()
+
+    def _enable(self, enabled: bool) -> None:
+        for widget in (self.lat, self.lon, self.accuracy, self.source):
+            widget.setEnabled(enabled)
+
+    def _typed(self) -> None:
+        """A coordinate typed by hand: its source is typing, and an accuracy from a map or a photo no longer holds."""
+        self.set_value("location_source", "typed")
+        self.set_value("location_accuracy_m", None)
+
+    def _picked(self, lat: float, lon: float, source: str, accuracy: float | None) -> None:
+        if not self.known.isEnabled():
+            return
+        self.known.blockSignals(True)  # the commune's centre is no guess here: the point is known
+        self.known.setChecked(True)
+        self.known.blockSignals(False)
+        self._enable(True)
+        for key, value in (("lat", lat), ("lon", lon), ("location_source", source), ("location_accuracy_m", accuracy)):
+            self.set_value(key, value)
         self.edited.emit()
 
     def value(self, key: str) -> Any:
-        return super().value(key) if self.known.isChecked() else None
+        value = super().value(key) if self.known.isChecked() else None
+        # The accuracy box shows "Không rõ" at 0: nobody measures a position to the millimetre.
+        return None if key == "location_accuracy_m" and not value else value
 
     def show_view(self, view: DossierView, keep_edits: bool = False) -> None:
         p = view.producer
@@ -137,15 +168,19 @@ class LocationForm(FieldForm):
             self.known.blockSignals(True)
             self.known.setChecked(p.lat is not None)
             self.known.blockSignals(False)
-            self.lat.setEnabled(p.lat is not None and self.known.isEnabled())
-            self.lon.setEnabled(p.lat is not None and self.known.isEnabled())
-        self.load({"lat": p.lat, "lon": p.lon}, keep_edits)
+            self._enable(p.lat is not None and self.known.isEnabled())
+        self.load({"lat": p.lat, "lon": p.lon, "location_accuracy_m": p.location_accuracy_m,
+                   "location_source": p.location_source}, keep_edits)
+        if self.picker is not None:
+            self.picker.show_view(view)
+            self.picker.show_point(self.value("lat"), self.value("lon"))
         self._check()
 
     def changed(self) -> dict[str, Any]:
         edited = super().changed()
-        # Sent as a pair whichever one moved: the service checks them together.
-        return {"lat": self.value("lat"), "lon": self.value("lon")} if edited else {}
+        # Sent together whichever one moved: the service checks them together.
+        return {key: self.value(key) for key in ("lat", "lon", "location_accuracy_m", "location_source")} \
+            if edited else {}
 
     def revert(self) -> None:
         known = self._baseline.get("lat") is not None
@@ -154,12 +189,15 @@ class LocationForm(FieldForm):
         self.known.blockSignals(False)
         super().revert()
         self.set_editable(self.known.isEnabled())
+        if self.picker is not None:
+            self.picker.show_point(self.value("lat"), self.value("lon"))
         self._check()
 
     def set_editable(self, editable: bool) -> None:
         self.known.setEnabled(editable)
-        self.lat.setEnabled(editable and self.known.isChecked())
-        self.lon.setEnabled(editable and self.known.isChecked())
+        self._enable(editable and self.known.isChecked())
+        if self.picker is not None:
+            self.picker.set_editable(editable)
 
     def _check(self) -> None:
         """Flags a value out of range at once, with the words the service's refusal would bring."""
@@ -178,3 +216,8 @@ class LocationForm(FieldForm):
             self.warning.setText(self.tr("Vị trí này nằm ngoài Việt Nam — kiểm tra lại, có thể đã nhập nhầm "
                                          "vĩ độ và kinh độ."))
             self.form.setRowVisible(self.warning, True)
+        elif self.picker is not None and abs(lat) <= 90 and abs(lon) <= 180:
+            self.picker.show_point(lat, lon, centre=False)
+            found = self.picker.warnings(lat, lon)
+            self.warning.setText("\n".join(found))
+            self.form.setRowVisible(self.warning, bool(found))

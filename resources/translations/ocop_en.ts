@@ -1609,6 +1609,18 @@
         <translation>(empty)</translation>
     </message>
     <message>
+        <source>Bản nháp chưa lưu của hồ sơ này không dùng được nữa vì hồ sơ không còn sửa được; những gì đã nhập: {typed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã khôi phục những gì bạn nhập dở lúc {when} (chưa lưu): kiểm tra rồi bấm “Lưu thay đổi”, hoặc “Huỷ thay đổi” để bỏ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} · {product}: {fields}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nháp</source>
         <translation>Draft</translation>
     </message>
@@ -2192,6 +2204,22 @@ Save anyway?</numerusform>
         <source>Chấm lại sản phẩm «{product}»?
 
 Một phiếu nháp mới được tạo từ các lựa chọn của phiếu đã nộp; phiếu đã nộp được giữ lại và được thay bằng phiếu mới khi phiếu mới được nộp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhận xét {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhận xét chưa lưu của phiếu này không dùng được nữa vì phiếu không còn sửa được; những gì đã nhập: {typed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã khôi phục và lưu nhận xét bạn gõ dở lúc {when}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phiếu chấm {product}: nhận xét {codes}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3084,18 +3112,6 @@ Sau bước này không tự quay lại “{current}” được.</source>
 After this step you cannot move it back to “{current}” yourself.</translation>
     </message>
     <message>
-        <source>Bản nháp chưa lưu của hồ sơ này không dùng được nữa vì hồ sơ không còn sửa được; những gì đã nhập: {typed}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Đã khôi phục những gì bạn nhập dở lúc {when} (chưa lưu): kiểm tra rồi bấm “Lưu thay đổi”, hoặc “Huỷ thay đổi” để bỏ.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hồ sơ {code} · {product}: {fields}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>● Có thay đổi chưa lưu</source>
         <translation>● Unsaved changes</translation>
     </message>
@@ -3144,6 +3160,14 @@ After this step you cannot move it back to “{current}” yourself.</translatio
     <message>
         <source>Sắp hết hạn công nhận (6 tháng)</source>
         <translation>Recognition expiring soon (6 months)</translation>
+    </message>
+    <message>
+        <source>Hồ sơ mới…</source>
+        <translation>New dossier…</translation>
+    </message>
+    <message>
+        <source>Tạo hồ sơ cho một sản phẩm; chủ thể và sản phẩm chưa có được đăng ký luôn</source>
+        <translation>Create a dossier for a product; a producer or product not yet registered is registered with it</translation>
     </message>
     <message>
         <source>Xã/phường:</source>
@@ -3273,15 +3297,15 @@ After this step you cannot move it back to “{current}” yourself.</translatio
     <name>HiddenByFilterNote</name>
     <message>
         <source>Bỏ lọc</source>
-        <translation type="unfinished">Clear filter</translation>
+        <translation>Clear filters</translation>
     </message>
     <message>
         <source>Bỏ mọi bộ lọc và ô tìm kiếm của danh sách hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear every filter and the search box of the dossier list</translation>
     </message>
     <message>
         <source>Hồ sơ đang mở ({code}) không có trong danh sách vì bộ lọc hoặc ô tìm kiếm đang ẩn nó; bạn vẫn xem và sửa được ở bên cạnh.</source>
-        <translation type="unfinished"></translation>
+        <translation>The open dossier ({code}) is not in the list because a filter or the search box hides it; you can still view and edit it beside the list.</translation>
     </message>
 </context>
 <context>
@@ -4096,22 +4120,6 @@ A submitted sheet can no longer be edited; to change it, you must rescore.</tran
     <message>
         <source>Nộp phiếu chấm</source>
         <translation>Submit score sheet</translation>
-    </message>
-    <message>
-        <source>Nhận xét {code}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nhận xét chưa lưu của phiếu này không dùng được nữa vì phiếu không còn sửa được; những gì đã nhập: {typed}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Đã khôi phục và lưu nhận xét bạn gõ dở lúc {when}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Phiếu chấm {product}: nhận xét {codes}</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

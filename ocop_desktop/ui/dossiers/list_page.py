@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -35,6 +36,7 @@ _WIDTHS = {m.CODE: 135, m.PRODUCER: 215, m.COMMUNE: 125, m.GROUP: 150, m.STATUS:
 
 class DossierListPage(QWidget):
     dossier_activated = Signal(str)  # a dossier id, on double-click or Enter
+    new_requested = Signal()  # "Hồ sơ mới…": the section asks what to register
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -72,6 +74,11 @@ class DossierListPage(QWidget):
         top.addWidget(self.search, 1)
         top.addSpacing(12)
         top.addWidget(self.count_label)
+        self.new_button = QPushButton(self.tr("Hồ sơ mới…"), self)
+        self.new_button.setToolTip(self.tr("Tạo hồ sơ cho một sản phẩm; chủ thể và sản phẩm chưa có được đăng ký luôn"))
+        self.new_button.clicked.connect(lambda: self.new_requested.emit())
+        self.new_button.hide()  # shown by the section to those who register dossiers, once it knows who they are
+        top.addWidget(self.new_button)
         # Two rows of filters: in one row they made the list 1,100 px wide at least, more than a
         # laptop screen leaves beside the dossier editor.
         filters = QGridLayout()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
@@ -10,10 +11,12 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.ui.context import AppContext
 from ocop_desktop.ui.dossiers import list_model as m
+from ocop_desktop.ui.dossiers.hidden_note import HiddenByFilterNote
 from ocop_desktop.ui.dossiers.list_page import DossierListPage
 
 if TYPE_CHECKING:
     from ocop_desktop.ui.dossiers.editor import DossierEditor
+    from ocop_desktop.ui.dossiers.new_dossier_dialog import NewDossierDialog
 
 
 class DossierWorkspace(QWidget):
@@ -37,7 +40,13 @@ class DossierWorkspace(QWidget):
         self.splitter, self._sized = splitter, False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.hidden_note = HiddenByFilterNote(context, self.list_page, self)
+        layout.addWidget(self.hidden_note)
         layout.addWidget(splitter)
+        self.list_page.new_requested.connect(self.new_dossier)
+        self.list_page.model.modelReset.connect(self._list_reset)
+        # Replaceable in tests: a modal dialog would block an offscreen run. True when a dossier was made.
+        self.ask_new: Callable[[NewDossierDialog], bool] = lambda dialog: bool(dialog.exec())
         self.list_page.dossier_activated.connect(self.open)
         # Moving through the list with the arrow keys or a click opens the dossier beside it.
         self.list_page.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -51,6 +60,10 @@ class DossierWorkspace(QWidget):
         self._placeholder.deleteLater()
         # After "save, then switch" or a refused switch, the list follows what the editor really shows.
         editor.shown.connect(self._follow)
+        editor.shown.connect(lambda _id: self._list_reset())
+        from ocop_desktop.services.dossier_view import REGISTRY_WRITERS
+
+        self.list_page.new_button.setVisible(self.context.user.role in REGISTRY_WRITERS)
         # The row chosen meanwhile, as the list holds it now: a reload may have changed or removed it.
         current = self.list_page.table.currentIndex()
         chosen = self.list_page.model.data(current, m.ID_ROLE) if current.isValid() else None
@@ -64,6 +77,23 @@ class DossierWorkspace(QWidget):
             self._sized = True
             width = max(self.width(), 1000)
             self.splitter.setSizes([int(width * 0.58), int(width * 0.42)])
+
+    def new_dossier(self) -> None:
+        """Registers a dossier (its producer and product too, when new) and opens it in the editor."""
+        from ocop_desktop.ui.dossiers.new_dossier_dialog import NewDossierDialog
+
+        dialog = NewDossierDialog(self.context, self)
+        if self.ask_new(dialog) and dialog.created is not None and dialog.created.id:
+            self.open(dialog.created.id)
+        dialog.deleteLater()
+
+    def _list_reset(self) -> None:
+        """After the list's rows change (a reload, a filter, a search): the editor's dossier is selected if it is
+        among them, and the section says so if it is not."""
+        view = self.editor.view if self.editor is not None else None
+        if view is not None:
+            self._follow(view.dossier.id)
+        self.hidden_note.update_for(view.dossier.id if view else None, view.dossier.code if view else "")
 
     def open(self, dossier_id: str) -> None:
         if self.editor is None:

@@ -1375,7 +1375,7 @@
     </message>
     <message>
         <source>Tự động đồng bộ xong lúc {time}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatic sync finished at {time}:</translation>
     </message>
     <message numerus="yes">
         <source>đã gửi %n thay đổi,</source>
@@ -2190,21 +2190,23 @@ Save anyway?</numerusform>
     </message>
     <message>
         <source>Mỗi lựa chọn được lưu ngay khi bấm.</source>
-        <translation type="unfinished">Each choice is saved as soon as you click it.</translation>
+        <translation>Each choice is saved as soon as you click it.</translation>
     </message>
     <message>
         <source>Phiếu đã nộp nên không sửa được. Muốn thay đổi, bấm «Chấm lại»: phiếu mới bắt đầu từ các lựa chọn này và thay phiếu này khi được nộp.</source>
-        <translation type="unfinished"></translation>
+        <translation>A submitted sheet cannot be changed. To change it, click “Rescore”: a new sheet starts from these choices and replaces this one once it is submitted.</translation>
     </message>
     <message>
         <source>Phiếu này đã được thay bằng một phiếu chấm lại; chỉ còn để xem.</source>
-        <translation type="unfinished"></translation>
+        <translation>This sheet has been replaced by a rescore; it is kept for reference only.</translation>
     </message>
     <message>
         <source>Chấm lại sản phẩm «{product}»?
 
 Một phiếu nháp mới được tạo từ các lựa chọn của phiếu đã nộp; phiếu đã nộp được giữ lại và được thay bằng phiếu mới khi phiếu mới được nộp.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rescore “{product}”?
+
+A new draft sheet is made from the submitted sheet's choices; the submitted sheet is kept, and the new one replaces it when it is submitted.</translation>
     </message>
     <message>
         <source>Nhận xét {code}</source>
@@ -4223,9 +4225,9 @@ A submitted sheet can no longer be edited; to change it, you must rescore.</tran
     </message>
     <message numerus="yes">
         <source>lần gửi thay đổi gần nhất: %n thay đổi, lúc {when}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>changes last sent: %n change, at {when}</numerusform>
+            <numerusform>changes last sent: %n changes, at {when}</numerusform>
         </translation>
     </message>
 </context>
@@ -4314,7 +4316,7 @@ A submitted sheet can no longer be edited; to change it, you must rescore.</tran
     </message>
     <message>
         <source>Hạng: chưa xếp hạng (chưa chấm tiêu chí nào)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rating: not rated yet (no criterion scored)</translation>
     </message>
     <message>
         <source>Theo điểm đạt {band} sao, nhưng chưa đạt điều kiện bắt buộc nên chỉ được {n} sao.</source>

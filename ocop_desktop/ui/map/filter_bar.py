@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QPushButton, QWidget
 
 from ocop_desktop import formats, words
 from ocop_desktop.services.dossier_rows import choices
@@ -27,16 +27,20 @@ class MapFilterBar(QWidget):
         self.expiring_box.setToolTip(self.tr("Công nhận OCOP hết hạn trong 6 tháng tới"))
         self.clear_button = QPushButton(self.tr("Bỏ lọc"), self)
         self.clear_button.setToolTip(self.tr("Bỏ mọi bộ lọc (cả trong danh sách Hồ sơ)"))
-        layout = QHBoxLayout(self)
+        # Two rows, as in the dossier list: in one, the map section could not be narrower than 1,000 px.
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for label, box in ((self.tr("Xã/phường:"), self.commune_box), (self.tr("Nhóm:"), self.group_box),
-                           (self.tr("Trạng thái:"), self.status_box), (self.tr("Hạng sao:"), self.stars_box)):
+        for n, (label, box) in enumerate(((self.tr("Xã/phường:"), self.commune_box), (self.tr("Nhóm:"), self.group_box),
+                                          (self.tr("Trạng thái:"), self.status_box),
+                                          (self.tr("Hạng sao:"), self.stars_box))):
             caption = QLabel(label, self)
             caption.setBuddy(box)
-            layout.addWidget(caption)
-            layout.addWidget(box, 1)
-        layout.addWidget(self.expiring_box)
-        layout.addWidget(self.clear_button)
+            layout.addWidget(caption, n // 2, (n % 2) * 2)
+            layout.addWidget(box, n // 2, (n % 2) * 2 + 1)
+        layout.addWidget(self.expiring_box, 0, 4)
+        layout.addWidget(self.clear_button, 1, 4)
+        layout.setColumnStretch(1, 1)
+        layout.setColumnStretch(3, 1)
         for box in (self.commune_box, self.group_box, self.status_box, self.stars_box):
             box.currentIndexChanged.connect(self._choose)
         self.expiring_box.toggled.connect(self._choose)

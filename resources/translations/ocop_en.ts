@@ -2206,7 +2206,7 @@ Save anyway?</numerusform>
 Một phiếu nháp mới được tạo từ các lựa chọn của phiếu đã nộp; phiếu đã nộp được giữ lại và được thay bằng phiếu mới khi phiếu mới được nộp.</source>
         <translation>Rescore “{product}”?
 
-A new draft sheet is made from the submitted sheet's choices; the submitted sheet is kept, and the new one replaces it when it is submitted.</translation>
+A new draft sheet is made from the submitted sheet&apos;s choices; the submitted sheet is kept, and the new one replaces it when it is submitted.</translation>
     </message>
     <message>
         <source>Nhận xét {code}</source>
@@ -2223,6 +2223,10 @@ A new draft sheet is made from the submitted sheet's choices; the submitted shee
     <message>
         <source>Phiếu chấm {product}: nhận xét {codes}</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gõ tên để tìm…</source>
+        <translation>Type a name to search…</translation>
     </message>
 </context>
 <context>
@@ -3732,10 +3736,6 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
     <message>
         <source>{name} — {commune}</source>
         <translation>{name} — {commune}</translation>
-    </message>
-    <message>
-        <source>Gõ tên để tìm…</source>
-        <translation>Type a name to search…</translation>
     </message>
     <message>
         <source>{name} (đang có hồ sơ {code})</source>

@@ -33,7 +33,8 @@ def read_image(path: Path) -> QImage:
 
 def read_pdf_page(path: Path) -> QImage:
     """The first page, rendered to fit PREVIEW_MAX; a null image when the file is no PDF PDFium can read."""
-    import pypdfium2 as pdfium  # loaded on the first PDF shown: most sessions never show one
+    # Loaded on the first PDF shown: most sessions never show one. The package ships no type information.
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
     try:
         document = pdfium.PdfDocument(str(path))

@@ -61,7 +61,8 @@ class DuplicatesBox(QGroupBox):
 
     def _empty(self) -> None:
         while self.rows.count():
-            widget = self.rows.takeAt(0).widget()
+            item = self.rows.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()

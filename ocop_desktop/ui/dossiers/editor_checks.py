@@ -39,7 +39,7 @@ def lock_note(view: DossierView) -> str:
 
 
 def tab_of(editor: DossierEditor, form: FieldForm) -> int:
-    return next(i for i in range(editor.tabs.count()) if editor.tabs.widget(i).isAncestorOf(form))
+    return next(i for i in range(editor.tabs.count()) if (page := editor.tabs.widget(i)) and page.isAncestorOf(form))
 
 
 def show_problems(editor: DossierEditor) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -22,6 +22,7 @@ from ocop_desktop.services import registry
 
 ERROR_STYLE = "color: #b3261e;"
 WARNING_STYLE = "color: #8a5300;"
+W = TypeVar("W", bound=QWidget)
 Check = Callable[[Any], str]  # a field's value -> why saving it would be refused, "" when it would not
 
 
@@ -64,7 +65,7 @@ class FieldForm(QWidget):
         self.checks: dict[str, Check] = {}
         self._baseline: dict[str, Any] = {}
 
-    def add_field(self, key: str, label: str, widget: QWidget, hint: str = "", check: Check | None = None) -> QWidget:
+    def add_field(self, key: str, label: str, widget: W, hint: str = "", check: Check | None = None) -> W:
         box = QWidget(self)
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)

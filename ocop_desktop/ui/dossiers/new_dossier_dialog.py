@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop import words
+from ocop_desktop.i18n import _t
 from ocop_desktop.services import new_dossier
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.errors import ServiceError
@@ -39,8 +40,12 @@ def _searchable(combo: QComboBox) -> QComboBox:
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     completer = combo.completer()
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    if completer is not None:
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    line = combo.lineEdit()
+    if line is not None:
+        line.setPlaceholderText(_t("Gõ tên để tìm…"))
     return combo
 
 
@@ -61,9 +66,13 @@ class _Choice(QGroupBox):
         layout = QVBoxLayout(self)
         for widget in (self.existing_button, self.combo, self.new_button, form):
             layout.addWidget(widget)
-        self.group.idToggled.connect(lambda mode, on: on and self._mode(mode))
+        self.group.idToggled.connect(self._toggled)
         self.existing_button.setChecked(True)
         self._mode(EXISTING)
+
+    def _toggled(self, mode: int, on: bool) -> None:
+        if on:
+            self._mode(mode)
 
     def _mode(self, mode: int) -> None:
         self.combo.setEnabled(mode == EXISTING)
@@ -90,12 +99,12 @@ class NewDossierDialog(QDialog):
         self.resize(760, 640)  # fits a 1366×768 screen with its taskbar
         body = QWidget(self)
         column = QVBoxLayout(body)
+        self.producer_form, self.product_form = ProducerForm(), ProductForm()
         self.producer = _Choice(self.tr("1. Chủ thể"), self.tr("Chủ thể đã đăng ký:"),
-                                self.tr("Chủ thể mới"), ProducerForm(), body)
-        self.producer.form.shared.setVisible(False)
+                                self.tr("Chủ thể mới"), self.producer_form, body)
         self.duplicates = DuplicatesBox(body)
         self.product = _Choice(self.tr("2. Sản phẩm"), self.tr("Sản phẩm đã đăng ký của chủ thể:"),
-                               self.tr("Sản phẩm mới"), ProductForm(), body)
+                               self.tr("Sản phẩm mới"), self.product_form, body)
         dossier = QGroupBox(self.tr("3. Hồ sơ"), body)
         self.kind = QComboBox(dossier)
         fill_combo(self.kind, words.dossier_kinds().items())
@@ -114,7 +123,7 @@ class NewDossierDialog(QDialog):
         self.buttons = QDialogButtonBox(self)
         self.create_button = self.buttons.addButton(self.tr("Tạo hồ sơ"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.tr("Huỷ"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.create)
+        self.buttons.accepted.connect(self.register)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
@@ -135,10 +144,10 @@ class NewDossierDialog(QDialog):
             form.edited.connect(self._edited)
 
     def _fill(self, choices: NewDossierChoices) -> None:
-        form = self.producer.form
+        form = self.producer_form
         fill_combo(form.commune, choices.communes)
         form.commune.setCurrentIndex(0 if len(choices.communes) == 1 else -1)
-        product_form = self.product.form
+        product_form = self.product_form
         fill_combo(product_form.subgroup, [(s.code, f"{s.code} · {s.name} ({s.group_name})")
                                            for s in choices.subgroups])
         product_form.subgroup.setCurrentIndex(-1)
@@ -151,7 +160,6 @@ class NewDossierDialog(QDialog):
             combo.addItem(self.tr("{name} — {commune}").format(name=p.name, commune=p.commune_name), p.id)
         combo.setCurrentIndex(-1)
         combo.blockSignals(False)
-        combo.lineEdit().setPlaceholderText(self.tr("Gõ tên để tìm…"))
         if not choices.producers:
             self.producer.set_mode(NEW)
         self.producer.existing_button.setEnabled(bool(choices.producers))
@@ -211,7 +219,7 @@ class NewDossierDialog(QDialog):
             args["product_id"] = self.product.combo.currentData() or ""
         return args
 
-    def create(self) -> None:
+    def register(self) -> None:
         forms = [c.form for c in (self.producer, self.product) if c.mode == NEW]
         problems = [(form, key, text) for form in forms for key, text in _all_problems(form).items()]
         for form, key, text in problems:

@@ -1,5 +1,5 @@
 """Where the map's tiles come from, and bad input: a corrupt or foreign MBTiles file, a tile that is not an image,
-the "import a basemap" action, and the admin's online source (off by default)."""
+the "import a basemap" action, and the admin's online source (off by default, and fetched only when on)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,11 @@ from PySide6.QtWidgets import QApplication
 
 from ocop_desktop.maps.mbtiles import MBTilesMetadata, write_mbtiles
 from ocop_desktop.maps.mercator import tile_at
+from ocop_desktop.maps.online import OnlineConfig, OnlineSource
+from ocop_desktop.maps.source import TileChain
 from ocop_desktop.ui.map.basemap_actions import OnlineSourceDialog, choose_basemap
 from ocop_desktop.ui.map.sources import MapSources, OnlineSettings, imported_dir, load_online, save_online
+from ocop_desktop.ui.map.tiles import TileLayer
 from tests.ui.map_helpers import map_page
 
 CITY = (18.34, 105.9)
@@ -132,3 +135,49 @@ def test_the_online_source_is_off_until_an_admin_turns_it_on(context, qtbot):
     save_online(context.paths, OnlineSettings("https://tiles.example.vn/{z}/{x}/{y}.png", "© Example", "", True))
     sources.reopen()
     assert sources.chain.online.enabled and "© Example" in sources.attribution()
+
+
+class _Answer:
+    """What urllib's opener returns, for a tile server that answers 200 with a PNG."""
+
+    def __init__(self, data: bytes):
+        self.data, self.status, self.headers = data, 200, {"Cache-Control": "max-age=3600"}
+
+    def read(self, limit: int = -1) -> bytes:
+        return self.data
+
+    def __enter__(self) -> _Answer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _online_layer(enabled: bool, asked: list[str]) -> TileLayer:
+    def opener(request, timeout: float) -> _Answer:
+        asked.append(request.full_url)
+        return _Answer(_png("#8e44ad"))
+
+    source = OnlineSource(OnlineConfig("https://tiles.example.vn/{z}/{x}/{y}.png", "© Example"), opener=opener)
+    source.enabled = enabled
+    return TileLayer(TileChain([], None, source), synchronous=True)
+
+
+def test_a_tile_in_view_is_fetched_online_once_the_source_is_on(qtbot):
+    """With the online source on, a tile no basemap holds is asked for once, and drawn from the answer."""
+    asked: list[str] = []
+    layer = _online_layer(True, asked)
+    layer.want([(13, 6513, 3670)])
+    assert asked == ["https://tiles.example.vn/13/6513/3670.png"]
+    pixmap, whole = layer.best(13, 6513, 3670)
+    assert whole.width() == 256 and pixmap.toImage().pixelColor(3, 3) == QColor("#8e44ad")
+    layer.want([(13, 6513, 3670)])
+    assert len(asked) == 1
+
+
+def test_an_online_source_that_is_off_is_never_asked(qtbot):
+    """Configured but off (the default): no request at all, the tile stays a placeholder."""
+    asked: list[str] = []
+    layer = _online_layer(False, asked)
+    layer.want([(13, 6513, 3670)])
+    assert asked == [] and layer.best(13, 6513, 3670) is None

@@ -6,13 +6,13 @@ from __future__ import annotations
 import threading
 import uuid
 
-from conftest import PASSWORD
-
 from ocop_core.protocol import Change
 from ocop_desktop.db.types import utcnow
 from ocop_desktop.db.wire import to_wire
 from ocop_desktop.services import registry
 from ocop_desktop.sync.client import ServerClient
+
+PASSWORD = "mat-khau-123"  # every account the sync fixtures make (tests/sync/conftest.py)
 
 
 class Writer(threading.Thread):

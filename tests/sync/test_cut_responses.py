@@ -7,7 +7,6 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
-from conftest import PASSWORD
 from proxy import Proxy
 from sqlalchemy import func, select
 
@@ -16,6 +15,8 @@ from ocop_desktop.services import registry
 from ocop_desktop.sync.client import ServerClient, SyncError
 from ocop_desktop.sync.login import LoginError, login
 from ocop_server.models import ChangeLog
+
+PASSWORD = "mat-khau-123"  # every account the sync fixtures make (tests/sync/conftest.py)
 
 # Bytes of the answer that get through: inside "HTTP/1.1 200 OK", inside the headers, in the body.
 CUTS = {"status_line": 12, "headers": 40, "last_header": 120}

@@ -9,7 +9,6 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from conftest import PASSWORD
 from sqlalchemy import select
 
 from ocop_desktop.db.models import ChangeJournal, Producer
@@ -17,6 +16,8 @@ from ocop_desktop.services import registry
 from ocop_desktop.sync.client import ServerClient
 from ocop_desktop.sync.engine import SyncEngine
 from ocop_server.testing import LiveServer
+
+PASSWORD = "mat-khau-123"  # every account the sync fixtures make (tests/sync/conftest.py)
 
 
 def _producers(laptop, *names: str) -> list[str]:

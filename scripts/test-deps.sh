@@ -8,6 +8,7 @@ command -v Xvfb >/dev/null || needed+=(xvfb)
 command -v xdotool >/dev/null || needed+=(xdotool)
 command -v openbox >/dev/null || needed+=(openbox)
 command -v xwd >/dev/null || needed+=(x11-apps)
+command -v xwininfo >/dev/null || needed+=(x11-utils)  # the app's frame, in the end-to-end test
 command -v pdftoppm >/dev/null || needed+=(poppler-utils)
 [ ${#needed[@]} -eq 0 ] && exit 0
 bash "$(dirname "$0")/apt-install.sh" "test tools" "${needed[@]}" \

@@ -75,7 +75,7 @@ def _results(view: CouncilView) -> str:
         if row.spread_exceeded:
             spread = f"<b><font color='#c00000'>{spread}</font></b>"
         body.append(
-            f"<tr><td align='center'>{i}</td><td>{escape(row.code)}</td><td>{escape(row.product)}<br/>"
+            f"<tr><td align='center'>{i}</td><td class='code'>{escape(row.code)}</td><td>{escape(row.product)}<br/>"
             f"<i>{escape(row.producer)}</i></td>{cells}<td align='right'><b>{decimal(row.mean)}</b></td>"
             f"<td align='right'>{spread}</td><td align='center'>{stars(row.final_stars, glyphs=False)}</td>"
             f"<td>{word(recommendations(), row.official)}</td></tr>")
@@ -83,8 +83,8 @@ def _results(view: CouncilView) -> str:
         return f"<h3>{_t('II. Kết quả chấm điểm')}</h3><p>{_t('Chưa có hồ sơ nào được chấm trong phiên này.')}</p>"
     return f"""<h3>{_t("II. Kết quả chấm điểm")}</h3>
 <table class="results" border="1" cellspacing="0" cellpadding="2" width="100%">
-<thead><tr><th width="5%">{_t("STT")}</th><th width="14%">{_t("Mã hồ sơ")}</th>
-<th width="18%">{_t("Sản phẩm / Chủ thể")}</th>{heads}<th width="7%">{_t("Điểm TB")}</th>
+<thead><tr><th width="5%">{_t("STT")}</th><th width="16%">{_t("Mã hồ sơ")}</th>
+<th width="16%">{_t("Sản phẩm / Chủ thể")}</th>{heads}<th width="7%">{_t("Điểm TB")}</th>
 <th width="7%">{_t("Chênh lệch")}</th><th width="6%">{_t("Hạng")}</th><th>{_t("Kiến nghị")}</th></tr></thead>
 {"".join(body)}</table>"""
 

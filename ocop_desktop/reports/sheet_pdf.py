@@ -32,7 +32,7 @@ def _header(view: SheetView) -> str:
 <table width="100%" cellpadding="2">
 <tr><td width="30%">{_t("Sản phẩm:")}</td><td><b>{escape(view.product_name)}</b></td></tr>
 <tr><td>{_t("Chủ thể:")}</td><td>{escape(view.producer_name)}</td></tr>
-<tr><td>{_t("Mã hồ sơ:")}</td><td>{escape(view.dossier_code)}</td></tr>
+<tr><td>{_t("Mã hồ sơ:")}</td><td class="code">{escape(view.dossier_code)}</td></tr>
 <tr><td>{_t("Người chấm:")}</td><td>{escape(view.member_name)} – {word(member_roles(), view.member_role)}
 {(" – " + escape(view.member_organisation)) if view.member_organisation else ""}</td></tr>
 <tr><td>{_t("Phiên họp:")}</td><td>{day(view.held_on, blank=BLANK_DAY)}</td></tr>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop.services.changes import Changes
+from ocop_desktop.ui import window_geometry
 from ocop_desktop.ui.context import AppContext
 from ocop_desktop.ui.status_bar import SyncStatusBar
 from ocop_desktop.words import error_text, user_roles
@@ -87,7 +88,7 @@ class MainWindow(QMainWindow):
             page = section.make(self.context)
             self.pages[section.key] = page
             placeholder = self.stack.widget(row)
-            self.stack.insertWidget(row, page)
+            self.stack.insertWidget(row, window_geometry.scrolled(page))
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             requested = getattr(page, "dossier_requested", None)  # the map's "Mở hồ sơ"
@@ -185,14 +186,12 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, self.tr("Không thực hiện được"), error_text(error))
 
     def _restore(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        window_geometry.restore(self, self.settings.value("window/geometry"))
         splitter = self.settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
+        else:  # the sections' names fit the narrowest list; on a small screen the section needs the rest
+            self.splitter.setSizes([self.nav.minimumWidth(), max(self.width() - self.nav.minimumWidth(), 1)])
         self.show_section(str(self.settings.value("window/section", self.sections[0].key)))
         if self.nav.currentRow() < 0:
             self.nav.setCurrentRow(0)

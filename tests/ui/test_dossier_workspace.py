@@ -79,6 +79,6 @@ def test_a_dossier_chosen_before_the_database_opens_is_shown_once_it_has(context
         runner.start()
         qtbot.waitUntil(lambda: workspace.editor is not None and workspace.editor.view is not None, timeout=10_000)
         assert workspace.editor.view.dossier.id == chosen
-        assert workspace.splitter.widget(1) is workspace.editor
+        assert workspace.editor_area.widget() is workspace.editor
     finally:
         runner.close()

@@ -171,6 +171,7 @@ def test_rescore_from_the_page_selects_the_new_draft(page: MyScoringPage) -> Non
     """"Chấm lại" on a submitted sheet opens the new draft and the list selects its row."""
     page.table.setCurrentIndex(page.model.index(_index_of(page, "submitted"), 0))
     old = page.sheet.view.sheet_id
+    page.sheet.confirm = lambda *args: True  # "Chấm lại" asks first
     page.sheet.rescore_button.click()
     current = page.model.row_at(page.table.currentIndex().row())
     assert current.status == "draft" and current.sheet_id == page.sheet.view.sheet_id != old

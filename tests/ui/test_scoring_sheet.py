@@ -203,7 +203,7 @@ def test_rescore_opens_a_new_draft_that_supersedes_the_submitted_one(context, de
     with demo_db.session() as session:
         sheets.submit_sheet(session, sheet_id=sheet_id)
         session.commit()
-    widget = _open(context, qtbot, sheet_id)
+    widget = _open(context, qtbot, sheet_id, confirm=lambda *args: True)
     with qtbot.waitSignal(widget.opened) as opened:
         widget.rescore_button.click()
     new = widget.view

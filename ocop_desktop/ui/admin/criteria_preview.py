@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ocop_core.domain.criteria import CriteriaSet
 from ocop_desktop.services.sheet_view import preview_view
+from ocop_desktop.ui import window_geometry
 from ocop_desktop.ui.scoring.sheet_widget import SheetWidget
 
 
@@ -18,7 +19,7 @@ class CriteriaPreviewDialog(QDialog):
         super().__init__(parent)
         self.criteria_set = criteria_set
         self.setWindowTitle(self.tr("Xem trước bộ tiêu chí {code}").format(code=criteria_set.code))
-        self.resize(1180, 760)
+        window_geometry.fit_dialog(self, QSize(1180, 760), parent)  # 760 px is more than a laptop's 768 leaves
         self.chooser = QComboBox(self)
         for ps in criteria_set.product_sets:
             self.chooser.addItem(f"{ps.code} — {ps.name}", ps.code)

@@ -125,6 +125,8 @@ class DossierListPage(QWidget):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
+        # Tab leaves the list for the editor: moving cell by cell it wrapped into the next row and opened it.
+        table.setTabKeyNavigation(False)
         table.verticalHeader().hide()
         # Fixed row heights: the view never measures rows, so 50,000 of them cost what 50 do.
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

@@ -1,4 +1,4 @@
-"""The dossiers section: the list on the left, the chosen dossier's editor on the right."""
+"""The dossiers section: the list, and beside it (under it on a narrow screen) the chosen dossier's editor."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.ui.context import AppContext
@@ -17,6 +18,14 @@ from ocop_desktop.ui.dossiers.list_page import DossierListPage
 if TYPE_CHECKING:
     from ocop_desktop.ui.dossiers.editor import DossierEditor
     from ocop_desktop.ui.dossiers.new_dossier_dialog import NewDossierDialog
+
+# Beside the list the editor keeps the width its widest tab needs, and at least this: scrolled sideways, its
+# buttons ("Lưu thay đổi") were out of sight. Narrower than the list and the editor together, the section puts
+# the editor under the list.
+EDITOR_MIN_WIDTH = 520
+PRODUCT_ROOM = 220  # the product's name, the list's one stretching column, when the list is given its full width
+LIST_SHARE_UNDER = 0.42  # of the height, for the list above the editor showing a dossier
+LIST_SHARE_ALONE = 0.85  # while the editor under it has nothing to show but where a dossier will open
 
 
 class DossierWorkspace(QWidget):
@@ -31,13 +40,20 @@ class DossierWorkspace(QWidget):
         self._placeholder = QLabel(self.tr("Chọn một hồ sơ trong danh sách để xem và chỉnh sửa."), self,
                                    enabled=False)
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Scrolled rather than squeezed: the editor's tabs may be wider or taller than a small screen leaves it.
+        self.editor_area = QScrollArea(self)
+        self.editor_area.setWidgetResizable(True)
+        self.editor_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.editor_area.setWidget(self._placeholder)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.list_page)
-        splitter.addWidget(self._placeholder)
+        splitter.addWidget(self.editor_area)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
-        self.splitter, self._sized = splitter, False
+        # Sized by the section until the person drags the handle; from then on their sizes stay.
+        splitter.splitterMoved.connect(self._dragged)
+        self.splitter, self._sized_by_hand = splitter, False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.hidden_note = HiddenByFilterNote(context, self.list_page, self)
@@ -56,7 +72,8 @@ class DossierWorkspace(QWidget):
         from ocop_desktop.ui.dossiers.editor import DossierEditor
 
         editor = self.editor = DossierEditor(self.context, self)
-        self.splitter.replaceWidget(1, editor)
+        self.editor_area.takeWidget()
+        self.editor_area.setWidget(editor)
         self._placeholder.deleteLater()
         # After "save, then switch" or a refused switch, the list follows what the editor really shows.
         editor.shown.connect(self._follow)
@@ -64,6 +81,8 @@ class DossierWorkspace(QWidget):
         from ocop_desktop.services.dossier_view import REGISTRY_WRITERS
 
         self.list_page.new_button.setVisible(self.context.user.role in REGISTRY_WRITERS)
+        editor.shown.connect(lambda _id: self._arrange())  # under the list, the editor grows once it has a dossier
+        self._arrange()  # with the editor's own width now
         # The row chosen meanwhile, as the list holds it now: a reload may have changed or removed it.
         current = self.list_page.table.currentIndex()
         chosen = self.list_page.model.data(current, m.ID_ROLE) if current.isValid() else None
@@ -71,12 +90,54 @@ class DossierWorkspace(QWidget):
             self.open(chosen)
         self._waiting = None
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._sized:  # sizes only mean something once the section has its width
-            self._sized = True
-            width = max(self.width(), 1000)
-            self.splitter.setSizes([int(width * 0.58), int(width * 0.42)])
+        self._arrange()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _dragged(self, _position: int, _index: int) -> None:
+        self._sized_by_hand = True
+
+    def _arrange(self) -> None:
+        """Side by side when the list and the editor both fit, the list as wide as its columns allow (all of
+        them on a wide screen); the editor under the list on a narrow one."""
+        if not self.isVisible():
+            return  # sizes only mean something once the section has its size
+        handle = self.splitter.handleWidth()
+        width, height = self.splitter.width(), self.splitter.height()
+        editor = self.editor_width_needed()
+        side_by_side = width >= self.list_page.minimumSizeHint().width() + editor + handle
+        orientation = Qt.Orientation.Horizontal if side_by_side else Qt.Orientation.Vertical
+        if orientation != self.splitter.orientation():
+            self.splitter.setOrientation(orientation)
+            self._sized_by_hand = False  # a drag in the other direction says nothing about this one
+        if self._sized_by_hand:
+            return
+        if side_by_side:
+            list_width = max(min(self.list_width_wanted(), width - editor - handle), 0)
+            self.splitter.setSizes([list_width, width - list_width - handle])
+        else:
+            showing = self.editor is not None and self.editor.view is not None
+            list_height = int(height * (LIST_SHARE_UNDER if showing else LIST_SHARE_ALONE))
+            self.splitter.setSizes([list_height, height - list_height - handle])
+            self.list_page.table.scrollTo(self.list_page.table.currentIndex())  # the row just chosen stays in view
+
+    def editor_width_needed(self) -> int:
+        built = self.editor.minimumSizeHint().width() if self.editor is not None else 0
+        return max(EDITOR_MIN_WIDTH, built)
+
+    def list_width_wanted(self) -> int:
+        """What the list needs to show every column without a sideways scroll bar."""
+        table = self.list_page.table
+        header = table.horizontalHeader()
+        columns = sum(header.sectionSize(c) for c in range(header.count())
+                      if c != m.PRODUCT and not header.isSectionHidden(c))
+        margins = self.list_page.layout().contentsMargins()
+        return (columns + PRODUCT_ROOM + table.verticalScrollBar().sizeHint().width() + 2 * table.frameWidth()
+                + margins.left() + margins.right())
 
     def new_dossier(self) -> None:
         """Registers a dossier (its producer and product too, when new) and opens it in the editor."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -150,6 +151,9 @@ class CriterionRow(QFrame):
         right.addWidget(most, 0, Qt.AlignmentFlag.AlignRight)
         self.tag = QLabel(self)
         self.tag.setObjectName("tag")
+        # Wrapped: on one line "Chưa đạt điều kiện bắt buộc" made the sheet too wide for a 1024-pixel screen.
+        self.tag.setWordWrap(True)
+        self.tag.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         right.addWidget(self.tag, 0, Qt.AlignmentFlag.AlignRight)
         right.addStretch(1)
         row = QHBoxLayout()
@@ -167,9 +171,35 @@ class CriterionRow(QFrame):
             if slot is not None:
                 choice.layout().setContentsMargins(22, 2, 6, 2)  # under their sub-item's heading
             group.addButton(choice.radio)
+            choice.radio.installEventFilter(self)
             self._choices[slot][option.code] = choice
             layout.addWidget(choice)
         group.buttonClicked.connect(lambda button, s=slot: self._clicked(s, button))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            slot = next((s for s, choices in self._choices.items()
+                         if any(c.radio is watched for c in choices.values())), None)
+            picked = self._option_for_key(slot, event)
+            if picked is not None and picked.isEnabled():
+                picked.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                if not picked.isChecked():
+                    picked.click()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _option_for_key(self, slot: str | None, event: QKeyEvent) -> QRadioButton | None:
+        """The option a key names, as the printed sheet letters them: "b" is option b), "2" the second one.
+        Keys with Ctrl or Alt are left alone, so shortcuts still reach the window."""
+        if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            return None
+        key = event.text().strip().lower()
+        choices = list(self._choices.get(slot, {}).values())
+        if len(key) != 1 or not choices:
+            return None
+        if key.isdigit():
+            return choices[int(key) - 1].radio if 0 < int(key) <= len(choices) else None
+        return next((c.radio for c in choices if c.option.code.lower() == key), None)
 
     def _clicked(self, slot: str | None, button: QAbstractButton) -> None:
         chosen = next((code for code, choice in self._choices[slot].items() if choice.radio is button), None)

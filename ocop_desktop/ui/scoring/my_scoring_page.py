@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ocop_desktop.formats import count
 from ocop_desktop.services import sheet_view, sheets
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.sheet_view import NOT_STARTED, MySheetRow
@@ -24,6 +26,9 @@ from ocop_desktop.ui.scoring.sheet_widget import SheetWidget
 from ocop_desktop.ui.scoring.sheets_model import MySheetsModel, row_identity
 from ocop_desktop.words import error_text
 
+# The sheet's criteria (their options need about 350 px) beside its 270 px of totals.
+SHEET_MIN_WIDTH = 700
+PRODUCT_ROOM = 170  # the product's name, the list's stretching column
 # What the list is made of: a change to any of these may add, drop or re-total a row.
 LISTED = frozenset({"score_sheets", "score_lines", "dossiers", "products", "council_members",
                     "council_assignments", "evaluation_sessions"})
@@ -44,8 +49,9 @@ class MyScoringPage(QWidget):
         self.stack.addWidget(self._start_side(self.stack))
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        # The member column only shows for an admin, who needs the room for it.
-        splitter.setSizes([560, 720] if context.user.is_admin else [480, 800])
+        # Sized by the page until the person drags the handle; from then on their sizes stay.
+        splitter.splitterMoved.connect(self._dragged)
+        self.splitter, self._sized_by_hand = splitter, False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
@@ -69,6 +75,8 @@ class MyScoringPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        # Tab leaves the list for the sheet: moving cell by cell it wrapped into the next row and opened it.
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -78,6 +86,32 @@ class MyScoringPage(QWidget):
         self.table.activated.connect(self._activated)
         layout.addWidget(self.table, 1)
         return side
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._arrange()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.isVisible():
+            self._arrange()
+
+    def _dragged(self, _position: int, _index: int) -> None:
+        self._sized_by_hand = True
+
+    def _arrange(self) -> None:
+        """The sheet gets the width its criteria and totals need (cut off on the right, a choice's points were
+        unreadable on a 1366-pixel screen); the list gets the rest, up to what its columns use."""
+        if self._sized_by_hand:
+            return
+        width, handle = self.splitter.width(), self.splitter.handleWidth()
+        header = self.table.horizontalHeader()
+        columns = sum(header.sectionSize(c) for c in range(header.count())
+                      if c != sheets_model.PRODUCT and not header.isSectionHidden(c))
+        wanted = columns + PRODUCT_ROOM + self.table.verticalScrollBar().sizeHint().width() + 40  # frame, margins
+        list_width = max(self.splitter.widget(0).minimumSizeHint().width(),
+                         min(wanted, width - SHEET_MIN_WIDTH - handle))
+        self.splitter.setSizes([list_width, max(width - list_width - handle, 0)])
 
     def _start_side(self, parent: QWidget) -> QWidget:
         side = QWidget(parent)
@@ -121,11 +155,13 @@ class MyScoringPage(QWidget):
                 self._select(row_identity(current))
         finally:
             self._quiet = False
+        self._arrange()  # the columns have their widths now
         counts = {status: sum(1 for r in rows if r.status == status) for status in ("draft", NOT_STARTED,
                                                                                      "submitted")}
         if rows:
             self.summary.setText(self.tr("{draft} phiếu đang chấm · {todo} hồ sơ chưa chấm · {done} phiếu đã nộp")
-                                 .format(draft=counts["draft"], todo=counts[NOT_STARTED], done=counts["submitted"]))
+                                 .format(draft=count(counts["draft"]), todo=count(counts[NOT_STARTED]),
+                                         done=count(counts["submitted"])))
         else:
             self.summary.setText(self.tr("Chưa có hồ sơ nào để chấm. Hồ sơ được giao cho hội đồng mà bạn là "
                                          "thành viên chấm điểm sẽ hiện ở đây."))

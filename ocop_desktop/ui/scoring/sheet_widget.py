@@ -24,7 +24,7 @@ from ocop_desktop.services import sheet_view, sheets
 from ocop_desktop.services.sheet_view import PREVIEW, SheetView, comment_slot
 from ocop_desktop.ui.context import AppContext
 from ocop_desktop.ui.dossiers.documents_window import SheetDocuments
-from ocop_desktop.ui.scoring import colours
+from ocop_desktop.ui.scoring import colours, sheet_state
 from ocop_desktop.ui.scoring.criterion_row import CriterionRow
 from ocop_desktop.ui.scoring.sheet_body import SheetBody
 from ocop_desktop.ui.scoring.totals_panel import TotalsPanel
@@ -72,7 +72,7 @@ class SheetWidget(QWidget):
         self.body = SheetBody()
         self.scroll.setWidget(self.body)
         middle.addWidget(self.scroll, 1)
-        middle.addLayout(self._side())
+        middle.addWidget(sheet_state.side_column(self, self._side(), SIDE_WIDTH))
         layout.addLayout(middle, 1)
         QShortcut(QKeySequence(Qt.Key.Key_F8), self, self.next_unanswered,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -153,6 +153,8 @@ class SheetWidget(QWidget):
             old.deleteLater()
             self.body = SheetBody(view, self._answers)
             self.scroll.setWidget(self.body)
+            sheet_state.read_in_order(self.scroll, self.body,
+                                      (self.totals.next_button, self.submit_button, self.rescore_button))
             for row in self.body.rows.values():
                 row.chosen.connect(self._choose)
                 row.commented.connect(self._comment)
@@ -172,7 +174,7 @@ class SheetWidget(QWidget):
         self.documents_button.setVisible(bool(view.sheet_id) and self.context is not None)
         self.submit_button.setVisible(view.editable)
         self.rescore_button.setVisible(view.status == "submitted")
-        self.saved.setText(self.tr("Mỗi lựa chọn được lưu ngay khi bấm.") if view.editable else "")
+        self.saved.setText(sheet_state.note(view))
         self._recompute()
         self.body.layout().activate()
         self.scroll.verticalScrollBar().setValue(position)
@@ -203,7 +205,7 @@ class SheetWidget(QWidget):
         if preview:
             self.totals.show_preview(view.criteria_set.star_bands, len(view.criteria))
         else:
-            self.totals.show_score(self._score, {c.code: c.name for c in view.criteria})
+            self.totals.show_score(self._score, {c.code: c.name for c in view.criteria}, started=bool(self._answers))
         self.totals.show()
         # At once: left to posted events, wrapped lines settle over several passes, clipped meanwhile.
         self.totals.layout().activate()
@@ -251,8 +253,13 @@ class SheetWidget(QWidget):
         self.message.show()
 
     def next_unanswered(self) -> None:
-        """Moves to the first unanswered criterion after the one being worked on, wrapping round."""
-        if not self._view or not self._score or not self._score.unanswered:
+        """Moves to the first unanswered criterion after the one being worked on, wrapping round; on a
+        complete sheet, to "Nộp phiếu", the one thing left to do."""
+        if not self._view or not self._score:
+            return
+        if not self._score.unanswered:
+            if self.submit_button.isVisible() and self.submit_button.isEnabled():
+                self.submit_button.setFocus(Qt.FocusReason.ShortcutFocusReason)
             return
         rows = list(self.body.rows.values())
         focus = self.window().focusWidget()  # the window's own, so it also works while another window is active
@@ -288,8 +295,12 @@ class SheetWidget(QWidget):
         self.submitted.emit(sheet_id)
 
     def rescore(self) -> None:
-        if not self._view or self._view.status != "submitted":
+        view = self._view
+        if not view or view.status != "submitted":
             return
-        sheet_id = self._view.sheet_id
+        question = sheet_state.rescore_question(view)
+        if not (self.confirm or ask_confirmation)(self, self.tr("Chấm lại"), question, self.tr("Chấm lại")):
+            return
+        sheet_id = view.sheet_id
         self.context.runner.write(lambda s: sheets.rescore_sheet(s, sheet_id=sheet_id),
                                   done=lambda changes: self.load(changes.id), failed=self._show_error)

@@ -75,17 +75,23 @@ class TotalsPanel(QFrame):
             self._part_max[part.code] = decimal(part.max_points)
         self._total_max = decimal(total_points)
 
-    def show_score(self, score: SheetScore, titles: dict[str, str]) -> None:
+    def show_score(self, score: SheetScore, titles: dict[str, str], started: bool = True) -> None:
+        """``started``: at least one answer given; before that the sheet has no rank, not the lowest one."""
         for code, label in self._part_labels.items():
             label.setText(f"<b>{decimal(score.part_totals.get(code))}</b> / {self._part_max[code]}")
         self.caption.setText(self.tr("Tổng điểm"))
         self.total.setText(f"{decimal(score.total)} / {self._total_max}")
         done = not score.unanswered
         self.heading.setText(self.tr("Kết quả") if done else self.tr("Kết quả tạm tính"))
-        self.stars.setText(self.tr("Hạng: {stars} ({n} sao)").format(stars=stars(score.provisional_stars),
-                                                                     n=score.provisional_stars))
+        if started:
+            self.stars.setText(self.tr("Hạng: {stars} ({n} sao)").format(stars=stars(score.provisional_stars),
+                                                                         n=score.provisional_stars))
+            self.stars.setStyleSheet("font-size: 18px; color: #b45309;")
+        else:
+            self.stars.setText(self.tr("Hạng: chưa xếp hạng (chưa chấm tiêu chí nào)"))
+            self.stars.setStyleSheet(f"font-size: 14px; color: {colours.MUTED};")
         self.stars.show()
-        capped = score.provisional_stars < score.band_stars
+        capped = started and score.provisional_stars < score.band_stars
         self.band_note.setVisible(capped)
         self.band_note.setStyleSheet(f"color: {colours.FAILED};")
         if capped:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop.services.conflicts import ConflictView, resolve_conflicts
+from ocop_desktop.ui import window_geometry
 from ocop_desktop.ui.context import AppContext
 from ocop_desktop.ui.sync_page import words
 from ocop_desktop.words import entities, fields, word
@@ -111,8 +112,8 @@ class ConflictDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._update_apply()
-        # Tall enough for the fields without a scroll bar when they fit on the screen.
-        self.resize(960, min(700, 260 + 150 * len(self.rows)))
+        # Tall enough for the fields without a scroll bar when they fit on the screen, and never taller than it.
+        window_geometry.fit_dialog(self, QSize(960, min(700, 260 + 150 * len(self.rows))), self.parentWidget())
 
     def _field_box(self, row: ConflictView, parent: QWidget) -> QGroupBox:
         box = QGroupBox(word(fields(), row.field), parent)

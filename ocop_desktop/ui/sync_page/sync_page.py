@@ -158,6 +158,7 @@ class SyncPage(QWidget):
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)
+        view.setTabKeyNavigation(False)  # Tab goes on to the next control, never cell by cell
         view.verticalHeader().setVisible(False)
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -197,8 +198,8 @@ class SyncPage(QWidget):
         self.phase_label.setText(word(sync_phases(), progress.phase))
         self.progress.setRange(0, max(progress.total, 0))
         self.progress.setValue(min(progress.done, progress.total))
-        self.items_label.setText(self.tr("{done}/{total} mục").format(done=progress.done, total=progress.total)
-                                 if progress.total else "")
+        self.items_label.setText(self.tr("{done}/{total} mục").format(
+            done=formats.count(progress.done), total=formats.count(progress.total)) if progress.total else "")
         self.bytes_label.setText(self.tr("Đã gửi {sent} · Đã nhận {received}").format(
             sent=formats.size(progress.bytes_sent - self.sync.baseline[0]),
             received=formats.size(progress.bytes_received - self.sync.baseline[1])))
@@ -211,9 +212,12 @@ class SyncPage(QWidget):
             self.progress.setValue(1)
             self.phase_label.setText(word(sync_phases(), "done"))
             self.items_label.clear()
-            self.outcome_label.setText(words.report_summary(result, datetime.now()))
-            self.outcome_label.setStyleSheet("color: #1b5e20;" if not (result.conflicts or result.rejected)
-                                             else "color: #8a4b00;")
+            # An automatic sync with nothing to do leaves in view what the last one that did something did.
+            if not (self.sync.automatic and words.moved_nothing(result) and self.outcome_label.text()):
+                self.outcome_label.setText(words.report_summary(result, datetime.now(),
+                                                                automatic=self.sync.automatic))
+                self.outcome_label.setStyleSheet("color: #1b5e20;" if not (result.conflicts or result.rejected)
+                                                 else "color: #8a4b00;")
         else:
             self.progress.setValue(0)
             self.phase_label.setText(word(sync_outcomes(), "cancelled" if isinstance(result, Cancelled) else "failed"))
@@ -280,6 +284,11 @@ class SyncPage(QWidget):
                  self.tr("%n xung đột chưa giải quyết", "", overview.open_conflicts),
                  self.tr("Lần đồng bộ thành công gần nhất: {when}").format(when=formats.moment(last_ok))
                  if last_ok else self.tr("Chưa đồng bộ thành công lần nào")]
+        # The last sync is often an automatic one that had nothing to send: say which one sent the work.
+        sent = next((run for run in overview.runs if run.pushed), None)
+        if sent is not None:
+            parts.append(self.tr("lần gửi thay đổi gần nhất: %n thay đổi, lúc {when}", "", sent.pushed).format(
+                when=formats.moment(sent.finished_at or sent.started_at)))
         return " · ".join(parts)
 
     def _update_resolve_button(self, *_args) -> None:

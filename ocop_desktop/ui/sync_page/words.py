@@ -13,8 +13,15 @@ from ocop_desktop.i18n import _t
 from ocop_desktop.sync.engine import Cancelled, SyncReport
 
 
-def report_summary(report: SyncReport, now: datetime) -> str:
-    parts = [_t("Đồng bộ xong lúc {time}:").format(time=formats.clock(now)),
+def moved_nothing(report: SyncReport) -> bool:
+    """Nothing sent, received, refused or left to check: a sync a person need not hear about."""
+    return not (report.pushed or report.pulled or report.uploaded or report.conflicts or report.rejected
+                or report.files_refused or report.mismatched or report.restarted or report.requeued)
+
+
+def report_summary(report: SyncReport, now: datetime, automatic: bool = False) -> str:
+    done = _t("Tự động đồng bộ xong lúc {time}:") if automatic else _t("Đồng bộ xong lúc {time}:")
+    parts = [done.format(time=formats.clock(now)),
              _t("đã gửi %n thay đổi,", "", report.pushed), _t("đã nhận %n bản ghi.", "", report.pulled)]
     if report.conflicts:
         parts.append(_t("%n xung đột cần bạn chọn giá trị (thẻ «Xung đột cần giải quyết»).", "", report.conflicts))

@@ -38,7 +38,8 @@ def cut_rows(document: QTextDocument, page_height: float) -> list[CutRow]:
 def _row_span(document: QTextDocument, table: QTextTable, row: int) -> tuple[float, float] | None:
     """The top of the row's first line of text and the bottom of its last, in document coordinates."""
     layout = document.documentLayout()
-    tops, bottoms = [], []
+    tops: list[float] = []
+    bottoms: list[float] = []
     for column in range(table.columns()):
         cell = table.cellAt(row, column)
         if cell.row() != row or cell.column() != column:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
+from ocop_core.domain.text import fold
 from ocop_desktop.db.models import Dossier, Producer, Product
 from ocop_desktop.maps.mercator import to_world
 from ocop_desktop.services import registry
@@ -144,8 +146,6 @@ def test_a_producer_without_a_location_is_counted_not_drawn(context, demo_db, qt
 
 def test_search_finds_a_producer_without_accents_and_goes_there(context, demo_db, qtbot):
     """Typing a producer's name without accents finds it; Enter centres the map on it and opens its card."""
-    from ocop_core.domain.text import fold
-
     producer_id, name, _ = _producer_with_dossier(demo_db)
     page = map_page(context, qtbot)
     page.search.setText(fold(name))
@@ -154,6 +154,25 @@ def test_search_finds_a_producer_without_accents_and_goes_there(context, demo_db
     producer = page.selection.producers[page.card.producer.id]
     assert page.card.isVisible() and page.view.zoom >= 15
     assert abs(page.view.centre()[0] - producer.lat) < 1e-3
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # the popup's raise and keyboard grab, offscreen
+def test_typing_lists_matches_and_choosing_one_opens_it(context, demo_db, qtbot):
+    """Each keystroke lists the producers whose name, commune or products hold the words typed, accents or
+    not; choosing one in the list opens its card."""
+    producer_id, name, _ = _producer_with_dossier(demo_db)
+    page = map_page(context, qtbot)
+    typed = " ".join(fold(name).split()[:3])
+    qtbot.keyClicks(page.search, typed)
+    listed = page.search.completer().model().stringList()
+    index = page.search.index
+    assert listed == [index.shown[index.ids.index(pid)] for pid in page.search.matches(typed, 12)]
+    row = next(i for i, entry in enumerate(listed) if entry.startswith(name + " · "))
+    popup = page.search.completer().popup()
+    assert popup.isVisible()
+    popup.setCurrentIndex(page.search.completer().completionModel().index(row, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert page.card.isVisible() and page.card.producer.id == producer_id
 
 
 def test_zoom_to_commune_centres_on_it(context, qtbot):

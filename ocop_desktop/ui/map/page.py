@@ -36,7 +36,7 @@ from ocop_desktop.ui.map import export
 from ocop_desktop.ui.map.background import Background
 from ocop_desktop.ui.map.card import ProducerCard
 from ocop_desktop.ui.map.filter_bar import MapFilterBar
-from ocop_desktop.ui.map.search import ProducerSearch
+from ocop_desktop.ui.map.search import ProducerSearch, SearchIndex, search_index
 from ocop_desktop.ui.map.selection import MapSelection, select
 from ocop_desktop.ui.map.sources import MapSources
 from ocop_desktop.ui.map.tiles import TileLayer
@@ -140,10 +140,12 @@ class MapPage(QWidget):
         self._loading, self._stale = True, False
         shown = self.data.version if self.data is not None else None
 
-        def work(session) -> ProducerMap | None:
+        def work(session) -> tuple[ProducerMap, SearchIndex] | None:
             from ocop_desktop.services.producer_map import load_producer_map
 
-            return load_producer_map(session, shown)
+            data = load_producer_map(session, shown)
+            # The search texts are folded here too, away from the UI thread: 20,000 names take a while.
+            return None if data is None else (data, search_index(data.producers))
 
         self.context.runner.read(work, done=self._loaded, failed=self._failed)
 
@@ -151,17 +153,18 @@ class MapPage(QWidget):
         if changes.entities & WATCHED:
             self.reload()
 
-    def _loaded(self, data: ProducerMap | None) -> None:
+    def _loaded(self, loaded: tuple[ProducerMap, SearchIndex] | None) -> None:
         self._loading = False
         if self._stale:
             self.reload()
             return
-        if data is None:
+        if loaded is None:
             return  # what is shown is current
+        data, index = loaded
         first = self.data is None
         self.data = data
         self.filters.set_choices(data)
-        self.search.set_producers(sorted(data.producers, key=lambda p: p.name))
+        self.search.set_index(index)
         self._fill_communes(data)
         self._select()
         if first and self.isVisible():

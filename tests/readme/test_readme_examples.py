@@ -19,13 +19,7 @@ from ocop_server.cli import build_parser as server_parser
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CRITERIA_FILES = sorted((REPO_ROOT / "resources" / "criteria").glob("*.json"))
 WALKTHROUGH = "Two laptops and a server"
-KNOWN_CLASH = "UNIQUE constraint failed: users.username"
 DEMO_SCALE = 5
-
-
-class KnownUsernameClash(Exception):
-    """The walk-through failed only with the known problem: the demo laptop's own `admin` reached the server
-    beside the server's `admin`, and a laptop pulling both hits its unique user names."""
 
 
 def _criteria(path: Path) -> tuple[str, str]:
@@ -122,9 +116,6 @@ def test_walkthrough_port_is_the_server_default():
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, raises=KnownUsernameClash,
-                   reason="issue 10: the demo laptop's local `admin` is pushed beside the server's `admin`, and a "
-                          "laptop pulling both fails UNIQUE users.username; the server fix removes this mark")
 def test_two_laptops_walkthrough(tmp_path: Path):
     """Every line of 'Two laptops and a server, by hand' exits 0 when typed in a shell with the server in the
     background, and laptop B then holds all of laptop A's work."""
@@ -146,8 +137,6 @@ def test_two_laptops_walkthrough(tmp_path: Path):
     if not problems:
         return
     report = "\n\n".join(problems) + "\n\nserver terminal:\n" + walk.server_logs()
-    if failed and len(failed) == len(problems) and all(KNOWN_CLASH in r.output for r in failed):
-        raise KnownUsernameClash(report)
     raise AssertionError(report)
 
 

@@ -153,3 +153,26 @@ def test_f8_on_a_complete_sheet_goes_to_submit(context, demo_db, qtbot) -> None:
     widget.row("A.1.1").option_button(None, "a").setFocus()
     qtbot.keyClick(_focused(), Qt.Key.Key_F8)
     assert _focused() is widget.submit_button
+
+
+def test_no_table_of_the_council_page_or_the_admin_page_traps_tab(context: AppContext, qtbot) -> None:
+    """The council's table, the criteria problems and the councils lists hand Tab on to the next control."""
+    from ocop_desktop.ui.admin.admin_page import AdminPage
+    from ocop_desktop.ui.council.council_page import CouncilPage
+
+    for page in (CouncilPage(context), AdminPage(context)):
+        qtbot.addWidget(page)
+        views = page.findChildren(QAbstractItemView)
+        assert views and not any(view.tabKeyNavigation() for view in views), type(page).__name__
+
+
+def test_tab_leaves_the_council_table(context: AppContext, qtbot) -> None:
+    """Tab in the council's table moves on to the next control, not to the next cell."""
+    from ocop_desktop.ui.council.council_page import CouncilPage
+
+    page = CouncilPage(context)
+    _shown(qtbot, page)
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Tab)
+    assert not page.table.hasFocus() and page.table.currentIndex().column() == 0

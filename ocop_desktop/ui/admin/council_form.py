@@ -128,6 +128,7 @@ class CouncilDialog(QDialog):
         self.member_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.member_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.member_table.verticalHeader().hide()
+        self.member_table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         header = self.member_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)

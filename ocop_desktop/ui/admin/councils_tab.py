@@ -137,6 +137,7 @@ class CouncilsTab(QWidget):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
         table.verticalHeader().hide()
+        table.setTabKeyNavigation(False)  # Tab leaves the table for the next control; arrows move in it
         table.setWordWrap(False)  # one line per row: codes and names are elided, the tooltip has them whole
         header = table.horizontalHeader()
         for column in range(model.columnCount()):

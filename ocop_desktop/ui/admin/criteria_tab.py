@@ -95,6 +95,7 @@ class CriteriaTab(QWidget):
         table = QTableView(self)
         table.setModel(self.problems)
         table.setWordWrap(True)
+        table.setTabKeyNavigation(False)  # Tab leaves the table for the next control; arrows move in it
         table.setAlternatingRowColors(True)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

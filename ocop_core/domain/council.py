@@ -82,14 +82,13 @@ def quorum_met(attendance: Attendance, rules: AggregationRules) -> bool:
 
 def failures_for(criteria_set: CriteriaSet, product_set: ProductSet, codes: Sequence[str]) -> list[MandatoryFailure]:
     """The council's agreed list of failed criteria, as failures carrying their rule's cap."""
-    cap = criteria_set.aggregation.mandatory_failure_caps_at_stars
     result = []
     for code in codes:
         criterion = product_set.criterion(code)
         if criterion is None or criterion.mandatory is None:
             raise ValueError(f"criterion {code!r} has no mandatory rule in {product_set.code}")
         rule = criterion.mandatory
-        result.append(MandatoryFailure(code, rule.from_stars, cap_for(rule.cap_stars, rule.from_stars, cap)))
+        result.append(MandatoryFailure(code, rule.from_stars, cap_for(rule.cap_stars, rule.from_stars)))
     return result
 
 

@@ -42,7 +42,7 @@ class CriterionRule:
     from_stars: int
     min_points: Decimal | None = None
     forbidden_options: tuple[str, ...] = ()
-    cap_stars: int | None = None  # None: the set's aggregation cap applies
+    cap_stars: int | None = None  # None: from_stars - 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,12 +50,12 @@ def rule_fails(rule: CriterionRule, points: Decimal, chosen: Iterable[str]) -> b
     return any(code in rule.forbidden_options for code in chosen)
 
 
-def cap_for(rule_cap: int | None, from_stars: int, set_cap: int | None) -> int:
-    if rule_cap is not None:
-        return rule_cap
-    if set_cap is not None:
-        return set_cap
-    return from_stars - 1
+def cap_for(rule_cap: int | None, from_stars: int) -> int:
+    """The stars a failed condition leaves: its own ``cap_stars``, else one below the level it guards.
+
+    Decision 148/QĐ-TTg: a criterion mandatory *for* N★ bars N★ and above, nothing more; a condition for 5★
+    must not pull a 96-point product down to 2★ (docs/domain-decisions.md, D1)."""
+    return rule_cap if rule_cap is not None else from_stars - 1
 
 
 def apply_caps(band_stars: int, failures: Sequence[MandatoryFailure]) -> int:
@@ -98,7 +98,6 @@ def score_sheet(criteria_set: CriteriaSet, product_set: ProductSet, answers: Ite
     part_totals: dict[str, Decimal] = {}
     unanswered: list[str] = []
     failures: list[MandatoryFailure] = []
-    set_cap = criteria_set.aggregation.mandatory_failure_caps_at_stars
     for part in product_set.parts:
         subtotal = Decimal(0)
         for criterion in part.criteria:
@@ -112,7 +111,7 @@ def score_sheet(criteria_set: CriteriaSet, product_set: ProductSet, answers: Ite
             # An unanswered criterion is not yet a failure: the evaluator has not decided.
             if rule and len(answered) == len(keys) and rule_fails(rule, crit_points, (chosen[k] for k in keys)):
                 failures.append(MandatoryFailure(criterion.code, rule.from_stars,
-                                                 cap_for(rule.cap_stars, rule.from_stars, set_cap)))
+                                                 cap_for(rule.cap_stars, rule.from_stars)))
         part_totals[part.code] = subtotal
     total = sum(part_totals.values(), Decimal(0))
     band = stars_for(total, criteria_set.star_bands)

@@ -130,3 +130,31 @@ def test_random_answers_part_totals_within_bounds(sets_by_name: dict, which: str
     for part in product_set.parts:
         assert Decimal(0) <= score.part_totals[part.code] <= part.max_points
     assert score.total == sum(score.part_totals.values(), Decimal(0))
+
+
+def test_condition_for_five_stars_caps_at_four(sample_doc: dict) -> None:
+    """A condition that must hold only for 5★ leaves a failing 96-point product at 4★, not the set-wide 2★
+    (its cap defaults to from_stars - 1, docs/domain-decisions.md D1)."""
+    from ocop_core.domain.criteria_loader import read_criteria_set
+
+    a22 = sample_doc["product_sets"][0]["parts"][0]["criterion_groups"][1]["criteria"][1]
+    assert a22["code"] == "A.2.2"
+    a22["mandatory"]["from_stars"] = 5
+    criteria_set, problems = read_criteria_set(sample_doc)
+    assert problems == [] and criteria_set is not None
+    score = score_sheet(criteria_set, criteria_set.product_sets[0], _best_except(criteria_set, "A.2.2", "a"))
+    assert (score.total, score.band_stars, score.failed_criteria) == (Decimal(96), 5, ("A.2.2",))
+    assert score.mandatory_failures[0].cap_stars == 4
+    assert score.provisional_stars == 4
+
+
+def test_explicit_cap_stars_still_wins(sample_doc: dict) -> None:
+    """A condition's own cap_stars is used as written."""
+    from ocop_core.domain.criteria_loader import read_criteria_set
+
+    a22 = sample_doc["product_sets"][0]["parts"][0]["criterion_groups"][1]["criteria"][1]
+    a22["mandatory"].update(from_stars=5, cap_stars=3)
+    criteria_set, problems = read_criteria_set(sample_doc)
+    assert problems == [] and criteria_set is not None
+    score = score_sheet(criteria_set, criteria_set.product_sets[0], _best_except(criteria_set, "A.2.2", "a"))
+    assert score.provisional_stars == 3

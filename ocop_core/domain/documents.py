@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ocop_core.domain.criteria import CriteriaSet
-from ocop_core.domain.recognition import add_months
+from ocop_core.domain.dates import within_period
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +26,6 @@ def document_failures(criteria_set: CriteriaSet, issued: Mapping[str, date | Non
             continue
         issued_on = issued[rule.code]
         # An undated lab report cannot prove it is recent enough, so it counts as expired.
-        if rule.max_age_months is not None and (issued_on is None or add_months(issued_on, rule.max_age_months) < on):
+        if rule.max_age_months is not None and (issued_on is None or not within_period(issued_on, rule.max_age_months, on)):
             failures.append(DocumentFailure(rule.code, rule.from_stars, "expired"))
     return failures

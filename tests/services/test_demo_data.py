@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from ocop_core.domain.recognition import add_months
+from ocop_core.domain.dates import period_end
 from ocop_desktop.db.models import (
     AdminUnit,
     ChangeJournal,
@@ -76,7 +76,7 @@ def test_recognitions_expire_36_months_after_the_decision(demo):
     assert recognitions
     for r in recognitions:
         assert r.stars in (3, 4)
-        assert r.valid_until == add_months(r.decision_date, 36)
+        assert r.valid_until == period_end(r.decision_date, 36)
         assert (r.valid_until - r.notice_date).days == 30
         assert date(2022, 1, 1) <= r.decision_date <= date(2026, 12, 31)
 

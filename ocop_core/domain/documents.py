@@ -26,6 +26,7 @@ def document_failures(criteria_set: CriteriaSet, issued: Mapping[str, date | Non
             continue
         issued_on = issued[rule.code]
         # An undated lab report cannot prove it is recent enough, so it counts as expired.
-        if rule.max_age_months is not None and (issued_on is None or not within_period(issued_on, rule.max_age_months, on)):
+        months = rule.max_age_months
+        if months is not None and (issued_on is None or not within_period(issued_on, months, on)):
             failures.append(DocumentFailure(rule.code, rule.from_stars, "expired"))
     return failures

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop.services.assignments import VersionRow
 from ocop_desktop.services.council_setup import Account, CouncilDetail, CouncilDraft, Seat, Sitting
+from ocop_desktop.ui import window_geometry
 from ocop_desktop.ui.admin.account_picker import AccountPicker
 from ocop_desktop.ui.admin.confirm import ask
 from ocop_desktop.ui.admin.council_models import member_model
@@ -64,7 +65,6 @@ class CouncilDialog(QDialog):
         editing = detail is not None
         self.setWindowTitle(self.tr("Sửa hội đồng") if editing else
                             self.tr("Lập hội đồng đánh giá, phân hạng sản phẩm OCOP"))
-        self.resize(900, 660)
         form = self._council_fields(choices.units, choices.versions)
         group = self._member_group(choices.accounts)
         self.error = QLabel(self)
@@ -75,13 +75,18 @@ class CouncilDialog(QDialog):
         self.ok_button = buttons.addButton(self.tr("Lưu thay đổi") if editing else self.tr("Lập hội đồng"),
                                            QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.tr("Huỷ"), QDialogButtonBox.ButtonRole.RejectRole)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(group, 1)
+        body = QWidget(self)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(form)
+        column.addWidget(group, 1)
         if not editing:
-            layout.addWidget(self._session_group())
+            column.addWidget(self._session_group())
+        layout = QVBoxLayout(self)
+        layout.addWidget(window_geometry.scrolled(body), 1)  # on a 600-px screen the fields scroll, not the buttons
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        window_geometry.fit_dialog(self, QSize(940, 660), parent)  # room for a scroll bar beside the members
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
             button.setDefault(False)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from ocop_desktop.services.dossier_view import DossierDocuments, sheet_documents
+from ocop_desktop.ui import window_geometry
 from ocop_desktop.ui.context import AppContext
 from ocop_desktop.ui.dossiers.documents_panel import DocumentsPanel
 
@@ -19,13 +20,13 @@ class DocumentsWindow(QDialog):
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window)
         self.setModal(False)
-        self.resize(980, 620)  # fits a 1366×768 screen beside its taskbar
         self.panel = DocumentsPanel(context, self, read_only=True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel, 1)
         layout.addWidget(buttons)
+        window_geometry.fit_dialog(self, QSize(980, 620), parent)  # no taller or wider than the screen leaves
 
     def show_documents(self, documents: DossierDocuments) -> None:
         self.setWindowTitle(self.tr("Tài liệu hồ sơ {code} · {product}").format(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -26,6 +26,7 @@ from ocop_desktop.services import new_dossier
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.errors import ServiceError
 from ocop_desktop.services.new_dossier import DuplicateProducer, NewDossierChoices, ProductChoice
+from ocop_desktop.ui import window_geometry
 from ocop_desktop.ui.context import AppContext
 from ocop_desktop.ui.dossiers.duplicates_box import DuplicatesBox
 from ocop_desktop.ui.dossiers.forms import ERROR_STYLE, FieldForm, fill_combo
@@ -96,7 +97,6 @@ class NewDossierDialog(QDialog):
         self.created: Changes | None = None
         self._allow_similar = False  # the person has looked at the similar producers and says this is another
         self.setWindowTitle(self.tr("Tạo hồ sơ mới"))
-        self.resize(760, 640)  # fits a 1366×768 screen with its taskbar
         body = QWidget(self)
         column = QVBoxLayout(body)
         self.producer_form, self.product_form = ProducerForm(), ProductForm()
@@ -129,6 +129,7 @@ class NewDossierDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        window_geometry.fit_dialog(self, QSize(760, 640), parent)  # smaller on a 600-px screen: the forms scroll
         self._connect()
         user = context.user
         self.create_button.setEnabled(False)  # until the choices are in

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Row, Select, Subquery, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from ocop_desktop.db.models import (
     AdminUnit,
@@ -123,7 +123,7 @@ def unassign_many(session: Session, *, assignment_ids: Sequence[str]) -> Changes
     return changes
 
 
-def _live_count(model, key):
+def _live_count(model: type[CouncilMember] | type[CouncilAssignment], key: InstrumentedAttribute[str]) -> Subquery:
     return (select(key, func.count().label("n")).where(model.deleted.is_(False)).group_by(key).subquery())
 
 
@@ -144,7 +144,7 @@ def list_councils(session: Session) -> list[CouncilRow]:
             for c, unit, code, n_members, n_assigned in rows]
 
 
-def _dossier_query():
+def _dossier_query() -> Select[str, str, str, str, str, str, str]:
     return (select(Dossier.id, Dossier.code, Product.name, Producer.name, AdminUnit.name, Dossier.status, Dossier.kind)
             .join(Product, Product.id == Dossier.product_id)
             .join(Producer, Producer.id == Product.producer_id)
@@ -152,7 +152,7 @@ def _dossier_query():
             .where(Dossier.deleted.is_(False)))
 
 
-def _dossier_row(row) -> DossierRow:
+def _dossier_row(row: Row[str, str, str, str, str, str, str]) -> DossierRow:
     return DossierRow(id=row[0], code=row[1], product=row[2], producer=row[3], commune=row[4] or "",
                       status=row[5], kind=row[6])
 

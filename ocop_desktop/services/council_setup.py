@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from ocop_core.domain.text import collation_key
@@ -161,7 +161,7 @@ def open_session(session: Session, *, council_id: str, held_on: date | None = No
     return Changes.of("evaluation_sessions", evaluation.id)
 
 
-def _sheets(session: Session, council_id: str):
+def _sheets(session: Session, council_id: str) -> Select[ScoreSheet]:
     return (select(ScoreSheet).join(CouncilMember, CouncilMember.id == ScoreSheet.member_id)
             .where(CouncilMember.council_id == council_id, ScoreSheet.deleted.is_(False)))
 

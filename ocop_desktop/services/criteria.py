@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,7 +23,7 @@ from ocop_desktop.services.lookup import get_alive
 MAX_CRITERIA_BYTES = 5 * 1024 * 1024
 
 
-def validate_criteria_text(text: str | bytes) -> tuple[CriteriaSet, dict]:
+def validate_criteria_text(text: str | bytes) -> tuple[CriteriaSet, dict[str, Any]]:
     """The set and its parsed document; raises CriteriaSetError listing every problem."""
     if len(text) > MAX_CRITERIA_BYTES:
         raise CriteriaSetError([Problem("$", "file_too_large", {"limit": MAX_CRITERIA_BYTES})])

@@ -44,20 +44,21 @@ def clean_text(value: Any, field: str, max_len: int, required: bool = True) -> s
         value = ""
     if not isinstance(value, str):
         raise ServiceError("wrong_type", field, expected="text")
-    value = unicodedata.normalize("NFC", value.translate(_INVISIBLE)).strip()
-    if required and not value:
+    text = unicodedata.normalize("NFC", value.translate(_INVISIBLE)).strip()
+    if required and not text:
         raise ServiceError("required", field)
-    if len(value) > max_len:
-        raise ServiceError("too_long", field, limit=max_len, length=len(value))
-    if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in value):
+    if len(text) > max_len:
+        raise ServiceError("too_long", field, limit=max_len, length=len(text))
+    if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in text):
         raise ServiceError("control_characters", field)
-    return value
+    return text
 
 
 def check_choice(value: Any, field: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
         raise ServiceError("invalid_choice", field, value=str(value)[:40], allowed=list(allowed))
-    return value
+    choice: str = value  # one of `allowed`
+    return choice
 
 
 def _number(value: Any, field: str) -> float:

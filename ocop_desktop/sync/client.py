@@ -12,7 +12,7 @@ import random
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import requests
 from pydantic import BaseModel
@@ -26,7 +26,8 @@ COMPRESS_OVER = 1024
 
 
 class SyncError(OcopError):
-    def __init__(self, code: str, message: str, status: int | None = None, retryable: bool = False, detail=None):
+    def __init__(self, code: str, message: str, status: int | None = None, retryable: bool = False,
+                 detail: Any = None) -> None:
         super().__init__(code, f"{code}: {message}", status=status, detail=detail)
         self.message, self.status, self.retryable, self.detail = message, status, retryable, detail
 
@@ -55,7 +56,7 @@ class ServerClient:
         return self._rng.uniform(0, min(self.max_backoff, self.backoff * 2 ** attempt))
 
     def request(self, method: str, path: str, *, body: BaseModel | None = None, data: bytes | None = None,
-                params: dict | None = None, stream: bool = False) -> requests.Response:
+                params: dict[str, Any] | None = None, stream: bool = False) -> requests.Response:
         headers = {p.PROTOCOL_HEADER: str(p.PROTOCOL_VERSION), p.DEVICE_HEADER: self.device_id}
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
@@ -93,7 +94,8 @@ class ServerClient:
         assert last is not None
         raise last
 
-    def _call(self, method: str, path: str, model: type[M], body: BaseModel | None = None, **kw) -> M:
+    def _call(self, method: str, path: str, model: type[M], body: BaseModel | None = None,
+              **kw: Any) -> M:
         # An answer cut inside its status line or headers reads as a complete one with an empty or partial
         # body (no length left to check it against): it is asked for again, like a cut connection, which
         # every request here allows (a push is replayed by change id, a login only issues another token).

@@ -186,3 +186,13 @@ def test_zoom_to_commune_centres_on_it(context, qtbot):
     lat, lon = page.view.centre()
     assert abs(lat - place.lat) < 1e-3 and abs(lon - place.lon) < 1e-3
     assert 11 <= page.view.zoom <= 15
+
+
+def test_the_map_section_fits_a_1024_px_screen(context, demo_db, qtbot):
+    """With its data in and a producer's card open, the map section needs no more than 900 px of width: on a
+    1024-px screen, beside the section list, it does not scroll sideways."""
+    producer_id, _name, _dossier_id = _producer_with_dossier(demo_db)
+    page = map_page(context, qtbot, (900, 560))
+    click_producer(page, qtbot, producer_id)
+    page.layout().invalidate()
+    assert page.card.isVisible() and page.minimumSizeHint().width() <= 900

@@ -6,7 +6,14 @@ recognition and a document can never disagree on when a period ends (docs/domain
 from __future__ import annotations
 
 import calendar
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+VIETNAM_ZONE_NAME = "Asia/Ho_Chi_Minh"
+# Vietnam keeps UTC+7 all year (no daylight saving since 1975): the fallback when the system has no
+# time-zone database (Windows without the tzdata package).
+VIETNAM_FIXED_OFFSET = timezone(timedelta(hours=7), "UTC+07")
 
 
 def add_months(day: date, months: int) -> date:
@@ -35,3 +42,23 @@ def period_end(start: date, months: int) -> date:
 def within_period(start: date, months: int, on: date) -> bool:
     """Whether ``on`` is inside the period of ``months`` months counted from the event on ``start``."""
     return on <= period_last_day(start, months)
+
+
+@lru_cache(maxsize=1)
+def vietnam_zone() -> tzinfo:
+    """Asia/Ho_Chi_Minh from the time-zone database, or the fixed UTC+7 offset when there is none."""
+    try:
+        return ZoneInfo(VIETNAM_ZONE_NAME)
+    except (KeyError, ValueError, OSError):  # ZoneInfoNotFoundError is a KeyError
+        return VIETNAM_FIXED_OFFSET
+
+
+def vietnam_today(now: datetime | None = None) -> date:
+    """Today's date in Vietnam, whatever the laptop's own zone: every "today" of the rules (recognition
+    status, document age, the criteria version in force) is Vietnam's. ``now`` must be timezone-aware;
+    None means the current instant."""
+    if now is None:
+        now = datetime.now(UTC)
+    elif now.tzinfo is None:
+        raise ValueError("vietnam_today needs an aware datetime")
+    return now.astimezone(vietnam_zone()).date()

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ocop_core.domain.criteria import ProductSet
+from ocop_core.domain.dates import vietnam_today
 from ocop_core.domain.dossier_status import STATUSES
 from ocop_core.domain.scoring import Answer
 from ocop_desktop.db.models import AdminUnit, Dossier
@@ -167,7 +168,7 @@ def _council(session: Session, rng: random.Random) -> _Council:
     """The criteria sets, the province's council with its members and an open evaluation, the demo users."""
     versions = [criteria.import_criteria_set(session, path.read_bytes()).id
                 for path in sorted((resources_dir() / "criteria").glob("*.json"))]
-    current = criteria.version_in_force(session, date.today())
+    current = criteria.version_in_force(session, vietnam_today())
     version_id = current.id if current else versions[-1]
     product_set = criteria.load_criteria_set(session, version_id).product_set_for_subgroup(SUBGROUP)
     council = councils.create_council(session, name="Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Hà Tĩnh",

@@ -10,6 +10,7 @@ from datetime import date
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from ocop_core.domain.dates import vietnam_today
 from ocop_desktop.db.models import (
     AdminUnit,
     CriteriaSetVersion,
@@ -31,7 +32,7 @@ def list_version(session: Session, today: date | None = None) -> str | None:
         select(DataVersion.epoch, DataVersion.counter).where(DataVersion.name == "dossier_list")).one_or_none()
     if row is None:  # the row was removed by hand: nothing can vouch for a saved copy
         return None
-    return f"{row.epoch}:{row.counter}:{(today or date.today()).isoformat()}"
+    return f"{row.epoch}:{row.counter}:{(today or vietnam_today()).isoformat()}"
 
 
 def _rows_query():
@@ -64,7 +65,7 @@ def _current_recognitions(session: Session, today: date) -> dict[str, tuple[int,
 
 def load_dossier_rows(session: Session, today: date | None = None) -> list[DossierRow]:
     """Every live dossier with what the list shows and filters on, in no particular order."""
-    current = _current_recognitions(session, today or date.today())
+    current = _current_recognitions(session, today or vietnam_today())
     none = (None, None)
     # The driver makes a new string per row even for a commune or status that 5,000 rows share; one
     # shared copy each saves about a third of the list's memory.

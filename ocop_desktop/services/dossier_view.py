@@ -9,6 +9,7 @@ from pathlib import PurePath
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ocop_core.domain.dates import vietnam_today
 from ocop_core.domain.dossier_status import DOCUMENT_TYPES, LOCKED_STATUSES, TRANSITIONS
 from ocop_core.rules.actor import Actor
 from ocop_desktop.db.blobstore import upload_limit
@@ -146,7 +147,7 @@ def load_dossier_view(session: Session, dossier_id: str, *, on: date | None = No
     dossier = get_alive(session, Dossier, dossier_id)
     product = get_alive(session, Product, dossier.product_id)
     producer = get_alive(session, Producer, product.producer_id)
-    title, subgroups = _subgroups(session, dossier, on or date.today())
+    title, subgroups = _subgroups(session, dossier, on or vietnam_today())
     return DossierView(
         dossier=DossierInfo(
             id=dossier.id, code=dossier.code, kind=dossier.kind, status=dossier.status,

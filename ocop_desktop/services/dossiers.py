@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from ocop_core.domain.dates import vietnam_today
 from ocop_core.domain.dossier_status import DOCUMENT_TYPES, DOSSIER_KINDS
 from ocop_core.rules import locks, workflow
 from ocop_desktop.db.base import new_id
@@ -23,7 +23,7 @@ def create_dossier(session: Session, *, product_id: str, kind: str = "new", code
     product = get_columns(session, Product, product_id, "id", "commune_code")
     dossier_id = new_id()
     # A code made from the UUID needs no counter shared between offline laptops.
-    code = clean_text(code, "code", 64) if code else f"HS-{date.today():%Y}-{dossier_id[:8].upper()}"
+    code = clean_text(code, "code", 64) if code else f"HS-{vietnam_today():%Y}-{dossier_id[:8].upper()}"
     dossier = Dossier(
         id=dossier_id,
         code=code,

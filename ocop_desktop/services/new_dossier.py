@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ocop_core.domain.dates import vietnam_today
 from ocop_core.domain.text import collation_key, search_tokens
 from ocop_core.rules.actor import Actor
 from ocop_desktop.db.models import AdminUnit, Dossier, Producer, Product
@@ -151,7 +152,7 @@ def _new_producer(session: Session, actor: Actor, values: dict[str, Any], allow_
 
 def _new_product(session: Session, producer_id: str, values: dict[str, Any]) -> Changes:
     name = registry.check_text("products", "name", values.get("name"))
-    offered = {s.code for s in subgroups_in_force(session, date.today())}
+    offered = {s.code for s in subgroups_in_force(session, vietnam_today())}
     subgroup = values.get("subgroup_code")
     if offered and isinstance(subgroup, str) and subgroup and subgroup not in offered:
         raise ServiceError("subgroup_not_in_criteria_set", "subgroup_code", code=subgroup)
@@ -210,7 +211,7 @@ def new_dossier_choices(session: Session, *, user_id: str, role: str, on: date |
                  if p.commune_code in names]
     producers.sort(key=lambda p: collation_key(p.name))
     return NewDossierChoices(tuple((code, name) for code, name, _ in communes),
-                             subgroups_in_force(session, on or date.today()), tuple(producers))
+                             subgroups_in_force(session, on or vietnam_today()), tuple(producers))
 
 
 def producer_products(session: Session, producer_id: str) -> tuple[ProductChoice, ...]:

@@ -14,6 +14,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ocop_core.domain.dates import vietnam_today
 from ocop_core.domain.text import collation_key
 from ocop_desktop.db.models import AdminUnit, Dossier, Producer, Product
 from ocop_desktop.services.dossier_list import list_version, load_dossier_rows, subgroup_names
@@ -54,7 +55,7 @@ class ProducerMap:
     producer_of: dict[str, str]  # dossier id -> producer id
     group_names: dict[str, str]  # product subgroup code -> name
     places: tuple[Place, ...]  # the province first, then its communes in Vietnamese order
-    today: date = field(default_factory=date.today)
+    today: date = field(default_factory=vietnam_today)
 
     def dossiers_of(self) -> dict[str, list[DossierRow]]:
         """Producer id -> its dossiers."""
@@ -73,7 +74,7 @@ def load_producer_map(session: Session, shown_version: str | None = None,
                       today: date | None = None) -> ProducerMap | None:
     """Everything the map draws and filters; None when ``shown_version`` is still current. The version is
     read before the rows, so a write landing in between makes the answer look older, never newer."""
-    today = today or date.today()
+    today = today or vietnam_today()
     version = list_version(session, today)
     if version is not None and version == shown_version:
         return None

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ocop_core.domain.criteria import CriteriaSet, Option, ProductSet
+from ocop_core.domain.dates import vietnam_today
 from ocop_core.domain.scoring import Answer, SheetScore, score_sheet
 from ocop_core.rules import locks
 from ocop_desktop.db.journal import device_id
@@ -70,7 +71,7 @@ def start_sheet(session: Session, *, dossier_id: str, member_id: str, evaluation
     if submitted is not None:
         # A second independent sheet would count the member twice; a change of mind is a rescore.
         raise ServiceError("sheet_already_submitted", "member_id", sheet=submitted)
-    version = _pick_version(session, dossier, evaluation, criteria_set_id, on or date.today())
+    version = _pick_version(session, dossier, evaluation, criteria_set_id, on or vietnam_today())
     criteria_set = load_criteria_set(session, version.id)
     product = get_alive(session, Product, dossier.product_id)
     product_set = criteria_set.product_set_for_subgroup(product.subgroup_code)

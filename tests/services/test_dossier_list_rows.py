@@ -37,11 +37,12 @@ def test_stars_come_from_the_latest_recognition_in_force(session: Session, produ
     newer = _recognise(session, product_id, 4, date(2024, 5, 2))
     session.flush()
     [row] = load_dossier_rows(session, TODAY)
-    assert (row.stars, row.expires_on) == (4, date(2027, 5, 2))
+    # Civil Code 2015 art. 147-148: valid through 2 May 2027, so the first day it no longer holds is 3 May.
+    assert (row.stars, row.expires_on) == (4, date(2027, 5, 3))
     recognitions.revoke_recognition(session, recognition_id=newer, on=date(2026, 1, 5), reason="Vi phạm ATTP")
     session.flush()
     [row] = load_dossier_rows(session, TODAY)
-    assert (row.stars, row.expires_on) == (3, date(2025, 3, 1))
+    assert (row.stars, row.expires_on) == (3, date(2025, 3, 2))
 
 
 def test_revocation_dated_later_has_not_happened_yet(session: Session, product_id: str, dossier_id: str):

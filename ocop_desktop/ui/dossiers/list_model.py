@@ -11,6 +11,7 @@ from operator import itemgetter
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from ocop_core.domain.dates import vietnam_today
 from ocop_core.domain.dossier_status import STATUSES
 from ocop_core.domain.text import collation_ranks, fold
 from ocop_desktop import formats, words
@@ -147,7 +148,7 @@ class DossierTableModel(QAbstractTableModel):
     def __init__(self, parent=None, today: date | None = None):
         super().__init__(parent)
         self._today_fixed = today
-        self.today = today or date.today()
+        self.today = today or vietnam_today()
         self._cols = DossierColumns.of([])
         self._index_of: dict[str, int] = {}
         self._hay: list[str] = []  # folded code, product, producer and commune of each row
@@ -171,7 +172,7 @@ class DossierTableModel(QAbstractTableModel):
 
     def set_prepared(self, prepared: Prepared) -> None:
         self.beginResetModel()
-        self.today = self._today_fixed or date.today()
+        self.today = self._today_fixed or vietnam_today()
         cols = self._cols = prepared.columns
         self.group_names = prepared.group_names
         self.version = prepared.version

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ocop_core.domain.dates import vietnam_today
 from ocop_desktop import formats, words
 from ocop_desktop.services.dossier_rows import DossierRow
 from ocop_desktop.ui.dossiers.list_model import EXPIRY_WARNING_DAYS
@@ -79,7 +80,7 @@ class ProducerCard(QFrame):
 
     def show_producer(self, producer: MapProducer, dossiers: list[DossierRow], today: date | None = None) -> None:
         """Fills the card; the dossier shown first is the one furthest along, then by code."""
-        today = today or date.today()
+        today = today or vietnam_today()
         self.producer = producer
         self.title.setText(producer.name)
         lines = [words.word(words.producer_kinds(), producer.kind), producer.commune_name]

@@ -10,6 +10,10 @@ from typing import Any
 from ocop_core.domain.criteria import AggregationRules, MandatoryDocument, StarBand
 from ocop_core.domain.json_reader import JsonReader
 
+# Who issues the recognition of a band: the province (3-4 stars) or the ministry (5 stars), Decision 148/QĐ-TTg
+# as amended by Decision 1489/QĐ-TTg.
+RECOGNIZERS = frozenset({"province", "central"})
+
 
 def read_bands(r: JsonReader, value: Any, path: str, total: Decimal | None) -> list[StarBand]:
     bands = []
@@ -33,9 +37,12 @@ def read_bands(r: JsonReader, value: Any, path: str, total: Decimal | None) -> l
             r.problem(f"{bp}.stars", "invalid_value", value=stars)
         if upper < lower or (upper == lower and not inclusive):
             r.problem(bp, "empty_band", lower=str(lower), upper=str(upper))
+        recognized_by = r.text(d, "recognized_by", bp, required=False) or None
+        if recognized_by is not None and recognized_by not in RECOGNIZERS:
+            r.problem(f"{bp}.recognized_by", "invalid_value", value=recognized_by[:40])
         bands.append((bp, StarBand(stars=stars, lower=lower, upper=upper, upper_inclusive=inclusive,
                                    certificate=r.boolean(d, "certificate", bp, False),
-                                   recognized_by=r.text(d, "recognized_by", bp, required=False) or None)))
+                                   recognized_by=recognized_by)))
     r.unique(((f"{p}.stars", str(b.stars)) for p, b in bands), "star_band")
     ordered = sorted(bands, key=lambda pb: (pb[1].lower, pb[1].upper))
     if ordered and ordered[0][1].lower != 0:
@@ -95,6 +102,8 @@ def read_aggregation(r: JsonReader, value: Any, path: str) -> AggregationRules:
         r.problem(f"{path}.quorum_fraction", "invalid_value", value=str(quorum))
     spread = r.number(d, "max_member_spread", path, default=defaults.max_member_spread) \
         if d.get("max_member_spread", 0) is not None else None
+    if spread is not None and spread < 0:
+        r.problem(f"{path}.max_member_spread", "invalid_value", value=str(spread))
     return AggregationRules(
         method=method,
         decimals=decimals if decimals is not None else defaults.decimals,

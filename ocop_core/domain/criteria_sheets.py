@@ -42,24 +42,37 @@ def _read_options(r: JsonReader, value: Any, path: str) -> tuple[Option, ...]:
     return tuple(options)
 
 
-def _read_rule(r: JsonReader, value: Any, path: str, option_codes: set[str]) -> CriterionRule | None:
+def _read_rule(r: JsonReader, value: Any, path: str, option_owners: dict[str, list[str]],
+               best: Decimal | None) -> CriterionRule | None:
+    """``option_owners``: each option code -> the ladders holding it (``options`` or ``subitems[i]``);
+    ``best``: the criterion's maximum, which a ``min_points`` above could never reach."""
     d = r.obj(value, path, known={"from_stars", "min_points", "forbidden_options", "cap_stars"},
               required={"from_stars"})
     if d is None:
         return None
     from_stars = r.star_level(d, "from_stars", path)
     min_points = r.number(d, "min_points", path)
+    if min_points is not None and best is not None and min_points > best:
+        # Every product would fail: a typo, not a condition (docs/domain-decisions.md D4).
+        r.problem(f"{path}.min_points", "invalid_value", value=str(min_points), best=str(best))
     forbidden = []
     for i, code in enumerate(r.array(d.get("forbidden_options", []), f"{path}.forbidden_options", allow_empty=True)):
         if not isinstance(code, str):
             r.problem(f"{path}.forbidden_options[{i}]", "wrong_type", expected="string", got=type_name(code))
-        elif code not in option_codes:
+        elif code not in option_owners:
             r.problem(f"{path}.forbidden_options[{i}]", "unknown_reference", code=code)
+        elif len(option_owners[code]) > 1:
+            # Option "a" of two sub-items: which one the rule forbids cannot be told.
+            r.problem(f"{path}.forbidden_options[{i}]", "duplicate_code", code=code, first=option_owners[code][0],
+                      kind="forbidden_option")
         else:
             forbidden.append(code)
     if min_points is None and not forbidden and "min_points" not in d and "forbidden_options" not in d:
         r.problem(path, "rule_without_condition")
     cap = r.star_level(d, "cap_stars", path)
+    if cap is not None and from_stars is not None and cap >= from_stars:
+        # A cap at or above the level the condition guards caps nothing.
+        r.problem(f"{path}.cap_stars", "invalid_value", value=cap, from_stars=from_stars)
     if from_stars is None:
         return None
     return CriterionRule(from_stars=from_stars, min_points=min_points, forbidden_options=tuple(forbidden),
@@ -93,14 +106,26 @@ def _read_criterion(r: JsonReader, c: Any, path: str) -> Criterion | None:
         options = _read_options(r, d["options"], f"{path}.options")
     else:
         r.problem(f"{path}.options", "no_options")
-    option_codes = {o.code for o in options} | {o.code for s in subitems for o in s.options}
-    rule = _read_rule(r, d["mandatory"], f"{path}.mandatory", option_codes) if "mandatory" in d else None
-    evidence = tuple(e for e in r.array(d.get("evidence", []), f"{path}.evidence", allow_empty=True)
-                     if isinstance(e, str))
+    owners: dict[str, list[str]] = {}
+    for o in options:
+        owners.setdefault(o.code, []).append(f"{path}.options")
+    for si, s in enumerate(subitems):
+        for o in s.options:
+            owners.setdefault(o.code, []).append(f"{path}.subitems[{si}]")
+    best = (sum((s.max_points for s in subitems), Decimal(0)) if subitems
+            else max(o.points for o in options) if options else None)
+    rule = _read_rule(r, d["mandatory"], f"{path}.mandatory", owners, best) if "mandatory" in d else None
+    evidence = []
+    for ei, e in enumerate(r.array(d.get("evidence", []), f"{path}.evidence", allow_empty=True)):
+        if isinstance(e, str):
+            evidence.append(e)
+        else:
+            r.problem(f"{path}.evidence[{ei}]", "wrong_type", expected="string", got=type_name(e))
     if not options and not subitems:
         return None
     return Criterion(code=code, name=r.text(d, "name", path), options=options, subitems=tuple(subitems),
-                     guidance=r.text(d, "guidance", path, required=False), mandatory=rule, evidence=evidence)
+                     guidance=r.text(d, "guidance", path, required=False), mandatory=rule,
+                     evidence=tuple(evidence))
 
 
 @dataclass

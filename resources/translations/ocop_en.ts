@@ -3176,6 +3176,10 @@ After this step you cannot move it back to “{current}” yourself.</translatio
         <translation>Create a dossier for a product; a producer or product not yet registered is registered with it</translation>
     </message>
     <message>
+        <source>Bộ lọc</source>
+        <translation>Filters</translation>
+    </message>
+    <message>
         <source>Xã/phường:</source>
         <translation>Commune/ward:</translation>
     </message>

@@ -7,6 +7,7 @@ from collections.abc import Hashable
 from dataclasses import replace
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +33,7 @@ from ocop_desktop.ui.dossiers import list_model as m
 log = logging.getLogger(__name__)
 WATCHED = frozenset({"dossiers", "products", "producers", "recognitions"})
 # Fit 1200 px without a horizontal scroll bar; the product name takes whatever room is left.
+SHORT = 340  # a list less tall than this folds its filters away
 _WIDTHS = {m.CODE: 135, m.PRODUCER: 215, m.COMMUNE: 125, m.GROUP: 150, m.STATUS: 140, m.STARS: 80, m.EXPIRY: 95}
 
 
@@ -44,6 +47,7 @@ class DossierListPage(QWidget):
         self._loading = False
         self._stale = False  # something changed while a load was running
         self._keep_id: str | None = None
+        self._filters_chosen = False  # the person has folded or unfolded the filters: no longer automatic
         self.model = m.DossierTableModel(self)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Tìm hồ sơ, sản phẩm, chủ thể, xã…"))
@@ -79,9 +83,20 @@ class DossierListPage(QWidget):
         self.new_button.clicked.connect(lambda: self.new_requested.emit())
         self.new_button.hide()  # shown by the section to those who register dossiers, once it knows who they are
         top.addWidget(self.new_button)
+        # The filters fold away when the list is short (a 1024×600 screen with a dossier open) so that the
+        # table keeps its rows; this button brings them back, and from then on the person's choice holds.
+        self.filters_button = QToolButton(self)
+        self.filters_button.setText(self.tr("Bộ lọc"))
+        self.filters_button.setCheckable(True)
+        self.filters_button.setChecked(True)
+        self.filters_button.clicked.connect(lambda: setattr(self, "_filters_chosen", True))
+        top.addWidget(self.filters_button)
         # Two rows of filters: in one row they made the list 1,100 px wide at least, more than a
         # laptop screen leaves beside the dossier editor.
-        filters = QGridLayout()
+        self.filter_panel = QWidget(self)
+        self.filters_button.toggled.connect(self.filter_panel.setVisible)
+        filters = QGridLayout(self.filter_panel)
+        filters.setContentsMargins(0, 0, 0, 0)
         for n, (label, box) in enumerate(((self.tr("Xã/phường:"), self.commune_box),
                                           (self.tr("Nhóm sản phẩm:"), self.group_box),
                                           (self.tr("Trạng thái:"), self.status_box),
@@ -95,8 +110,15 @@ class DossierListPage(QWidget):
         filters.setColumnStretch(3, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(filters)
+        layout.addWidget(self.filter_panel)
         layout.addWidget(self.table, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._filters_chosen:  # folded below SHORT px, open again above it (a margin against flicker)
+            height = event.size().height()
+            if height < SHORT or height > SHORT + 40:
+                self.filters_button.setChecked(height >= SHORT)
 
     def _connect(self) -> None:
         self.search.textChanged.connect(self._apply_filter)

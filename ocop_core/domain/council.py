@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from enum import StrEnum
@@ -32,6 +32,20 @@ class Attendance:
     members: int
     present: int
     chair_present: bool
+
+
+def attendance_for(scorers: Collection[str], submitted: Collection[str], chairs: Collection[str],
+                   chairs_present: Collection[str] = ()) -> Attendance:
+    """Who sat for a dossier: the scoring members count towards the quorum, each present when their sheet
+    is in; the chair is present when a chair submitted a sheet or is recorded present (``chairs_present``).
+
+    A chair who does not score has no sheet to show presence by: inferring it from sheets alone left such a
+    council ``chair_absent`` for ever, unable to approve (docs/domain-decisions.md D5)."""
+    scoring = set(scorers)
+    present = set(submitted)
+    chair_ids = set(chairs)
+    return Attendance(members=len(scoring), present=len(present & scoring),
+                      chair_present=bool(chair_ids & (present | set(chairs_present))))
 
 
 @dataclass(frozen=True, slots=True)

@@ -130,3 +130,13 @@ def test_empty_totals_incomplete(sample_set: CriteriaSet) -> None:
     assert outcome.recommendation is Recommendation.INCOMPLETE
     assert outcome.mean is None
     assert not outcome.can_approve
+
+
+def test_attendance_with_a_non_scoring_chair() -> None:
+    """A chair who does not score is present when recorded so; the quorum counts the scorers only."""
+    from ocop_core.domain.council import attendance_for
+
+    scorers, sheets = {"m1", "m2", "m3", "m4"}, {"m1", "m2", "m3", "m4"}
+    assert attendance_for(scorers, sheets, {"chair"}) == Attendance(4, 4, False)
+    assert attendance_for(scorers, sheets, {"chair"}, {"chair"}) == Attendance(4, 4, True)
+    assert attendance_for(scorers | {"chair"}, sheets | {"chair"}, {"chair"}) == Attendance(5, 5, True)

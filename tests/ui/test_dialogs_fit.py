@@ -36,6 +36,7 @@ def _council_form(page: AdminPage) -> QDialog:
 def _fits(dialog: QDialog, qtbot, room: QSize, shot: Path) -> None:
     dialog.show()
     qtbot.waitExposed(dialog)
+    qtbot.wait(50)  # the scroll area settles
     dialog.grab().save(str(shot))
     assert dialog.size().boundedTo(room) == dialog.size(), dialog.size()
     needed = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())

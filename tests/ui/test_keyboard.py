@@ -176,3 +176,19 @@ def test_tab_leaves_the_council_table(context: AppContext, qtbot) -> None:
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Tab)
     assert not page.table.hasFocus() and page.table.currentIndex().column() == 0
+
+
+def test_the_council_forms_member_table_does_not_trap_tab(context: AppContext, qtbot) -> None:
+    """In the new-council form, Tab leaves the members table for "Bỏ thành viên đã chọn"."""
+    from ocop_desktop.ui.admin.admin_page import AdminPage
+
+    page = AdminPage(context)
+    qtbot.addWidget(page)
+    shown: list = []
+    page.councils_tab.show_dialog = shown.append
+    page.councils_tab.new_button.click()
+    dialog = shown[0]
+    views = dialog.findChildren(QAbstractItemView)
+    assert dialog.member_table in views and not any(view.tabKeyNavigation() for view in views)
+    dialog.confirm = lambda title, text: True
+    dialog.close()

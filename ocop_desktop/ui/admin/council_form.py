@@ -86,7 +86,7 @@ class CouncilDialog(QDialog):
         layout.addWidget(window_geometry.scrolled(body), 1)  # on a 600-px screen the fields scroll, not the buttons
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        window_geometry.fit_dialog(self, QSize(940, 660), parent)  # room for a scroll bar beside the members
+        window_geometry.fit_dialog(self, QSize(900, 660), parent)
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
             button.setDefault(False)

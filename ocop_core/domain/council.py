@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
+from typing import Any
 
 from ocop_core.domain.criteria import AggregationRules, CriteriaSet, ProductSet, StarBand
+from ocop_core.domain.problems import Problem
 from ocop_core.domain.scoring import MandatoryFailure, apply_caps, cap_for
 from ocop_core.domain.stars import band_for
 
@@ -75,6 +77,59 @@ def official_recommendation(recommendation: str, flags: Iterable[str]) -> Recomm
     if recommendation in (Recommendation.INCOMPLETE, Recommendation.NOT_READY) or any(True for _ in flags):
         return Recommendation.NOT_READY
     return Recommendation(recommendation)
+
+
+# What a council may set in its own rules, within these bounds (docs/domain-decisions.md D6).
+ROUNDINGS = frozenset({"half_up", "half_even"})
+MAX_DECIMALS = 6
+COUNCIL_RULE_KEYS = frozenset({"decimals", "rounding", "max_member_spread", "quorum_fraction", "chair_required"})
+
+
+def check_council_rules(raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
+    """A council's overrides of the set's aggregation rules, typed, with a problem for each key that is unknown
+    or out of bounds: decimals 0-6, rounding half_up or half_even, a spread of 0 or more (null: none), a
+    quorum above 0 and at most 1, chair_required true or false."""
+    typed: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for key, value in raw.items():
+        path = f"rules.{key}"
+        if key not in COUNCIL_RULE_KEYS:
+            problems.append(Problem(path, "unknown_field", {"keys": [key]}))
+        elif key == "decimals":
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_DECIMALS:
+                problems.append(Problem(path, "out_of_range", {"value": str(value)}))
+            else:
+                typed[key] = value
+        elif key == "rounding":
+            if value not in ROUNDINGS:
+                problems.append(Problem(path, "out_of_range", {"value": str(value)}))
+            else:
+                typed[key] = value
+        elif key == "chair_required":
+            if not isinstance(value, bool):
+                problems.append(Problem(path, "out_of_range", {"value": str(value)}))
+            else:
+                typed[key] = value
+        elif key == "max_member_spread" and value is None:
+            typed[key] = None
+        else:  # max_member_spread, quorum_fraction: numbers
+            number = _decimal(value)
+            low_ok = number is not None and (number > 0 if key == "quorum_fraction" else number >= 0)
+            if number is None or not low_ok or (key == "quorum_fraction" and number > 1):
+                problems.append(Problem(path, "out_of_range", {"value": str(value)}))
+            else:
+                typed[key] = number
+    return typed, problems
+
+
+def _decimal(value: Any) -> Decimal | None:
+    if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
+        return None
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
 
 
 def round_score(value: Decimal, rules: AggregationRules) -> Decimal:

@@ -12,7 +12,15 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ocop_core.domain.council import Attendance, CouncilOutcome, aggregate, attendance_for, failures_for
+from ocop_core.domain.council import (
+    COUNCIL_RULE_KEYS,
+    Attendance,
+    CouncilOutcome,
+    aggregate,
+    attendance_for,
+    check_council_rules,
+    failures_for,
+)
 from ocop_core.domain.criteria import AggregationRules, ProductSet
 from ocop_core.rules import locks
 from ocop_desktop.db.models import (
@@ -33,7 +41,7 @@ from ocop_desktop.services.lookup import get_alive
 from ocop_desktop.services.rule_facts import assigned_councils, enforce
 from ocop_desktop.services.sheets import current_score, sheet_context
 
-_RULE_KEYS = {"decimals", "max_member_spread", "quorum_fraction", "chair_required"}
+_RULE_KEYS = COUNCIL_RULE_KEYS  # what a council may override, rounding included, range-checked on creation
 # What computing a result writes: an approved result takes none of it again.
 _FIGURES = frozenset({"n_sheets", "member_totals_json", "mean_total", "spread", "spread_exceeded", "quorum_met",
                       "failures_json", "flags_json", "band_stars", "final_stars", "recommendation"})
@@ -42,8 +50,9 @@ _FIGURES = frozenset({"n_sheets", "member_totals_json", "mean_total", "spread", 
 def create_council(session: Session, *, name: str, admin_unit_code: str, criteria_set_id: str | None = None,
                    decision_no: str = "", decision_date: date | None = None, rules: dict | None = None) -> Changes:
     rules = rules or {}
-    if set(rules) - _RULE_KEYS:
-        raise ServiceError("unknown_field", "rules", keys=sorted(set(rules) - _RULE_KEYS))
+    _, problems = check_council_rules(rules)
+    if problems:  # the first one, at its key: rules.decimals, rules.rounding...
+        raise ServiceError(problems[0].code, problems[0].path, **problems[0].params)
     council = Council(name=clean_text(name, "name", 300),
                       admin_unit_code=clean_text(admin_unit_code, "admin_unit_code", 10),
                       decision_no=clean_text(decision_no, "decision_no", 64, required=False),

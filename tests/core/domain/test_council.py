@@ -140,3 +140,15 @@ def test_attendance_with_a_non_scoring_chair() -> None:
     assert attendance_for(scorers, sheets, {"chair"}) == Attendance(4, 4, False)
     assert attendance_for(scorers, sheets, {"chair"}, {"chair"}) == Attendance(4, 4, True)
     assert attendance_for(scorers | {"chair"}, sheets | {"chair"}, {"chair"}) == Attendance(5, 5, True)
+
+
+def test_council_rule_bounds() -> None:
+    """check_council_rules types what is in bounds and names each key out of them."""
+    from ocop_core.domain.council import check_council_rules
+
+    typed, problems = check_council_rules({"rounding": "half_even", "decimals": 3, "quorum_fraction": "0.5"})
+    assert (typed, problems) == ({"rounding": "half_even", "decimals": 3, "quorum_fraction": Decimal("0.5")}, [])
+    _, problems = check_council_rules({"decimals": True, "max_member_spread": -0.5, "x": 1})
+    assert [(p.path, p.code) for p in problems] == [("rules.decimals", "out_of_range"),
+                                                    ("rules.max_member_spread", "out_of_range"),
+                                                    ("rules.x", "unknown_field")]

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from ocop_core.domain.criteria import AggregationRules, CriteriaSet, ProductSet, StarBand
+from ocop_core.domain.documents import DocumentFailure, document_caps
 from ocop_core.domain.problems import Problem
 from ocop_core.domain.scoring import MandatoryFailure, apply_caps, cap_for
 from ocop_core.domain.stars import band_for
@@ -62,6 +63,8 @@ class CouncilOutcome:
     mandatory_failures: tuple[MandatoryFailure, ...]
     flags: tuple[Flag, ...]
     recommendation: Recommendation
+    # Required documents missing or expired: they cap final_stars like a failed condition (D7).
+    document_failures: tuple[DocumentFailure, ...] = ()
 
     @property
     def can_approve(self) -> bool:
@@ -176,6 +179,7 @@ def aggregate(
     bands: Sequence[StarBand],
     failures: Sequence[MandatoryFailure] = (),
     attendance: Attendance | None = None,
+    document_failures: Sequence[DocumentFailure] = (),
 ) -> CouncilOutcome:
     totals = tuple(Decimal(t) for t in member_totals)
     if attendance is None:
@@ -188,7 +192,7 @@ def aggregate(
         flags.append(Flag.CHAIR_ABSENT)
     if not totals:
         return CouncilOutcome((), None, None, False, met, 0, 0, tuple(failures), tuple(flags),
-                              Recommendation.INCOMPLETE)
+                              Recommendation.INCOMPLETE, tuple(document_failures))
     mean = mean_of(totals, rules)
     spread = max(totals) - min(totals)
     exceeded = rules.max_member_spread is not None and spread > rules.max_member_spread
@@ -196,7 +200,7 @@ def aggregate(
         flags.insert(0, Flag.RESCORE)
     band = band_for(mean, bands)
     band_stars = band.stars if band else 0
-    final = apply_caps(band_stars, failures)
+    final = apply_caps(band_stars, [*failures, *document_caps(document_failures)])
     return CouncilOutcome(
         member_totals=totals,
         mean=mean,
@@ -208,4 +212,5 @@ def aggregate(
         mandatory_failures=tuple(failures),
         flags=tuple(flags),
         recommendation=_recommend(final, bands),
+        document_failures=tuple(document_failures),
     )

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from ocop_core.domain.criteria import CriteriaSet
 from ocop_core.domain.dates import within_period
+from ocop_core.domain.scoring import MandatoryFailure
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,8 +18,10 @@ class DocumentFailure:
     reason: str  # "missing" or "expired"
 
 
-def document_failures(criteria_set: CriteriaSet, issued: Mapping[str, date | None], on: date) -> list[DocumentFailure]:
-    """``issued`` maps each document type present in the dossier to its issue date (None if unknown)."""
+def document_failures(criteria_set: CriteriaSet, issued: Mapping[str, date | None], on: date,
+                      valid_until: Mapping[str, date | None] | None = None) -> list[DocumentFailure]:
+    """``issued`` maps each document type present in the dossier to its issue date (None if unknown);
+    ``valid_until`` to the last day the document itself says it holds, when it says one."""
     failures = []
     for rule in criteria_set.mandatory_documents:
         if rule.code not in issued:
@@ -27,6 +30,31 @@ def document_failures(criteria_set: CriteriaSet, issued: Mapping[str, date | Non
         issued_on = issued[rule.code]
         # An undated lab report cannot prove it is recent enough, so it counts as expired.
         months = rule.max_age_months
-        if months is not None and (issued_on is None or not within_period(issued_on, months, on)):
+        too_old = months is not None and (issued_on is None or not within_period(issued_on, months, on))
+        # A document's own end date (a certificate valid until ...) counts too.
+        ends = (valid_until or {}).get(rule.code)
+        if too_old or (ends is not None and ends < on):
             failures.append(DocumentFailure(rule.code, rule.from_stars, "expired"))
     return failures
+
+
+def latest_documents(documents: Iterable[tuple[str, date | None, date | None]]
+                     ) -> tuple[dict[str, date | None], dict[str, date | None]]:
+    """From a dossier's (type, issued on, valid until) rows, the most recently issued of each type (an undated
+    one only when there is no dated one): the ``issued`` and ``valid_until`` maps of document_failures."""
+    issued: dict[str, date | None] = {}
+    until: dict[str, date | None] = {}
+    for doc_type, issued_on, valid_until in documents:
+        if doc_type in issued:
+            known = issued[doc_type]
+            if issued_on is None or (known is not None and known >= issued_on):
+                continue
+        issued[doc_type] = issued_on
+        until[doc_type] = valid_until
+    return issued, until
+
+
+def document_caps(failures: Iterable[DocumentFailure]) -> list[MandatoryFailure]:
+    """A document required from N stars that is missing or expired caps at N - 1, as a failed mandatory
+    condition does (docs/domain-decisions.md D7); the failure is named ``document:<type>``."""
+    return [MandatoryFailure(f"document:{f.document}", f.from_stars, f.from_stars - 1) for f in failures]

@@ -41,3 +41,41 @@ def test_old_or_undated_lab_report_expired(sample_set: CriteriaSet, issued_on: d
 def test_lab_report_up_to_12_months_passes(sample_set: CriteriaSet, issued_on: date) -> None:
     """A lab report issued exactly 12 months ago, or today, still passes."""
     assert document_failures(sample_set, {**FULL, "lab_test_report": issued_on}, ON) == []
+
+
+def test_document_past_its_own_end_date_expired(sample_set: CriteriaSet) -> None:
+    """A document whose own valid_until is before the day is expired, even without a maximum age."""
+    ends = {"quality_declaration": date(2025, 6, 14)}
+    assert document_failures(sample_set, FULL, ON, ends) == [DocumentFailure("quality_declaration", 3, "expired")]
+    assert document_failures(sample_set, FULL, ON, {"quality_declaration": ON}) == []
+
+
+def test_latest_document_of_each_type_counts() -> None:
+    """Of two lab reports the most recently issued counts; an undated one only when no dated one exists."""
+    from ocop_core.domain.documents import latest_documents
+
+    issued, until = latest_documents([("lab_test_report", date(2024, 1, 1), None),
+                                      ("lab_test_report", date(2025, 3, 1), date(2026, 3, 1)),
+                                      ("lab_test_report", None, None), ("photo", None, None)])
+    assert issued == {"lab_test_report": date(2025, 3, 1), "photo": None}
+    assert until["lab_test_report"] == date(2026, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("missing", "stars", "recommendation"),
+    [(None, 4, "recognise_province"), ("lab_test_report", 2, "not_recognised"),
+     ("registration_form", 0, "not_recognised")],
+)
+def test_required_documents_cap_the_council_stars(sample_set: CriteriaSet, missing: str | None, stars: int,
+                                                  recommendation: str) -> None:
+    """Members at 80 (4★): a missing document required from 3★ caps at 2★, one required from 1★ at 0★."""
+    from decimal import Decimal
+
+    from ocop_core.domain.council import aggregate
+
+    issued = {k: v for k, v in FULL.items() if k != missing}
+    failures = document_failures(sample_set, issued, ON)
+    outcome = aggregate([Decimal(80)] * 3, sample_set.aggregation, sample_set.star_bands,
+                        document_failures=failures)
+    assert (outcome.band_stars, outcome.final_stars, str(outcome.recommendation)) == (4, stars, recommendation)
+    assert outcome.document_failures == tuple(failures)

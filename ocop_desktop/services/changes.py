@@ -16,5 +16,11 @@ class Changes:
         pairs = [(entity, row_id), *more]
         return cls(frozenset(e for e, _ in pairs), frozenset(i for _, i in pairs), row_id)
 
+    def row_id(self) -> str:
+        """``id`` where the intent was about one row, as every create is; a programming error otherwise."""
+        if self.id is None:
+            raise ValueError("these changes are about no single row")
+        return self.id
+
     def __or__(self, other: Changes) -> Changes:
         return Changes(self.entities | other.entities, self.ids | other.ids, self.id or other.id)

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ocop_core.entities import ENTITIES, FIELD_GROUPS
+from ocop_desktop.db.base import Base, Synced
 from ocop_desktop.db.journal import DEVICE_KEY
 from ocop_desktop.db.models import Conflict, Dossier, Product
 from ocop_desktop.db.sync_store import from_wire, get_meta, models
@@ -63,7 +64,9 @@ def row_label(session: Session, entity: str, entity_id: str) -> str:
     """How a person recognises a row: a dossier's code with its product, a product's name..."""
     model = models().get(entity)
     columns = _LABEL_COLUMNS.get(entity)
-    row = session.get(model, entity_id) if model is not None and columns else None
+    if model is None or not columns:
+        return ""
+    row = session.get(model, entity_id)
     if row is None:
         return ""
     label = next((str(v) for v in (getattr(row, c) for c in columns) if v), "")
@@ -161,7 +164,8 @@ def _decode(text: str | None) -> Any:
         return text  # shown as it is rather than hidden: the person still sees what was kept
 
 
-def _max_length(model: type, field: str) -> int:
+def _max_length(model: type[Synced], field: str) -> int:
+    assert issubclass(model, Base)  # every model is declared on Base; the check lets mypy see its table
     length = getattr(model.__table__.c[field].type, "length", None)
     return length or 20000
 
@@ -182,10 +186,10 @@ def _typed(value: Any, kind: str, field: str, max_length: int) -> Any:
                 raise ValueError(text)
             return number
         if kind == "decimal":
-            number = Decimal(text.replace(",", "."))
-            if not number.is_finite():
+            amount = Decimal(text.replace(",", "."))
+            if not amount.is_finite():
                 raise ValueError(text)
-            return str(number)
+            return str(amount)
         if kind == "date":
             # People here write day/month/year; the ISO form is accepted too.
             if "/" in text:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ocop_core.domain.criteria import ProductSet
+from ocop_core.domain.criteria import Option, ProductSet
 from ocop_core.domain.dates import vietnam_today
 from ocop_core.domain.dossier_status import STATUSES
 from ocop_core.domain.scoring import Answer
@@ -75,6 +75,8 @@ def _communes(session: Session) -> list[AdminUnit]:
 
 
 def _near(rng: random.Random, unit: AdminUnit) -> tuple[float, float]:
+    if unit.lat is None or unit.lon is None:
+        raise ValueError(f"commune {unit.code} has no centre to place producers near")
     lat = min(max(rng.gauss(unit.lat, 0.01), LAT_RANGE[0]), LAT_RANGE[1])
     lon = min(max(rng.gauss(unit.lon, 0.01), LON_RANGE[0]), LON_RANGE[1])
     return round(lat, 6), round(lon, 6)
@@ -84,7 +86,7 @@ def _answers(rng: random.Random, product_set: ProductSet, quality: float) -> lis
     """A member's sheet for a product of the given quality (0..1), with personal noise."""
     answers = []
 
-    def pick(criterion_code, options, subitem=None):
+    def pick(criterion_code: str, options: Sequence[Option], subitem: str | None = None) -> None:
         ordered = sorted(options, key=lambda o: o.points)
         position = min(max(quality + rng.gauss(0, 0.12), 0.0), 0.999)
         answers.append(Answer(criterion_code, ordered[int(position * len(ordered))].code, subitem))
@@ -142,7 +144,7 @@ def build(factory: Callable[[], Session], scale: int = 240, seed: int = 42,
             products = _products(session, rng, batch, producer_ids)
             session.commit()
             opened = [dossiers.create_dossier(session, product_id=product, criteria_set_id=council.version_id,
-                                              kind=rng.choice(["new", "new", "new", "renewal", "upgrade"])).id
+                                              kind=rng.choice(["new", "new", "new", "renewal", "upgrade"])).row_id()
                       for product in products]
             session.commit()
             for i, product, dossier in zip(batch, products, opened, strict=True):
@@ -166,14 +168,16 @@ def build(factory: Callable[[], Session], scale: int = 240, seed: int = 42,
 
 def _council(session: Session, rng: random.Random) -> _Council:
     """The criteria sets, the province's council with its members and an open evaluation, the demo users."""
-    versions = [criteria.import_criteria_set(session, path.read_bytes()).id
+    versions = [criteria.import_criteria_set(session, path.read_bytes()).row_id()
                 for path in sorted((resources_dir() / "criteria").glob("*.json"))]
     current = criteria.version_in_force(session, vietnam_today())
     version_id = current.id if current else versions[-1]
     product_set = criteria.load_criteria_set(session, version_id).product_set_for_subgroup(SUBGROUP)
+    if product_set is None:
+        raise ValueError(f"the criteria set {version_id} has no subgroup {SUBGROUP}")
     council = councils.create_council(session, name="Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Hà Tĩnh",
                                       admin_unit_code="42", criteria_set_id=version_id,
-                                      decision_no="1234/QĐ-UBND", decision_date=date(2025, 7, 15)).id
+                                      decision_no="1234/QĐ-UBND", decision_date=date(2025, 7, 15)).row_id()
     users = demo_accounts.create_demo_users(session, rng.choice(SURNAMES), GIVEN)
     linked = {"chair": users["chutich"], "member": users["thanhvien"]}
     members = []
@@ -182,11 +186,11 @@ def _council(session: Session, rng: random.Random) -> _Council:
         members.append(councils.add_member(
             session, council_id=council, role=role, user_id=user.id if user else None,
             full_name=user.full_name if user else f"{rng.choice(SURNAMES)} {rng.choice(GIVEN)}",
-            organisation="Sở Nông nghiệp và Môi trường Hà Tĩnh").id)
+            organisation="Sở Nông nghiệp và Môi trường Hà Tĩnh").row_id())
     councils.add_member(session, council_id=council, role="secretary", scores=False,
                         user_id=users["thuky"].id, full_name=users["thuky"].full_name)
     evaluation = councils.open_evaluation(session, council_id=council, criteria_set_id=version_id,
-                                          held_on=date(2025, 10, 20)).id
+                                          held_on=date(2025, 10, 20)).row_id()
     return _Council(version_id, product_set, members, evaluation, council, users["admin"].id, users["chutich"].id)
 
 
@@ -208,7 +212,7 @@ def _producers(session: Session, rng: random.Random, scale: int, summary: DemoSu
             session, name=name, kind=kind, commune_code=unit.code, lat=lat, lon=lon,
             registration_no=f"28{rng.randrange(10**7, 10**8)}", tax_code=f"30{rng.randrange(10**7, 10**8)}",
             representative=f"{rng.choice(SURNAMES)} {rng.choice(GIVEN)}",
-            address=f"Thôn {rng.randrange(1, 12)}, {unit.name}, tỉnh Hà Tĩnh").id
+            address=f"Thôn {rng.randrange(1, 12)}, {unit.name}, tỉnh Hà Tĩnh").row_id()
         producer_ids.append((pid, unit.code))
         summary.producers += 1
         if i % 1000 == 999:
@@ -223,13 +227,15 @@ def _products(session: Session, rng: random.Random, batch: range, producer_ids: 
         producer_id, commune = producer_ids[i % len(producer_ids)]
         name = REAL_PRODUCTS[i][0] if i < len(REAL_PRODUCTS) else f"{rng.choice(GOODS)} {rng.choice(GIVEN).split()[-1]}"
         products.append(registry.create_product(session, producer_id=producer_id, name=name,
-                                                subgroup_code=SUBGROUP, commune_code=commune).id)
+                                                subgroup_code=SUBGROUP, commune_code=commune).row_id())
     return products
 
 
 def _move(session: Session, council: _Council, dossier: str, target: str) -> None:
     """The demo admin moves the dossier along the workflow from where it is to ``target``."""
-    current = session.get(Dossier, dossier).status
+    row = session.get(Dossier, dossier)
+    assert row is not None  # created by this build
+    current = row.status
     for status in STATUSES[STATUSES.index(current) + 1:STATUSES.index(target) + 1]:
         dossiers.change_dossier_status(session, dossier, status, user_id=council.admin, role="admin")
 
@@ -244,7 +250,9 @@ def _decide(session: Session, rng: random.Random, council: _Council, product: st
     councils.approve_council_result(session, approved_by=council.chair, evaluation_id=council.evaluation,
                                     dossier_id=dossier)
     _move(session, council, dossier, target)
-    stars = session.get(Dossier, dossier).result_stars or 0
+    row = session.get(Dossier, dossier)
+    assert row is not None  # created by this build
+    stars = row.result_stars or 0
     if target != "closed" or stars < 3:
         return 0
     decision = date(2022, 1, 10) + timedelta(days=rng.randrange(0, 4 * 365))
@@ -260,7 +268,7 @@ def _score(session: Session, rng: random.Random, council: _Council, dossier: str
     quality = rng.uniform(0.45, 0.95)
     for member in council.members:
         sheet = sheets.start_sheet(session, dossier_id=dossier, member_id=member,
-                                   evaluation_id=council.evaluation).id
+                                   evaluation_id=council.evaluation).row_id()
         sheets.record_answers(session, sheet_id=sheet, answers=_answers(rng, council.product_set, quality))
         sheets.submit_sheet(session, sheet_id=sheet)
     return len(council.members)

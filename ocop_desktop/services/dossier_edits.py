@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -12,8 +13,8 @@ from ocop_desktop.services.errors import ServiceError
 
 Edits = dict[str, dict[str, Any]]  # section ("producer" | "product" | "dossier") -> changed fields
 
-_SERVICES = {"producer": registry.update_producer, "product": registry.update_product,
-             "dossier": dossiers.update_dossier}
+_SERVICES: dict[str, Callable[..., Changes]] = {
+    "producer": registry.update_producer, "product": registry.update_product, "dossier": dossiers.update_dossier}
 
 
 class Refused(ServiceError):

@@ -6,8 +6,9 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from ocop_core.domain.dates import vietnam_today
@@ -35,7 +36,7 @@ def list_version(session: Session, today: date | None = None) -> str | None:
     return f"{row.epoch}:{row.counter}:{(today or vietnam_today()).isoformat()}"
 
 
-def _rows_query():
+def _rows_query() -> Select[*tuple[Any, ...]]:  # Core columns: untyped
     d, pr, p, u = Dossier.__table__, Product.__table__, Producer.__table__, AdminUnit.__table__
     return (
         select(d.c.id, d.c.code, d.c.status, d.c.kind, func.coalesce(pr.c.name, ""),
@@ -69,7 +70,8 @@ def load_dossier_rows(session: Session, today: date | None = None) -> list[Dossi
     none = (None, None)
     # The driver makes a new string per row even for a commune or status that 5,000 rows share; one
     # shared copy each saves about a third of the list's memory.
-    same = {}.setdefault
+    interned: dict[str, str] = {}
+    same = interned.setdefault
     rows: list[DossierRow] = []
     with cycle_collector_paused():
         for part in session.execute(_rows_query()).partitions(5000):

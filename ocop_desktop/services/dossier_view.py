@@ -177,7 +177,8 @@ def _producer(session: Session, producer: Producer, dossier_id: str) -> Producer
         commune_name=commune.name if commune else producer.commune_code, address=producer.address or "",
         representative=producer.representative or "", phone=producer.phone or "", tax_code=producer.tax_code or "",
         registration_no=producer.registration_no or "", lat=producer.lat, lon=producer.lon,
-        commune_centre=(commune.lat, commune.lon) if commune and None not in (commune.lat, commune.lon) else None,
+        commune_centre=(commune.lat, commune.lon) if commune and commune.lat is not None and commune.lon is not None
+        else None,
         location_accuracy_m=producer.location_accuracy_m, location_source=producer.location_source,
         other_dossiers=tuple(others))
 

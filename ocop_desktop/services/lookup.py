@@ -7,11 +7,19 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ocop_desktop.db.base import Base, Synced
 from ocop_desktop.db.models import AdminUnit
 from ocop_desktop.db.queries import alive_columns
 from ocop_desktop.services.errors import NotFound, ServiceError
 
-T = TypeVar("T")
+T = TypeVar("T", bound=Synced)
+
+
+def table_name(model: type) -> str:
+    """A mapped class's table, for the errors that name it."""
+    assert issubclass(model, Base)  # every model is declared on Base; the check lets mypy see its table
+    name: str = model.__tablename__
+    return name
 
 
 def get_alive(session: Session, model: type[T], row_id: str) -> T:
@@ -22,7 +30,7 @@ def get_alive(session: Session, model: type[T], row_id: str) -> T:
         # Pending (created in this unit of work): alive_columns has just flushed it, so it is loaded now.
         row = session.get(model, row_id)
     if row is None or row.deleted:
-        raise NotFound(model.__tablename__, str(row_id))
+        raise NotFound(table_name(model), str(row_id))
     return row
 
 
@@ -30,7 +38,7 @@ def get_columns(session: Session, model: type, row_id: str, *columns: str) -> di
     """A live parent's columns, for a child that only needs to point to it."""
     row = alive_columns(session, model, row_id, columns)
     if row is None:
-        raise NotFound(model.__tablename__, str(row_id))
+        raise NotFound(table_name(model), str(row_id))
     return row
 
 

@@ -18,12 +18,20 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, cast
 
 from sqlalchemy.orm import Session
 
 from ocop_core.errors import OcopError
-from ocop_core.protocol import Change, CheckResponse, PullResponse, PushResponse, combined_digest, scope_digest
+from ocop_core.protocol import (
+    Change,
+    CheckResponse,
+    PullResponse,
+    PushResponse,
+    ScopeDigest,
+    combined_digest,
+    scope_digest,
+)
 from ocop_desktop.db import pull_apply, sync_store
 from ocop_desktop.db.blobstore import MAX_UPLOAD_KEY, BlobStore
 from ocop_desktop.db.models import ChangeJournal, SyncRun
@@ -37,6 +45,8 @@ CHECKED_KEY = "last_matching_check"
 FULL_CHECK_EVERY = 3600.0  # seconds
 PULL_PAGE = 1000
 CURSOR_RESET = "cursor_reset"
+# What the journal writes in ChangeJournal.op (a str column); Change checks it again when the cast one is built.
+ChangeOp = Literal["insert", "update", "delete"]
 
 
 @dataclass(frozen=True)
@@ -63,7 +73,7 @@ class SyncReport:
     requeued: int = 0  # acknowledged changes the server had lost, sent again
 
 
-def _refers_to(entry, hashes: set[str]) -> bool:
+def _refers_to(entry: ChangeJournal, hashes: set[str]) -> bool:
     if entry.entity != "dossier_documents":
         return False
     fields = json.loads(entry.fields_json)
@@ -81,7 +91,8 @@ def _change(entry: ChangeJournal, local: set[str]) -> Change | None:
     if entry.entity_id in local or not fields:
         return None
     return Change(change_id=entry.change_id, device_seq=entry.seq, entity=entry.entity, entity_id=entry.entity_id,
-                  op=entry.op, fields=fields, base_version=entry.base_version, created_at=entry.created_at)
+                  op=cast(ChangeOp, entry.op), fields=fields, base_version=entry.base_version,
+                  created_at=entry.created_at)
 
 
 class Cancelled(OcopError):
@@ -106,7 +117,7 @@ class SyncEngine:
         self._progress(Progress(phase, done, total, self.client.bytes_sent, self.client.bytes_received))
 
     def _session(self) -> Session:
-        session = self.db.session()
+        session: Session = self.db.session()
         session.info["journal"] = False
         return session
 
@@ -206,7 +217,8 @@ class SyncEngine:
                     if held or kept:
                         continue
                     return
-                response = self.client.push([changes[e.seq] for e in entries], epoch=sync_store.epoch(session),
+                sent = [change for change in (changes[e.seq] for e in entries) if change is not None]
+                response = self.client.push(sent, epoch=sync_store.epoch(session),
                                             cursor=sync_store.cursor(session))  # raises before anything is marked
                 self._record_results(session, report, entries, response)
                 session.commit()
@@ -268,7 +280,7 @@ class SyncEngine:
                 page = following.result()
 
     @staticmethod
-    def _local_digests(session: Session) -> dict:
+    def _local_digests(session: Session) -> dict[str, ScopeDigest]:
         return {e: scope_digest(v) for e, v in sync_store.local_lines(session).items()}
 
     @staticmethod
@@ -284,7 +296,7 @@ class SyncEngine:
             raise SyncError("bad_response", "Máy chủ không gửi mã kiểm tra kèm trang cuối")
         return remote
 
-    def _matches(self, remote: CheckResponse) -> tuple[bool, dict]:
+    def _matches(self, remote: CheckResponse) -> tuple[bool, dict[str, ScopeDigest]]:
         """Whether this laptop's digests equal ``remote``'s (remembered as the last matching check)."""
         with self._session() as session:
             local = self._local_digests(session)
@@ -303,7 +315,7 @@ class SyncEngine:
         and a copy damaged behind the app's back is still caught within the hour.
         """
         with self._session() as session:
-            last = sync_store.get_meta(session, CHECKED_KEY, "")
+            last = sync_store.get_meta(session, CHECKED_KEY, "") or ""
             fresh = last.startswith(self._state(session) + "@") and \
                 time.time() - float(last.split("@")[1]) < FULL_CHECK_EVERY
         if fresh and not force:

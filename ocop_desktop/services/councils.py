@@ -13,7 +13,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ocop_core.domain.council import Attendance, CouncilOutcome, aggregate, failures_for
+from ocop_core.domain.council import (
+    COUNCIL_RULE_KEYS,
+    Attendance,
+    CouncilOutcome,
+    aggregate,
+    attendance_for,
+    check_council_rules,
+    failures_for,
+)
 from ocop_core.domain.criteria import AggregationRules, ProductSet
 from ocop_core.rules import locks
 from ocop_desktop.db.models import (
@@ -34,7 +42,7 @@ from ocop_desktop.services.lookup import get_alive
 from ocop_desktop.services.rule_facts import assigned_councils, enforce
 from ocop_desktop.services.sheets import current_score, sheet_context
 
-_RULE_KEYS = {"decimals", "max_member_spread", "quorum_fraction", "chair_required"}
+_RULE_KEYS = COUNCIL_RULE_KEYS  # what a council may override, rounding included, range-checked on creation
 # What computing a result writes: an approved result takes none of it again.
 _FIGURES = frozenset({"n_sheets", "member_totals_json", "mean_total", "spread", "spread_exceeded", "quorum_met",
                       "failures_json", "flags_json", "band_stars", "final_stars", "recommendation"})
@@ -44,8 +52,9 @@ def create_council(session: Session, *, name: str, admin_unit_code: str, criteri
                    decision_no: str = "", decision_date: date | None = None,
                    rules: dict[str, Any] | None = None) -> Changes:
     rules = rules or {}
-    if set(rules) - _RULE_KEYS:
-        raise ServiceError("unknown_field", "rules", keys=sorted(set(rules) - _RULE_KEYS))
+    _, problems = check_council_rules(rules)
+    if problems:  # the first one, at its key: rules.decimals, rules.rounding...
+        raise ServiceError(problems[0].code, problems[0].path, **problems[0].params)
     council = Council(name=clean_text(name, "name", 300),
                       admin_unit_code=clean_text(admin_unit_code, "admin_unit_code", 10),
                       decision_no=clean_text(decision_no, "decision_no", 64, required=False),
@@ -143,8 +152,12 @@ class Assessment:
 
 
 def assess_dossier(session: Session, *, evaluation_id: str, dossier_id: str,
-                   failed_mandatory: list[str] | None = None, attendance: Attendance | None = None) -> Assessment:
+                   failed_mandatory: list[str] | None = None, attendance: Attendance | None = None,
+                   chair_present: bool = False, approver: str | None = None) -> Assessment:
     """The council outcome from the submitted sheets as they are now; nothing is written.
+
+    The chair is present when a chair's sheet is in, when ``chair_present`` records it, or when the chair
+    is the ``approver`` (a user id): a chair who does not score has no sheet to show it by.
 
     Without an agreed list, a mandatory criterion counts as failed when more than half the sheets
     fail it; the secretary can record the council's own decision instead.
@@ -175,10 +188,10 @@ def assess_dossier(session: Session, *, evaluation_id: str, dossier_id: str,
         failed_mandatory = sorted(code for code, n in failed_counts.items() if n * 2 > len(sheets))
     failures = failures_for(criteria_set, product_set, failed_mandatory) if product_set and failed_mandatory else []
     if attendance is None:
-        present = {s.member_id for s in sheets}
-        chair_ids = {m.id for m in members if m.role == "chair"}
-        attendance = Attendance(members=len(scoring), present=len(present & {m.id for m in scoring}),
-                                chair_present=bool(chair_ids & present))
+        chairs = [m for m in members if m.role == "chair"]
+        recorded = {m.id for m in chairs if chair_present or (approver is not None and m.user_id == approver)}
+        attendance = attendance_for({m.id for m in scoring}, {s.member_id for s in sheets},
+                                    {m.id for m in chairs}, recorded)
     rules = council_rules(criteria_set.aggregation, council)
     outcome = aggregate([m.total for m in counted], rules, criteria_set.star_bands, failures, attendance)
     return Assessment(outcome, rules, attendance, tuple(counted), product_set)
@@ -192,10 +205,12 @@ def stored_result(session: Session, evaluation_id: str, dossier_id: str) -> Coun
 
 def compute_council_result(session: Session, *, evaluation_id: str, dossier_id: str,
                            failed_mandatory: list[str] | None = None,
-                           attendance: Attendance | None = None) -> tuple[Changes, CouncilOutcome]:
+                           attendance: Attendance | None = None, chair_present: bool = False,
+                           approver: str | None = None) -> tuple[Changes, CouncilOutcome]:
     """Aggregates the submitted sheets of one dossier in one session and stores the result."""
     outcome = assess_dossier(session, evaluation_id=evaluation_id, dossier_id=dossier_id,
-                             failed_mandatory=failed_mandatory, attendance=attendance).outcome
+                             failed_mandatory=failed_mandatory, attendance=attendance,
+                             chair_present=chair_present, approver=approver).outcome
     result = stored_result(session, evaluation_id, dossier_id)
     enforce(locks.check_result_change(result is not None and result.approved_at is not None, _FIGURES),
             "council_result")
@@ -222,13 +237,14 @@ def compute_council_result(session: Session, *, evaluation_id: str, dossier_id: 
 
 def approve_council_result(session: Session, *, approved_by: str, result_id: str | None = None,
                            evaluation_id: str | None = None, dossier_id: str | None = None,
-                           failed_mandatory: list[str] | None = None) -> Changes:
+                           failed_mandatory: list[str] | None = None, chair_present: bool = False) -> Changes:
     """Recomputes the result from the sheets as they are now and stamps it approved by ``approved_by``
     (the logged-in user's id; the server accepts only the pushing user's own id).
 
     Recomputing first means what is approved is what the sheets say at this moment, not a figure
     stored before a late sheet or a rescore arrived. Refused when already approved, when the council
-    must rescore, lacks quorum or its chair, or has no sheet at all.
+    must rescore, lacks quorum or its chair, or has no sheet at all. A chair who does not score is present
+    when the chair approves, or when ``chair_present`` records it (the secretary approving).
     """
     if not isinstance(approved_by, str) or not approved_by.strip():
         raise ServiceError("required", "approved_by")
@@ -238,7 +254,8 @@ def approve_council_result(session: Session, *, approved_by: str, result_id: str
     elif not evaluation_id or not dossier_id:
         raise ServiceError("required", "result_id")
     changes, outcome = compute_council_result(session, evaluation_id=evaluation_id, dossier_id=dossier_id,
-                                              failed_mandatory=failed_mandatory)
+                                              failed_mandatory=failed_mandatory, chair_present=chair_present,
+                                              approver=approved_by.strip())
     if not outcome.can_approve:
         raise ServiceError("result_not_approvable", "council_result", flags=[str(f) for f in outcome.flags],
                            recommendation=str(outcome.recommendation))

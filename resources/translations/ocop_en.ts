@@ -1151,7 +1151,7 @@
     </message>
     <message>
         <source>Địa chỉ {url} có trả lời nhưng không phải máy chủ OCOP của tỉnh. Hãy kiểm tra lại địa chỉ và cổng.</source>
-        <translation type="unfinished"></translation>
+        <translation>{url} answers, but it is not the province&apos;s OCOP server. Check the address and the port.</translation>
     </message>
     <message>
         <source>Không kết nối được máy chủ, và tài khoản này chưa từng đăng nhập trên máy này nên chưa thể làm việc ngoại tuyến.</source>
@@ -1610,15 +1610,15 @@
     </message>
     <message>
         <source>Bản nháp chưa lưu của hồ sơ này không dùng được nữa vì hồ sơ không còn sửa được; những gì đã nhập: {typed}</source>
-        <translation type="unfinished"></translation>
+        <translation>The unsaved draft of this dossier can no longer be used because the dossier can no longer be edited; what was typed: {typed}</translation>
     </message>
     <message>
         <source>Đã khôi phục những gì bạn nhập dở lúc {when} (chưa lưu): kiểm tra rồi bấm “Lưu thay đổi”, hoặc “Huỷ thay đổi” để bỏ.</source>
-        <translation type="unfinished"></translation>
+        <translation>What you were typing at {when} has been restored (not saved yet): check it, then press “Save changes”, or “Discard changes” to drop it.</translation>
     </message>
     <message>
         <source>Hồ sơ {code} · {product}: {fields}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier {code} · {product}: {fields}</translation>
     </message>
     <message>
         <source>Nháp</source>
@@ -2150,15 +2150,15 @@ Save anyway?</numerusform>
     </message>
     <message>
         <source>Còn thay đổi chưa lưu</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsaved changes</translation>
     </message>
     <message>
         <source>Những nội dung sau chưa được lưu:</source>
-        <translation type="unfinished"></translation>
+        <translation>The following has not been saved:</translation>
     </message>
     <message>
         <source>Lưu rồi {action}</source>
-        <translation type="unfinished"></translation>
+        <translation>Save, then {action}</translation>
     </message>
     <message>
         <source>Nhập bản đồ nền (MBTiles)…</source>
@@ -2210,19 +2210,19 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     </message>
     <message>
         <source>Nhận xét {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment {code}</translation>
     </message>
     <message>
         <source>Nhận xét chưa lưu của phiếu này không dùng được nữa vì phiếu không còn sửa được; những gì đã nhập: {typed}</source>
-        <translation type="unfinished"></translation>
+        <translation>The unsaved comment of this sheet can no longer be used because the sheet can no longer be edited; what was typed: {typed}</translation>
     </message>
     <message>
         <source>Đã khôi phục và lưu nhận xét bạn gõ dở lúc {when}.</source>
-        <translation type="unfinished"></translation>
+        <translation>The comment you were typing at {when} has been restored and saved.</translation>
     </message>
     <message>
         <source>Phiếu chấm {product}: nhận xét {codes}</source>
-        <translation type="unfinished"></translation>
+        <translation>Score sheet {product}: comment on {codes}</translation>
     </message>
     <message>
         <source>Gõ tên để tìm…</source>
@@ -3447,7 +3447,7 @@ After this step you cannot move it back to “{current}” yourself.</translatio
     </message>
     <message>
         <source>Đăng xuất / Đổi người dùng…</source>
-        <translation type="unfinished"></translation>
+        <translation>Log out / Switch user…</translation>
     </message>
     <message>
         <source>Thoát</source>
@@ -3455,31 +3455,31 @@ After this step you cannot move it back to “{current}” yourself.</translatio
     </message>
     <message>
         <source>Cần đăng nhập lại để làm việc với lựa chọn mới (với máy chủ, bằng tài khoản của máy chủ). Đăng xuất và đăng nhập lại ngay?</source>
-        <translation type="unfinished"></translation>
+        <translation>Working with the new choice needs a new login (with a server, with the server&apos;s account). Log out and log in again now?</translation>
     </message>
     <message>
         <source>Đăng nhập lại ngay</source>
-        <translation type="unfinished"></translation>
+        <translation>Log in again now</translation>
     </message>
     <message>
         <source>Để sau</source>
-        <translation type="unfinished"></translation>
+        <translation>Later</translation>
     </message>
     <message>
         <source>Lựa chọn mới có hiệu lực ở lần đăng nhập sau (menu Ứng dụng → Đăng xuất / Đổi người dùng).</source>
-        <translation type="unfinished"></translation>
+        <translation>The new choice applies at the next login (menu Application → Log out / Switch user).</translation>
     </message>
     <message>
         <source>đăng xuất</source>
-        <translation type="unfinished"></translation>
+        <translation>log out</translation>
     </message>
     <message>
         <source>mở lại</source>
-        <translation type="unfinished"></translation>
+        <translation>reopen</translation>
     </message>
     <message>
         <source>thoát</source>
-        <translation type="unfinished"></translation>
+        <translation>quit</translation>
     </message>
     <message>
         <source>Đã lưu</source>
@@ -3963,43 +3963,43 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
     <name>RestoreDraftsDialog</name>
     <message>
         <source>Khôi phục nội dung chưa lưu</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore unsaved work</translation>
     </message>
     <message>
         <source>Lần trước ứng dụng đã dừng khi bạn còn những nội dung chưa lưu dưới đây. Chọn khôi phục (mở lại đúng chỗ, để bạn kiểm tra rồi lưu) hoặc bỏ từng mục.</source>
-        <translation type="unfinished"></translation>
+        <translation>The app last stopped while you had the unsaved work below. Choose to restore each item (it reopens where it was, for you to check and save) or to drop it.</translation>
     </message>
     <message>
         <source>Thực hiện</source>
-        <translation type="unfinished"></translation>
+        <translation>Continue</translation>
     </message>
     <message>
         <source>Để sau</source>
-        <translation type="unfinished"></translation>
+        <translation>Later</translation>
     </message>
     <message>
         <source>Giữ nguyên các bản nháp; lần mở ứng dụng sau sẽ hỏi lại.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep the drafts; the next start asks again.</translation>
     </message>
     <message>
         <source>Hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier</translation>
     </message>
     <message>
         <source>Phiếu chấm</source>
-        <translation type="unfinished">Score sheet</translation>
+        <translation>Score sheet</translation>
     </message>
     <message>
         <source>Nhập lúc {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>Typed at {when}</translation>
     </message>
     <message>
         <source>Khôi phục</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore</translation>
     </message>
     <message>
         <source>Bỏ</source>
-        <translation type="unfinished"></translation>
+        <translation>Drop</translation>
     </message>
 </context>
 <context>
@@ -4010,7 +4010,7 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
     </message>
     <message>
         <source>Chọn cách máy tính này làm việc. Có thể đổi lại sau trong menu Ứng dụng.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose how this computer works. You can change it later in the Application menu.</translation>
     </message>
     <message>
         <source>Kết nối với máy chủ tỉnh</source>
@@ -4042,16 +4042,17 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
     </message>
     <message>
         <source>Đang thử kết nối {url}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Trying to connect to {url}…</translation>
     </message>
     <message>
         <source>Vẫn lưu địa chỉ này</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep this address anyway</translation>
     </message>
     <message>
         <source>{reason}
 Kiểm tra địa chỉ và mạng rồi thử lại; nếu máy chủ chỉ tạm thời chưa chạy, có thể vẫn lưu địa chỉ này.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reason}
+Check the address and the network, then try again; if the server is only down for now, you can keep this address anyway.</translation>
     </message>
 </context>
 <context>
@@ -4270,7 +4271,7 @@ A submitted sheet can no longer be edited; to change it, you must rescore.</tran
     </message>
     <message>
         <source>Dữ liệu mẫu chỉ nằm trên máy này và không được tính là chưa gửi cho tới khi máy được kết nối máy chủ tỉnh.</source>
-        <translation type="unfinished"></translation>
+        <translation>The demo data stays on this computer and is not counted as unsent until the computer is connected to the provincial server.</translation>
     </message>
     <message>
         <source>Chưa đồng bộ lần nào</source>
@@ -4400,11 +4401,11 @@ A submitted sheet can no longer be edited; to change it, you must rescore.</tran
     </message>
     <message>
         <source>Đang chuẩn bị cơ sở dữ liệu…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparing the database…</translation>
     </message>
     <message>
         <source>OCOP Hà Tĩnh — Dữ liệu mẫu</source>
-        <translation type="unfinished"></translation>
+        <translation>OCOP Hà Tĩnh — Demo data</translation>
     </message>
 </context>
 <context>

@@ -34,15 +34,15 @@ def run(paths: AppPaths, argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
     from ocop_desktop.db.problems import DatabaseProblem
-    from ocop_desktop.messages import DATABASE_TEXT
     from ocop_desktop.ui import translations
     from ocop_desktop.ui.runner import Runner
+    from ocop_desktop.words import error_text
 
     app = QApplication.instance() or QApplication(argv or sys.argv)
     app.setApplicationName("OCOP")
     paths.ensure()
     settings = ui_settings(paths)
-    translations.install(app, str(settings.value("ui/language", "vi")))
+    languages = translations.install(app, str(settings.value("ui/language", "vi")))
     runner = Runner(open_database=database_opener(paths))
     refused: list[Exception] = []
     running = []  # the main window's event loop has started (QCoreApplication.exit before it would
@@ -53,8 +53,7 @@ def run(paths: AppPaths, argv: list[str] | None = None) -> int:
             refused.append(exc)
             problem = exc if isinstance(exc, DatabaseProblem) else \
                 DatabaseProblem("unreadable", paths.database, str(exc))
-            QMessageBox.critical(None, "OCOP", DATABASE_TEXT.get(problem.code, problem.code).format(
-                path=problem.path, detail=problem.detail))
+            QMessageBox.critical(None, "OCOP", error_text(problem))
         # Nothing can be done without the file: the setup or login dialog is closed, or the app left.
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
@@ -72,13 +71,35 @@ def run(paths: AppPaths, argv: list[str] | None = None) -> int:
                 raise
             refuse(exc)
             return 3
-        if window is None or refused:
-            return 3 if refused else 0
-        window.show()
-        running.append(True)
-        return app.exec()
+        return _one_window_after_another(app, window, paths, runner, settings, languages, refused, running)
     finally:
         runner.close()
+
+
+def _one_window_after_another(app, window, paths: AppPaths, runner, settings, languages, refused: list,
+                              running: list) -> int:
+    """Shows main windows until the person quits. Logging out leads to the login again, a new language to
+    the same user's window reopened: the process, the runner and the open database stay."""
+    from ocop_desktop.ui import translations
+    from ocop_desktop.ui.session_actions import REOPEN
+
+    while window is not None and not refused:
+        window.show()
+        running.append(True)
+        code = app.exec()
+        running.clear()
+        step, context = window.next_step, window.context
+        window.deleteLater()
+        if step is None or refused:
+            return 3 if refused else code
+        if step == REOPEN:
+            for old in languages:
+                app.removeTranslator(old)
+            languages = translations.install(app, str(settings.value("ui/language", "vi")))
+            window = main_window(paths, runner, settings, context.user, context.server_url, context.make_client)
+        else:
+            window = start(paths, runner, settings)
+    return 3 if refused else 0
 
 
 def start(paths: AppPaths, runner, settings, *, setup_dialog=None, login_dialog=None, sections=None,
@@ -98,7 +119,7 @@ def start(paths: AppPaths, runner, settings, *, setup_dialog=None, login_dialog=
     QTimer.singleShot(0, runner.start)
     mode = settings.value("setup/mode")
     if mode not in ("server", "demo"):
-        dialog = (setup_dialog or SetupDialog)()
+        dialog = (setup_dialog or (lambda: SetupDialog(runner=runner)))()
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_setup is None:
             return None
         mode = dialog.result_setup.mode
@@ -110,7 +131,8 @@ def start(paths: AppPaths, runner, settings, *, setup_dialog=None, login_dialog=
     if mode == "demo":
         from ocop_desktop.ui.start.demo_progress import build_demo_data
 
-        build_demo_data(runner, demo_scale)
+        # On a first start the database is created first, for seconds: the dialog says so from the outset.
+        build_demo_data(runner, demo_scale, at_once=not settings.value("setup/demo_data", False, type=bool))
         settings.setValue("setup/demo_data", True)  # a later server's first sync is then started by hand
         from ocop_desktop.services.demo_accounts import DEMO_PASSWORD, DEMO_USERS
 
@@ -152,4 +174,5 @@ def main_window(paths: AppPaths, runner, settings, user, server_url: str | None 
     context.sync.setParent(window)
     # After a login the database is open already; shown without one, it opens once the window is up.
     after_first_paint(window, runner.start)
+    after_first_paint(window, window.offer_drafts)  # what a crash left unsaved, over the window it belongs to
     return window

@@ -81,6 +81,12 @@ def moment(when: datetime | None) -> str:
     return f"{day(local)} {clock(local)}"
 
 
+def recent(when: datetime) -> str:
+    """A recent moment in local time: 14:05 today, 24/02/2023 14:05 on another day."""
+    local = when.astimezone() if when.tzinfo else when
+    return clock(local) if local.date() == datetime.now(local.tzinfo).date() else moment(local)
+
+
 def stars(n: int | None, *, glyphs: bool = True, none: str | None = None) -> str:
     """★★★★ on screens; "4 sao" in print, where several fonts with Vietnamese have no star glyph.
 

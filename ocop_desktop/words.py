@@ -249,6 +249,8 @@ def _server_errors() -> dict[str, str]:
     client's own, and the reasons a pushed change was refused."""
     return {
         "network": _t("Không kết nối được máy chủ tỉnh. Hãy kiểm tra mạng rồi thử lại."),
+        "not_ocop_server": _t("Địa chỉ {url} có trả lời nhưng không phải máy chủ OCOP của tỉnh. Hãy kiểm tra lại "
+                              "địa chỉ và cổng."),
         "bad_response": _t("Máy chủ tỉnh trả lời không đúng định dạng; hãy thử lại sau hoặc báo quản trị tỉnh."),
         "protocol_unsupported": _t("Máy chủ không còn phục vụ phiên bản ứng dụng này; hãy cập nhật ứng dụng."),
         "not_logged_in": _t("Máy này chưa đăng nhập máy chủ tỉnh; hãy đăng nhập lại."),

@@ -125,8 +125,10 @@ def last_receipt(session: Session) -> int:
     return session.scalar(select(func.max(ChangeJournal.seq)).where(ChangeJournal.status != "pending")) or 0
 
 
-def count_unsent(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(ChangeJournal).where(ChangeJournal.status == "pending"))
+def count_unsent(session: Session, after: int = 0) -> int:
+    """Journal entries waiting to be sent; ``after``: only those past that sequence number."""
+    return session.scalar(select(func.count()).select_from(ChangeJournal).where(ChangeJournal.status == "pending",
+                                                                                ChangeJournal.seq > after))
 
 
 def acknowledge(session: Session, entry: ChangeJournal, server_seq: int | None) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop.services.changes import Changes
+from ocop_desktop.ui import session_actions as session
 from ocop_desktop.ui import window_geometry
 from ocop_desktop.ui.context import AppContext
+from ocop_desktop.ui.draft_keeper import DraftKeeper
 from ocop_desktop.ui.status_bar import SyncStatusBar
 from ocop_desktop.words import error_text, user_roles
 
@@ -41,6 +43,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.settings = settings
+        self.next_step: str | None = None  # session.LOGIN or session.REOPEN once the window closes for it
+        self._unsaved_handled = False  # the person answered for the unsaved edits: the close goes ahead
         self.setWindowTitle(self.tr("OCOP Hà Tĩnh — Đánh giá sản phẩm · {name} ({role})").format(
             name=context.user.full_name, role=user_roles().get(context.user.role, context.user.role)))
         self.nav = QListWidget(self)
@@ -114,18 +118,30 @@ class MainWindow(QMainWindow):
             action.setChecked(code == current)
             action.triggered.connect(lambda _=False, code=code: self.choose_language(code))
         app_menu.addSeparator()
+        log_out = app_menu.addAction(self.tr("Đăng xuất / Đổi người dùng…"))
+        log_out.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        log_out.triggered.connect(lambda: self.leave(session.LOGIN))
         quit_action = app_menu.addAction(self.tr("Thoát"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
 
     def choose_language(self, code: str) -> None:
+        """The windows are built in their language, so a new one takes a reopened window; offered at once."""
         self.settings.setValue("ui/language", code)
         self.settings.sync()
         for action in self.findChildren(QAction):
             if action.isCheckable():
                 action.setChecked(action.text() == {"vi": "Tiếng Việt", "en": "English"}[code])
-        self.inform(self.tr("Ngôn ngữ"), "Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.\n"
-                                         "The new language applies the next time the app starts.")
+        # Both languages: the person may not read the one on screen.
+        if self.ask_yes("Ngôn ngữ / Language",
+                        "Mở lại cửa sổ bằng ngôn ngữ mới ngay bây giờ? Không cần đăng nhập lại; nội dung chưa lưu "
+                        "sẽ được hỏi trước.\nReopen the window in the new language now? No new login is needed; "
+                        "you will be asked about anything unsaved first.",
+                        "Mở lại ngay / Reopen now", "Để sau / Later"):
+            self.leave(session.REOPEN)
+        else:
+            self.inform("Ngôn ngữ / Language", "Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.\n"
+                                               "The new language applies the next time the app starts.")
 
     def choose_server(self) -> None:
         """Points this laptop at the provincial server; the next start logs in there (the unsent work
@@ -139,12 +155,36 @@ class MainWindow(QMainWindow):
         self.settings.setValue("setup/mode", dialog.result_setup.mode)
         self.settings.setValue("setup/server_url", dialog.result_setup.server_url or "")
         self.settings.sync()
-        self.inform(self.tr("Đã lưu"), self.tr("Mở lại ứng dụng để đăng nhập với lựa chọn mới."))
+        if self.ask_yes(self.tr("Đã lưu"), self.tr("Cần đăng nhập lại để làm việc với lựa chọn mới (với máy chủ, "
+                                                    "bằng tài khoản của máy chủ). Đăng xuất và đăng nhập lại ngay?"),
+                        self.tr("Đăng nhập lại ngay"), self.tr("Để sau")):
+            self.leave(session.LOGIN)
+        else:
+            self.inform(self.tr("Đã lưu"), self.tr("Lựa chọn mới có hiệu lực ở lần đăng nhập sau (menu Ứng dụng → "
+                                                   "Đăng xuất / Đổi người dùng)."))
 
     def make_setup_dialog(self, parent):
         from ocop_desktop.ui.start.setup_dialog import SetupDialog
 
-        return SetupDialog(parent)
+        return SetupDialog(parent, runner=self.context.runner)  # an address is tried before it is kept
+
+    def ask_yes(self, title: str, text: str, yes: str, no: str) -> bool:
+        return session.ask_yes(self, title, text, yes, no)
+
+    def ask_unsaved(self, names: list[str]) -> str:
+        leaving = {session.LOGIN: self.tr("đăng xuất"), session.REOPEN: self.tr("mở lại")}
+        return session.ask_unsaved(self, names, leaving.get(self.next_step or "", self.tr("thoát")))
+
+    def ask_drafts(self, drafts):
+        return session.ask_drafts(self, drafts)
+
+    def offer_drafts(self) -> None:
+        session.offer_drafts(self)
+
+    def leave(self, step: str) -> None:
+        """Closes the window for another login or a reopened window; the unsaved-edits question may stop it."""
+        self.next_step = step
+        self.close()
 
     def inform(self, title: str, text: str) -> None:
         QMessageBox.information(self, title, text)
@@ -192,20 +232,49 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         else:  # the sections' names fit the narrowest list; on a small screen the section needs the rest
             self.splitter.setSizes([self.nav.minimumWidth(), max(self.width() - self.nav.minimumWidth(), 1)])
-        self.show_section(str(self.settings.value("window/section", self.sections[0].key)))
+        self.show_section(str(self.settings.value(session.section_key(self.context.user.user_id),
+                                                  self.settings.value("window/section", self.sections[0].key))))
         if self.nav.currentRow() < 0:
             self.nav.setCurrentRow(0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._may_close():
+            event.ignore()
+            return
         if self.context.sync is not None:
             # A sync left running would keep the process alive, unseen, until it ended; what the
             # server has confirmed stays confirmed, the rest goes with the next sync.
             self.context.sync.cancel()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue("window/section", self.current_section())
+        self.settings.setValue(session.section_key(self.context.user.user_id), self.current_section())
         self.settings.sync()
+        for keeper in self.findChildren(DraftKeeper):
+            keeper.flush()
         super().closeEvent(event)
+
+    def _may_close(self) -> bool:
+        """Unsaved edits are saved, dropped, or kept on screen, as the person chooses."""
+        keepers = [] if self._unsaved_handled else session.unsaved_keepers(self)
+        if not keepers:
+            return True
+        choice = self.ask_unsaved([name for keeper in keepers for name in keeper.unsaved()])
+        if choice == "discard":
+            for keeper in keepers:
+                keeper.discard()
+            return True
+        if choice == "save":
+            session.save_all(keepers, self._saved_for_closing)
+        else:
+            self.next_step = None
+        return False
+
+    def _saved_for_closing(self, saved: bool) -> None:
+        if not saved:  # the form shows why; the window stays, with everything typed
+            self.next_step = None
+            return
+        self._unsaved_handled = True
+        QTimer.singleShot(0, self.close)  # not from inside the close event being refused
 
 
 class PlaceholderPage(QWidget):

@@ -5,12 +5,13 @@ A person must always see whether their work has reached the province, so these f
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from ocop_desktop import formats
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.ui.context import AppContext
 
@@ -50,7 +51,8 @@ class SyncStatusBar(QStatusBar):
             self._probe.start()
 
     def refresh(self) -> None:
-        self.context.runner.read(_read_status, done=self.show_status)
+        connected = bool(self.context.server_url)
+        self.context.runner.read(lambda session: _read_status(session, connected), done=self.show_status)
 
     def on_changes(self, changes: Changes) -> None:
         self.refresh()
@@ -109,11 +111,13 @@ class SyncStatusBar(QStatusBar):
         self.status = status
         self.unsent.setText(self.tr("%n thay đổi chưa gửi", "", status.unsent))
         self.unsent.setStyleSheet("font-weight: 600;" if status.unsent else "")
+        self.unsent.setToolTip(self.tr("Dữ liệu mẫu chỉ nằm trên máy này và không được tính là chưa gửi cho tới "
+                                       "khi máy được kết nối máy chủ tỉnh.") if status.demo_kept else "")
         if status.last_sync is None:
             self.last_sync.setText(self.tr("Chưa đồng bộ lần nào"))
         else:
-            local = status.last_sync.replace(tzinfo=status.last_sync.tzinfo or UTC).astimezone()
-            self.last_sync.setText(self.tr("Đồng bộ lần cuối: {when}").format(when=_when(local)))
+            stored = status.last_sync.replace(tzinfo=status.last_sync.tzinfo or UTC)  # kept in UTC
+            self.last_sync.setText(self.tr("Đồng bộ lần cuối: {when}").format(when=formats.recent(stored)))
         if status.open_conflicts:
             self.conflicts.setText(self.tr('<a href="#" style="color:#b42318">%n xung đột chờ xử lý</a>', "",
                                            status.open_conflicts))
@@ -121,13 +125,8 @@ class SyncStatusBar(QStatusBar):
             self.conflicts.setText(self.tr("Không có xung đột"))
 
 
-def _read_status(session) -> SyncStatus:
+def _read_status(session, connected: bool) -> SyncStatus:
     # Imported on the database thread: the service loads SQLAlchemy, which the first paint need not wait for.
     from ocop_desktop.services.sync_status import sync_status
 
-    return sync_status(session)
-
-
-def _when(moment: datetime) -> str:
-    today = datetime.now(moment.tzinfo).date()
-    return moment.strftime("%H:%M") if moment.date() == today else moment.strftime("%H:%M %d/%m/%Y")
+    return sync_status(session, connected=connected)

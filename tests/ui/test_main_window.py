@@ -109,10 +109,12 @@ def test_language_and_server_choices_are_kept_for_the_next_start(context, tmp_pa
     from ocop_desktop.ui.start.setup_dialog import SetupDialog
 
     window = _window(context, tmp_path, qtbot)
-    told = []
+    told, asked = [], []
     monkeypatch.setattr(window, "inform", lambda title, text: told.append(text))
+    monkeypatch.setattr(window, "ask_yes", lambda title, text, yes, no: asked.append(text) and False)
     window.choose_language("en")
-    assert window.settings.value("ui/language") == "en" and "next time" in told[-1]
+    assert window.settings.value("ui/language") == "en" and "Reopen the window" in asked[-1]
+    assert "next time" in told[-1] and window.next_step is None
 
     def answered(parent):
         dialog = SetupDialog(parent)
@@ -129,4 +131,4 @@ def test_language_and_server_choices_are_kept_for_the_next_start(context, tmp_pa
     window.choose_server()
     assert window.settings.value("setup/mode") == "server"
     assert window.settings.value("setup/server_url") == "http://ocop.hatinh.gov.vn:8765"
-    assert "Mở lại ứng dụng" in told[-1]
+    assert "đăng nhập lại" in asked[-1] and "lần đăng nhập sau" in told[-1]

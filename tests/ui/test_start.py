@@ -229,3 +229,58 @@ def test_an_online_login_is_kept_by_the_database_thread(live_server, tmp_path, q
             assert credentials.find(session, "admin").token == dialog.session.token
     finally:
         runner.close()
+
+
+def test_a_first_start_shows_its_progress_before_the_database_opens(tmp_path, qtbot, monkeypatch):
+    """On a first start (at_once) the dialog is up, as a busy bar saying the database is being prepared, before
+    the database even starts opening (seconds on a new laptop, a blank screen before); it then counts dossiers."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    from ocop_desktop.ui.start import demo_progress
+
+    paths = AppPaths(tmp_path / "data").ensure()
+    made, dialogs_when_opening = [], []
+    real_opener = database_opener(paths)
+
+    def opener():
+        dialogs_when_opening.append(len(made))
+        return real_opener()
+
+    def watched(*args):
+        dialog, values = QProgressDialog(*args), []
+        real = dialog.setValue
+        dialog.setValue = lambda value: values.append(value) or real(value)
+        made.append((dialog, args, values))
+        return dialog
+
+    monkeypatch.setattr(demo_progress, "QProgressDialog", watched)
+    runner = Runner(open_database=opener)
+    QTimer.singleShot(0, runner.start)  # as app.start does: once an event loop turns
+    try:
+        assert demo_progress.build_demo_data(runner, 12, at_once=True) is True
+    finally:
+        runner.close()
+    assert dialogs_when_opening == [1]
+    [(dialog, (label, _cancel, _least, most, _parent), values)] = made
+    assert most == 0 and label == "Đang chuẩn bị cơ sở dữ liệu…"  # busy: nothing to count yet
+    assert dialog.maximum() == values[-1] == 12 and dialog.labelText() == "Đang tạo dữ liệu mẫu…"
+    assert dialog.windowTitle() == "OCOP Hà Tĩnh — Dữ liệu mẫu"
+
+
+def test_a_login_refused_for_any_coded_reason_is_worded_once(demo_db, runner, qtbot):
+    """The login says what words.error_text says for every coded error: why the database file was refused (with
+    its path), or a server that no longer serves this app, not a fixed sentence or the raw code."""
+    from pathlib import Path
+
+    from ocop_desktop.db.problems import DatabaseProblem
+    from ocop_desktop.sync.client import SyncError
+    from ocop_desktop.words import error_text
+
+    dialog = LoginDialog(runner, None, None)
+    qtbot.addWidget(dialog)
+    problem = DatabaseProblem("corrupt", Path("/du-lieu/ocop.sqlite3"), "bad page")
+    dialog._refused(problem)
+    assert dialog.error.text() == error_text(problem) and "/du-lieu/ocop.sqlite3" in dialog.error.text()
+    dialog._refused(SyncError("protocol_unsupported", "version 1 not served", 426))
+    assert dialog.error.text() == "Máy chủ không còn phục vụ phiên bản ứng dụng này; hãy cập nhật ứng dụng."

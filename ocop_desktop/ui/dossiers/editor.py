@@ -24,7 +24,7 @@ from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.dossier_view import DossierView, load_dossier_view
 from ocop_desktop.services.errors import NotFound
 from ocop_desktop.ui.context import AppContext
-from ocop_desktop.ui.dossiers import dialogs, editor_checks
+from ocop_desktop.ui.dossiers import dialogs, editor_checks, editor_drafts
 from ocop_desktop.ui.dossiers.documents_panel import DocumentsPanel
 from ocop_desktop.ui.dossiers.forms import ERROR_STYLE, FieldForm
 from ocop_desktop.ui.dossiers.location_picker import LocationPicker
@@ -117,6 +117,7 @@ class DossierEditor(QWidget):
         bottom.addWidget(self.save_button)
         layout.addLayout(bottom)
         self._set_dirty(False)
+        self.drafts = editor_drafts.watch(self)  # what is typed survives a crash; the window asks before quitting
 
     def load(self, dossier_id: str) -> bool:
         """Shows a dossier, first asking what to do with unsaved edits. False: the user chose to stay, the
@@ -182,7 +183,10 @@ class DossierEditor(QWidget):
         if not quiet:
             self._say("" if editable else self._lock_note(d.status), error=False)
         self.stack.setCurrentIndex(1)
+        if not keep:
+            editor_drafts.put_back_draft(self, view)
         self._set_dirty(self.has_unsaved_edits())
+        editor_drafts.keep(self)
         self.shown.emit(d.id)
 
     def _lock_note(self, _status: str) -> str:
@@ -225,6 +229,7 @@ class DossierEditor(QWidget):
 
         def saved(_changes: Changes) -> None:
             self._saving = False
+            self.drafts.forget(ids["dossier"])  # before the reload, which would put the draft back
             self._saved_note = self.tr("✓ Đã lưu vào máy này; sẽ gửi lên máy chủ ở lần đồng bộ tới.")
             self.note(self._saved_note)
             if then is not None:
@@ -239,6 +244,7 @@ class DossierEditor(QWidget):
 
     def _save_failed(self, exc: Exception) -> None:
         self._saving = False
+        self.drafts.answered(False)
         self._set_dirty(self.has_unsaved_edits())
         if not isinstance(exc, Refused):
             self.note(self.tr("Chưa lưu: {reason}").format(reason=words.error_text(exc)), error=True)
@@ -262,6 +268,8 @@ class DossierEditor(QWidget):
         for form in self._forms():
             form.revert()
         self._set_dirty(self.has_unsaved_edits())
+        if self.view is not None:
+            self.drafts.forget(self.view.dossier.id)
 
     def request_move(self, target: str) -> None:
         if self.view is None or target not in allowed_moves(self.view):
@@ -302,6 +310,7 @@ class DossierEditor(QWidget):
 
     def _edited(self) -> None:
         self._set_dirty(self.has_unsaved_edits())
+        editor_drafts.keep(self)
 
     def _set_dirty(self, dirty: bool) -> None:
         self.save_button.setEnabled(dirty and not self._saving)

@@ -235,6 +235,17 @@ class CriterionRow(QFrame):
         self._saved_comment = text
         self.comment.setText(text)
 
+    def unsaved_comment(self) -> str | None:
+        """The comment typed and not saved yet (it is saved when the box is left), None when there is none."""
+        text = self.comment.text().strip()
+        return text if self._editable and self.comment.isEnabled() and text != self._saved_comment else None
+
+    def save_comment(self) -> None:
+        self._comment_done()
+
+    def revert_comment(self) -> None:
+        self.comment.setText(self._saved_comment)
+
     def unanswered_slots(self, answered: set[tuple[str, str | None]]) -> list[str | None]:
         return [s for s in self.criterion.slots if (self.criterion.code, s) not in answered]
 

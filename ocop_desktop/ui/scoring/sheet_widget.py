@@ -24,7 +24,7 @@ from ocop_desktop.services import sheet_view, sheets
 from ocop_desktop.services.sheet_view import PREVIEW, SheetView, comment_slot
 from ocop_desktop.ui.context import AppContext
 from ocop_desktop.ui.dossiers.documents_window import SheetDocuments
-from ocop_desktop.ui.scoring import colours, sheet_state
+from ocop_desktop.ui.scoring import colours, sheet_drafts, sheet_state
 from ocop_desktop.ui.scoring.criterion_row import CriterionRow
 from ocop_desktop.ui.scoring.sheet_body import SheetBody
 from ocop_desktop.ui.scoring.totals_panel import TotalsPanel
@@ -77,6 +77,10 @@ class SheetWidget(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_F8), self, self.next_unanswered,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._show_nothing()
+        # A comment being typed survives a crash; a preview (no context) has nothing to keep.
+        self.drafts = sheet_drafts.watch(self, context) if context is not None else None
+        if self.drafts is not None:
+            self.drafts.reopen()
 
     def _header(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -158,6 +162,7 @@ class SheetWidget(QWidget):
             for row in self.body.rows.values():
                 row.chosen.connect(self._choose)
                 row.commented.connect(self._comment)
+                row.comment.textEdited.connect(lambda _text: sheet_drafts.keep(self))
         self.totals.set_parts(view.parts, view.total_points)
         self.title.setText(view.product_name or view.product_set.name)
         details = [self.tr("Hồ sơ {code}").format(code=view.dossier_code) if view.dossier_code else "",
@@ -178,6 +183,8 @@ class SheetWidget(QWidget):
         self._recompute()
         self.body.layout().activate()
         self.scroll.verticalScrollBar().setValue(position)
+        if not same and view.sheet_id:
+            sheet_drafts.put_back(self, view)
         if view.sheet_id:
             self.opened.emit(view.sheet_id)
 
@@ -241,9 +248,12 @@ class SheetWidget(QWidget):
 
     def _saved(self, _changes) -> None:
         self.message.hide()
+        sheet_drafts.keep(self)
         self.saved.setText(self.tr("Đã lưu lúc {time}").format(time=clock(datetime.now(), seconds=True)))
 
     def _save_failed(self, error: Exception) -> None:
+        if self.drafts is not None:
+            self.drafts.answered(False)
         self._show_error(error)
         if self._view and self._view.sheet_id:
             self.load(self._view.sheet_id)  # the screen goes back to what the database holds

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from ocop_core.errors import OcopError
 from ocop_desktop.ui.runner import Runner
+from ocop_desktop.words import error_text
 
 if TYPE_CHECKING:
     from ocop_desktop.sync.login import LoginSession, ServerLogin
@@ -114,17 +116,7 @@ class LoginDialog(QDialog):
         self.buttons.setEnabled(True)
         self.password.clear()
         self.password.setFocus()
-        from ocop_desktop.db.problems import DatabaseProblem
-        from ocop_desktop.sync.login import LoginError
-
-        if isinstance(error, DatabaseProblem):
-            self.error.setText(self.tr("Không mở được cơ sở dữ liệu trên máy này."))
-        elif isinstance(error, LoginError):
-            self.error.setText({
-                "wrong_password": self.tr("Sai tên đăng nhập hoặc mật khẩu."),
-                "never_logged_in_here": self.tr("Không kết nối được máy chủ, và tài khoản này chưa từng đăng nhập "
-                                                "trên máy này nên chưa thể làm việc ngoại tuyến."),
-                "server_refused": self.tr("Máy chủ từ chối đăng nhập. Hãy liên hệ quản trị tỉnh."),
-            }.get(error.code, self.tr("Không đăng nhập được.")))
+        if isinstance(error, OcopError):  # a refused login and a database file that will not open alike
+            self.error.setText(error_text(error))
         else:
             self.error.setText(self.tr("Không đăng nhập được: {detail}").format(detail=str(error)[:200]))

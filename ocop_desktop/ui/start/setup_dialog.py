@@ -1,4 +1,5 @@
-"""First run: connect this laptop to the provincial server, or work offline with demo data."""
+"""First run: connect this laptop to the provincial server, or work offline with demo data. An address is
+tried before it is kept: a mistyped one would otherwise only show at the next login, as a failure to connect."""
 
 from __future__ import annotations
 
@@ -15,6 +16,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ocop_desktop.ui.runner import Runner
+from ocop_desktop.words import error_text
 
 MAX_URL = 500
 
@@ -44,12 +48,15 @@ def check_server_url(text: str) -> str | None:
 
 
 class SetupDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, runner: Runner | None = None):
+        """Without ``runner`` an address is kept unchecked (nothing to ask the server with)."""
         super().__init__(parent)
+        self.runner = runner
+        self._unreachable: str | None = None  # an address that did not answer, kept if the person insists
         self.setWindowTitle(self.tr("Thiết lập lần đầu — OCOP Hà Tĩnh"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Chọn cách máy tính này làm việc. Có thể đổi lại sau trong phần Đồng bộ."), self)
+        intro = QLabel(self.tr("Chọn cách máy tính này làm việc. Có thể đổi lại sau trong menu Ứng dụng."), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.server_choice = QRadioButton(self.tr("Kết nối với máy chủ tỉnh"), self)
@@ -64,16 +71,19 @@ class SetupDialog(QDialog):
             self.choices.addButton(button)
         self.server_choice.setChecked(True)
         self.error = QLabel(self)
+        self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b42318;")
         for widget in (self.server_choice, self.url, self.demo_choice, demo_note, self.error):
             layout.addWidget(widget)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Tiếp tục"))
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("Tiếp tục"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Thoát"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.choices.buttonToggled.connect(lambda *_: self.url.setEnabled(self.server_choice.isChecked()))
+        self.url.textEdited.connect(self._typed)
         self.result_setup: Setup | None = None
 
     def accept(self) -> None:
@@ -86,5 +96,41 @@ class SetupDialog(QDialog):
             self.error.setText(self.tr("Địa chỉ máy chủ không hợp lệ. Nhập dạng https://tên-máy-chủ[:cổng]."))
             self.url.setFocus()
             return
+        if self.runner is None or url == self._unreachable:
+            self._keep(url)
+            return
+        self.error.setStyleSheet("color: #555;")
+        self.error.setText(self.tr("Đang thử kết nối {url}…").format(url=url))
+        self.ok.setEnabled(False)
+
+        def ask() -> str:
+            from ocop_desktop.sync.server_check import check_server  # loads the HTTP client off the UI thread
+
+            return check_server(url)
+
+        self.runner.network(ask, done=lambda _name: self._keep(url), failed=lambda exc: self._refused(url, exc))
+
+    def _keep(self, url: str) -> None:
         self.result_setup = Setup("server", url)
         super().accept()
+
+    def _refused(self, url: str, error: Exception) -> None:
+        from ocop_desktop.sync.server_check import TEMPORARY
+
+        self.ok.setEnabled(True)
+        self.error.setStyleSheet("color: #b42318;")
+        if getattr(error, "code", None) in TEMPORARY:
+            # The server may be down or this commune offline today: the person may keep the address anyway.
+            self._unreachable = url
+            self.ok.setText(self.tr("Vẫn lưu địa chỉ này"))
+            self.error.setText(self.tr("{reason}\nKiểm tra địa chỉ và mạng rồi thử lại; nếu máy chủ chỉ tạm thời "
+                                       "chưa chạy, có thể vẫn lưu địa chỉ này.").format(reason=error_text(error)))
+        else:
+            self.error.setText(error_text(error))
+        self.url.setFocus()
+
+    def _typed(self, _text: str) -> None:
+        """A changed address is tried again before it is kept."""
+        if self._unreachable is not None:
+            self._unreachable = None
+            self.ok.setText(self.tr("Tiếp tục"))

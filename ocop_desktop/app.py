@@ -80,6 +80,8 @@ def _one_window_after_another(app, window, paths: AppPaths, runner, settings, la
                               running: list) -> int:
     """Shows main windows until the person quits. Logging out leads to the login again, a new language to
     the same user's window reopened: the process, the runner and the open database stay."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
     from ocop_desktop.ui import translations
     from ocop_desktop.ui.session_actions import REOPEN
 
@@ -90,6 +92,9 @@ def _one_window_after_another(app, window, paths: AppPaths, runner, settings, la
         running.clear()
         step, context = window.next_step, window.context
         window.deleteLater()
+        # Now, not at the next event loop: its timers (the server probe, an automatic sync with this person's
+        # token) must not run for the next person.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         if step is None or refused:
             return 3 if refused else code
         if step == REOPEN:

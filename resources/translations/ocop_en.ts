@@ -4050,9 +4050,9 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
     </message>
     <message>
         <source>{reason}
-Kiểm tra địa chỉ và mạng rồi thử lại; nếu máy chủ chỉ tạm thời chưa chạy, có thể vẫn lưu địa chỉ này.</source>
+Nếu địa chỉ đúng và máy chủ chỉ tạm thời chưa chạy, có thể vẫn lưu địa chỉ này.</source>
         <translation>{reason}
-Check the address and the network, then try again; if the server is only down for now, you can keep this address anyway.</translation>
+If the address is right and the server is only down for now, you can keep this address anyway.</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable, Iterator
 
 import pytest
+import shiboken6
 import sync_world
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QStyle
@@ -69,9 +70,17 @@ def _run_app(paths, logins: list[str], steps: list[Step], monkeypatch) -> list[t
 def test_log_out_and_another_person_logs_in_without_quitting(demo_paths, qtbot, monkeypatch):
     """"Đăng xuất / Đổi người dùng" closes the window and shows the login again, in the same process; the next
     person gets their own window, and closing it ends the app."""
-    shown = _run_app(demo_paths, ["thuky", "thanhvien"], [lambda w: w.leave(LOGIN), lambda w: w.close()],
+    first: list[MainWindow] = []
+    earlier_alive: list[bool] = []
+
+    def second(window: MainWindow) -> None:
+        earlier_alive.append(shiboken6.isValid(first[0]))
+        window.close()
+
+    shown = _run_app(demo_paths, ["thuky", "thanhvien"], [lambda w: first.append(w) or w.leave(LOGIN), second],
                      monkeypatch)
     assert [name for name, _ in shown] == ["thuky", "thanhvien"]
+    assert earlier_alive == [False]  # gone with its timers: no probe or sync runs for the previous person
     assert "Thư ký hội đồng" in shown[0][1] and "Thành viên hội đồng" in shown[1][1]
 
 

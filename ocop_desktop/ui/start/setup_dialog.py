@@ -123,8 +123,8 @@ class SetupDialog(QDialog):
             # The server may be down or this commune offline today: the person may keep the address anyway.
             self._unreachable = url
             self.ok.setText(self.tr("Vẫn lưu địa chỉ này"))
-            self.error.setText(self.tr("{reason}\nKiểm tra địa chỉ và mạng rồi thử lại; nếu máy chủ chỉ tạm thời "
-                                       "chưa chạy, có thể vẫn lưu địa chỉ này.").format(reason=error_text(error)))
+            self.error.setText(self.tr("{reason}\nNếu địa chỉ đúng và máy chủ chỉ tạm thời chưa chạy, có thể vẫn "
+                                       "lưu địa chỉ này.").format(reason=error_text(error)))
         else:
             self.error.setText(error_text(error))
         self.url.setFocus()

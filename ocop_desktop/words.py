@@ -421,3 +421,16 @@ def approval(approved_at: date | datetime | None, approved_by: str) -> str:
     if approved_by:
         return _t("Đã phê duyệt ngày {date} ({name})").format(date=formats.day(approved_at), name=approved_by)
     return _t("Đã phê duyệt ngày {date}").format(date=formats.day(approved_at))
+
+
+def language_switch() -> dict[str, str]:
+    """The language menu's question and answers, in both languages on purpose and never through ``_t``: whoever
+    just switched may not read the language on screen."""
+    return {
+        "question": "Mở lại cửa sổ bằng ngôn ngữ mới ngay bây giờ? Không cần đăng nhập lại; nội dung chưa lưu sẽ được "
+                    "hỏi trước.\nReopen the window in the new language now? No new login is needed; you will be "
+                    "asked about anything unsaved first.",
+        "now": "Mở lại ngay / Reopen now", "later": "Để sau / Later",
+        "next_start": "Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.\nThe new language applies the next time the app "
+                      "starts.",
+    }

@@ -26,7 +26,7 @@ from ocop_desktop.ui import window_geometry
 from ocop_desktop.ui.context import AppContext
 from ocop_desktop.ui.draft_keeper import DraftKeeper
 from ocop_desktop.ui.status_bar import SyncStatusBar
-from ocop_desktop.words import error_text, user_roles
+from ocop_desktop.words import error_text, language_switch, user_roles
 
 
 @dataclass(frozen=True)
@@ -132,16 +132,11 @@ class MainWindow(QMainWindow):
         for action in self.findChildren(QAction):
             if action.isCheckable():
                 action.setChecked(action.text() == {"vi": "Tiếng Việt", "en": "English"}[code])
-        # Both languages: the person may not read the one on screen.
-        if self.ask_yes("Ngôn ngữ / Language",
-                        "Mở lại cửa sổ bằng ngôn ngữ mới ngay bây giờ? Không cần đăng nhập lại; nội dung chưa lưu "
-                        "sẽ được hỏi trước.\nReopen the window in the new language now? No new login is needed; "
-                        "you will be asked about anything unsaved first.",
-                        "Mở lại ngay / Reopen now", "Để sau / Later"):
+        said, title = language_switch(), self.tr("Ngôn ngữ / Language")
+        if self.ask_yes(title, said["question"], said["now"], said["later"]):
             self.leave(session.REOPEN)
         else:
-            self.inform("Ngôn ngữ / Language", "Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.\n"
-                                               "The new language applies the next time the app starts.")
+            self.inform(title, said["next_start"])
 
     def choose_server(self) -> None:
         """Points this laptop at the provincial server; the next start logs in there (the unsent work

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from x11_tools import Box, Display, require_tools
-from xdisplay import x_display
+from xdisplay import build_demo, ocop_process, x_display
 
 REPO = Path(__file__).resolve().parents[2]
 SHOTS = REPO / "build" / "screenshots"
@@ -30,21 +30,12 @@ pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Xvfb and openbox are Linux's")]
 
 
-def _ocop(*args: str | Path, env: dict[str, str] | None = None, **kwargs) -> subprocess.Popen:
-    command = [sys.executable, "-c", "import sys; from ocop_desktop.cli import main; sys.exit(main())",
-               *map(str, args)]
-    return subprocess.Popen(command, env=env, **kwargs)
 
 
 @pytest.fixture(scope="module")
 def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data folder with demo data (30 dossiers) built by the command line, as a person would."""
-    folder = tmp_path_factory.mktemp("x11") / "data"
-    built = _ocop("--data-dir", folder, "demo-data", "--scale", "30", stdout=subprocess.PIPE,
-                  stderr=subprocess.PIPE, text=True)
-    _out, err = built.communicate(timeout=120)
-    assert built.returncode == 0, err
-    return folder
+    return build_demo(tmp_path_factory.mktemp("x11") / "data")
 
 
 def _data_for_one_run(demo_dir: Path, tmp_path: Path) -> Path:
@@ -92,7 +83,7 @@ def test_the_app_opens_inside_the_screen_and_shows_every_section(demo_dir: Path,
         os.makedirs(env["XDG_CONFIG_HOME"], exist_ok=True)
         display = Display(env)
         log = (tmp_path / "app.log").open("w")
-        app = _ocop("--data-dir", data, "app", env=env, stdout=log, stderr=subprocess.STDOUT)
+        app = ocop_process("--data-dir", data, "app", env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
             _log_in(display)
             window = display.wait_window(MAIN_TITLE)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from x11_tools import Display, require_tools, xwd_image
-from xdisplay import x_display
+from xdisplay import build_demo, ocop_process, x_display
 
 REPO = Path(__file__).resolve().parents[2]
 SHOTS = REPO / "build" / "screenshots"
@@ -32,25 +32,16 @@ pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Xvfb and openbox are Linux's")]
 
 
-def _ocop(*args: str | Path, env: dict[str, str] | None = None, **kwargs) -> subprocess.Popen:
-    command = [sys.executable, "-c", "import sys; from ocop_desktop.cli import main; sys.exit(main())",
-               *map(str, args)]
-    return subprocess.Popen(command, env=env, **kwargs)
 
 
 @pytest.fixture(scope="module")
 def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data folder with demo data (30 dossiers) built by the command line."""
-    folder = tmp_path_factory.mktemp("x11drafts") / "data"
-    built = _ocop("--data-dir", folder, "demo-data", "--scale", "30", stdout=subprocess.PIPE,
-                  stderr=subprocess.PIPE, text=True)
-    _out, err = built.communicate(timeout=180)
-    assert built.returncode == 0, err
-    return folder
+    return build_demo(tmp_path_factory.mktemp("x11drafts") / "data")
 
 
 def _start(data: Path, env: dict[str, str], log) -> subprocess.Popen:
-    return _ocop("--data-dir", data, "app", env=env, stdout=log, stderr=subprocess.STDOUT)
+    return ocop_process("--data-dir", data, "app", env=env, stdout=log, stderr=subprocess.STDOUT)
 
 
 def _log_in(display: Display, username: str = "admin") -> str:

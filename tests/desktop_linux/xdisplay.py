@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -56,3 +57,19 @@ def x_display(size: str = "1366x768", window_manager: bool = True) -> Iterator[d
                     process.wait(5)
                 except subprocess.TimeoutExpired:
                     process.kill()
+
+
+def ocop_process(*args: str | Path, env: dict[str, str] | None = None, **kwargs: object) -> subprocess.Popen:
+    """`ocop ARGS` as a person runs it, from this interpreter (so the tests' virtualenv)."""
+    command = [sys.executable, "-c", "import sys; from ocop_desktop.cli import main; sys.exit(main())",
+               *map(str, args)]
+    return subprocess.Popen(command, env=env, **kwargs)  # type: ignore[call-overload]  # kwargs are Popen's
+
+
+def build_demo(folder: Path, scale: int = 30, timeout: float = 180) -> Path:
+    """A data folder with demo data built by the command line, as a person would."""
+    built = ocop_process("--data-dir", folder, "demo-data", "--scale", str(scale), stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+    _out, err = built.communicate(timeout=timeout)
+    assert built.returncode == 0, err
+    return folder

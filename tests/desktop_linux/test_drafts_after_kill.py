@@ -14,6 +14,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -85,7 +86,8 @@ def _window_shot(display: Display, window: str, path: Path) -> None:
 
 
 def _stored_addresses(data: Path) -> list[str]:
-    with sqlite3.connect(data / "ocop.sqlite3") as db:
+    # closing(): sqlite3's own context manager only commits, and the connection left open is a ResourceWarning
+    with closing(sqlite3.connect(data / "ocop.sqlite3")) as db:
         return [row[0] for row in db.execute("SELECT address FROM producers WHERE address LIKE ?", (f"%{TYPED}%",))]
 
 

@@ -3,11 +3,18 @@ cut after an answer (an applied push, a saved answer) cannot roll the commit bac
 
 from __future__ import annotations
 
+import os
+
+import pytest
 from sqlalchemy import text
+
+from ocop_server.testing import POSTGRES_ENV
 
 FULL = 2  # PRAGMA synchronous: 0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA
 
 
+@pytest.mark.skipif(bool(os.environ.get(POSTGRES_ENV)),
+                    reason="SQLite's own pragma and backup file; PostgreSQL is durable by default")
 def test_the_server_commits_with_synchronous_full(server):
     """Both of the server's engines (the writer that answers pushes, and the readers) use FULL."""
     for engine in server.app.state.engines:

@@ -356,8 +356,14 @@ def _criteria_problems() -> dict[str, str]:
 def error_texts() -> dict[str, str]:
     """Every code an error, a refusal or a criteria problem can carry, with its one wording; ``{name}``
     placeholders are filled from the error's parameters."""
-    return {**_service_errors(), **_council_errors(), **_file_errors(),
-            **_server_errors(), **_map_errors(), **_criteria_problems()}
+    # Each topic module (ocop_desktop/words/<topic>.py) contributes its own codes through errors().
+    from ocop_desktop.words import topics
+
+    merged = {**_service_errors(), **_council_errors(), **_file_errors(),
+              **_server_errors(), **_map_errors(), **_criteria_problems()}
+    for module in topics.MODULES:
+        merged.update(module.errors())
+    return merged
 
 
 class _Params(dict):

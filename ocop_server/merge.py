@@ -203,6 +203,8 @@ def _entity_rule(session: Session, entity: str, row_id: str, before: dict | None
         return rules.check_sheet(session, row_id, before, after, changed)
     if entity == "score_lines":
         return rules.check_line(session, after)
+    if entity == "councils":
+        return rules.check_council_rules_json(before, after, changed)
     return None
 
 

@@ -4,11 +4,13 @@ the workflow and locks of ocop_core.rules, fed with the facts the store holds.""
 from __future__ import annotations
 
 import functools
+import json
 from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
 from ocop_core.domain.canonical import content_hash
+from ocop_core.domain.council import check_council_rules
 from ocop_core.domain.criteria import CriteriaSet
 from ocop_core.domain.criteria_loader import CriteriaSetError, load_document
 from ocop_core.domain.scoring import Answer, score_sheet
@@ -44,6 +46,24 @@ def check_criteria(before: dict | None, after: dict, changed: set[str]) -> str |
         return "criteria_hash_mismatch"
     if criteria_set.id != after.get("id") or criteria_set.code != after.get("code"):
         return "criteria_identity_mismatch"
+    return None
+
+
+def check_council_rules_json(before: dict | None, after: dict, changed: set[str]) -> str | None:
+    """A council's own rules as the laptop's create_council checks them (ocop_core.domain.council): a pushed
+    council whose rules a laptop would refuse to create is refused, named by the first problem's key."""
+    if before is not None and "rules_json" not in changed:
+        return None
+    text = after.get("rules_json") or "{}"
+    try:
+        raw = json.loads(text)
+    except (TypeError, ValueError):
+        return "invalid: rules_json: not JSON"
+    if not isinstance(raw, dict):
+        return "invalid: rules_json: not a JSON object"
+    _, problems = check_council_rules(raw)
+    if problems:
+        return f"invalid: rules_json: {str(problems[0])[:200]}"
     return None
 
 

@@ -26,6 +26,7 @@ from ocop_desktop.services import (
     registry,
     sheets,
 )
+from ocop_desktop.services.sync_status import mark_demo_data
 
 # Products the province names in its own reporting (shared/domain/ocop-rules.md).
 REAL_PRODUCTS = [
@@ -163,6 +164,10 @@ def build(factory: Callable[[], Session], scale: int = 240, seed: int = 42,
             session.commit()
             session.expunge_all()
             report("dossiers", batch.stop, scale)
+        # However the demo is built (first start, `ocop demo-data`, a benchmark), its rows stay off the unsent
+        # count until a server is set: a fresh demo must not greet a person with thousands of changes to send.
+        mark_demo_data(session)
+        session.commit()
     return summary
 
 

@@ -55,3 +55,25 @@ def test_the_last_sync_reads_as_a_time_today_and_a_date_before(context, qtbot):
     earlier = now - timedelta(days=40)
     bar.show_status(SyncStatus(unsent=0, last_sync=earlier.replace(tzinfo=None), open_conflicts=0))  # as stored
     assert bar.last_sync.text() == "Đồng bộ lần cuối: " + earlier.astimezone().strftime("%d/%m/%Y %H:%M")
+
+
+def test_a_demo_built_by_the_command_line_is_not_unsent_either(tmp_path, admin_user, qtbot, capsys):
+    """`ocop demo-data` then the app with no server: the status bar says 0 unsent, as after a demo built by the
+    first start; the sync status service agrees, and with a server set the demo rows count."""
+    from ocop_desktop.cli import main
+    from ocop_desktop.services.sync_status import sync_status
+
+    paths = AppPaths(tmp_path / "data").ensure()
+    assert main(["--data-dir", str(paths.data_dir), "demo-data", "--scale", "12"]) == 0
+    capsys.readouterr()
+    runner = Runner(open_database=database_opener(paths), synchronous=True)
+    try:
+        runner.start()
+        bar = _bar(AppContext(runner=runner, paths=paths, blobs=BlobStore(paths.blobs), user=admin_user), qtbot)
+        assert bar.status.unsent == 0 and bar.unsent.text() == "0 thay đổi chưa gửi"
+        assert bar.status.demo_kept > 100
+        with runner.db.session() as session:
+            assert sync_status(session, connected=False).unsent == 0
+            assert sync_status(session, connected=True).unsent == bar.status.demo_kept
+    finally:
+        runner.close()

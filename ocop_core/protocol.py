@@ -38,12 +38,18 @@ EPOCH_PATTERN = r"^[0-9a-f]{32}$"
 
 
 class ServerInfo(Wire):
+    # Fields added later are ignored by a laptop that does not know them yet (the server also leaves out
+    # an unset one, so a laptop from before this rule still reads its /info).
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
     name: str
     protocol_versions: list[int]
     max_upload_bytes: int
     chunk_bytes: int
     server_time: datetime
     epoch: str  # changes at every start of the server: cursors are numbers of one epoch's lineage
+    # Where the public product pages live (QR codes point here); None while the province has not set one.
+    public_base_url: str | None = None
 
 
 class LoginRequest(Wire):

@@ -85,11 +85,12 @@ def create_app(settings: Settings) -> FastAPI:
     def health() -> dict:
         return {"status": "ok"}
 
-    @app.get("/info", response_model=ServerInfo, tags=["meta"])
+    @app.get("/info", response_model=ServerInfo, response_model_exclude_none=True, tags=["meta"])
     def info() -> ServerInfo:
         return ServerInfo(name=settings.name, protocol_versions=sorted(SUPPORTED_VERSIONS),
                           max_upload_bytes=settings.max_upload_bytes, chunk_bytes=settings.chunk_bytes,
-                          server_time=datetime.now(UTC), epoch=app.state.epochs.current)
+                          server_time=datetime.now(UTC), epoch=app.state.epochs.current,
+                          public_base_url=settings.public_base_url)
 
     for module in (api_auth, api_sync, api_files, api_admin):
         app.include_router(module.router)

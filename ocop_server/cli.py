@@ -8,6 +8,7 @@ import getpass
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ocop_server.settings import Settings
 
@@ -21,6 +22,9 @@ def build_parser() -> argparse.ArgumentParser:
     server.add_argument("--port", type=int, default=8765)
     server.add_argument("--threads", type=int, default=None,
                         help="luồng xử lý yêu cầu (request threads; more helps on PostgreSQL)")
+    server.add_argument("--public-base-url", default=None,
+                        help="địa chỉ công khai của trang sản phẩm, in trên mã QR (public base URL), "
+                             "vd. https://ocop.hatinh.gov.vn")
     server.add_argument("action", nargs="?", choices=["run", "create-admin"], default="run")
     server.add_argument("--username", default="admin")
     server.add_argument("--full-name", default="Quản trị viên")
@@ -33,6 +37,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def _settings(args) -> Settings:
     settings = Settings.default(args.database_url, Path(args.files_dir) if args.files_dir else None)
+    if args.public_base_url:
+        base = args.public_base_url.strip().rstrip("/")
+        parts = urlsplit(base)
+        if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+            raise SystemExit("--public-base-url phải là địa chỉ http(s)://..., không có ? hay #")
+        settings = dataclasses.replace(settings, public_base_url=base)
     if args.threads is None:
         return settings
     if args.threads < 1:

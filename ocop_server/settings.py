@@ -20,6 +20,10 @@ class Settings:
     # interpreter lock, and threads fighting for it left the single writer waiting (200-device
     # benchmark: 40 threads p95 3.3 s, 10 threads 1.8-2.0 s, 4 threads 1.3-1.9 s).
     worker_threads: int = 4
+    # Where consumers reach the public product pages (the QR codes on labels point here), e.g.
+    # https://ocop.hatinh.gov.vn: laptops receive it through /info and print it. None: not published yet;
+    # the pages then name themselves by the address they were asked on.
+    public_base_url: str | None = None
 
     @classmethod
     def default(cls, database_url: str | None = None, files_dir: Path | None = None) -> Settings:

@@ -23,11 +23,13 @@ from ocop_core.errors import OcopError
 from ocop_core.protocol import Change, ChangeResult, ChangeStatus, FieldConflict
 from ocop_core.row_rules import check_new_row, unique_keys, with_defaults
 from ocop_server import authz, rules, scope, store, values
-from ocop_server.models import ChangeLog, User
+from ocop_server.models import ChangeLog, Counter, User
 from ocop_server.scope import Viewer
 
 _log_table = ChangeLog.__table__
 _LOG_INSERT = _log_table.insert()
+# The sequence counter's row, locked: every writer takes it (store.next_seq) before it commits.
+_LOCK_WRITERS = select(Counter.__table__.c.value).where(Counter.__table__.c.name == store.SEQ).with_for_update()
 _LOG_LOOKUP = select(_log_table.c.payload_hash, _log_table.c.result).where(_log_table.c.change_id == bindparam("b_id"))
 
 
@@ -185,9 +187,17 @@ def _check_links(session: Session, spec: Entity, applied: dict[str, Any]) -> Non
 
 def _check_unique(session: Session, spec: Entity, row_id: str, merged: dict[str, Any], applied: dict[str, Any]
                   ) -> None:
+    """On PostgreSQL several server processes write at once: two pushes of one username could each find the key
+    free, and the second then stored its row without the key, a duplicate. The counter's lock is taken first,
+    so the look below sees every key committed before and none can be committed until this push ends. (SQLite
+    has one writer at a time and ignores the lock.)"""
+    locked = False
     for unique, key in unique_keys(spec, merged):
         if not applied.keys() & set(unique.fields):
             continue
+        if not locked:
+            session.execute(_LOCK_WRITERS)
+            locked = True
         holder = store.key_holder(session, spec.name, key)
         if holder is not None and holder != row_id:
             shown = ", ".join(str(merged.get(name))[:64] for name in unique.fields)

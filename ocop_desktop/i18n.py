@@ -16,8 +16,11 @@ LANGUAGES = ("vi", "en")
 
 
 def _source(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    # What Qt does with no translator loaded: the source itself, %n replaced by the count.
-    return text.replace("%n", str(n)) if n >= 0 else text
+    # What the interface does with no English loaded: the source itself, %n replaced by the count, grouped as
+    # the interface groups it (ui/grouped_counts.py).
+    from ocop_desktop.formats import count
+
+    return text.replace("%n", count(n)) if n >= 0 else text
 
 
 @dataclass

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from ocop_desktop import i18n
 from ocop_desktop.paths import resources_dir
+from ocop_desktop.ui.grouped_counts import GroupedCounts
 
 LANGUAGES = i18n.LANGUAGES
 
@@ -32,4 +33,7 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
         if translator.load(name, str(translations_dir())):
             app.installTranslator(translator)
             installed.append(translator)
-    return installed
+    # Installed last, so asked first: the counts in messages grouped by the locale set above.
+    grouped = GroupedCounts(app, installed[0] if language == "en" and installed else None)
+    app.installTranslator(grouped)
+    return [*installed, grouped]

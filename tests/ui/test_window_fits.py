@@ -145,3 +145,39 @@ def test_the_criteria_preview_fits_the_screen(qtbot) -> None:
     qtbot.addWidget(dialog)
     room = _available().size().shrunkBy(window_geometry.FRAME_GUESS)
     assert dialog.width() <= room.width() and dialog.height() <= room.height()
+
+
+def test_at_1920_by_1080_the_product_name_gets_room_and_every_column_shows(context, tmp_path, qtbot) -> None:
+    """The whole window at 1920×1080 with a dossier open beside the list (its editor as wide as its "Tài liệu"
+    tab needs): the product's name gets a readable width, not the 85 px the fixed columns used to leave it, and
+    every column shows whole, with no sideways scroll bar."""
+    from ocop_desktop.ui.dossiers import list_columns
+
+    window = MainWindow(context, default_sections(), _settings(tmp_path))
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    window.show_section("dossiers")
+    workspace = window.findChild(DossierWorkspace)
+    qtbot.waitUntil(lambda: workspace.list_page.model.rowCount() > 0 and workspace.editor is not None)
+    table, model = workspace.list_page.table, workspace.list_page.model
+    table.setCurrentIndex(model.index(2, 0))
+    qtbot.waitUntil(lambda: workspace.editor.view is not None)
+    header = table.horizontalHeader()
+    assert header.sectionSize(m.PRODUCT) >= list_columns.FLOOR[m.PRODUCT] + 15
+    assert header.sectionSize(m.PRODUCT) >= header.sectionSize(m.PRODUCER)
+    last = max(range(header.count()), key=header.sectionViewportPosition)
+    assert header.sectionViewportPosition(last) + header.sectionSize(last) <= table.viewport().width()
+    assert not any(header.isSectionHidden(c) for c in range(header.count()))
+    assert not table.horizontalScrollBar().isVisible()
+    assert _editor_whole(workspace)
+
+
+def test_a_column_the_person_widened_keeps_its_width(context, qtbot) -> None:
+    """Once a column is dragged wider, a change of the window's width no longer sizes the columns."""
+    workspace = _workspace(context, qtbot, QSize(1730, 900))
+    header = workspace.list_page.table.horizontalHeader()
+    header.resizeSection(m.PRODUCER, 300)
+    workspace.resize(QSize(1500, 900))
+    qtbot.wait(20)
+    assert header.sectionSize(m.PRODUCER) == 300

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Hashable
 from dataclasses import replace
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,14 +27,12 @@ from PySide6.QtWidgets import (
 from ocop_desktop import formats, words
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.ui.context import AppContext
-from ocop_desktop.ui.dossiers import list_cache
+from ocop_desktop.ui.dossiers import list_cache, list_columns
 from ocop_desktop.ui.dossiers import list_model as m
 
 log = logging.getLogger(__name__)
 WATCHED = frozenset({"dossiers", "products", "producers", "recognitions"})
-# Fit 1200 px without a horizontal scroll bar; the product name takes whatever room is left.
 SHORT = 340  # a list less tall than this folds its filters away
-_WIDTHS = {m.CODE: 135, m.PRODUCER: 215, m.COMMUNE: 125, m.GROUP: 150, m.STATUS: 140, m.STARS: 80, m.EXPIRY: 95}
 
 
 class DossierListPage(QWidget):
@@ -156,12 +154,40 @@ class DossierListPage(QWidget):
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         header.setMinimumSectionSize(60)
-        for column, width in _WIDTHS.items():
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(m.PRODUCT, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        # Sized by the list's width (list_columns) until the person drags a column; then their widths stay.
+        self._columns_by_hand = self._fitting = False
+        header.sectionResized.connect(self._column_dragged)
+        table.viewport().installEventFilter(self)
         header.setSortIndicator(m.PRODUCT, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
         return table
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def fit_columns(self) -> None:
+        if self._columns_by_hand:
+            return
+        self._fitting = True
+        try:
+            header = self.table.horizontalHeader()
+            for column, width in list_columns.widths(self.table.viewport().width()).items():
+                header.resizeSection(column, width)
+        finally:
+            self._fitting = False
+
+    def _column_dragged(self, _column: int, _old: int, _new: int) -> None:
+        if not self._fitting:
+            self._columns_by_hand = True
+
+    def width_wanted(self) -> int:
+        """What the list needs to show every column whole, without a sideways scroll bar."""
+        margins = self.layout().contentsMargins()
+        return (list_columns.wanted() + self.table.verticalScrollBar().sizeHint().width()
+                + 2 * self.table.frameWidth() + margins.left() + margins.right())
 
     # -- loading ------------------------------------------------------------------------------
 

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 # buttons ("Lưu thay đổi") were out of sight. Narrower than the list and the editor together, the section puts
 # the editor under the list.
 EDITOR_MIN_WIDTH = 520
-PRODUCT_ROOM = 220  # the product's name, the list's one stretching column, when the list is given its full width
 LIST_SHARE_UNDER = 0.42  # of the height, for the list above the editor showing a dossier
 LIST_SHARE_ALONE = 0.85  # while the editor under it has nothing to show but where a dossier will open
 
@@ -130,14 +129,7 @@ class DossierWorkspace(QWidget):
         return max(EDITOR_MIN_WIDTH, built)
 
     def list_width_wanted(self) -> int:
-        """What the list needs to show every column without a sideways scroll bar."""
-        table = self.list_page.table
-        header = table.horizontalHeader()
-        columns = sum(header.sectionSize(c) for c in range(header.count())
-                      if c != m.PRODUCT and not header.isSectionHidden(c))
-        margins = self.list_page.layout().contentsMargins()
-        return (columns + PRODUCT_ROOM + table.verticalScrollBar().sizeHint().width() + 2 * table.frameWidth()
-                + margins.left() + margins.right())
+        return self.list_page.width_wanted()
 
     def new_dossier(self) -> None:
         """Registers a dossier (its producer and product too, when new) and opens it in the editor."""

@@ -35,12 +35,15 @@ def _rel(path: Path) -> str:
 
 def test_core_imports_only_the_standard_library_pydantic_and_itself():
     """ocop_core imports nothing of ours but itself, and of the outside only the standard library
-    (and pydantic, for the wire)."""
+    (and pydantic, for the wire). The transparency log also uses cryptography: its Ed25519 signatures are
+    checked by the server, the laptop, ocop verify and the witness alike."""
     bad = []
     for path in (ROOT / "ocop_core").rglob("*.py"):
         for name in _imports(path):
             top = name.split(".")[0]
             if top in ("ocop_core", "__future__", "pydantic") or top in sys.stdlib_module_names:
+                continue
+            if top == "cryptography" and _rel(path).startswith("ocop_core/translog/"):
                 continue
             bad.append(f"{_rel(path)} imports {name}")
     assert bad == []

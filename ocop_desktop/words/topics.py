@@ -7,4 +7,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-MODULES: list[ModuleType] = []
+from ocop_desktop.words import traceability
+
+MODULES: list[ModuleType] = [traceability]

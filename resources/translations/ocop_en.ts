@@ -2228,6 +2228,46 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
         <source>Gõ tên để tìm…</source>
         <translation>Type a name to search…</translation>
     </message>
+    <message>
+        <source>Mã GTIN không hợp lệ: cần 8, 12, 13 hoặc 14 chữ số với số kiểm tra đúng.</source>
+        <translation>Invalid GTIN: it needs 8, 12, 13 or 14 digits with a correct check digit.</translation>
+    </message>
+    <message>
+        <source>Mã lô không hợp lệ: tối đa 20 ký tự, chỉ gồm chữ cái không dấu, chữ số và các dấu - . / _ (không dấu cách).</source>
+        <translation>Invalid lot code: at most 20 characters, only unaccented letters, digits and the signs - . / _ (no spaces).</translation>
+    </message>
+    <message>
+        <source>Địa chỉ công khai của tỉnh “{url}” không hợp lệ (cần bắt đầu bằng https:// hoặc http://).</source>
+        <translation>The province&apos;s public address “{url}” is invalid (it must start with https:// or http://).</translation>
+    </message>
+    <message>
+        <source>Mã công khai “{code}” của sản phẩm không hợp lệ.</source>
+        <translation>The product&apos;s public code “{code}” is invalid.</translation>
+    </message>
+    <message>
+        <source>Địa chỉ máy chủ {host} dùng http không mã hoá: mật khẩu và phiên đăng nhập sẽ đi qua mạng ở dạng đọc được. Hãy dùng địa chỉ https://, hoặc xác nhận dùng http cho máy chủ này (Ứng dụng → Kết nối máy chủ tỉnh…; khi đồng bộ bằng lệnh: --allow-http {host}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dữ liệu gửi lên lồng nhau quá nhiều tầng nên máy chủ không nhận.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dữ liệu gửi lên máy chủ quá chậm nên bị ngắt; hãy thử lại khi mạng tốt hơn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy chủ không nhận kiểu nén dữ liệu này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kết nối bị ngắt trước khi gửi xong dữ liệu; hãy thử lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tệp này đang được một máy khác tải lên; hãy đồng bộ lại sau.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AccuracySpin</name>
@@ -4043,6 +4083,14 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
     <message>
         <source>Đang thử kết nối {url}…</source>
         <translation>Trying to connect to {url}…</translation>
+    </message>
+    <message>
+        <source>Cảnh báo: địa chỉ này dùng http, không mã hoá. Mật khẩu và phiên đăng nhập sẽ đi qua mạng ở dạng ai cũng đọc được. Nên dùng https://{host}. Chỉ tiếp tục nếu máy chủ {host} nằm trong mạng nội bộ tin cậy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vẫn dùng http</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Vẫn lưu địa chỉ này</source>

@@ -10,9 +10,10 @@ from ocop_desktop.db.models.councils import (
 from ocop_desktop.db.models.criteria import CriteriaSetVersion
 from ocop_desktop.db.models.dossiers import Dossier, DossierDocument
 from ocop_desktop.db.models.journal import ChangeJournal, DataVersion, LocalMeta, SearchDoc
+from ocop_desktop.db.models.lots import LotPhoto, ProductionLot
 from ocop_desktop.db.models.recognition import Recognition
 from ocop_desktop.db.models.reference import AdminUnit, LegacyUnit
-from ocop_desktop.db.models.registry import Producer, Product, ProductionLot
+from ocop_desktop.db.models.registry import Producer, Product
 from ocop_desktop.db.models.scoring import ScoreLine, ScoreSheet
 from ocop_desktop.db.models.sync_local import LocalOnlyRow, QuarantinedRow
 from ocop_desktop.db.models.sync_state import Conflict, Credential, SyncRun
@@ -36,6 +37,7 @@ __all__ = [
     "LegacyUnit",
     "LocalMeta",
     "LocalOnlyRow",
+    "LotPhoto",
     "Producer",
     "Product",
     "ProductionLot",

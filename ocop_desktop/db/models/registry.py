@@ -1,15 +1,11 @@
-"""Producers (chủ thể), their products and production lots."""
+"""Producers (chủ thể) and their products (their production lots are in lots.py)."""
 
 from __future__ import annotations
-
-from datetime import date
-from decimal import Decimal
 
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ocop_desktop.db.base import Base, Synced
-from ocop_desktop.db.types import DecimalText
 
 PRODUCER_KINDS = ("cooperative", "enterprise", "cooperative_group", "household")
 # Where a producer's position came from: picked on the map, typed (from a GPS device or a phone), a photo's
@@ -45,13 +41,3 @@ class Product(Synced, Base):
     external_code: Mapped[str] = mapped_column(String(64), default="")
     description: Mapped[str] = mapped_column(Text, default="")
 
-
-class ProductionLot(Synced, Base):
-    __tablename__ = "production_lots"
-
-    product_id: Mapped[str] = mapped_column(ForeignKey("products.id"), index=True)
-    lot_code: Mapped[str] = mapped_column(String(64))
-    produced_on: Mapped[date | None]
-    quantity: Mapped[Decimal | None] = mapped_column(DecimalText)
-    unit: Mapped[str] = mapped_column(String(32), default="")
-    notes: Mapped[str] = mapped_column(Text, default="")

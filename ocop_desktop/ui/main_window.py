@@ -141,15 +141,13 @@ class MainWindow(QMainWindow):
     def choose_server(self) -> None:
         """Points this laptop at the provincial server; the next start logs in there (the unsent work
         on this laptop, demo data included, is then sent by the first sync)."""
-        from ocop_desktop.ui.start.setup_dialog import SetupDialog
+        from ocop_desktop.ui.start.setup_dialog import SetupDialog, remember_setup
 
         dialog = self.make_setup_dialog(self)
         dialog.url.setText(self.context.server_url or "")
         if dialog.exec() != SetupDialog.DialogCode.Accepted or dialog.result_setup is None:
             return
-        self.settings.setValue("setup/mode", dialog.result_setup.mode)
-        self.settings.setValue("setup/server_url", dialog.result_setup.server_url or "")
-        self.settings.sync()
+        remember_setup(self.settings, dialog.result_setup)  # with a host confirmed for plain http
         if self.ask_yes(self.tr("Đã lưu"), self.tr("Cần đăng nhập lại để làm việc với lựa chọn mới (với máy chủ, "
                                                     "bằng tài khoản của máy chủ). Đăng xuất và đăng nhập lại ngay?"),
                         self.tr("Đăng nhập lại ngay"), self.tr("Để sau")):
@@ -159,9 +157,10 @@ class MainWindow(QMainWindow):
                                                    "Đăng xuất / Đổi người dùng)."))
 
     def make_setup_dialog(self, parent):
-        from ocop_desktop.ui.start.setup_dialog import SetupDialog
+        from ocop_desktop.ui.start.setup_dialog import SetupDialog, plain_http_hosts
 
-        return SetupDialog(parent, runner=self.context.runner)  # an address is tried before it is kept
+        # An address is tried before it is kept; a host already allowed plain http is not asked about again.
+        return SetupDialog(parent, runner=self.context.runner, plain_http_hosts=plain_http_hosts(self.settings))
 
     def ask_yes(self, title: str, text: str, yes: str, no: str) -> bool:
         return session.ask_yes(self, title, text, yes, no)

@@ -7,6 +7,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ocop_desktop.words import traceability
+from ocop_desktop.words import traceability, transport
 
-MODULES: list[ModuleType] = [traceability]
+MODULES: list[ModuleType] = [traceability, transport]

@@ -117,20 +117,19 @@ def start(paths: AppPaths, runner, settings, *, setup_dialog=None, login_dialog=
 
     from ocop_desktop.ui.context import CurrentUser
     from ocop_desktop.ui.start.login_dialog import LoginDialog
-    from ocop_desktop.ui.start.setup_dialog import SetupDialog
+    from ocop_desktop.ui.start.setup_dialog import SetupDialog, plain_http_hosts, remember_setup
 
     # Fires once the first window's event loop runs, after its first paint: the half second of opening
     # the database is spent while a person reads or types, not before they see anything.
     QTimer.singleShot(0, runner.start)
     mode = settings.value("setup/mode")
     if mode not in ("server", "demo"):
-        dialog = (setup_dialog or (lambda: SetupDialog(runner=runner)))()
+        dialog = (setup_dialog or (lambda: SetupDialog(runner=runner, plain_http_hosts=plain_http_hosts(settings))))()
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_setup is None:
             return None
         mode = dialog.result_setup.mode
-        settings.setValue("setup/mode", mode)
-        settings.setValue("setup/server_url", dialog.result_setup.server_url or "")
-        settings.sync()
+        remember_setup(settings, dialog.result_setup)
+    plain_hosts = plain_http_hosts(settings)
     server_url = str(settings.value("setup/server_url", "")) or None if mode == "server" else None
     hint = None
     if mode == "demo":
@@ -143,7 +142,8 @@ def start(paths: AppPaths, runner, settings, *, setup_dialog=None, login_dialog=
 
         hint = QCoreApplication.translate("app", "Tài khoản mẫu (mật khẩu {password}): {names}").format(
             password=DEMO_PASSWORD, names=", ".join(name for name, _ in DEMO_USERS))
-    login = (login_dialog or LoginDialog)(runner, server_url, hint)
+    login = (login_dialog(runner, server_url, hint) if login_dialog
+             else LoginDialog(runner, server_url, hint, plain_http_hosts=plain_hosts))
     if login.exec() != QDialog.DialogCode.Accepted or login.session is None:
         return None
     who = login.session
@@ -153,7 +153,7 @@ def start(paths: AppPaths, runner, settings, *, setup_dialog=None, login_dialog=
     def make_client():
         from ocop_desktop.sync.client import ServerClient
 
-        return ServerClient(server_url, device, token=who.token)
+        return ServerClient(server_url, device, token=who.token, plain_http_hosts=plain_hosts)
 
     return main_window(paths, runner, settings, user, server_url, make_client if server_url else None, sections)
 

@@ -14,6 +14,9 @@ def add_parser(sub) -> None:
     parser = sub.add_parser("sync", help="đồng bộ với máy chủ tỉnh")
     parser.add_argument("--server", required=True, help="địa chỉ máy chủ, ví dụ http://127.0.0.1:8765")
     parser.add_argument("--username", required=True)
+    parser.add_argument("--allow-http", action="append", default=[], metavar="HOST",
+                        help="cho phép http không mã hoá tới máy chủ này (mặc định chỉ https, trừ máy này); "
+                             "cũng có thể đặt OCOP_PLAIN_HTTP_HOSTS=host1,host2")
     parser.set_defaults(func=cmd_sync)
 
 
@@ -22,7 +25,7 @@ def cmd_sync(args, paths: AppPaths) -> int:
     from ocop_desktop.db.blobstore import BlobStore
     from ocop_desktop.db.journal import device_id
     from ocop_desktop.db.schema import open_database
-    from ocop_desktop.sync.client import ServerClient, SyncError
+    from ocop_desktop.sync.client import ServerClient, SyncError, env_plain_http_hosts
     from ocop_desktop.sync.engine import SyncEngine
     from ocop_desktop.sync.login import LoginError, login
 
@@ -30,8 +33,14 @@ def cmd_sync(args, paths: AppPaths) -> int:
     db = open_database(paths.database, paths.backups)
     try:
         with db.session() as session:
-            client = ServerClient(args.server, device_id(session))
+            client = ServerClient(args.server, device_id(session),
+                                  plain_http_hosts=env_plain_http_hosts() | set(args.allow_http))
             cred = credentials.find(session, args.username)
+        try:
+            client.check_transport()
+        except SyncError as exc:
+            print(f"{error_text(exc)} ({exc.code})", file=sys.stderr)
+            return 2
         if cred is not None and cred.token and cred.server_url == client.base_url:
             client.token = cred.token
         else:

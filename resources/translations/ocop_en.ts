@@ -2246,27 +2246,27 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     </message>
     <message>
         <source>Địa chỉ máy chủ {host} dùng http không mã hoá: mật khẩu và phiên đăng nhập sẽ đi qua mạng ở dạng đọc được. Hãy dùng địa chỉ https://, hoặc xác nhận dùng http cho máy chủ này (Ứng dụng → Kết nối máy chủ tỉnh…; khi đồng bộ bằng lệnh: --allow-http {host}).</source>
-        <translation type="unfinished"></translation>
+        <translation>The server address {host} uses unencrypted http: the password and the login would cross the network readable by anyone. Use an https:// address, or confirm http for this server (Application → Connect to the provincial server…; for the sync command: --allow-http {host}).</translation>
     </message>
     <message>
         <source>Dữ liệu gửi lên lồng nhau quá nhiều tầng nên máy chủ không nhận.</source>
-        <translation type="unfinished"></translation>
+        <translation>The data sent nests too many levels deep, so the server refused it.</translation>
     </message>
     <message>
         <source>Dữ liệu gửi lên máy chủ quá chậm nên bị ngắt; hãy thử lại khi mạng tốt hơn.</source>
-        <translation type="unfinished"></translation>
+        <translation>The data reached the server too slowly and was cut off; try again on a better connection.</translation>
     </message>
     <message>
         <source>Máy chủ không nhận kiểu nén dữ liệu này.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server does not accept this kind of compressed data.</translation>
     </message>
     <message>
         <source>Kết nối bị ngắt trước khi gửi xong dữ liệu; hãy thử lại.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection was cut before all the data was sent; try again.</translation>
     </message>
     <message>
         <source>Tệp này đang được một máy khác tải lên; hãy đồng bộ lại sau.</source>
-        <translation type="unfinished"></translation>
+        <translation>Another device is uploading this file; sync again later.</translation>
     </message>
 </context>
 <context>
@@ -4086,11 +4086,11 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
     </message>
     <message>
         <source>Cảnh báo: địa chỉ này dùng http, không mã hoá. Mật khẩu và phiên đăng nhập sẽ đi qua mạng ở dạng ai cũng đọc được. Nên dùng https://{host}. Chỉ tiếp tục nếu máy chủ {host} nằm trong mạng nội bộ tin cậy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warning: this address uses http, without encryption. The password and the login will cross the network readable by anyone. https://{host} is better. Continue only if the server {host} is on a trusted local network.</translation>
     </message>
     <message>
         <source>Vẫn dùng http</source>
-        <translation type="unfinished"></translation>
+        <translation>Use http anyway</translation>
     </message>
     <message>
         <source>Vẫn lưu địa chỉ này</source>

@@ -130,5 +130,5 @@ def test_language_and_server_choices_are_kept_for_the_next_start(context, tmp_pa
     monkeypatch.setattr(window, "make_setup_dialog", answered)
     window.choose_server()
     assert window.settings.value("setup/mode") == "server"
-    assert window.settings.value("setup/server_url") == "http://ocop.hatinh.gov.vn:8765"
+    assert window.settings.value("setup/server_url") == "https://ocop.hatinh.gov.vn:8765"  # bare host: https
     assert "đăng nhập lại" in asked[-1] and "lần đăng nhập sau" in told[-1]

@@ -21,7 +21,7 @@ SECTIONS = [Section("dossiers", "Hồ sơ", QStyle.StandardPixmap.SP_FileIcon, l
 
 @pytest.mark.parametrize(("typed", "expected"), [
     ("https://ocop.hatinh.gov.vn/", "https://ocop.hatinh.gov.vn"),
-    ("192.168.1.10:8765", "http://192.168.1.10:8765"),
+    ("192.168.1.10:8765", "https://192.168.1.10:8765"),  # a bare host means https
     ("", None), ("   ", None), ("ftp://host", None), ("http://", None), ("http://host:cổng", None),
     ("http://a b", None), ("http://host\x00x", None), ("x" * 600, None), ("javascript:alert(1)", None),
 ])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -19,11 +20,13 @@ LOGIN_TIMEOUT = (5.0, 15.0)  # connect, read: a laptop on a bad line must not wa
 
 class LoginDialog(QDialog):
     def __init__(self, runner: Runner, server_url: str | None, demo_hint: str | None = None,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, plain_http_hosts: Collection[str] = ()):
         """Shown at once: the database (offline credentials, the device id) and the HTTP client load on
-        the background threads while the person types."""
+        the background threads while the person types. ``plain_http_hosts``: hosts a person allowed plain
+        http for (setup_dialog); the password goes to no other http host."""
         super().__init__(parent)
         self.runner, self.server_url = runner, server_url
+        self.plain_http_hosts = tuple(plain_http_hosts)
         self.session: LoginSession | None = None
         self.setWindowTitle(self.tr("Đăng nhập — OCOP Hà Tĩnh"))
         self.setMinimumWidth(420)
@@ -68,15 +71,16 @@ class LoginDialog(QDialog):
         if not self.server_url:
             self._offline(username, password)
             return
-        runner, server_url = self.runner, self.server_url
+        runner, server_url, plain_hosts = self.runner, self.server_url, self.plain_http_hosts
 
         def ask() -> ServerLogin | None:
             from ocop_desktop.sync.client import ServerClient
             from ocop_desktop.sync.login import ask_server
 
             device = runner.db.device_id  # waits for the opening, if the person was quicker
-            client = ServerClient(server_url, device, retries=0, timeout=LOGIN_TIMEOUT)
+            client = ServerClient(server_url, device, retries=0, timeout=LOGIN_TIMEOUT, plain_http_hosts=plain_hosts)
             try:
+                client.check_transport()  # refused here, the person reads why (not "the server refused")
                 return ask_server(client, username, password)
             finally:
                 client.close()

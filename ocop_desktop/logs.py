@@ -10,7 +10,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from ocop_desktop import __version__
-from ocop_desktop.paths import AppPaths
+from ocop_desktop.paths import AppPaths, make_private_dir, make_private_file
 
 # Small enough to send by e-mail from a commune's laptop; three old files keep the days before a complaint.
 MAX_BYTES = 1_000_000
@@ -22,6 +22,15 @@ log = logging.getLogger(__name__)
 
 def log_file(paths: AppPaths) -> Path:
     return paths.data_dir / "logs" / "ocop.log"
+
+
+class _PrivateRotatingHandler(RotatingFileHandler):
+    """Each new log file (the first, and the one after each rotation) is made owner-only before it is
+    opened: a log names users, dossiers and server addresses."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        make_private_file(Path(self.baseFilename))
+        return super()._open()
 
 
 @dataclass
@@ -48,8 +57,8 @@ def start(paths: AppPaths, command: str) -> FileLog:
     path = log_file(paths)
     handler: logging.Handler
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+        make_private_dir(path.parent)
+        handler = _PrivateRotatingHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
     except OSError:
         # A folder nobody may write to stops no command for want of a log; one that needs the folder says
         # so itself, in words a person can act on.

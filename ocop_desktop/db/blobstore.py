@@ -1,4 +1,5 @@
-"""Attachments stored by content: each file named by its SHA-256, written atomically."""
+"""Attachments stored by content: each file named by its SHA-256, written atomically, owner-only (0600 in
+0700 folders: mkstemp's mode, kept by the rename)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ocop_core.errors import OcopError
+from ocop_desktop.paths import make_private_dir
 
 CHUNK = 1 << 20
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -62,7 +64,7 @@ class BlobStore:
         return self._store(io.BytesIO(data))
 
     def _store(self, fh) -> BlobRef:
-        self.root.mkdir(parents=True, exist_ok=True)
+        make_private_dir(self.root)
         digest = hashlib.sha256()
         size = 0
         # Written beside the target and renamed, so a crash never leaves a half file under a real name.
@@ -79,7 +81,7 @@ class BlobStore:
                 os.fsync(out.fileno())
             sha = digest.hexdigest()
             target = self.path_for(sha)
-            target.parent.mkdir(parents=True, exist_ok=True)
+            make_private_dir(target.parent)
             if target.exists():
                 os.unlink(tmp_name)
             else:

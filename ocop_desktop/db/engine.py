@@ -7,7 +7,8 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import sessionmaker
 
-from ocop_desktop.db import journal, search
+from ocop_desktop.db import credentials, journal, search
+from ocop_desktop.paths import make_private_file
 
 
 def _on_connect(dbapi_connection, connection_record) -> None:
@@ -29,6 +30,10 @@ def _on_begin(conn) -> None:
 
 
 def make_engine(path: Path | str) -> Engine:
+    if str(path) != ":memory:" and Path(path).parent.is_dir():
+        # Created here, owner-only, before SQLite makes it with the umask's 0644: its -wal and -shm files
+        # take the database file's mode, so they are private too.
+        make_private_file(Path(path))
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
@@ -41,4 +46,6 @@ def make_session_factory(engine: Engine) -> sessionmaker:
     factory = sessionmaker(engine, expire_on_commit=False)
     journal.install(factory)
     search.install(factory)
+    # At every open, not at login: a database copied away before the next login holds no plain token.
+    credentials.seal_plaintext_tokens(engine)
     return factory

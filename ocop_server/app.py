@@ -14,37 +14,10 @@ from ocop_core.protocol import SUPPORTED_VERSIONS, ServerInfo
 from ocop_server import api_admin, api_auth, api_files, api_sync, epochs, errors
 from ocop_server.database import Writers, make_engine, migrate
 from ocop_server.deps import CallerCache, TokenTouches
-from ocop_server.errors import problem
+from ocop_server.limits import BoundedRequests
 from ocop_server.settings import Settings
 from ocop_server.snapshots import SnapshotCache
 from ocop_server.write_queue import WriteQueue
-
-UPLOAD_PATHS = "/files/"
-
-
-class BodyLimit:
-    """Refuses an oversized body before it is read. Plain ASGI: Starlette's BaseHTTPMiddleware would
-    add a task and a stream copy to every request."""
-
-    def __init__(self, app, settings: Settings):
-        self.app, self.settings = app, settings
-
-    async def __call__(self, scope, receive, send):
-        if scope["type"] == "http":
-            headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-            length = headers.get("content-length")
-            response = None
-            if length is None and "chunked" in headers.get("transfer-encoding", "").lower():
-                response = problem(411, "length_required", "Send the body with a Content-Length header.")
-            else:
-                limit = (self.settings.chunk_bytes * 4 if scope["path"].startswith(UPLOAD_PATHS)
-                         else self.settings.max_body_bytes)
-                if length is not None and (not length.isdigit() or int(length) > limit):
-                    response = problem(413, "body_too_large", f"The request body is over {limit} bytes.")
-            if response is not None:
-                await response(scope, receive, send)
-                return
-        await self.app(scope, receive, send)
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -79,7 +52,8 @@ def create_app(settings: Settings) -> FastAPI:
     # compressing was half of what a pull cost the server when 200 devices synced at once.
     app.add_middleware(GZipMiddleware, minimum_size=api_sync.GZIP_MINIMUM, compresslevel=api_sync.GZIP_LEVEL)
 
-    app.add_middleware(BodyLimit, settings=settings)
+    # Outermost: a request is bounded before anything else reads it (ocop_server/limits.py).
+    app.add_middleware(BoundedRequests, settings=settings)
 
     @app.get("/health", tags=["meta"])
     def health() -> dict:

@@ -20,6 +20,13 @@ class Settings:
     # interpreter lock, and threads fighting for it left the single writer waiting (200-device
     # benchmark: 40 threads p95 3.3 s, 10 threads 1.8-2.0 s, 4 threads 1.3-1.9 s).
     worker_threads: int = 4
+    # Bounded requests (ocop_server/limits.py, docs/sync-protocol.md "Limits"). Anyone may call /auth/login,
+    # so its body is a few kilobytes, not the 8 MB of a push.
+    login_body_bytes: int = 4096
+    max_json_depth: int = 32
+    header_timeout: float = 10.0  # seconds for a request's line and headers
+    body_timeout: float = 120.0  # seconds for a whole body: a 4 MB upload chunk at 35 kB/s
+    keep_alive_timeout: float = 5.0  # an idle connection between requests
     # Where consumers reach the public product pages (the QR codes on labels point here), e.g.
     # https://ocop.hatinh.gov.vn: laptops receive it through /info and print it. None: not published yet;
     # the pages then name themselves by the address they were asked on.

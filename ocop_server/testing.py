@@ -14,6 +14,7 @@ from sqlalchemy import create_engine, text
 
 from ocop_server import accounts
 from ocop_server.app import create_app, dispose
+from ocop_server.limits import uvicorn_options
 from ocop_server.settings import Settings
 
 POSTGRES_ENV = "OCOP_TEST_POSTGRES_URL"
@@ -59,7 +60,8 @@ class LiveServer:
 
     def start(self) -> LiveServer:
         self.app = create_app(self.settings)
-        config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="error", lifespan="off")
+        config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="error", lifespan="off",
+                                **uvicorn_options(self.settings))
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, name=f"ocop-server-{self.port}", daemon=True)
         self._thread.start()

@@ -25,6 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
     server.add_argument("--public-base-url", default=None,
                         help="địa chỉ công khai của trang sản phẩm, in trên mã QR (public base URL), "
                              "vd. https://ocop.hatinh.gov.vn")
+    server.add_argument("--certfile", help="chứng chỉ TLS (PEM, kèm chuỗi trung gian) để phục vụ https trực tiếp; "
+                                           "sau một reverse proxy thì không cần (docs/deploy.md)")
+    server.add_argument("--keyfile", help="khoá riêng của chứng chỉ TLS (PEM)")
     server.add_argument("action", nargs="?", choices=["run", "create-admin"], default="run")
     server.add_argument("--username", default="admin")
     server.add_argument("--full-name", default="Quản trị viên")
@@ -50,19 +53,36 @@ def _settings(args) -> Settings:
     return dataclasses.replace(settings, worker_threads=args.threads)
 
 
+def _tls(args) -> dict[str, str]:
+    """uvicorn's TLS options: both files or neither, checked before the server starts."""
+    if not args.certfile and not args.keyfile:
+        return {}
+    if not (args.certfile and args.keyfile):
+        raise SystemExit("--certfile và --keyfile phải đi cùng nhau")
+    for name in (args.certfile, args.keyfile):
+        if not Path(name).is_file():
+            raise SystemExit(f"Không tìm thấy tệp {name}")
+    return {"ssl_certfile": args.certfile, "ssl_keyfile": args.keyfile}
+
+
 def run_command(args: argparse.Namespace) -> int:
     settings = _settings(args)
+    tls = _tls(args)
     if args.action == "create-admin":
         return create_admin(settings, args.username, args.full_name)
     import uvicorn
 
     from ocop_server.app import create_app
+    from ocop_server.limits import uvicorn_options
 
     # The interpreter lock is handed over every 1 ms instead of 5: the one SQLite writer releases it on
     # every statement and otherwise waited behind busy reader threads (p95 4.4 s -> 3.1 s, 200 devices).
     sys.setswitchinterval(0.001)
-    print(f"Máy chủ OCOP: http://{args.host}:{args.port}/docs  (cơ sở dữ liệu: {settings.database_url})")
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning")
+    scheme = "https" if tls else "http"
+    print(f"Máy chủ OCOP: {scheme}://{args.host}:{args.port}/docs  (cơ sở dữ liệu: {settings.database_url})",
+          flush=True)
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning", **tls,
+                **uvicorn_options(settings))
     return 0
 
 

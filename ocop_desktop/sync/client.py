@@ -61,9 +61,8 @@ class ServerClient:
         self._http = requests.Session()
         hosts = env_plain_http_hosts() if plain_http_hosts is None else plain_http_hosts
         self.plain_http_hosts = frozenset(h.lower() for h in hosts)
-        ca_bundle = ca_bundle or os.environ.get(CA_BUNDLE_ENV)
-        if ca_bundle:
-            self._http.verify = ca_bundle
+        # Passed with each request: requests lets $REQUESTS_CA_BUNDLE override a session's own setting.
+        self._verify: str | None = ca_bundle or os.environ.get(CA_BUNDLE_ENV) or None
         self.bytes_sent = 0
         self.bytes_received = 0
 
@@ -106,7 +105,8 @@ class ServerClient:
         for attempt in range(self.retries + 1):
             try:
                 response = self._http.request(method, self.base_url + path, data=payload, params=params,
-                                              headers=headers, timeout=self.timeout, stream=stream)
+                                              headers=headers, timeout=self.timeout, stream=stream,
+                                              verify=self._verify)
             except requests.RequestException as exc:
                 last = SyncError("network", f"{_network_problem(exc)} ({type(exc).__name__})", retryable=True)
                 if not resend and not _never_sent(exc):
@@ -149,7 +149,7 @@ class ServerClient:
 
     def healthy(self) -> bool:
         try:
-            response = self._http.get(self.base_url + "/health", timeout=(2.0, 5.0))
+            response = self._http.get(self.base_url + "/health", timeout=(2.0, 5.0), verify=self._verify)
             return response.status_code == 200
         except requests.RequestException:
             return False

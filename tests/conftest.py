@@ -13,6 +13,9 @@ from sqlalchemy.orm import Session
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("OCOP_DATA_DIR", os.path.join(os.environ.get("TMPDIR", "/tmp"), "ocop-test-data-unused"))
+# Token keys of the many test databases never land in the real config folder, nor in a real keyring.
+os.environ.setdefault("OCOP_CONFIG_DIR", os.path.join(os.environ.get("TMPDIR", "/tmp"), "ocop-test-config"))
+os.environ.setdefault("OCOP_KEYRING", "off")
 
 from ocop_desktop.db.schema import Database, open_database
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ocop_core.domain.criteria import CriteriaSet
-from ocop_core.domain.dates import within_period
+from ocop_core.domain.dates import period_last_day, within_period
 from ocop_core.domain.scoring import MandatoryFailure
 
 
@@ -16,6 +16,8 @@ class DocumentFailure:
     document: str
     from_stars: int
     reason: str  # "missing" or "expired"
+    # The last day an expired document held; None when missing, or undated where an age is required.
+    until: date | None = field(default=None, compare=False)
 
 
 def document_failures(criteria_set: CriteriaSet, issued: Mapping[str, date | None], on: date,
@@ -34,8 +36,34 @@ def document_failures(criteria_set: CriteriaSet, issued: Mapping[str, date | Non
         # A document's own end date (a certificate valid until ...) counts too.
         ends = (valid_until or {}).get(rule.code)
         if too_old or (ends is not None and ends < on):
-            failures.append(DocumentFailure(rule.code, rule.from_stars, "expired"))
+            held = [d for d in (ends, period_last_day(issued_on, months) if months and issued_on else None)
+                    if d is not None and d < on]
+            failures.append(DocumentFailure(rule.code, rule.from_stars, "expired", min(held, default=None)))
     return failures
+
+
+DOCUMENT_PREFIX = "document:"
+
+
+def failure_code(failure: DocumentFailure) -> str:
+    """How a stored result lists a document failure beside its failed criteria (council_results.failures_json):
+    ``document:<type>:<from stars>:<missing|expired>[:<last day held>]``; criterion codes never start so."""
+    code = f"{DOCUMENT_PREFIX}{failure.document}:{failure.from_stars}:{failure.reason}"
+    return code + (f":{failure.until.isoformat()}" if failure.until else "")
+
+
+def read_failure_code(code: str) -> DocumentFailure | None:
+    """The document failure a stored code names; None for a criterion's code or one this version cannot read."""
+    if not code.startswith(DOCUMENT_PREFIX):
+        return None
+    parts = code[len(DOCUMENT_PREFIX):].split(":")
+    if len(parts) not in (3, 4) or not parts[1].isdigit() or parts[2] not in ("missing", "expired"):
+        return None
+    try:
+        until = date.fromisoformat(parts[3]) if len(parts) == 4 else None
+    except ValueError:
+        return None
+    return DocumentFailure(parts[0], int(parts[1]), parts[2], until)
 
 
 def latest_documents(documents: Iterable[tuple[str, date | None, date | None]]

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from ocop_core.domain.council import Recommendation, official_recommendation
 from ocop_core.domain.criteria import ProductSet
+from ocop_core.domain.documents import DocumentFailure, read_failure_code
 from ocop_desktop.db.models import (
     Council,
     CouncilAssignment,
@@ -89,6 +90,8 @@ class DossierRow:
     approved_at: datetime | None
     result_id: str | None
     approved_by: str = ""  # the approver's name, when the result is approved and the name is known here
+    # Required documents missing or expired on the evaluation day: they cap final_stars (D7).
+    documents: tuple[DocumentFailure, ...] = ()
 
     @property
     def approved(self) -> bool:
@@ -182,10 +185,15 @@ def _cells(session: Session, evaluation_id: str, dossier_id: str, scorers: tuple
 
 
 def _failures(codes: list[str], product_set: ProductSet | None) -> tuple[Failure, ...]:
+    """The failed criteria of a stored list, which also names the failed documents (read by _documents)."""
     def name(code: str) -> str:
         criterion = product_set.criterion(code) if product_set else None
         return criterion.name if criterion else ""
-    return tuple(Failure(code, name(code)) for code in codes)
+    return tuple(Failure(code, name(code)) for code in codes if read_failure_code(code) is None)
+
+
+def _documents(codes: list[str]) -> tuple[DocumentFailure, ...]:
+    return tuple(f for f in map(read_failure_code, codes) if f is not None)
 
 
 def _row(session: Session, evaluation_id: str, dossier_id: str, scorers: tuple[MemberInfo, ...],
@@ -199,16 +207,18 @@ def _row(session: Session, evaluation_id: str, dossier_id: str, scorers: tuple[M
     stored = stored_result(session, evaluation_id, dossier_id)
     if stored is not None and stored.approved_at is not None:
         # An approved result is final: show what was approved, not a recomputation.
+        codes = json.loads(stored.failures_json)
         return DossierRow(dossier.id, *names, cells, stored.mean_total, stored.spread, stored.spread_exceeded,
                           stored.quorum_met, stored.n_sheets, tuple(json.loads(stored.flags_json)),
-                          _failures(json.loads(stored.failures_json), assessment.product_set), stored.band_stars,
+                          _failures(codes, assessment.product_set), stored.band_stars,
                           stored.final_stars, stored.recommendation, stored.approved_at, stored.id,
-                          people.get(stored.approved_by or "", ""))
+                          people.get(stored.approved_by or "", ""), _documents(codes))
     o = assessment.outcome
     return DossierRow(dossier.id, *names, cells, o.mean, o.spread, o.spread_exceeded, o.quorum_met,
                       assessment.attendance.present, tuple(str(f) for f in o.flags),
                       _failures([f.criterion for f in o.mandatory_failures], assessment.product_set),
-                      o.band_stars, o.final_stars, str(o.recommendation), None, stored.id if stored else None)
+                      o.band_stars, o.final_stars, str(o.recommendation), None, stored.id if stored else None,
+                      documents=o.document_failures)
 
 
 def load_council_view(session: Session, *, evaluation_id: str) -> CouncilView:

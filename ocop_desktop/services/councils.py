@@ -22,7 +22,9 @@ from ocop_core.domain.council import (
     check_council_rules,
     failures_for,
 )
-from ocop_core.domain.criteria import AggregationRules, ProductSet
+from ocop_core.domain.criteria import AggregationRules, CriteriaSet, ProductSet
+from ocop_core.domain.dates import vietnam_today
+from ocop_core.domain.documents import DocumentFailure, document_failures, failure_code, latest_documents
 from ocop_core.rules import locks
 from ocop_desktop.db.models import (
     Council,
@@ -30,6 +32,7 @@ from ocop_desktop.db.models import (
     CouncilResult,
     CriteriaSetVersion,
     Dossier,
+    DossierDocument,
     EvaluationSession,
     ScoreSheet,
 )
@@ -151,10 +154,22 @@ class Assessment:
     product_set: ProductSet | None
 
 
+def dossier_document_failures(session: Session, criteria_set: CriteriaSet, dossier_id: str, on: date
+                              ) -> list[DocumentFailure]:
+    """The required documents the dossier lacks, or holds expired on ``on`` (docs/domain-decisions.md D7)."""
+    rows = session.execute(select(DossierDocument.doc_type, DossierDocument.issued_on, DossierDocument.valid_until)
+                           .where(DossierDocument.dossier_id == dossier_id, DossierDocument.deleted.is_(False)))
+    issued, until = latest_documents((r.doc_type, r.issued_on, r.valid_until) for r in rows)
+    return document_failures(criteria_set, issued, on, until)
+
+
 def assess_dossier(session: Session, *, evaluation_id: str, dossier_id: str,
                    failed_mandatory: list[str] | None = None, attendance: Attendance | None = None,
-                   chair_present: bool = False, approver: str | None = None) -> Assessment:
-    """The council outcome from the submitted sheets as they are now; nothing is written.
+                   chair_present: bool = False, approver: str | None = None, today: date | None = None
+                   ) -> Assessment:
+    """The council outcome from the submitted sheets and the dossier's documents as they are now; nothing is
+    written. A required document missing, or expired on Vietnam's ``today``, caps the stars (D7); an approved
+    result keeps what held when it was approved.
 
     The chair is present when a chair's sheet is in, when ``chair_present`` records it, or when the chair
     is the ``approver`` (a user id): a chair who does not score has no sheet to show it by.
@@ -193,7 +208,8 @@ def assess_dossier(session: Session, *, evaluation_id: str, dossier_id: str,
         attendance = attendance_for({m.id for m in scoring}, {s.member_id for s in sheets},
                                     {m.id for m in chairs}, recorded)
     rules = council_rules(criteria_set.aggregation, council)
-    outcome = aggregate([m.total for m in counted], rules, criteria_set.star_bands, failures, attendance)
+    documents = dossier_document_failures(session, criteria_set, dossier.id, today or vietnam_today())
+    outcome = aggregate([m.total for m in counted], rules, criteria_set.star_bands, failures, attendance, documents)
     return Assessment(outcome, rules, attendance, tuple(counted), product_set)
 
 
@@ -226,7 +242,8 @@ def compute_council_result(session: Session, *, evaluation_id: str, dossier_id: 
     result.spread = outcome.spread
     result.spread_exceeded = outcome.spread_exceeded
     result.quorum_met = outcome.quorum_met
-    result.failures_json = json.dumps([f.criterion for f in outcome.mandatory_failures])
+    result.failures_json = json.dumps([f.criterion for f in outcome.mandatory_failures]
+                                      + [failure_code(f) for f in outcome.document_failures])
     result.flags_json = json.dumps([str(f) for f in outcome.flags])
     result.band_stars = outcome.band_stars
     result.final_stars = outcome.final_stars

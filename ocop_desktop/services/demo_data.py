@@ -21,6 +21,7 @@ from ocop_desktop.services import (
     councils,
     criteria,
     demo_accounts,
+    demo_documents,
     dossiers,
     recognitions,
     registry,
@@ -147,6 +148,7 @@ def build(factory: Callable[[], Session], scale: int = 240, seed: int = 42,
             opened = [dossiers.create_dossier(session, product_id=product, criteria_set_id=council.version_id,
                                               kind=rng.choice(["new", "new", "new", "renewal", "upgrade"])).row_id()
                       for product in products]
+            demo_documents.file_documents(session, opened, first)
             session.commit()
             for i, product, dossier in zip(batch, products, opened, strict=True):
                 target = STATUSES[i % len(STATUSES)]

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from ocop_core.domain.scoring import extreme_answers
 from ocop_desktop.db.blobstore import BlobStore
 from ocop_desktop.db.models import CouncilAssignment, ScoreSheet
-from ocop_desktop.services import councils, criteria, dossiers, registry, sheets
+from ocop_desktop.services import councils, criteria, demo_documents, dossiers, registry, sheets
 
 COMMUNE = "18073"  # Phường Thành Sen, Hà Tĩnh
 PROVINCE = "42"
@@ -45,6 +45,14 @@ def product_id(session: Session, producer_id: str) -> str:
 @pytest.fixture
 def dossier_id(session: Session, product_id: str) -> str:
     return dossiers.create_dossier(session, product_id=product_id).id
+
+
+@pytest.fixture
+def complete_dossier(session: Session, dossier_id: str) -> str:
+    """The dossier with every document its criteria require, recent enough: its stars are then its score's alone
+    (a missing or expired required document caps them, docs/domain-decisions.md D7)."""
+    demo_documents.file_documents(session, [dossier_id])
+    return dossier_id
 
 
 @pytest.fixture

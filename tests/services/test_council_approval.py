@@ -13,6 +13,9 @@ from ocop_desktop.db.models import CouncilResult
 from ocop_desktop.services import councils, sheets
 from ocop_desktop.services.errors import ServiceError
 
+# Every dossier here holds its required documents: only the sheets decide its stars.
+pytestmark = pytest.mark.usefixtures("complete_dossier")
+
 LOW_87 = {"A.1.1": "a", "A.1.2": "a", "B.1.3": "a"}  # 87 points against the all-best 100
 
 APPROVER = "00000000-0000-4000-8000-0000000000c1"  # the user who approves

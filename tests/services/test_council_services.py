@@ -16,6 +16,9 @@ from ocop_desktop.db.models import CouncilAssignment, CouncilResult, ScoreSheet
 from ocop_desktop.services import councils, criteria, sheets
 from ocop_desktop.services.errors import ServiceError
 
+# Every dossier here holds its required documents: only the sheets decide its stars.
+pytestmark = pytest.mark.usefixtures("complete_dossier")
+
 # Overrides of the all-best answers (100 points on the 148 sample) and the totals they give.
 BEST = ({}, Decimal(100))
 MINUS_5 = ({"A.1.1": "a"}, Decimal(95))

@@ -15,6 +15,9 @@ from ocop_desktop.services.council_view import APPROVED, list_evaluations, load_
 from ocop_desktop.services.errors import ServiceError
 from ocop_desktop.services.sheet_view import sheet_view
 
+# Every dossier here holds its required documents: only the sheets decide its stars.
+pytestmark = pytest.mark.usefixtures("complete_dossier")
+
 APPROVER = "00000000-0000-4000-8000-0000000000c1"  # the user who approves
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
+
+from ocop_server.throttle import default_login_threads
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,11 @@ class Settings:
     # interpreter lock, and threads fighting for it left the single writer waiting (200-device
     # benchmark: 40 threads p95 3.3 s, 10 threads 1.8-2.0 s, 4 threads 1.3-1.9 s).
     worker_threads: int = 4
+    # Logins: Argon2 on threads of its own with a bounded queue (ocop_server/throttle.py); a device's token
+    # expires after this many days unused (each use slides it).
+    login_threads: int = field(default_factory=default_login_threads)
+    login_queue: int = 8
+    token_idle_days: int = 30
     # Bounded requests (ocop_server/limits.py, docs/sync-protocol.md "Limits"). Anyone may call /auth/login,
     # so its body is a few kilobytes, not the 8 MB of a push.
     login_body_bytes: int = 4096

@@ -21,6 +21,7 @@ from ocop_server import accounts
 from ocop_server.errors import ApiError, problem
 from ocop_server.models import Token, User
 from ocop_server.scope import Viewer, viewer_for
+from ocop_server.throttle import AccountGuard
 
 
 def read_session(request: Request) -> Session:
@@ -48,6 +49,7 @@ class Caller:
     user: User
     viewer: Viewer
     device_id: str
+    token_id: str = ""
 
 
 async def require_caller(request: Request, authorization: str | None = Header(default=None),
@@ -65,21 +67,32 @@ async def require_caller(request: Request, authorization: str | None = Header(de
     return caller
 
 
+REFUSED_TOKENS = {
+    "token_invalid": "This device's login is no longer valid; log in again.",
+    "token_expired": "This device's login expired after a long time unused; log in again (Đăng nhập lại).",
+    "account_disabled": "This account is disabled (Tài khoản đã bị khóa); ask the province's admin.",
+}
+
+
 def _look_up_caller(request: Request, token_text: str) -> Caller:
     # A session of its own, closed before the endpoint runs: a request waiting for the writer must not
     # hold a pooled connection meanwhile (200 devices at once exhausted the pool).
+    guard: AccountGuard = request.app.state.guard
+    now = guard.now()
     with request.app.state.sessions() as session:
         found = accounts.user_for_token(session, token_text)
-        if found is None:
-            raise ApiError(401, "token_invalid", "This device's login is no longer valid; log in again.")
+        if not isinstance(found, str) and accounts.expires_at(found[1], guard.token_idle) < now:
+            found = "token_expired"
+        if isinstance(found, str):
+            raise ApiError(401, found, REFUSED_TOKENS[found])
         user, token = found
         viewer = viewer_for(session, user)
         session.expunge_all()
-    now = datetime.now(UTC)
     last = token.last_used_at
+    # Every few minutes at most: the stamp is also what slides the token's expiry.
     if last is None or (last.replace(tzinfo=last.tzinfo or UTC) < now - timedelta(minutes=5)):
         request.app.state.token_touches.add(token.id, now)
-    return Caller(user, viewer, token.device_id)
+    return Caller(user, viewer, token.device_id, token.id)
 
 
 class CallerCache:

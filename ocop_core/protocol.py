@@ -125,6 +125,8 @@ class PullRequest(Wire):
     epoch: str | None = Field(default=None, pattern=EPOCH_PATTERN)  # the epoch the cursor was given in
     digest: bool = False  # on the last page: the scope's digests at that page's cursor
     combined: str | None = Field(default=None, max_length=64)  # the laptop's combined digest now
+    # 2026-12-03, still version 2: the laptop reads `gone`; an older laptop never asks, so never gets it.
+    gone: bool = False
 
 
 class Row(Wire):
@@ -133,6 +135,13 @@ class Row(Wire):
     version: int
     deleted: bool
     data: dict[str, Any]
+
+
+class GoneRow(Wire):
+    """A row that has left the device's scope (unassigned, a seat removed): the laptop drops it."""
+
+    entity: str
+    id: str
 
 
 class CheckRequest(Wire):
@@ -158,6 +167,7 @@ class PullResponse(Wire):
     more: bool
     epoch: str
     digest: CheckResponse | None = None  # asked for, on the last page only
+    gone: list[GoneRow] = []  # asked for: rows that left the scope at versions this page covers
 
 
 def combined_digest(entities: dict[str, ScopeDigest]) -> str:

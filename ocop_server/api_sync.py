@@ -33,6 +33,7 @@ from ocop_server.errors import ApiError
 from ocop_server.merge import apply_change
 from ocop_server.models import Record, RecordScope
 from ocop_server.scope import Viewer
+from ocop_server.scope_gone import gone_rows
 
 VIEWER_INPUTS = frozenset({"council_members", "users"})
 GZIP_LEVEL, GZIP_MINIMUM = 3, 1024  # also the app's middleware settings (app.py)
@@ -76,7 +77,8 @@ def pull(request: Request, body: PullRequest, caller: Caller = Depends(require_c
     with read_session(request) as session:
         snapshot = store.current_seq(session)
         request.app.state.epochs.verify(body.epoch, body.cursor, snapshot)
-        key = ("pull", caller.viewer.keys, body.cursor, body.limit, body.entity, snapshot, body.digest, body.combined)
+        key = ("pull", caller.viewer.keys, body.cursor, body.limit, body.entity, snapshot, body.digest, body.combined,
+               body.gone)
         raw, packed = request.app.state.snapshots.get_or_make(
             key, lambda: _packed(_page(request, session, caller.viewer, body, snapshot)))
     if packed is not None and "gzip" in request.headers.get("accept-encoding", "").lower():
@@ -113,8 +115,12 @@ def _page(request: Request, session: Session, viewer: Viewer, body: PullRequest,
     # Stored data is already JSON: spliced in as it is rather than decoded and encoded again per row.
     parts = [f'{{"entity":{json.dumps(r.entity)},"id":{json.dumps(r.id)},"version":{r.version},'
              f'"deleted":{"true" if r.deleted else "false"},"data":{r.data}}}' for r in records]
+    gone = ""
+    if body.gone and body.entity is None:
+        rows = gone_rows(session, viewer, body.cursor, cursor)
+        gone = ',"gone":' + json.dumps([{"entity": e, "id": i} for e, i in rows])
     return (f'{{"rows":[{",".join(parts)}],"cursor":{cursor},"more":{"true" if more else "false"},'
-            f'"epoch":{json.dumps(request.app.state.epochs.current)},"digest":{digest}}}')
+            f'"epoch":{json.dumps(request.app.state.epochs.current)},"digest":{digest}{gone}}}')
 
 
 @router.post("/check", response_model=CheckResponse)

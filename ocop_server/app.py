@@ -17,6 +17,8 @@ from ocop_server.deps import CallerCache, TokenTouches
 from ocop_server.limits import BoundedRequests
 from ocop_server.settings import Settings
 from ocop_server.snapshots import SnapshotCache
+from ocop_server.translog import api as translog_api
+from ocop_server.translog import keys as translog_keys
 from ocop_server.throttle import AccountGuard
 from ocop_server.write_queue import WriteQueue
 
@@ -37,8 +39,12 @@ def create_app(settings: Settings) -> FastAPI:
                               f"{sorted(SUPPORTED_VERSIONS)}). Every request but /health and /info sends "
                               "the X-OCOP-Protocol header.")
     app.state.settings = settings
+    app.state.log_signer = translog_keys.load_key(settings.log_key_file)
     app.state.sessions = sessionmaker(read_engine, expire_on_commit=False)
-    app.state.write_sessions = Writers(sessionmaker(write_engine, expire_on_commit=False),
+    # Every writing session carries the log's key, so a change the log records is appended, and its
+    # checkpoint signed, in the change's own transaction (ocop_server/translog/log.py).
+    app.state.write_sessions = Writers(sessionmaker(write_engine, expire_on_commit=False,
+                                                    info={"log_signer": app.state.log_signer}),
                                        serialize=write_engine.dialect.name == "sqlite")
     with app.state.write_sessions() as session:
         app.state.epochs = epochs.begin(session)
@@ -70,6 +76,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     for module in (api_auth, api_sync, api_files, api_admin):
         app.include_router(module.router)
+    app.include_router(translog_api.router)
     return app
 
 

@@ -28,7 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     server.add_argument("--certfile", help="chứng chỉ TLS (PEM, kèm chuỗi trung gian) để phục vụ https trực tiếp; "
                                            "sau một reverse proxy thì không cần (docs/deploy.md)")
     server.add_argument("--keyfile", help="khoá riêng của chứng chỉ TLS (PEM)")
-    server.add_argument("action", nargs="?", choices=["run", "create-admin"], default="run")
+    server.add_argument("--log-key-file", help="khoá ký nhật ký minh bạch (mặc định: thư mục cấu hình, ngoài CSDL)")
+    server.add_argument("--log-origin", default=None, help="tên nhật ký khi tạo khoá, vd. ocop.hatinh.gov.vn/nhat-ky")
+    server.add_argument("action", nargs="?", choices=["run", "create-admin", "create-log-key"], default="run")
     server.add_argument("--username", default="admin")
     server.add_argument("--full-name", default="Quản trị viên")
     return server
@@ -40,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _settings(args) -> Settings:
     settings = Settings.default(args.database_url, Path(args.files_dir) if args.files_dir else None)
+    if args.log_key_file:
+        settings = dataclasses.replace(settings, log_key_file=Path(args.log_key_file))
     if args.public_base_url:
         base = args.public_base_url.strip().rstrip("/")
         parts = urlsplit(base)
@@ -68,8 +72,12 @@ def _tls(args) -> dict[str, str]:
 def run_command(args: argparse.Namespace) -> int:
     settings = _settings(args)
     tls = _tls(args)
+    if args.action == "create-log-key":
+        return create_log_key(settings, args.log_origin, required=True)
     if args.action == "create-admin":
-        return create_admin(settings, args.username, args.full_name)
+        # Setting up: the log's key is made with the first account, if there is none yet.
+        return create_log_key(settings, args.log_origin, required=False) or create_admin(
+            settings, args.username, args.full_name)
     import uvicorn
 
     from ocop_server.app import create_app
@@ -83,6 +91,24 @@ def run_command(args: argparse.Namespace) -> int:
           flush=True)
     uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning", **tls,
                 **uvicorn_options(settings))
+    return 0
+
+
+def create_log_key(settings: Settings, origin: str | None, *, required: bool) -> int:
+    from ocop_server.translog import keys
+
+    path = settings.log_key_file
+    assert path is not None
+    if path.exists():
+        if required:
+            print(f"Đã có khoá ký nhật ký tại {path}; không ghi đè (xem docs/transparency-log.md để thay khoá).",
+                  file=sys.stderr)
+            return 1
+        return 0
+    signer = keys.create_key(path, origin or keys.DEFAULT_ORIGIN)
+    verifier = signer.verifier
+    print(f"Đã tạo khoá ký nhật ký minh bạch: {path} (hãy sao lưu tệp này)\n"
+          f"Khoá công khai: {verifier.encode()}\nVân tay: {verifier.fingerprint()}")
     return 0
 
 

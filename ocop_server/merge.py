@@ -25,6 +25,7 @@ from ocop_core.row_rules import check_new_row, unique_keys, with_defaults
 from ocop_server import authz, rules, scope, store, values
 from ocop_server.models import ChangeLog, Counter, User
 from ocop_server.scope import Viewer
+from ocop_server.translog import log as translog_log
 
 _log_table = ChangeLog.__table__
 _LOG_INSERT = _log_table.insert()
@@ -231,6 +232,7 @@ def _apply(session: Session, device_id: str, change: Change, plan: _Plan) -> Cha
         store.save(session, row)
         scope.refresh(session, change.entity, change.entity_id, lambda: store.next_seq(session), saved=row,
                       new=plan.before is None)
+        translog_log.record_change(session, change.entity, change.entity_id, plan.before, row.data)
     conflicts = [_open_conflict(session, change, device_id, name, row.data.get(name), new)
                  for name, new in plan.conflicting.items()]
     status = "conflict" if conflicts else "applied"

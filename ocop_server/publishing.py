@@ -12,6 +12,7 @@ from ocop_core.domain.criteria_loader import load_document
 from ocop_core.errors import OcopError
 from ocop_core.protocol import Row
 from ocop_server import scope, store
+from ocop_server.translog import log as translog_log
 
 
 class Immutable(OcopError):
@@ -43,4 +44,5 @@ def publish(session: Session, text: str) -> Row:
     row = store.Row("criteria_set_versions", criteria_set.id, data, {k: seq for k in data}, seq, False)
     store.save(session, row)
     scope.refresh(session, "criteria_set_versions", criteria_set.id, lambda: store.next_seq(session))
+    translog_log.record_change(session, "criteria_set_versions", criteria_set.id, None, data)
     return Row(entity=row.entity, id=row.id, version=seq, deleted=False, data=json.loads(json.dumps(data)))

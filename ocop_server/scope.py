@@ -17,6 +17,7 @@ from ocop_server import store
 from ocop_server.models import User
 
 PUBLIC = "public"
+LEFT = "left:"  # a key the row no longer carries (see with_departures)
 LEADING_ROLES = ("chair", "vice_chair", "secretary")
 
 
@@ -58,7 +59,16 @@ def may_read_file(session: Session, viewer: Viewer, sha256: str) -> bool:
 
 
 def _parent_keys(session: Session, entity: str, row_id: str | None) -> set[str]:
-    return store.scope_keys(session, entity, row_id) if row_id else set()
+    return {k for k in store.scope_keys(session, entity, row_id) if not k.startswith(LEFT)} if row_id else set()
+
+
+def with_departures(stored: set[str], live: set[str]) -> set[str]:
+    """The keys to store: ``live`` plus a ``left:<key>`` mark for every key the row has lost (kept until
+    it regains that key), so the devices that saw it through that key can be told it is gone
+    (scope_gone.py). A mark never matches a device's keys: it grants nothing."""
+    before = {k for k in stored if not k.startswith(LEFT)}
+    marks = {k for k in stored if k.startswith(LEFT)} | {LEFT + k for k in before - live}
+    return live | (marks - {LEFT + k for k in live})
 
 
 def _council_of_member(session: Session, member_id: str | None) -> tuple[str | None, str | None]:
@@ -153,8 +163,9 @@ def refresh(session: Session, entity: str, row_id: str, next_seq, saved: store.R
         row = saved if first and saved is not None else store.load(session, ent, rid)
         if row is None:
             continue
-        changed = store.set_scope_keys(session, ent, rid, keys_for(session, ent, rid, row.data),
-                                       current=set() if first and new else None)
+        stored = set() if first and new else store.scope_keys(session, ent, rid)
+        keys = with_departures(stored, keys_for(session, ent, rid, row.data))
+        changed = store.set_scope_keys(session, ent, rid, keys, current=stored)
         if changed and not force:
             row.version = next_seq()
             store.save(session, row)

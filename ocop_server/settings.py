@@ -38,10 +38,14 @@ class Settings:
     # https://ocop.hatinh.gov.vn: laptops receive it through /info and print it. None: not published yet;
     # the pages then name themselves by the address they were asked on.
     public_base_url: str | None = None
+    # The transparency log's signing key: a file outside the database (ocop_server/translog/keys.py), made
+    # once at setup by `ocop-server create-log-key`. The server does not start without it.
+    log_key_file: Path | None = None
 
     @classmethod
     def default(cls, database_url: str | None = None, files_dir: Path | None = None) -> Settings:
         data = Path(platformdirs.user_data_dir("ocop-server", "OCOP"))
         data.mkdir(parents=True, exist_ok=True)
         return cls(database_url=database_url or f"sqlite:///{data / 'server.sqlite3'}",
-                   files_dir=files_dir or data / "files")
+                   files_dir=files_dir or data / "files",
+                   log_key_file=Path(platformdirs.user_config_dir("ocop-server", "OCOP")) / "log-signing.key")

@@ -16,6 +16,7 @@ from ocop_server import accounts
 from ocop_server.app import create_app, dispose
 from ocop_server.limits import uvicorn_options
 from ocop_server.settings import Settings
+from ocop_server.translog import keys as translog_keys
 
 POSTGRES_ENV = "OCOP_TEST_POSTGRES_URL"
 
@@ -47,6 +48,10 @@ class LiveServer:
     def __init__(self, folder: Path, database_url: str | None = None, port: int | None = None, **settings):
         folder.mkdir(parents=True, exist_ok=True)
         database_url = database_url or postgres_schema_url() or f"sqlite:///{folder / 'server.sqlite3'}"
+        if "log_key_file" not in settings:
+            settings["log_key_file"] = folder / "log-signing.key"
+            if not settings["log_key_file"].exists():
+                translog_keys.create_key(settings["log_key_file"])
         self.settings = Settings(database_url=database_url,
                                  files_dir=folder / "files", **settings)
         self.port = port or free_port()

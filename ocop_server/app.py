@@ -15,6 +15,7 @@ from ocop_server import api_admin, api_auth, api_files, api_sync, epochs, errors
 from ocop_server.database import Writers, make_engine, migrate
 from ocop_server.deps import CallerCache, TokenTouches
 from ocop_server.limits import BoundedRequests
+from ocop_server.public import routes as public_routes
 from ocop_server.settings import Settings
 from ocop_server.snapshots import SnapshotCache
 from ocop_server.translog import api as translog_api
@@ -77,6 +78,8 @@ def create_app(settings: Settings) -> FastAPI:
     for module in (api_auth, api_sync, api_files, api_admin):
         app.include_router(module.router)
     app.include_router(translog_api.router)
+    # Without login: product pages at the addresses printed on labels, their thumbnails, the catalogue feed.
+    app.include_router(public_routes.router)
     return app
 
 

@@ -1,0 +1,121 @@
+"""Public answers, without login: product and lot pages at their printed addresses, photo thumbnails of
+public products only, and the catalogue feed."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from fastapi import APIRouter, Header, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, Response
+
+from ocop_core.domain.dates import vietnam_today
+from ocop_server.deps import read_session
+from ocop_server.public import addresses, feed, render, views
+from ocop_server.public.index import PublicIndex
+from ocop_server.public.queries import photo_is_public
+from ocop_server.public.thumbs import thumbnail
+
+router = APIRouter(tags=["public"])
+PAGE_CACHE = "public, max-age=300"
+_SHA_JPG = re.compile(r"([0-9a-f]{64})\.jpg")
+_index_lock = threading.Lock()
+FAVICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><path fill="#b8860b" d="M8 1l2.1 4.6 '
+           '4.9.5-3.7 3.3 1.1 4.9L8 11.8 3.6 14.3l1.1-4.9L1 6.1l4.9-.5z"/></svg>')
+
+
+def _index(request: Request) -> PublicIndex:
+    state = request.app.state
+    with _index_lock:
+        if not hasattr(state, "public_index"):
+            state.public_index = PublicIndex()
+        index: PublicIndex = state.public_index
+    return index
+
+
+def _base(request: Request) -> str:
+    configured = request.app.state.settings.public_base_url
+    return configured or f"{request.url.scheme}://{request.url.netloc}"
+
+
+def _page(request: Request) -> HTMLResponse:
+    asked = addresses.read(request.scope.get("raw_path") or request.url.path.encode("utf-8", "replace"))
+    today = vietnam_today()
+    index = _index(request)
+    with read_session(request) as session:
+        index.refresh(session)
+        status, html = views.product_page(session, index, request.app.state.settings.files_dir, _base(request),
+                                          asked, today)
+    headers = {**render.security_headers(), "Cache-Control": PAGE_CACHE if status == 200 else "no-cache"}
+    return HTMLResponse(html, status_code=status, headers=headers)
+
+
+@router.get("/p/{rest:path}", include_in_schema=False)
+def short_address(request: Request, rest: str) -> HTMLResponse:
+    """/p/{code} and /p/{code}/l/{lot}: products without a GTIN."""
+    return _page(request)
+
+
+@router.get("/01/{rest:path}", include_in_schema=False)
+def digital_link(request: Request, rest: str) -> HTMLResponse:
+    """/01/{GTIN}[/10/{lot}]: a GS1 Digital Link resolved by this server."""
+    return _page(request)
+
+
+@router.get("/thumbs/{name}", include_in_schema=False)
+def thumb(request: Request, name: str) -> Response:
+    match = _SHA_JPG.fullmatch(name)
+    files_dir = request.app.state.settings.files_dir
+    if match is not None:
+        index = _index(request)
+        with read_session(request) as session:
+            index.refresh(session)
+            public = photo_is_public(session, index, match[1])
+        made = thumbnail(files_dir, match[1]) if public else None
+        if made is not None:
+            return FileResponse(made[0], media_type="image/jpeg",
+                                headers={**render.security_headers(), "Cache-Control": "public, max-age=86400"})
+    # Not public reads as absent: a hash known from elsewhere must not tell that the file exists.
+    return Response("Không có ảnh này.", status_code=404, media_type="text/plain; charset=utf-8",
+                    headers=render.security_headers())
+
+
+@router.get("/favicon.svg", include_in_schema=False)
+@router.get("/favicon.ico", include_in_schema=False)
+def favicon() -> Response:
+    return Response(FAVICON, media_type="image/svg+xml", headers={"Cache-Control": "public, max-age=604800"})
+
+
+def _feed(request: Request, kind: str, since: str | None, if_none_match: str | None) -> Response:
+    today = vietnam_today()
+    index = _index(request)
+    base = _base(request)
+    with read_session(request) as session:
+        index.refresh(session)
+        cursor = feed.parse_cursor(since, index.seq, today)
+        tag = feed.etag(kind, index.seq, today, cursor, base)
+        next_cursor = feed.Cursor(index.seq, today)
+        headers = {"ETag": tag, "Cache-Control": "no-cache", "X-OCOP-Next-Cursor": str(next_cursor),
+                   "X-Content-Type-Options": "nosniff", "Access-Control-Allow-Origin": "*"}
+        if feed.matches(if_none_match, tag):
+            return Response(status_code=304, headers=headers)
+        items, removed = feed.entries(index, today, cursor, base)
+    if kind == "csv":
+        return Response(feed.as_csv(items, removed), media_type="text/csv; charset=utf-8",
+                        headers={**headers, "Content-Disposition": 'inline; filename="ocop-catalogue.csv"'})
+    return Response(feed.as_json(items, removed, today, cursor, next_cursor), media_type="application/json",
+                    headers=headers)
+
+
+@router.get("/catalogue.json")
+def catalogue_json(request: Request, since: str | None = Query(default=None),
+                   if_none_match: str | None = Header(default=None)) -> Response:
+    """Every recognised product (or, with ``since``, what changed after that cursor): docs/catalogue.md."""
+    return _feed(request, "json", since, if_none_match)
+
+
+@router.get("/catalogue.csv")
+def catalogue_csv(request: Request, since: str | None = Query(default=None),
+                  if_none_match: str | None = Header(default=None)) -> Response:
+    """The same list as CSV (UTF-8 with a byte-order mark, for spreadsheets): docs/catalogue.md."""
+    return _feed(request, "csv", since, if_none_match)

@@ -62,7 +62,7 @@ def digital_link(request: Request, rest: str) -> HTMLResponse:
     return _page(request)
 
 
-@router.get("/thumbs/{name}", include_in_schema=False)
+@router.get("/thumbs/{name:path}", include_in_schema=False)
 def thumb(request: Request, name: str) -> Response:
     match = _SHA_JPG.fullmatch(name)
     files_dir = request.app.state.settings.files_dir

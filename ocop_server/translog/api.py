@@ -15,7 +15,6 @@ from ocop_server.translog import log
 
 router = APIRouter(prefix="/log", tags=["transparency log"])
 MAX_RANGE = 1000
-SIZE = Query(ge=0, le=2**62)
 
 
 class Proof(BaseModel):
@@ -64,7 +63,7 @@ def checkpoint(request: Request) -> str:
 
 
 @router.get("/inclusion", response_model=Proof)
-def inclusion(request: Request, index: int = SIZE, size: int = SIZE) -> Proof:
+def inclusion(request: Request, index: int = Query(ge=0, le=2**62), size: int = Query(ge=0, le=2**62)) -> Proof:
     with request.app.state.sessions() as session:
         try:
             hashes = log.inclusion(session, index, size)
@@ -74,7 +73,7 @@ def inclusion(request: Request, index: int = SIZE, size: int = SIZE) -> Proof:
 
 
 @router.get("/consistency", response_model=Proof)
-def consistency(request: Request, old: int = SIZE, new: int = SIZE) -> Proof:
+def consistency(request: Request, old: int = Query(ge=0, le=2**62), new: int = Query(ge=0, le=2**62)) -> Proof:
     with request.app.state.sessions() as session:
         try:
             hashes = log.consistency(session, old, new)
@@ -84,7 +83,7 @@ def consistency(request: Request, old: int = SIZE, new: int = SIZE) -> Proof:
 
 
 @router.get("/entries", response_model=list[Entry])
-def entries(request: Request, start: int = SIZE, end: int = SIZE) -> list[Entry]:
+def entries(request: Request, start: int = Query(ge=0, le=2**62), end: int = Query(ge=0, le=2**62)) -> list[Entry]:
     if end < start or end - start > MAX_RANGE:
         raise ApiError(400, "log_bad_range", f"Chỉ lấy được tối đa {MAX_RANGE} mục một lần, với start ≤ end.")
     with request.app.state.sessions() as session:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select, tuple_, update
+from sqlalchemy import insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from ocop_core.translog import merkle
@@ -64,8 +64,8 @@ def append(session: Session, items: Iterable[tuple[str, str, dict[str, Any]]], s
                                                          lambda lv, ix: nodes[(lv, ix)]):
             nodes[(level, position)] = value
             made.append({"level": level, "idx": position, "hash": value})
-    session.execute(LogEntry.__table__.insert(), entries)
-    session.execute(LogNode.__table__.insert(), made)
+    session.execute(insert(LogEntry), entries)
+    session.execute(insert(LogNode), made)
     new_size = start + len(batch)
     session.execute(update(Counter).where(Counter.name == SIZE_COUNTER).values(value=new_size))
     root = merkle.root_hash(new_size, lambda lv, ix: nodes[(lv, ix)] if (lv, ix) in nodes else _one(session, lv, ix))
@@ -94,7 +94,12 @@ def record_change(session: Session, entity: str, entity_id: str, before: dict | 
 def _lookup(session: Session, compute) -> list[bytes]:
     """Runs a proof twice: once to learn which nodes it reads, then on those nodes fetched in one query."""
     wanted: list[tuple[int, int]] = []
-    compute(lambda level, index: wanted.append((level, index)) or ZERO)
+
+    def record(level: int, index: int) -> bytes:
+        wanted.append((level, index))
+        return ZERO
+
+    compute(record)
     nodes = _fetch(session, wanted)
     return compute(lambda level, index: nodes[(level, index)])
 

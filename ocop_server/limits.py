@@ -17,7 +17,7 @@ from typing import Any
 import anyio
 import anyio.to_thread
 
-from ocop_core.protocol import PROTOCOL_HEADER, SUPPORTED_VERSIONS
+from ocop_core.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, SUPPORTED_VERSIONS
 from ocop_server.errors import ApiError, problem
 from ocop_server.settings import Settings
 
@@ -93,14 +93,15 @@ class BoundedRequests:
     def _check_headers(self, scope, headers: dict[str, str]) -> tuple[int, bool, int]:
         """(declared length, gzip, limit once inflated); refuses before the body is read."""
         s = self.settings
+        sent = headers.get(PROTOCOL_HEADER.lower())
         try:
-            version = int(headers.get(PROTOCOL_HEADER.lower(), ""))
+            version = int(sent or "")
         except ValueError:
             version = -1
         if version not in SUPPORTED_VERSIONS:
             raise ApiError(426, "protocol_unsupported",
-                          f"This server speaks sync protocol {sorted(SUPPORTED_VERSIONS)}; update the app "
-                          "(Cập nhật ứng dụng).")
+                           f"This server speaks sync protocol {sorted(SUPPORTED_VERSIONS)}; the app sent {sent!r}. "
+                           f"Update the app (Cập nhật ứng dụng) to version {PROTOCOL_VERSION}.")
         length = headers.get("content-length")
         if length is None:
             if "chunked" in headers.get("transfer-encoding", "").lower():

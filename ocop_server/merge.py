@@ -22,7 +22,7 @@ from ocop_core.entities import ENTITIES, FIELD_GROUPS, Entity
 from ocop_core.errors import OcopError
 from ocop_core.protocol import Change, ChangeResult, ChangeStatus, FieldConflict
 from ocop_core.row_rules import check_new_row, unique_keys, with_defaults
-from ocop_server import authz, rules, scope, store, values
+from ocop_server import authz, possession, rules, scope, store, values
 from ocop_server.models import ChangeLog, Counter, User
 from ocop_server.scope import Viewer
 from ocop_server.translog import log as translog_log
@@ -83,6 +83,7 @@ def apply_change(session: Session, viewer: Viewer, device_id: str, change: Chang
                             reason="change_id_reused: this change id was sent before with other content")
     try:
         plan = _plan(session, viewer, change)
+        _check_file_named(session, viewer, device_id, change.entity, plan)
     except Refused as refusal:
         result = ChangeResult(change_id=change.change_id, status=refusal.status, reason=refusal.reason)
     else:
@@ -122,6 +123,16 @@ def _plan(session: Session, viewer: Viewer, change: Change) -> _Plan:
     _check_links(session, spec, applied)
     _check_unique(session, spec, change.entity_id, merged, applied)
     return _Plan(row, before, merged, applied, conflicting)
+
+
+def _check_file_named(session: Session, viewer: Viewer, device_id: str, entity: str, plan: _Plan) -> None:
+    """A row may name a file only if this device sent its bytes or the caller already sees a row naming
+    it: knowing a hash would otherwise open another commune's file (possession.py)."""
+    sha256 = plan.applied.get("sha256")
+    if entity not in store.FILE_ENTITIES or not isinstance(sha256, str):
+        return
+    if (plan.before or {}).get("sha256") != sha256 and not possession.may_name(session, viewer, device_id, sha256):
+        raise Refused("forbidden", "file_not_yours: upload this file from this device before naming it")
 
 
 def _check_device_may_write(spec: Entity, change: Change) -> None:

@@ -120,6 +120,21 @@ class Blob(Base):
     complete: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
+class FileUpload(Base):
+    """One device's upload of a file: its progress, then, complete, the proof that this user's device holds
+    those bytes (ocop_server/possession.py). Two devices sending one file each have their own."""
+
+    __tablename__ = "file_uploads"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    received: Mapped[int] = mapped_column(BigInteger, default=0)
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 
 class Meta(Base):
     __tablename__ = "server_meta"

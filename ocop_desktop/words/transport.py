@@ -1,4 +1,5 @@
-"""Wordings of the transport and bounded requests: plain http, TLS trust, the server's request limits."""
+"""Wordings of the transport, bounded requests and files: plain http, the server's request limits, proof of
+possession of an attachment."""
 
 from __future__ import annotations
 
@@ -15,5 +16,6 @@ def errors() -> dict[str, str]:
         "request_timeout": _t("Dữ liệu gửi lên máy chủ quá chậm nên bị ngắt; hãy thử lại khi mạng tốt hơn."),
         "unsupported_encoding": _t("Máy chủ không nhận kiểu nén dữ liệu này."),
         "client_disconnected": _t("Kết nối bị ngắt trước khi gửi xong dữ liệu; hãy thử lại."),
-        "upload_not_yours": _t("Tệp này đang được một máy khác tải lên; hãy đồng bộ lại sau."),
+        "file_not_yours": _t("Máy chủ chưa nhận tệp đính kèm này từ máy này: hãy đồng bộ lại để tải tệp lên trước "
+                             "(không thể gắn tệp của người khác chỉ bằng mã băm)."),
     }

@@ -107,6 +107,10 @@
         <translation>at least {percent} of members must score</translation>
     </message>
     <message>
+        <source>Giấy tờ bắt buộc: {document}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Hội đồng thống nhất kiến nghị:</source>
         <translation>The council agreed to recommend:</translation>
     </message>
@@ -181,6 +185,10 @@
     <message>
         <source>Lưu ý</source>
         <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Giấy tờ bắt buộc thiếu hoặc hết hiệu lực</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ngày phê duyệt</source>
@@ -658,6 +666,10 @@
         <translation>None</translation>
     </message>
     <message>
+        <source>Đủ, còn hiệu lực</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Chưa phê duyệt</source>
         <translation>Not approved</translation>
     </message>
@@ -668,6 +680,10 @@
     <message>
         <source>Hạng theo điểm</source>
         <translation>Rating by score</translation>
+    </message>
+    <message>
+        <source>Giấy tờ bắt buộc</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Hạng sao cuối cùng</source>
@@ -896,6 +912,50 @@
     <message>
         <source>Lô sản xuất</source>
         <translation>Production batch</translation>
+    </message>
+    <message>
+        <source>ví dụ L261203-01</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhãn của lô đã in: mã lô không đổi được nữa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Có hạn dùng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chai, hộp, kg…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vùng nguyên liệu, nơi thu mua…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã lô:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ngày sản xuất:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hạn dùng:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số lượng, đơn vị:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nguồn nguyên liệu:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ghi chú:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Thành viên hội đồng</source>
@@ -2265,8 +2325,242 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
         <translation>The connection was cut before all the data was sent; try again.</translation>
     </message>
     <message>
-        <source>Tệp này đang được một máy khác tải lên; hãy đồng bộ lại sau.</source>
-        <translation>Another device is uploading this file; sync again later.</translation>
+        <source>Máy chủ chưa nhận tệp đính kèm này từ máy này: hãy đồng bộ lại để tải tệp lên trước (không thể gắn tệp của người khác chỉ bằng mã băm).</source>
+        <translation>The server has not received this attachment from this device: sync again to upload the file first (another person's file cannot be attached by its hash alone).</translation>
+    </message>
+    <message>
+        <source>Gia hạn công nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ghi quyết định công nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số sao (theo kết quả hội đồng):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ví dụ 1234/QĐ-UBND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số quyết định:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ngày quyết định:</source>
+        <translation type="unfinished">Decision date:</translation>
+    </message>
+    <message>
+        <source>Cơ quan ban hành:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lý do (bắt buộc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Từ ngày:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lý do:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{stars} · Quyết định {number} ngày {day} của {body}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text}
+{status} từ ngày {day}. Lý do: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text}
+{status} · hiệu lực đến hết ngày {last_day} · thông báo gia hạn từ {notice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mật khẩu phải có ít nhất 10 ký tự.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mật khẩu này quá phổ biến, dễ bị đoán; hãy chọn mật khẩu khác.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mật khẩu không được trùng với tên đăng nhập.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tài khoản này đã bị khóa trên máy chủ tỉnh; hãy liên hệ quản trị tỉnh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phiên đăng nhập máy chủ trên máy này đã hết hạn vì lâu không dùng; hãy đăng nhập lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đăng nhập sai quá nhiều lần; hãy chờ vài phút rồi thử lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy chủ tỉnh đang bận xử lý nhiều lượt đăng nhập; hãy thử lại sau giây lát.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đây là tài khoản quản trị cuối cùng còn hoạt động; không thể khóa hay đổi vai trò của nó.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy chủ tỉnh không có tài khoản này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vai trò này không có trong hệ thống.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quản lý tài khoản cần kết nối máy chủ tỉnh; máy này chưa được cấu hình máy chủ (đang làm việc ngoại tuyến).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không kết nối được máy chủ tỉnh nên chưa thể xem hay sửa tài khoản. Hãy kiểm tra mạng rồi bấm “Tải lại”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tạo tài khoản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khóa tài khoản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mở khóa tài khoản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đổi vai trò / xã</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đặt lại mật khẩu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thu hồi phiên đăng nhập</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: thiếu (bắt buộc từ {stars} sao)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: không ghi ngày cấp, không chứng minh được còn hiệu lực</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: hết hiệu lực sau ngày {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Còn hiệu lực</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sắp hết hiệu lực</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã bị thu hồi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hạn sử dụng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sử dụng tốt nhất trước</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỉ quản trị tỉnh ghi và thu hồi quyết định công nhận; vai trò “{role}” không làm được việc này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỉ ghi quyết định công nhận khi kết quả của hội đồng cho hồ sơ này đã được phê duyệt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kết quả đã phê duyệt đạt {stars} sao: cần từ 3 sao trở lên mới được công nhận.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số sao của quyết định ({stars}) khác số sao hội đồng đã phê duyệt ({expected}); số sao lấy theo kết quả, không nhập tay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hãy ghi lý do thu hồi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kết quả này đã có quyết định công nhận còn hiệu lực; muốn gia hạn cần hồ sơ đánh giá lại đã được phê duyệt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hồ sơ gia hạn phải là của cùng sản phẩm với quyết định cũ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ngày quyết định gia hạn phải sau ngày của quyết định cũ ({previous}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ngày thu hồi không được trước ngày ra quyết định.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vai trò “{role}” không ghi lô sản xuất; việc này do cán bộ xã hoặc quản trị tỉnh làm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sản phẩm thuộc xã/phường ngoài phạm vi của tài khoản này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhãn của lô này đã được in: không xoá được và không đổi được mã lô. Nếu lô có vấn đề, hãy thu hồi lô và ghi lý do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lô này đã bị thu hồi từ ngày {on}; việc thu hồi không huỷ được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hãy ghi lý do thu hồi lô.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỉ ghi lô sản xuất cho sản phẩm đang có quyết định công nhận OCOP còn hiệu lực.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sản phẩm này đã có lô mã “{code}” (mã lô không dùng lại, kể cả lô đã xoá). Hãy chọn mã khác.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hạn dùng phải sau ngày sản xuất.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số lượng không được âm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tệp “{name}” không phải ảnh (cần ảnh JPEG, PNG, WebP hoặc HEIC).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2607,6 +2901,14 @@ Their unfinished score sheets will be deleted. Continue?</translation>
     <message>
         <source>Lưu biên bản họp hội đồng</source>
         <translation>Save council meeting minutes</translation>
+    </message>
+    <message>
+        <source>Chủ tịch hội đồng có mặt, chủ trì phiên (không chấm điểm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đánh dấu khi Chủ tịch chủ trì phiên họp mà không chấm điểm: kết quả phê duyệt ghi nhận Chủ tịch có mặt.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Lưu kết quả ra Excel</source>
@@ -3112,6 +3414,14 @@ No preview for this file; click “Open file” to view it with this computer&ap
         <translation>Location</translation>
     </message>
     <message>
+        <source>Công nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lô sản xuất</source>
+        <translation type="unfinished">Production batch</translation>
+    </message>
+    <message>
         <source>Huỷ thay đổi</source>
         <translation>Revert changes</translation>
     </message>
@@ -3461,6 +3771,122 @@ After this step you cannot move it back to “{current}” yourself.</translatio
     <message>
         <source>Không đăng nhập được: {detail}</source>
         <translation>Could not sign in: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>LotsPanel</name>
+    <message>
+        <source>Mã lô</source>
+        <translation type="unfinished">Batch code</translation>
+    </message>
+    <message>
+        <source>Ngày sản xuất</source>
+        <translation type="unfinished">Production date</translation>
+    </message>
+    <message>
+        <source>Hạn dùng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số lượng</source>
+        <translation type="unfinished">Quantity</translation>
+    </message>
+    <message>
+        <source>Nguồn nguyên liệu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ảnh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhãn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tình trạng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thêm lô…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sửa…</source>
+        <translation type="unfinished">Edit…</translation>
+    </message>
+    <message>
+        <source>Thu hồi lô…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xoá lô</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thêm ảnh…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã in {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã thu hồi từ {day}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang lưu hành</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lô sản xuất do cán bộ xã phụ trách hoặc quản trị tỉnh ghi; bạn chỉ xem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sản phẩm chưa có quyết định công nhận còn hiệu lực: chưa ghi được lô mới.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ghi lô ngay trên máy này, không cần mạng; lô được gửi lên máy chủ ở lần đồng bộ tới.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhãn của lô đã in: lô không xoá được, chỉ thu hồi được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thu hồi lô sản xuất</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thu hồi lô {code} khỏi thị trường? Lô vẫn được giữ lại, ghi là đã thu hồi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xác nhận thu hồi lô {code} từ ngày {day}?
+Việc thu hồi không huỷ được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xoá lô {code}? Chỉ xoá lô ghi nhầm; mã lô không dùng lại được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chọn ảnh của lô</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ảnh (*.jpg *.jpeg *.png *.webp *.heic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa lưu: {reason} Bấm lại để sửa; những gì bạn đã nhập vẫn còn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa lưu: {reason}</source>
+        <translation type="unfinished">Not saved: {reason}</translation>
     </message>
 </context>
 <context>
@@ -3997,6 +4423,86 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
     <message>
         <source>Chưa có bộ tiêu chí nào có hiệu lực trên máy này; hãy đồng bộ.</source>
         <translation>No criteria set is in force on this computer; please sync.</translation>
+    </message>
+</context>
+<context>
+    <name>RecognitionPanel</name>
+    <message>
+        <source>Số quyết định</source>
+        <translation type="unfinished">Decision number</translation>
+    </message>
+    <message>
+        <source>Ngày</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cơ quan ban hành</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sao</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hiệu lực đến hết</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tình trạng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ghi quyết định công nhận…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thu hồi quyết định…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sản phẩm chưa có quyết định công nhận OCOP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kết quả của hồ sơ này đã có quyết định công nhận.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quyết định công nhận được ghi khi kết quả hội đồng của hồ sơ này đã được phê duyệt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kết quả đã phê duyệt dưới 3 sao: không được công nhận.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỉ quản trị tỉnh ghi quyết định công nhận.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kết quả hội đồng đã phê duyệt {stars}: có thể ghi quyết định của UBND tỉnh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gia hạn công nhận…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thu hồi quyết định công nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thu hồi quyết định {number}? Sản phẩm sẽ không còn được công nhận từ ngày chọn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xác nhận thu hồi quyết định {number} từ ngày {day}?
+Việc thu hồi không huỷ được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa lưu: {reason}</source>
+        <translation type="unfinished">Not saved: {reason}</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,7 @@ from ocop_desktop.db.models import ChangeJournal, DossierDocument
 from ocop_desktop.services import documents, dossiers, registry
 from ocop_desktop.sync import attachments
 from ocop_desktop.sync.client import SyncError
-from ocop_server.models import Blob, Record
+from ocop_server.models import FileUpload, Record
 from ocop_server.testing import LiveServer
 
 PASSWORD = "mat-khau-123"  # the one tests/sync/conftest.py gives every laptop user
@@ -47,9 +47,10 @@ def _attach(laptop, tmp_path: Path, size: int, name: str = "video-san-xuat.mp4")
     return document, hashlib.sha256(data).hexdigest(), data
 
 
-def _blob(server, sha: str) -> Blob | None:
+def _blob(server, sha: str) -> FileUpload | None:
+    """The laptop's upload of ``sha``: progress belongs to its uploader (one laptop sends each file here)."""
     with server.app.state.sessions() as s:
-        return s.get(Blob, sha)
+        return s.scalars(select(FileUpload).where(FileUpload.sha256 == sha)).first()
 
 
 def _server_file(server, sha: str) -> Path:

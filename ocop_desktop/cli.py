@@ -165,6 +165,9 @@ def build_parser() -> argparse.ArgumentParser:
     from ocop_desktop.sync_cli import add_parser as add_sync
 
     add_sync(sub)
+    from ocop_desktop.verify_cli import add_parser as add_verify
+
+    add_verify(sub)
     sub.add_parser("server", help="máy chủ tỉnh: chuyển sang lệnh ocop-server", add_help=False)
     return parser
 

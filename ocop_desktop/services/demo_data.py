@@ -22,6 +22,7 @@ from ocop_desktop.services import (
     criteria,
     demo_accounts,
     demo_documents,
+    demo_lots,
     dossiers,
     recognitions,
     registry,
@@ -166,6 +167,7 @@ def build(factory: Callable[[], Session], scale: int = 240, seed: int = 42,
             session.commit()
             session.expunge_all()
             report("dossiers", batch.stop, scale)
+        demo_lots.add_lots(session, council.admin)
         # However the demo is built (first start, `ocop demo-data`, a benchmark), its rows stay off the unsent
         # count until a server is set: a fresh demo must not greet a person with thousands of changes to send.
         mark_demo_data(session)
@@ -260,13 +262,13 @@ def _decide(session: Session, rng: random.Random, council: _Council, product: st
     row = session.get(Dossier, dossier)
     assert row is not None  # created by this build
     stars = row.result_stars or 0
-    if target != "closed" or stars < 3:
+    # Five stars are the central council's to recognise, not the province's.
+    if target != "closed" or stars not in (3, 4):
         return 0
     decision = date(2022, 1, 10) + timedelta(days=rng.randrange(0, 4 * 365))
     recognitions.record_recognition(
-        session, product_id=product, dossier_id=dossier, stars=min(stars, 4),
-        decision_no=f"{rng.randrange(100, 4000)}/QĐ-UBND", decision_date=decision,
-        issuing_body="Ủy ban nhân dân tỉnh Hà Tĩnh")
+        session, dossier_id=dossier, decision_no=f"{rng.randrange(100, 4000)}/QĐ-UBND", decision_date=decision,
+        issuing_body="Ủy ban nhân dân tỉnh Hà Tĩnh", user_id=council.admin, role="admin")
     return 1
 
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from types import SimpleNamespace
 
+from recognition_world import approved_dossier, recognise
+from rules_laptop import AS_ADMIN
 from sqlalchemy.orm import Session
 
 from ocop_desktop.db.models import Dossier
@@ -14,9 +17,8 @@ from ocop_desktop.services.dossier_rows import choices, search_texts
 TODAY = date(2026, 6, 1)
 
 
-def _recognise(session: Session, product_id: str, stars: int, decided: date) -> str:
-    return recognitions.record_recognition(session, product_id=product_id, stars=stars, decision_no="12/QĐ-UBND",
-                                           decision_date=decided, issuing_body="UBND tỉnh Hà Tĩnh").id
+def _recognise(session: Session, dossier_id: str, decided: date) -> str:
+    return recognise(session, dossier_id, decided, decision_no="12/QĐ-UBND")
 
 
 def test_row_carries_product_producer_and_commune(session: Session, dossier_id: str):
@@ -31,26 +33,34 @@ def test_row_carries_product_producer_and_commune(session: Session, dossier_id: 
     assert row.code.startswith("HS-")
 
 
-def test_stars_come_from_the_latest_recognition_in_force(session: Session, product_id: str, dossier_id: str):
+def test_stars_come_from_the_latest_recognition_in_force(session: Session, council: SimpleNamespace,
+                                                          product_id: str, dossier_id: str):
     """The newest decision sets the stars and the expiry; once it is revoked the older one shows again."""
-    _recognise(session, product_id, 3, date(2022, 3, 1))
-    newer = _recognise(session, product_id, 4, date(2024, 5, 2))
+    renewal = dossiers.create_dossier(session, product_id=product_id, kind="renewal").id
+    approved_dossier(session, council, dossier_id)
+    approved_dossier(session, council, renewal)
+    _recognise(session, dossier_id, date(2022, 3, 1))
+    newer = _recognise(session, renewal, date(2024, 5, 2))
     session.flush()
-    [row] = load_dossier_rows(session, TODAY)
+    stars = session.get(Dossier, renewal).result_stars
+    rows = {row.id: row for row in load_dossier_rows(session, TODAY)}
     # Civil Code 2015 art. 147-148: valid through 2 May 2027, so the first day it no longer holds is 3 May.
-    assert (row.stars, row.expires_on) == (4, date(2027, 5, 3))
-    recognitions.revoke_recognition(session, recognition_id=newer, on=date(2026, 1, 5), reason="Vi phạm ATTP")
+    assert (rows[dossier_id].stars, rows[dossier_id].expires_on) == (stars, date(2027, 5, 3))
+    recognitions.revoke_recognition(session, recognition_id=newer, on=date(2026, 1, 5), reason="Vi phạm ATTP",
+                                    **AS_ADMIN)
     session.flush()
-    [row] = load_dossier_rows(session, TODAY)
-    assert (row.stars, row.expires_on) == (3, date(2025, 3, 2))
+    rows = {row.id: row for row in load_dossier_rows(session, TODAY)}
+    assert (rows[dossier_id].stars, rows[dossier_id].expires_on) == (stars, date(2025, 3, 2))
 
 
-def test_revocation_dated_later_has_not_happened_yet(session: Session, product_id: str, dossier_id: str):
+def test_revocation_dated_later_has_not_happened_yet(session: Session, council: SimpleNamespace, dossier_id: str):
     """A revocation that takes effect after today still leaves the recognition in force today."""
-    recognition = _recognise(session, product_id, 5, date(2025, 1, 10))
-    recognitions.revoke_recognition(session, recognition_id=recognition, on=date(2026, 9, 1), reason="Hết điều kiện")
+    approved_dossier(session, council, dossier_id)
+    recognition = _recognise(session, dossier_id, date(2025, 1, 10))
+    recognitions.revoke_recognition(session, recognition_id=recognition, on=date(2026, 9, 1), reason="Hết điều kiện",
+                                    **AS_ADMIN)
     session.flush()
-    assert load_dossier_rows(session, TODAY)[0].stars == 5
+    assert load_dossier_rows(session, TODAY)[0].stars == session.get(Dossier, dossier_id).result_stars
     assert load_dossier_rows(session, date(2026, 9, 1))[0].stars is None
 
 

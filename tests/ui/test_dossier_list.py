@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from ocop_core.domain.recognition import add_months
 from ocop_core.domain.text import fold
-from ocop_desktop.db.models import Dossier, Product
+from ocop_desktop.db.models import CouncilResult, Dossier, Product
 from ocop_desktop.db.schema import Database
 from ocop_desktop.services import dossier_list, dossiers, recognitions
 from ocop_desktop.services.changes import Changes
@@ -220,12 +220,16 @@ def test_page_survives_odd_search_text(page: DossierListPage, qtbot, text: str):
 
 def test_expiring_checkbox_shows_recognitions_ending_within_six_months(page: DossierListPage, context):
     """A recognition ending in two months appears under "Sắp hết hạn"; the rest are outside the window."""
-    target, decided = page.model.row_at(0), add_months(add_months(date.today(), 2), -36)
+    decided = add_months(add_months(date.today(), 2), -36)
     with context.runner.db.session() as session:
-        product_id = session.scalar(select(Dossier.product_id).where(Dossier.id == target.id))
+        # A dossier the council approved that no decision names yet: the demo recognises closed ones only.
+        target_id = session.scalar(select(Dossier.id).join(CouncilResult, CouncilResult.dossier_id == Dossier.id).where(
+            Dossier.status == "evaluated", CouncilResult.approved_at.is_not(None), CouncilResult.final_stars >= 3)
+            .order_by(Dossier.code))
+    target = next(page.model.row_at(r) for r in range(page.model.rowCount()) if page.model.row_at(r).id == target_id)
     context.runner.write(lambda s: recognitions.record_recognition(
-        s, product_id=product_id, stars=5, decision_no="9/QĐ-UBND", decision_date=decided, issuing_body="UBND tỉnh"),
-        done=page.on_changes)
+        s, dossier_id=target.id, decision_no="9/QĐ-UBND", decision_date=decided, issuing_body="UBND tỉnh",
+        user_id=context.user.user_id, role="admin"), done=page.on_changes)
     page.expiring_box.setChecked(True)
     assert target.id in _ids(page.model)
     end = date.today() + timedelta(days=183)

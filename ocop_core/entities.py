@@ -124,7 +124,8 @@ ENTITIES: dict[str, Entity] = {e.name: e for e in [
         "location_accuracy_m": "float? 0..100000", "location_source": "text? 16"}),
     _entity("products", {
         "producer_id": ID, "name": "text 300", "subgroup_code": "text 32", "commune_code": "text 10",
-        "external_code": "text 64 =", "description": "text ="}, {"producer_id": "producers"}),
+        "external_code": "text 64 =", "description": "text =", "gtin": "text 14 =", "public_code": "text? 16"},
+        {"producer_id": "producers"}, unique=(Unique(("public_code",)),)),
     _entity("production_lots", {
         "product_id": ID, "lot_code": "text 64", "produced_on": "date?", "quantity": "decimal? 40",
         "unit": "text 32 =", "notes": "text =", "expires_on": "date?", "expiry_kind": "text 16 =expiry",

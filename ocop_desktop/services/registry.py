@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ocop_core.entities import ENTITIES
+from ocop_core.traceability import normalise_gtin, public_code
 from ocop_desktop.db.base import new_id
 from ocop_desktop.db.models import Producer, Product
 from ocop_desktop.db.models.registry import PRODUCER_KINDS
@@ -104,7 +106,7 @@ def update_producer(session: Session, producer_id: str, **values: Any) -> Change
 
 
 def _product_values(session: Session, values: dict[str, Any]) -> dict[str, Any]:
-    unknown = set(values) - set(_PRODUCT_TEXT) - {"producer_id", "commune_code"}
+    unknown = set(values) - set(_PRODUCT_TEXT) - {"producer_id", "commune_code", "gtin"}
     if unknown:
         raise ServiceError("unknown_field", sorted(unknown)[0])
     out: dict[str, Any] = {}
@@ -115,6 +117,9 @@ def _product_values(session: Session, values: dict[str, Any]) -> dict[str, Any]:
         out["producer_id"] = get_alive(session, Producer, values["producer_id"]).id
     if "commune_code" in values:
         out["commune_code"] = check_commune(session, values["commune_code"])
+    if "gtin" in values:
+        # Stored as GTIN-14 so that a GTIN-13 typed today and its GTIN-14 typed tomorrow are one number.
+        out["gtin"] = normalise_gtin(values["gtin"]) if (values["gtin"] or "").strip() else ""
     return out
 
 
@@ -124,8 +129,17 @@ def create_product(session: Session, *, producer_id: str, name: str, subgroup_co
     values = _product_values(session, {"producer_id": producer_id, "name": name, "subgroup_code": subgroup_code,
                                        "commune_code": commune_code or producer.commune_code, **extra})
     product = Product(id=new_id(), **values)
+    product.public_code = _free_public_code(session, product.id)
     session.add(product)
     return Changes.of("products", product.id)
+
+
+def _free_public_code(session: Session, product_id: str) -> str:
+    """The product's public code, made once here; another attempt only if this laptop already has it."""
+    attempt = 0
+    while session.scalar(select(Product.id).where(Product.public_code == public_code(product_id, attempt=attempt))):
+        attempt += 1
+    return public_code(product_id, attempt=attempt)
 
 
 def update_product(session: Session, product_id: str, **values: Any) -> Changes:

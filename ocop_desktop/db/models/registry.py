@@ -40,4 +40,7 @@ class Product(Synced, Base):
     commune_code: Mapped[str] = mapped_column(String(10), index=True)
     external_code: Mapped[str] = mapped_column(String(64), default="")
     description: Mapped[str] = mapped_column(Text, default="")
+    gtin: Mapped[str] = mapped_column(String(14), default="")  # GTIN-14 when the producer has one, else ""
+    # The /p/{code} of its public address (ocop_core.traceability.public_code): made once, never changed.
+    public_code: Mapped[str | None] = mapped_column(String(16), index=True, unique=True)
 

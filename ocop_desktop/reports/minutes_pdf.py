@@ -13,6 +13,7 @@ from ocop_desktop.i18n import _t
 from ocop_desktop.reports.pdf import render_pdf, write_file
 from ocop_desktop.services.council_view import CouncilView, DossierRow
 from ocop_desktop.words import approval, member_roles, recommendations, result_flags, word
+from ocop_desktop.words.council_documents import document_failure_text
 
 
 def _header(view: CouncilView) -> str:
@@ -96,6 +97,8 @@ def _notes(view: CouncilView) -> str:
         notes += [_t("Không đạt tiêu chí bắt buộc {code} ({name})").format(code=escape(f.criterion),
                                                                           name=escape(f.name))
                   for f in row.failures]
+        notes += [_t("Giấy tờ bắt buộc: {document}").format(document=escape(document_failure_text(f)))
+                  for f in row.documents]
         if row.approved:
             notes.append(escape(approval(row.approved_at, row.approved_by)))
         if notes:

@@ -16,19 +16,21 @@ from ocop_desktop.i18n import _t
 from ocop_desktop.reports import write_file
 from ocop_desktop.services.council_view import CouncilView, DossierRow
 from ocop_desktop.words import member_roles, recommendations, result_flags, word
+from ocop_desktop.words.council_documents import document_failures_text
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 OVER_LIMIT = Font(color="C00000", bold=True)
 # Widths in characters; a member's column is as wide as the longer of the name and "100.00".
 FIXED_WIDTHS = {"no": 5, "code": 18, "product": 34, "producer": 34, "mean": 12, "spread": 11, "quorum": 12,
-                "stars": 10, "recommendation": 36, "failures": 30, "flags": 40, "approved": 14}
+                "stars": 10, "recommendation": 36, "failures": 30, "documents": 44, "flags": 40, "approved": 14}
 
 
 def headers(view: CouncilView) -> list[str]:
     return [_t("STT"), _t("Mã hồ sơ"), _t("Sản phẩm"), _t("Chủ thể"),
             *(m.full_name for m in view.scorers),
             _t("Điểm trung bình"), _t("Chênh lệch"), _t("Đủ số lượng"), _t("Hạng sao"), _t("Kiến nghị"),
-            _t("Tiêu chí bắt buộc không đạt"), _t("Lưu ý"), _t("Ngày phê duyệt")]
+            _t("Tiêu chí bắt buộc không đạt"), _t("Giấy tờ bắt buộc thiếu hoặc hết hiệu lực"), _t("Lưu ý"),
+            _t("Ngày phê duyệt")]
 
 
 def _values(index: int, row: DossierRow) -> list:
@@ -36,6 +38,7 @@ def _values(index: int, row: DossierRow) -> list:
     return [index, row.code, row.product, row.producer, *totals,
             row.mean, row.spread, _t("Có") if row.quorum_met else _t("Không"), row.final_stars or None,
             word(recommendations(), row.official), ", ".join(f.criterion for f in row.failures),
+            document_failures_text(row.documents),
             "; ".join(word(result_flags(), f) for f in row.flags),
             day(row.approved_at) if row.approved else ""]
 
@@ -56,7 +59,7 @@ def _results_sheet(sheet: Worksheet, view: CouncilView) -> None:
         if row.spread_exceeded:
             sheet.cell(excel_row, 5 + n + 1).font = OVER_LIMIT
     keys = ["no", "code", "product", "producer", *(None for _ in range(n)), "mean", "spread", "quorum", "stars",
-            "recommendation", "failures", "flags", "approved"]
+            "recommendation", "failures", "documents", "flags", "approved"]
     for column, key in enumerate(keys, start=1):
         width = FIXED_WIDTHS[key] if key else max(10, min(24, len(view.scorers[column - 5].full_name) + 2))
         sheet.column_dimensions[get_column_letter(column)].width = width

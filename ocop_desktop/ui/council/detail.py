@@ -8,6 +8,7 @@ from ocop_desktop.formats import decimal, percent, stars
 from ocop_desktop.i18n import _t
 from ocop_desktop.services.council_view import CouncilView, DossierRow
 from ocop_desktop.words import approval, recommendations, result_flags, word
+from ocop_desktop.words.council_documents import document_failure_text
 
 
 def blockers_text(row: DossierRow) -> str:
@@ -50,6 +51,9 @@ def detail_html(row: DossierRow, view: CouncilView) -> str:
     failures = "<br/>".join(f"{escape(f.criterion)} – {escape(f.name)}" for f in row.failures) or _t("Không có")
     if row.failures:
         failures = f"<span style='color:#c00000'>{failures}</span>"
+    documents = "<br/>".join(escape(document_failure_text(f)) for f in row.documents) or _t("Đủ, còn hiệu lực")
+    if row.documents:
+        documents = f"<span style='color:#c00000'>{documents}</span>"
     state = (escape(approval(row.approved_at, row.approved_by)) if row.approved else _t("Chưa phê duyệt"))
     notes = "".join(f"<li>{word(result_flags(), f)}</li>" for f in row.flags)
     dossier = (f"<h3>{escape(row.code)}</h3><p><b>{escape(row.product)}</b><br/>{escape(row.producer)}</p>"
@@ -58,6 +62,7 @@ def detail_html(row: DossierRow, view: CouncilView) -> str:
                      _line(_t("Chênh lệch"), spread), _line(_t("Số người chấm"), quorum),
                      _line(_t("Hạng theo điểm"), stars(row.band_stars)))
     outcome = _table(_line(_t("Tiêu chí bắt buộc không đạt"), failures),
+                     _line(_t("Giấy tờ bắt buộc"), documents),
                      _line(_t("Hạng sao cuối cùng"), f"<b>{stars(row.final_stars)}</b>"),
                      _line(_t("Kiến nghị"), word(recommendations(), row.official)))
     if notes:

@@ -21,9 +21,10 @@ class BatchApproval(Changes):
 
 
 def approve_results(session: Session, *, approved_by: str, evaluation_id: str,
-                    dossier_ids: Sequence[str]) -> BatchApproval:
+                    dossier_ids: Sequence[str], chair_present: bool = False) -> BatchApproval:
     """Each dossier goes through approve_council_result in a savepoint of its own: a refused one (flagged,
-    incomplete, already approved, not the council's) leaves nothing behind and does not stop the others."""
+    incomplete, already approved, not the council's) leaves nothing behind and does not stop the others.
+    ``chair_present`` records a chair who does not score as presiding, for every dossier of the batch."""
     changes = Changes()
     approved: list[str] = []
     refused: list[tuple[str, OcopError]] = []
@@ -31,7 +32,7 @@ def approve_results(session: Session, *, approved_by: str, evaluation_id: str,
         try:
             with session.begin_nested():
                 changes |= approve_council_result(session, approved_by=approved_by, evaluation_id=evaluation_id,
-                                                  dossier_id=dossier_id)
+                                                  dossier_id=dossier_id, chair_present=chair_present)
         except OcopError as error:
             refused.append((dossier_id, error))
         else:

@@ -130,6 +130,12 @@ class CouncilView:
     chair_required: bool
     members: tuple[MemberInfo, ...]
     rows: tuple[DossierRow, ...]
+    chair_present: bool = False  # recorded by the secretary for a chair who does not score (D5)
+
+    @property
+    def silent_chair(self) -> bool:
+        """The council's chair presides without scoring: no sheet shows the chair present, a person must say so."""
+        return any(m.role == "chair" and not m.scores for m in self.members)
 
     @property
     def scorers(self) -> tuple[MemberInfo, ...]:
@@ -197,11 +203,12 @@ def _documents(codes: list[str]) -> tuple[DocumentFailure, ...]:
 
 
 def _row(session: Session, evaluation_id: str, dossier_id: str, scorers: tuple[MemberInfo, ...],
-         people: dict[str, str]) -> DossierRow:
+         people: dict[str, str], chair_present: bool) -> DossierRow:
     dossier = get_alive(session, Dossier, dossier_id)
     product = session.get(Product, dossier.product_id)
     producer = session.get(Producer, product.producer_id) if product else None
-    assessment = assess_dossier(session, evaluation_id=evaluation_id, dossier_id=dossier_id)
+    assessment = assess_dossier(session, evaluation_id=evaluation_id, dossier_id=dossier_id,
+                                chair_present=chair_present)
     cells = _cells(session, evaluation_id, dossier_id, scorers, assessment)
     names = (dossier.code, product.name if product else "", producer.name if producer else "")
     stored = stored_result(session, evaluation_id, dossier_id)
@@ -221,8 +228,9 @@ def _row(session: Session, evaluation_id: str, dossier_id: str, scorers: tuple[M
                       documents=o.document_failures)
 
 
-def load_council_view(session: Session, *, evaluation_id: str) -> CouncilView:
-    """The whole session as the secretary sees it; computed live, nothing is written."""
+def load_council_view(session: Session, *, evaluation_id: str, chair_present: bool = False) -> CouncilView:
+    """The whole session as the secretary sees it; computed live, nothing is written. ``chair_present``: the
+    secretary records that a chair who does not score presides (D5), as approve_council_result takes it."""
     evaluation = get_alive(session, EvaluationSession, evaluation_id)
     council = get_alive(session, Council, evaluation.council_id)
     version = get_alive(session, CriteriaSetVersion, evaluation.criteria_set_id)
@@ -235,8 +243,9 @@ def load_council_view(session: Session, *, evaluation_id: str) -> CouncilView:
     people = {u.id: u.full_name for u in session.scalars(select(User).where(User.deleted.is_(False)))}
     people |= {m.user_id: m.full_name for m in seated if m.user_id}
     ids = _dossier_ids(session, evaluation.id, council.id)
-    rows = sorted((_row(session, evaluation.id, d, scorers, people) for d in ids), key=lambda r: r.code)
+    rows = sorted((_row(session, evaluation.id, d, scorers, people, chair_present) for d in ids),
+                  key=lambda r: r.code)
     rules = council_rules(load_criteria_set(session, version.id).aggregation, council)
     return CouncilView(evaluation.id, council.name, council.decision_no, council.decision_date, evaluation.held_on,
                        evaluation.round, version.title, rules.max_member_spread, rules.quorum_fraction,
-                       rules.chair_required, members, tuple(rows))
+                       rules.chair_required, members, tuple(rows), chair_present)

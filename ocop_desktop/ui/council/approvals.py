@@ -65,9 +65,10 @@ def approve(page: CouncilPage) -> None:
     if not page.confirm(_t("Phê duyệt kết quả"), question):
         return
     evaluation_id, dossier_id, user_id = view.evaluation_id, row.dossier_id, page.context.user.user_id
+    chair_present = view.chair_present
     page.context.runner.write(
         lambda s: councils.approve_council_result(s, evaluation_id=evaluation_id, dossier_id=dossier_id,
-                                                  approved_by=user_id),
+                                                  approved_by=user_id, chair_present=chair_present),
         done=lambda _c: page.say(_t("Đã phê duyệt kết quả hồ sơ {code}.").format(code=row.code)),
         failed=page.show_error)
 
@@ -78,7 +79,7 @@ def approve_selected(page: CouncilPage) -> None:
         return
     if not page.confirm(_t("Phê duyệt nhiều hồ sơ"), batch_question(rows)):
         return
-    evaluation_id, user_id = view.evaluation_id, page.context.user.user_id
+    evaluation_id, user_id, chair_present = view.evaluation_id, page.context.user.user_id, view.chair_present
     ids, codes = [r.dossier_id for r in rows], {r.dossier_id: r.code for r in rows}
 
     def done(outcome: BatchApproval) -> None:
@@ -86,5 +87,6 @@ def approve_selected(page: CouncilPage) -> None:
         page.say(summary.split("\n")[0], error=not outcome.approved)
         page.inform(_t("Kết quả phê duyệt"), summary)
     page.context.runner.write(
-        lambda s: approve_results(s, approved_by=user_id, evaluation_id=evaluation_id, dossier_ids=ids),
+        lambda s: approve_results(s, approved_by=user_id, evaluation_id=evaluation_id, dossier_ids=ids,
+                                  chair_present=chair_present),
         done=done, failed=page.show_error)

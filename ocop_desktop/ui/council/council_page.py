@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -60,6 +61,7 @@ class CouncilPage(QWidget):
         self._lay_out()
         self.sessions.currentIndexChanged.connect(self._session_chosen)
         self.search.textChanged.connect(self._search)
+        self.chair_present.toggled.connect(self._chair_toggled)
         self.table.selectionModel().currentChanged.connect(self._current_changed)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.approve_button.clicked.connect(lambda: approvals.approve(self))
@@ -76,6 +78,11 @@ class CouncilPage(QWidget):
         self.sessions.setMinimumWidth(420)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
+        # A chair who does not score has no sheet to show presence by: the secretary says so (D5).
+        self.chair_present = QCheckBox(self.tr("Chủ tịch hội đồng có mặt, chủ trì phiên (không chấm điểm)"), self)
+        self.chair_present.setToolTip(self.tr(
+            "Đánh dấu khi Chủ tịch chủ trì phiên họp mà không chấm điểm: kết quả phê duyệt ghi nhận Chủ tịch có mặt."))
+        self.chair_present.hide()
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Tìm hồ sơ: mã, sản phẩm, chủ thể (gõ không dấu cũng được)"))
         self.search.setClearButtonEnabled(True)
@@ -135,7 +142,10 @@ class CouncilPage(QWidget):
         title.setStyleSheet("font-size: 18px; font-weight: 600;")
         layout.addWidget(title)
         layout.addLayout(top)
-        layout.addWidget(self.summary)
+        rules = QHBoxLayout()
+        rules.addWidget(self.summary, 1)
+        rules.addWidget(self.chair_present)
+        layout.addLayout(rules)
         layout.addWidget(splitter, 1)
         layout.addLayout(actions)
         layout.addLayout(said)
@@ -166,6 +176,10 @@ class CouncilPage(QWidget):
         return self.sessions.currentData()
 
     def _session_chosen(self, _index: int) -> None:
+        # Presence is recorded per session: another session starts without it.
+        self.chair_present.blockSignals(True)
+        self.chair_present.setChecked(False)
+        self.chair_present.blockSignals(False)
         if self.current_evaluation_id():
             self.load(self.current_evaluation_id())
 
@@ -175,8 +189,13 @@ class CouncilPage(QWidget):
             if evaluation_id == self.current_evaluation_id() or self.current_evaluation_id() is None:
                 self._set_view(view)
 
-        self.context.runner.read(lambda s: load_council_view(s, evaluation_id=evaluation_id), done=done,
-                                 failed=self.show_error)
+        present = self.chair_present.isChecked()
+        self.context.runner.read(lambda s: load_council_view(s, evaluation_id=evaluation_id, chair_present=present),
+                                 done=done, failed=self.show_error)
+
+    def _chair_toggled(self, _checked: bool) -> None:
+        if self.current_evaluation_id():
+            self.load(self.current_evaluation_id())
 
     def _set_view(self, view: CouncilView | None) -> None:
         keep = self.current_row()
@@ -192,6 +211,7 @@ class CouncilPage(QWidget):
                 row = 0
             if row >= 0:
                 self.table.setCurrentIndex(self.model.index(row, max(column, 0)))
+        self.chair_present.setVisible(view is not None and view.silent_chair and view.chair_required)
         self._show_detail()
         self._update_actions()
 

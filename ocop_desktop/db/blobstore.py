@@ -92,6 +92,14 @@ class BlobStore:
                 os.unlink(tmp_name)
             raise
 
+    def remove(self, sha256: str) -> bool:
+        """Deletes a cached file (one no row on this laptop names any more); False when it was not here."""
+        try:
+            self.path_for(sha256).unlink()
+            return True
+        except FileNotFoundError:
+            return False
+
     def verify(self, sha256: str) -> bool:
         """True when the stored bytes still hash to their name (a disk can rot)."""
         path = self.path_for(sha256)

@@ -62,8 +62,15 @@ def pull_session(db) -> Iterator[Session]:
 
 
 def document_hashes(session: Session) -> set[str]:
-    """The files the live documents refer to."""
-    return set(session.scalars(select(DossierDocument.sha256).where(DossierDocument.deleted.is_(False))))
+    """The files this laptop may have to send: those of live documents the server has not taken yet (made
+    here, or with an unsent change). A document pulled from the server had its file uploaded before its
+    row was accepted; asking about those would also ask about files that have since left this device's
+    scope, which the server never lets it upload."""
+    unsent = select(ChangeJournal.entity_id).where(ChangeJournal.entity == "dossier_documents",
+                                                   ChangeJournal.status == "pending")
+    return set(session.scalars(select(DossierDocument.sha256).where(
+        DossierDocument.deleted.is_(False),
+        DossierDocument.server_version.is_(None) | DossierDocument.id.in_(unsent))))
 
 
 def cursor(session: Session) -> int:
@@ -174,6 +181,16 @@ def from_wire(kind: str, value: Any) -> Any:
     if kind == "decimal":
         return Decimal(value)
     return value
+
+
+def held_ids(session: Session, entity: str) -> set[str]:
+    """Rows of the entity this laptop holds at a server version, quarantined ones included: what a complete
+    re-download of the entity's scope must list, or the row has left the scope."""
+    model = models().get(entity)
+    if model is None:
+        return set()
+    held = set(session.scalars(select(model.id).where(model.server_version.is_not(None))))
+    return held | set(session.scalars(select(QuarantinedRow.entity_id).where(QuarantinedRow.entity == entity)))
 
 
 def local_lines(session: Session) -> dict[str, list[str]]:

@@ -32,7 +32,7 @@ from ocop_core.protocol import (
     combined_digest,
     scope_digest,
 )
-from ocop_desktop.db import pull_apply, sync_store
+from ocop_desktop.db import out_of_scope, pull_apply, sync_store
 from ocop_desktop.db.blobstore import MAX_UPLOAD_KEY, BlobStore
 from ocop_desktop.db.models import ChangeJournal, SyncRun
 from ocop_desktop.db.schema import Database
@@ -71,6 +71,7 @@ class SyncReport:
     files_refused: dict[str, str] = field(default_factory=dict)  # sha256 -> why the server refused it
     restarted: bool = False  # the server did not know this laptop's position: everything was pulled again
     requeued: int = 0  # acknowledged changes the server had lost, sent again
+    left_scope: int = 0  # rows removed because they left what this device may see
 
 
 def _refers_to(entry: ChangeJournal, hashes: set[str]) -> bool:
@@ -253,7 +254,10 @@ class SyncEngine:
             combined = combined_digest(self._local_digests(session)) if digest and not full else None
 
         def fetch(cursor: int, epoch: str | None) -> PullResponse:
-            return self.client.pull(cursor, PULL_PAGE, entity, epoch=epoch, digest=digest, combined=combined)
+            return self.client.pull(cursor, PULL_PAGE, entity, epoch=epoch, digest=digest, combined=combined,
+                                    gone=entity is None)
+
+        listed: set[str] = set()  # a re-download's ids: the entity's whole scope once the last page is in
 
         # The next page is fetched while this one is written: a first sync waits on the server and on
         # the disk at the same time instead of one after the other.
@@ -265,11 +269,19 @@ class SyncEngine:
                     self._stop_if_cancelled()
                     with sync_store.pull_session(self.db) as session:
                         report.pulled += pull_apply.apply_rows(session, page.rows, report.pulled_ids)
+                        gone = [(g.entity, g.id) for g in page.gone]
                         if entity is None:
                             sync_store.set_position(session, page.cursor, page.epoch)
                             if following is None:
                                 report.pulled += pull_apply.retry_quarantined(session, report.pulled_ids)
+                        else:
+                            listed.update(row.id for row in page.rows)
+                            if following is None:
+                                gone += [(entity, i) for i in sync_store.held_ids(session, entity) - listed]
+                        files = self._forget(session, report, gone)
                         session.commit()
+                    for sha256 in files:
+                        self.blobs.remove(sha256)  # only once the rows naming it are gone for good
                     self._report("pull", report.pulled, report.pulled + (PULL_PAGE if page.more else 0))
                 except BaseException:
                     if following is not None:
@@ -278,6 +290,17 @@ class SyncEngine:
                 if following is None:
                     return page
                 page = following.result()
+
+    @staticmethod
+    def _forget(session: Session, report: SyncReport, gone: list[tuple[str, str]]) -> set[str]:
+        """Drops the rows that left this device's scope; returns the files nothing names any more."""
+        if not gone:
+            return set()
+        removed, files = out_of_scope.forget(session, gone)
+        for entity, ids in removed.items():
+            report.left_scope += len(ids)
+            report.pulled_ids.setdefault(entity, set()).update(ids)
+        return files
 
     @staticmethod
     def _local_digests(session: Session) -> dict[str, ScopeDigest]:

@@ -1,0 +1,146 @@
+"""Scope that shrinks: a dossier unassigned from a council, or a member removed from it, leaves the member's
+laptop at the next sync with its documents and cached files; the member's unsent work on it is quarantined
+with the reason, never dropped. Two laptops and the real server on 127.0.0.1."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from ocop_desktop.db.models import ChangeJournal, Council, Dossier, DossierDocument, ScoreSheet, User
+from ocop_desktop.services import assignments, councils, criteria, documents, dossiers, registry, sheets
+from ocop_desktop.services.sync_history import overview
+from ocop_desktop.sync import attachments
+
+PASSWORD = "mat-khau-123"  # the password tests/sync/conftest.py gives the admin
+
+COMMUNE, SUBGROUP = "18073", "I.1.a"
+
+
+@dataclass
+class World:
+    admin: object
+    member: object
+    council: str
+    seat: str
+    evaluation: str
+    kept: str  # a dossier that stays assigned
+    leaving: str  # the dossier the admin unassigns
+    assignment: str  # the leaving dossier's assignment
+    kept_file: str
+    leaving_file: str
+
+
+def _dossier(session, name: str) -> str:
+    producer = registry.create_producer(session, name=f"HTX {name}", kind="cooperative", commune_code=COMMUNE).id
+    product = registry.create_product(session, producer_id=producer, name=name, subgroup_code=SUBGROUP).id
+    return dossiers.create_dossier(session, product_id=product).id
+
+
+@pytest.fixture
+def world(server, make_laptop, sample_148_bytes, tmp_path: Path) -> World:
+    member_user = server.create_user("thanhvien", PASSWORD, "member", full_name="Trần Thị Thành Viên")
+    admin = make_laptop("admin")
+    admin.sync()  # brings the member's users row, which the seat names
+    with admin.session() as s:
+        criteria_id = criteria.import_criteria_set(s, sample_148_bytes).id
+        council = councils.create_council(s, name="Hội đồng OCOP tỉnh", admin_unit_code=COMMUNE,
+                                          criteria_set_id=criteria_id).id
+        seat = councils.add_member(s, council_id=council, full_name="Trần Thị Thành Viên", user_id=member_user).id
+        evaluation = councils.open_evaluation(s, council_id=council, criteria_set_id=criteria_id).id
+        kept, leaving = _dossier(s, "Chè búp Tân Cương"), _dossier(s, "Nước mắm Phú Khương")
+        files = {}
+        for dossier_id, text in ((kept, b"giay chung nhan che"), (leaving, b"giay chung nhan nuoc mam")):
+            source = tmp_path / f"{dossier_id}.pdf"
+            source.write_bytes(b"%PDF-1.4 " + text)
+            doc = documents.attach_document(s, admin.blobs, dossier_id=dossier_id, file_path=source,
+                                            doc_type="business_registration").id
+            files[dossier_id] = s.get(DossierDocument, doc).sha256
+        admin_id = s.scalar(select(User.id).where(User.username == "admin"))
+        for dossier_id in (kept, leaving):
+            for target in ("submitted", "commune_checked", "forwarded"):
+                dossiers.change_dossier_status(s, dossier_id, target, user_id=admin_id, role="admin")
+        assignments.assign_dossier(s, council_id=council, dossier_id=kept)
+        assignment = assignments.assign_dossier(s, council_id=council, dossier_id=leaving).id
+        s.commit()
+    assert admin.sync().rejected == 0
+    member = make_laptop("member", "thanhvien")
+    member.sync()
+    for sha256 in files.values():
+        attachments.download(member.client, member.blobs, sha256)  # opened once: now cached on the laptop
+    return World(admin, member, council, seat, evaluation, kept, leaving, assignment, files[kept], files[leaving])
+
+
+def _draft_sheet(world: World) -> str:
+    """The member starts scoring the leaving dossier; nothing is sent yet."""
+    with world.member.session() as s:
+        sheet = sheets.start_sheet(s, dossier_id=world.leaving, member_id=world.seat,
+                                   evaluation_id=world.evaluation).id
+        s.commit()
+    return sheet
+
+
+def _count(session, model, *where) -> int:
+    return session.scalar(select(func.count()).select_from(model).where(*where))
+
+
+def test_an_unassigned_dossier_leaves_the_member_laptop_with_its_documents_and_files(world):
+    """After the admin unassigns it, the member's next sync removes the dossier, its documents and its cached
+    file; the other dossier and its file stay; the unsent draft sheet is quarantined with the reason."""
+    member = world.member
+    with member.session() as s:
+        assert s.get(Dossier, world.leaving) is not None and s.get(Dossier, world.kept) is not None
+    assert member.blobs.has(world.leaving_file) and member.blobs.has(world.kept_file)
+    sheet = _draft_sheet(world)
+
+    with world.admin.session() as s:
+        assignments.unassign(s, assignment_id=world.assignment)
+        s.commit()
+    assert world.admin.sync().rejected == 0
+    report = member.sync()
+
+    with member.session() as s:
+        assert s.get(Dossier, world.leaving) is None
+        assert _count(s, DossierDocument, DossierDocument.dossier_id == world.leaving) == 0
+        assert s.get(ScoreSheet, sheet) is None
+        assert s.get(Dossier, world.kept) is not None
+        assert _count(s, DossierDocument, DossierDocument.dossier_id == world.kept) == 1
+        unsent = list(s.scalars(select(ChangeJournal).where(ChangeJournal.entity_id == sheet)))
+        shown = overview(s).quarantined
+    assert not member.blobs.has(world.leaving_file) and member.blobs.has(world.kept_file)
+    assert report.left_scope >= 3 and report.mismatched == []
+    assert unsent and {e.status for e in unsent} == {"quarantined"}
+    assert any(view.entity_id == sheet and view.reason for view in shown)
+
+
+def test_a_member_removed_from_the_council_loses_its_dossiers(world):
+    """A seat tombstoned by the admin: the council, its dossiers and their files leave the member's laptop."""
+    with world.admin.session() as s:
+        from ocop_desktop.db.models import CouncilMember
+
+        s.get(CouncilMember, world.seat).deleted = True
+        s.commit()
+    assert world.admin.sync().rejected == 0
+    report = world.member.sync()
+    with world.member.session() as s:
+        assert _count(s, Dossier) == 0 and _count(s, DossierDocument) == 0
+        assert s.get(Council, world.council) is None
+    assert not world.member.blobs.has(world.leaving_file) and not world.member.blobs.has(world.kept_file)
+    assert report.mismatched == []
+
+
+def test_a_pull_that_does_not_ask_gets_no_gone_entries(world):
+    """The addition is backward compatible: an older laptop, which never asks, reads the answer it knew."""
+    with world.admin.session() as s:
+        assignments.unassign(s, assignment_id=world.assignment)
+        s.commit()
+    world.admin.sync()
+    from ocop_core.protocol import PullRequest
+
+    answer = world.member.client.request("POST", "/sync/pull", body=PullRequest(cursor=1, limit=1000)).json()
+    assert "gone" not in answer
+    asked = world.member.client.pull(1, 1000, gone=True)
+    assert {(g.entity, g.id) for g in asked.gone} >= {("dossiers", world.leaving)}

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select, tuple_, update
+from sqlalchemy import Table, and_, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from ocop_core.translog import merkle
@@ -17,6 +17,8 @@ from ocop_server.models import Counter
 from ocop_server.translog.tables import SIZE_COUNTER, LogCheckpoint, LogEntry, LogNode
 
 ZERO = bytes(32)
+ENTRIES = cast(Table, LogEntry.__table__)
+NODES = cast(Table, LogNode.__table__)
 
 
 def _lock_size(session: Session) -> int:
@@ -29,14 +31,16 @@ def size(session: Session) -> int:
 
 
 def _fetch(session: Session, keys: Iterable[tuple[int, int]]) -> dict[tuple[int, int], bytes]:
-    wanted = sorted(set(keys))
-    found: dict[tuple[int, int], bytes] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
-        rows = session.execute(select(LogNode.level, LogNode.idx, LogNode.hash)
-                               .where(tuple_(LogNode.level, LogNode.idx).in_(chunk)))
-        found.update({(level, idx): bytes(value) for level, idx, value in rows})
-    return found
+    by_level: dict[int, set[int]] = {}
+    for level, index in keys:
+        by_level.setdefault(level, set()).add(index)
+    if not by_level:
+        return {}
+    # One query, one index range per level: SQLite does not use the primary key for a row-value IN.
+    condition = or_(*(and_(NODES.c.level == level, NODES.c.idx.in_(sorted(indexes)))
+                      for level, indexes in by_level.items()))
+    rows = session.execute(select(NODES.c.level, NODES.c.idx, NODES.c.hash).where(condition))
+    return {(level, idx): bytes(value) for level, idx, value in rows}
 
 
 def _frontier(tree_size: int) -> list[tuple[int, int]]:
@@ -64,8 +68,8 @@ def append(session: Session, items: Iterable[tuple[str, str, dict[str, Any]]], s
                                                          lambda lv, ix: nodes[(lv, ix)]):
             nodes[(level, position)] = value
             made.append({"level": level, "idx": position, "hash": value})
-    session.execute(insert(LogEntry), entries)
-    session.execute(insert(LogNode), made)
+    session.execute(insert(ENTRIES), entries)
+    session.execute(insert(NODES), made)
     new_size = start + len(batch)
     session.execute(update(Counter).where(Counter.name == SIZE_COUNTER).values(value=new_size))
     root = merkle.root_hash(new_size, lambda lv, ix: nodes[(lv, ix)] if (lv, ix) in nodes else _one(session, lv, ix))
@@ -93,6 +97,15 @@ def record_change(session: Session, entity: str, entity_id: str, before: dict | 
 
 def _lookup(session: Session, compute) -> list[bytes]:
     """Runs a proof twice: once to learn which nodes it reads, then on those nodes fetched in one query."""
+    result: list[bytes] = _lookup_one(session, compute)
+    return result
+
+
+def root(session: Session, tree_size: int) -> bytes:
+    return _lookup_one(session, lambda node: merkle.root_hash(tree_size, node))
+
+
+def _lookup_one(session: Session, compute):
     wanted: list[tuple[int, int]] = []
 
     def record(level: int, index: int) -> bytes:

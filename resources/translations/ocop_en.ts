@@ -108,7 +108,7 @@
     </message>
     <message>
         <source>Giấy tờ bắt buộc: {document}</source>
-        <translation type="unfinished"></translation>
+        <translation>Required document: {document}</translation>
     </message>
     <message>
         <source>Hội đồng thống nhất kiến nghị:</source>
@@ -188,7 +188,7 @@
     </message>
     <message>
         <source>Giấy tờ bắt buộc thiếu hoặc hết hiệu lực</source>
-        <translation type="unfinished"></translation>
+        <translation>Required documents missing or expired</translation>
     </message>
     <message>
         <source>Ngày phê duyệt</source>
@@ -667,7 +667,7 @@
     </message>
     <message>
         <source>Đủ, còn hiệu lực</source>
-        <translation type="unfinished"></translation>
+        <translation>Complete and valid</translation>
     </message>
     <message>
         <source>Chưa phê duyệt</source>
@@ -683,7 +683,7 @@
     </message>
     <message>
         <source>Giấy tờ bắt buộc</source>
-        <translation type="unfinished"></translation>
+        <translation>Required documents</translation>
     </message>
     <message>
         <source>Hạng sao cuối cùng</source>
@@ -2326,7 +2326,7 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     </message>
     <message>
         <source>Máy chủ chưa nhận tệp đính kèm này từ máy này: hãy đồng bộ lại để tải tệp lên trước (không thể gắn tệp của người khác chỉ bằng mã băm).</source>
-        <translation>The server has not received this attachment from this device: sync again to upload the file first (another person's file cannot be attached by its hash alone).</translation>
+        <translation>The server has not received this attachment from this device: sync again to upload the file first (another person&apos;s file cannot be attached by its hash alone).</translation>
     </message>
     <message>
         <source>Gia hạn công nhận</source>
@@ -2456,15 +2456,15 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     </message>
     <message>
         <source>{name}: thiếu (bắt buộc từ {stars} sao)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: missing (required from {stars} stars)</translation>
     </message>
     <message>
         <source>{name}: không ghi ngày cấp, không chứng minh được còn hiệu lực</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: no issue date, so it cannot show it is still valid</translation>
     </message>
     <message>
         <source>{name}: hết hiệu lực sau ngày {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: expired after {date}</translation>
     </message>
     <message>
         <source>Còn hiệu lực</source>
@@ -2904,11 +2904,11 @@ Their unfinished score sheets will be deleted. Continue?</translation>
     </message>
     <message>
         <source>Chủ tịch hội đồng có mặt, chủ trì phiên (không chấm điểm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Council chair present, presiding (not scoring)</translation>
     </message>
     <message>
         <source>Đánh dấu khi Chủ tịch chủ trì phiên họp mà không chấm điểm: kết quả phê duyệt ghi nhận Chủ tịch có mặt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tick when the chair presides over the session without scoring: the approved result records the chair as present.</translation>
     </message>
     <message>
         <source>Lưu kết quả ra Excel</source>
@@ -4407,6 +4407,14 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
     <message>
         <source>Mã sản phẩm (nếu có)</source>
         <translation>Product code (if any)</translation>
+    </message>
+    <message>
+        <source>Mã GTIN (mã vạch, nếu có)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>8, 12, 13 hoặc 14 chữ số, ví dụ 893…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Mô tả sản phẩm</source>

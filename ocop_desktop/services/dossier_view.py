@@ -56,6 +56,8 @@ class ProductInfo:
     subgroup_code: str
     external_code: str
     description: str
+    gtin: str = ""
+    public_code: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +158,8 @@ def load_dossier_view(session: Session, dossier_id: str, *, on: date | None = No
             editable=dossier.status not in LOCKED_STATUSES, can_attach=dossier.status != "closed",
             commune_code=dossier.commune_code, approved_stars=approved_stars(session, dossier.id)),
         product=ProductInfo(id=product.id, name=product.name, subgroup_code=product.subgroup_code,
-                            external_code=product.external_code or "", description=product.description or ""),
+                            external_code=product.external_code or "", description=product.description or "",
+                            gtin=product.gtin or "", public_code=product.public_code or ""),
         producer=_producer(session, producer, dossier.id),
         documents=_documents(session, dossier.id),
         criteria_set_title=title,

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ocop_core.entities import ENTITIES
+from ocop_core.errors import OcopError
 from ocop_core.traceability import normalise_gtin, public_code
 from ocop_desktop.db.base import new_id
 from ocop_desktop.db.models import Producer, Product
@@ -118,9 +119,19 @@ def _product_values(session: Session, values: dict[str, Any]) -> dict[str, Any]:
     if "commune_code" in values:
         out["commune_code"] = check_commune(session, values["commune_code"])
     if "gtin" in values:
-        # Stored as GTIN-14 so that a GTIN-13 typed today and its GTIN-14 typed tomorrow are one number.
-        out["gtin"] = normalise_gtin(values["gtin"]) if (values["gtin"] or "").strip() else ""
+        out["gtin"] = check_gtin(values["gtin"])
     return out
+
+
+def check_gtin(value: str | None) -> str:
+    """A typed GTIN as GTIN-14 (so a GTIN-13 today and its GTIN-14 tomorrow are one number), "" for none;
+    refused on the field, with what is wrong, when the check digit or the length is."""
+    if not (value or "").strip():
+        return ""
+    try:
+        return normalise_gtin(value or "")
+    except OcopError as error:
+        raise ServiceError("invalid_gtin", "gtin", **error.params) from error
 
 
 def create_product(session: Session, *, producer_id: str, name: str, subgroup_code: str,

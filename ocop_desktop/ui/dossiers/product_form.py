@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWid
 
 from ocop_desktop import formats, words
 from ocop_desktop.services.dossier_view import DossierView
+from ocop_desktop.services.errors import ServiceError
+from ocop_desktop.services.registry import check_gtin
 from ocop_desktop.ui.dossiers.forms import FieldForm, fill_combo, text_check
 
 
@@ -25,6 +27,8 @@ class ProductForm(FieldForm):
         self.form.addRow("", self.criteria_note)
         self.add_field("external_code", self.tr("Mã sản phẩm (nếu có)"), QLineEdit(self),
                        check=text_check("products", "external_code"))
+        gtin = self.add_field("gtin", self.tr("Mã GTIN (mã vạch, nếu có)"), QLineEdit(self), check=_gtin_check)
+        gtin.setPlaceholderText(self.tr("8, 12, 13 hoặc 14 chữ số, ví dụ 893…"))
         description = self.add_field("description", self.tr("Mô tả sản phẩm"), QPlainTextEdit(self),
                                      check=text_check("products", "description"))
         description.setPlaceholderText(self.tr("Thành phần, quy cách đóng gói, đặc điểm nổi bật…"))
@@ -40,7 +44,16 @@ class ProductForm(FieldForm):
             self.criteria_note.setText(self.tr("Chưa có bộ tiêu chí nào có hiệu lực trên máy này; hãy đồng bộ."))
         p = view.product
         self.load({"name": p.name, "subgroup_code": p.subgroup_code, "external_code": p.external_code,
-                   "description": p.description}, keep_edits)
+                   "gtin": p.gtin, "description": p.description}, keep_edits)
+
+
+def _gtin_check(value: object) -> str:
+    """The GS1 check digit is verified as the GTIN is typed, worded as the save would refuse it."""
+    try:
+        check_gtin(str(value or ""))
+    except ServiceError as error:
+        return words.error_text(error)
+    return ""
 
 
 class DossierForm(FieldForm):

@@ -32,9 +32,13 @@ from ocop_desktop.ui.dossiers.producer_form import LocationForm, ProducerForm
 from ocop_desktop.ui.dossiers.product_form import DossierForm, ProductForm
 from ocop_desktop.ui.dossiers.save_work import Edits, Refused, save_work
 from ocop_desktop.ui.dossiers.workflow import WorkflowBar, allowed_moves, is_reversible
+from ocop_desktop.ui.lots.panel import LotsPanel
+from ocop_desktop.ui.recognitions.panel import RecognitionPanel
 
 _WATCHED = frozenset({"dossiers", "products", "producers", "dossier_documents"})
-TAB_DOSSIER, TAB_PRODUCER, TAB_PRODUCT, TAB_DOCUMENTS, TAB_LOCATION = range(5)
+TAB_DOSSIER, TAB_PRODUCER, TAB_PRODUCT, TAB_DOCUMENTS, TAB_LOCATION, TAB_RECOGNITION, TAB_LOTS = range(7)
+# Shown by the recognition and lot tabs, which load them themselves.
+_TRACED = frozenset({"recognitions", "production_lots", "lot_photos", "council_results"})
 
 
 def _scrolled(widget: QWidget) -> QScrollArea:
@@ -100,6 +104,10 @@ class DossierEditor(QWidget):
         self.tabs.addTab(_scrolled(self.product_form), self.tr("Sản phẩm"))
         self.tabs.addTab(self.documents, self.tr("Tài liệu"))
         self.tabs.addTab(_scrolled(self.location_form), self.tr("Vị trí"))
+        self.recognition, self.lots = RecognitionPanel(context), LotsPanel(context)
+        self.recognition.changed.connect(lambda _changes: self.lots.reload())  # a decision opens or closes lots
+        self.tabs.addTab(self.recognition, self.tr("Công nhận"))
+        self.tabs.addTab(self.lots, self.tr("Lô sản xuất"))
         layout.addWidget(self.tabs, 1)
         for form in self._forms():
             form.edited.connect(self._edited)
@@ -144,6 +152,9 @@ class DossierEditor(QWidget):
         """Refreshes when something this dossier shows changed elsewhere (another screen, a sync)."""
         if self.view is None:
             return
+        if changes.entities & _TRACED:
+            self.recognition.reload()
+            self.lots.reload()
         if changes.ids & self.view.related_ids or (not changes.ids and changes.entities & _WATCHED):
             if self.has_unsaved_edits():
                 self._say(self.tr("Hồ sơ vừa được cập nhật từ nơi khác; các ô bạn đang sửa được giữ nguyên."))
@@ -177,6 +188,8 @@ class DossierEditor(QWidget):
         self.product_form.show_view(view, keep)
         self.location_form.show_view(view, keep)
         self.documents.show_view(view)
+        self.recognition.show_dossier(d.id)
+        self.lots.show_product(p.id)
         for form in self._forms():
             form.set_editable(editable)
         self.tabs.setTabText(TAB_DOCUMENTS, self.tr("Tài liệu ({n})").format(n=len(view.documents)))

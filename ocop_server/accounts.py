@@ -187,8 +187,9 @@ def user_for_token(session: Session, token: str) -> tuple[User, Token] | str:
     if found is None:
         return "token_invalid"
     row, user = found
-    if row.revoked:
-        return "token_invalid"
+    # Disabled first: disabling revokes the tokens too, and the device should be told why.
     if not user.active:
         return "account_disabled"
+    if row.revoked:
+        return "token_invalid"
     return user, row

@@ -82,11 +82,13 @@ def test_gzip_bombs_at_login_are_refused_and_health_stays_quick(live, inflated):
     assert latencies and max(latencies) < 0.3
 
 
-def test_a_body_without_a_token_is_refused_before_it_is_inflated(live):
-    """A bomb to /sync/push without a token is a 401 at once: only /auth/login takes a body from anyone."""
+@pytest.mark.parametrize(("token", "code"), [(None, "not_logged_in"), ("made-up", "token_invalid")])
+def test_a_body_without_a_valid_token_is_refused_before_it_is_inflated(live, token, code):
+    """A bomb to /sync/push without a token, or with a made-up one, is a 401 before its body is read or
+    inflated: only /auth/login takes a body from anyone, and a login's is a few kilobytes."""
     answer = requests.post(live.url + "/sync/push", data=_bomb(8 * 1024 * 1024), timeout=30, headers={
-        **headers(), "Content-Type": "application/json", "Content-Encoding": "gzip"})
-    assert assert_problem(answer, 401)["code"] == "not_logged_in"
+        **headers(token), "Content-Type": "application/json", "Content-Encoding": "gzip"})
+    assert assert_problem(answer, 401)["code"] == code
 
 
 def test_a_login_body_over_its_small_limit_is_refused(live):
@@ -117,6 +119,14 @@ def test_a_value_nested_256_levels_is_a_documented_422_and_nothing_is_stored(liv
     problem = assert_problem(answer, 422)
     assert problem["code"] == "json_too_deep" and problem["detail"]["max_depth"] == live.settings.max_json_depth
     assert not [r for r in admin.pull(0, limit=1000).rows if r.id == producer]
+
+
+@pytest.mark.parametrize("body", [b"[" * 100_000, b"[" * 1000 + b"]" * 1000, b'{"cursor": ' + b"{" * 40 + b"}" * 40])
+def test_deep_or_unclosed_nesting_is_refused_before_parsing(live, admin, body):
+    """Deep nesting is refused whether or not its brackets close (the parser would recurse into either)."""
+    answer = requests.post(live.url + "/sync/pull", data=body, timeout=30, headers={
+        **headers(admin.token), "Content-Type": "application/json"})
+    assert assert_problem(answer, 422)["code"] == "json_too_deep"
 
 
 def test_an_ordinary_push_still_passes(live, admin):

@@ -48,7 +48,14 @@ def _members(view: CouncilView) -> str:
     return f"""<h3>{_t("I. Thành phần hội đồng")}</h3>
 <table border="1" cellspacing="0" cellpadding="3" width="100%">
 <thead><tr><th>{_t("STT")}</th><th>{_t("Họ và tên")}</th><th>{_t("Chức danh")}</th><th>{_t("Đơn vị")}</th>
-<th>{_t("Ký hiệu")}</th></tr></thead>{rows}</table>"""
+<th>{_t("Ký hiệu")}</th></tr></thead>{rows}</table>{_chair(view)}"""
+
+
+def _chair(view: CouncilView) -> str:
+    """A chair who does not score shows in no column of section II: the minutes say the chair presided."""
+    if not (view.silent_chair and view.chair_present):
+        return ""
+    return f"<p>{_t('Chủ tịch hội đồng có mặt, chủ trì phiên họp (không chấm điểm).')}</p>"
 
 
 def _member_labels(view: CouncilView) -> dict[str, str]:

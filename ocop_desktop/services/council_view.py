@@ -131,6 +131,7 @@ class CouncilView:
     members: tuple[MemberInfo, ...]
     rows: tuple[DossierRow, ...]
     chair_present: bool = False  # recorded by the secretary for a chair who does not score (D5)
+    chair_recorded: bool = False  # ... or by an approval already made in this session
 
     @property
     def silent_chair(self) -> bool:
@@ -228,9 +229,18 @@ def _row(session: Session, evaluation_id: str, dossier_id: str, scorers: tuple[M
                       documents=o.document_failures)
 
 
+def _chair_recorded(session: Session, evaluation_id: str) -> bool:
+    """A result of the session is approved: with the chair required, that approval found the chair present (a
+    flag would have refused it), and the chair presides over the whole session."""
+    return session.scalar(select(CouncilResult.id).where(
+        CouncilResult.session_id == evaluation_id, CouncilResult.approved_at.is_not(None),
+        CouncilResult.deleted.is_(False)).limit(1)) is not None
+
+
 def load_council_view(session: Session, *, evaluation_id: str, chair_present: bool = False) -> CouncilView:
     """The whole session as the secretary sees it; computed live, nothing is written. ``chair_present``: the
-    secretary records that a chair who does not score presides (D5), as approve_council_result takes it."""
+    secretary records that a chair who does not score presides (D5), as approve_council_result takes it; once a
+    result of the session is approved the chair counts as present (``chair_recorded``)."""
     evaluation = get_alive(session, EvaluationSession, evaluation_id)
     council = get_alive(session, Council, evaluation.council_id)
     version = get_alive(session, CriteriaSetVersion, evaluation.criteria_set_id)
@@ -242,10 +252,13 @@ def load_council_view(session: Session, *, evaluation_id: str, chair_present: bo
     # Who may have approved: the council's own people, and the users this laptop knows (an admin).
     people = {u.id: u.full_name for u in session.scalars(select(User).where(User.deleted.is_(False)))}
     people |= {m.user_id: m.full_name for m in seated if m.user_id}
-    ids = _dossier_ids(session, evaluation.id, council.id)
-    rows = sorted((_row(session, evaluation.id, d, scorers, people, chair_present) for d in ids),
-                  key=lambda r: r.code)
     rules = council_rules(load_criteria_set(session, version.id).aggregation, council)
+    # Only for a chair who does not score: a scoring chair's presence is read from each dossier's sheets, as before.
+    silent = any(m.role == "chair" and not m.scores for m in members)
+    recorded = silent and rules.chair_required and _chair_recorded(session, evaluation.id)
+    present = chair_present or recorded
+    ids = _dossier_ids(session, evaluation.id, council.id)
+    rows = sorted((_row(session, evaluation.id, d, scorers, people, present) for d in ids), key=lambda r: r.code)
     return CouncilView(evaluation.id, council.name, council.decision_no, council.decision_date, evaluation.held_on,
                        evaluation.round, version.title, rules.max_member_spread, rules.quorum_fraction,
-                       rules.chair_required, members, tuple(rows), chair_present)
+                       rules.chair_required, members, tuple(rows), present, recorded)

@@ -16,6 +16,7 @@ from ocop_core.domain.dates import vietnam_today
 from ocop_core.domain.scoring import extreme_answers
 from ocop_desktop.db.models import CouncilAssignment, CouncilResult, Dossier, ScoreSheet
 from ocop_desktop.db.schema import Database
+from ocop_desktop.reports import minutes_pdf
 from ocop_desktop.services import assignments, councils, criteria, sheets
 from ocop_desktop.ui.context import AppContext, CurrentUser
 from ocop_desktop.ui.council.council_page import CouncilPage
@@ -101,6 +102,14 @@ def test_secretary_records_the_silent_chair_present_and_approves(page: CouncilPa
         assert stored is not None and stored.approved_at is not None
         assert (stored.final_stars, json.loads(stored.flags_json), stored.approved_by) == (5, [], SECRETARY.user_id)
     assert page.view.row(silent_chair.dossier).approved
+
+    # Kept: the session's approval is the record, so a page opened later shows the box ticked and fixed, and the
+    # minutes say the chair presided.
+    later = CouncilPage(page.context)
+    _open(later, silent_chair.evaluation)
+    assert later.view.chair_recorded and later.chair_present.isChecked() and not later.chair_present.isEnabled()
+    assert "Chủ tịch hội đồng có mặt, chủ trì phiên họp (không chấm điểm)." in minutes_pdf.minutes_html(later.view)
+    later.deleteLater()
 
     # The demo council's chair scores: its session offers no box, and it starts unticked again.
     demo_session = next(page.sessions.itemData(i) for i in range(page.sessions.count())

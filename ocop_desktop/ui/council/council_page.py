@@ -212,6 +212,11 @@ class CouncilPage(QWidget):
             if row >= 0:
                 self.table.setCurrentIndex(self.model.index(row, max(column, 0)))
         self.chair_present.setVisible(view is not None and view.silent_chair and view.chair_required)
+        if view is not None and view.chair_recorded:  # an approval of this session has recorded it
+            self.chair_present.blockSignals(True)
+            self.chair_present.setChecked(True)
+            self.chair_present.blockSignals(False)
+        self.chair_present.setEnabled(view is None or not view.chair_recorded)
         self._show_detail()
         self._update_actions()
 

@@ -866,6 +866,18 @@
         <translation>Reason for rejection by server</translation>
     </message>
     <message>
+        <source>Thời điểm nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã bản ghi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lý do chưa lưu được</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Đang gửi tệp đính kèm</source>
         <translation>Sending attachments</translation>
     </message>
@@ -1470,6 +1482,13 @@
         <translation>
             <numerusform>%n attachment not yet sent because it is too large.</numerusform>
             <numerusform>%n attachments not yet sent because they are too large.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bản ghi không còn thuộc phạm vi của bạn đã được gỡ khỏi máy này.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -2305,6 +2324,46 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
         <translation>The product&apos;s public code “{code}” is invalid.</translation>
     </message>
     <message>
+        <source>Máy này chưa biết địa chỉ công khai của tỉnh để in vào mã QR: hãy đồng bộ với máy chủ tỉnh một lần, hoặc nhập địa chỉ đó trong hộp in tem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lô “{lot}” đã bị thu hồi nên không in tem cho lô này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số tem quá nhiều: mỗi lần in tối đa {limit} tem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Địa chỉ quá dài để in thành mã QR ({length} ký tự, tối đa {limit}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không tìm thấy mã QR nào đọc được trong ảnh: ảnh có thể bị mờ, quá tối hoặc mã bị che. Hãy chụp lại gần hơn, đủ sáng và giữ máy thẳng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã trong ảnh không phải mã truy xuất sản phẩm OCOP của tỉnh (nội dung: “{text}”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã “{code}” là mã truy xuất OCOP nhưng sản phẩm này chưa có trên máy; hãy đồng bộ rồi quét lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tệp “{name}” không phải ảnh đọc được (cần ảnh JPEG, PNG, …).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ảnh “{name}” quá lớn để đọc mã; hãy chọn ảnh nhỏ hơn (dưới 60 MB và 80 triệu điểm ảnh).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không mở được tệp “{name}” ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Địa chỉ máy chủ {host} dùng http không mã hoá: mật khẩu và phiên đăng nhập sẽ đi qua mạng ở dạng đọc được. Hãy dùng địa chỉ https://, hoặc xác nhận dùng http cho máy chủ này (Ứng dụng → Kết nối máy chủ tỉnh…; khi đồng bộ bằng lệnh: --allow-http {host}).</source>
         <translation>The server address {host} uses unencrypted http: the password and the login would cross the network readable by anyone. Use an https:// address, or confirm http for this server (Application → Connect to the provincial server…; for the sync command: --allow-http {host}).</translation>
     </message>
@@ -2560,6 +2619,58 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     </message>
     <message>
         <source>Tệp “{name}” không phải ảnh (cần ảnh JPEG, PNG, WebP hoặc HEIC).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tem truy xuất sản phẩm OCOP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OCOP {n} sao</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sản phẩm OCOP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lô: {lot}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NSX: {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dùng tốt nhất trước: {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HSD: {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bản ghi này không còn thuộc phạm vi của máy này (hồ sơ đã được rút khỏi hội đồng, bạn không còn trong hội đồng, hoặc xã phụ trách đã đổi) nên đã được gỡ khỏi máy. Thay đổi chưa gửi không bị xoá: nó được giữ lại ở đây.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dữ liệu nhận về không hợp lệ với phiên bản ứng dụng này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trùng với một bản ghi khác trên máy này (ví dụ một tài khoản thử nghiệm cùng tên).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ứng dụng này chưa biết loại dữ liệu này; hãy cập nhật ứng dụng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy này không lưu được bản ghi này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa lưu được ({code}).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4752,6 +4863,18 @@ A submitted sheet can no longer be edited; to change it, you must rescore.</tran
     <message>
         <source>Không có thay đổi nào bị máy chủ từ chối.</source>
         <translation>No changes have been rejected by the server.</translation>
+    </message>
+    <message>
+        <source>Dữ liệu nhận chưa lưu được ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Những bản ghi này đã nhận từ máy chủ nhưng máy này chưa lưu được; chúng được giữ riêng và thử lại sau mỗi lần đồng bộ. Nếu vẫn còn, hãy cập nhật ứng dụng hoặc báo quản trị tỉnh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mọi dữ liệu nhận từ máy chủ đều đã được lưu.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>chưa kết nối</source>

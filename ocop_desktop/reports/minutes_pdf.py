@@ -55,7 +55,8 @@ def _chair(view: CouncilView) -> str:
     """A chair who does not score shows in no column of section II: the minutes say the chair presided."""
     if not (view.silent_chair and view.chair_present):
         return ""
-    return f"<p>{_t('Chủ tịch hội đồng có mặt, chủ trì phiên họp (không chấm điểm).')}</p>"
+    text = _t("Chủ tịch hội đồng có mặt, chủ trì phiên họp (không chấm điểm).")  # outside the f-string, for lupdate
+    return f"<p>{text}</p>"
 
 
 def _member_labels(view: CouncilView) -> dict[str, str]:

@@ -107,6 +107,10 @@
         <translation>at least {percent} of members must score</translation>
     </message>
     <message>
+        <source>Chủ tịch hội đồng có mặt, chủ trì phiên họp (không chấm điểm).</source>
+        <translation>The council chair was present and presided over the session (not scoring).</translation>
+    </message>
+    <message>
         <source>Giấy tờ bắt buộc: {document}</source>
         <translation>Required document: {document}</translation>
     </message>

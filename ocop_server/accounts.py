@@ -16,21 +16,21 @@ from sqlalchemy.orm import Session
 
 from ocop_core.account_messages import ROLES
 from ocop_core.entities import ENTITIES
-from ocop_core.errors import OcopError
 from ocop_core.row_rules import unique_keys
 from ocop_server import audit, password_policy, scope, store
+from ocop_server.errors import ApiError
 from ocop_server.models import Token, User
 
 __all__ = ["ROLES"]
 _hasher = PasswordHasher()
 
 
-class AccountError(OcopError, ValueError):
-    """user_not_found | unknown_role | last_admin | invalid_user; ValueError too, as create_user always raised."""
+class AccountError(ApiError, ValueError):
+    """user_not_found (404) | last_admin (409) | unknown_role | invalid_user (422), answered as it is; a
+    ValueError too, as create_user always raised."""
 
     def __init__(self, code: str, message: str) -> None:
-        super().__init__(code, message)
-        self.code, self.message = code, message
+        super().__init__({"user_not_found": 404, "last_admin": 409}.get(code, 422), code, message)
 
 
 def hash_password(password: str) -> str:

@@ -20,10 +20,8 @@ from ocop_server import accounts, audit, publishing
 from ocop_server.deps import Caller, GzipRoute, read_session, require_admin
 from ocop_server.errors import ApiError
 from ocop_server.models import Token, User
-from ocop_server.password_policy import WeakPassword
 
 router = APIRouter(prefix="/admin", tags=["admin"], route_class=GzipRoute)
-STATUS = {"user_not_found": 404, "last_admin": 409}
 
 
 class NewUser(BaseModel):
@@ -57,23 +55,15 @@ def publish(body: PublishRequest, request: Request, caller: Caller = Depends(req
         return row
 
 
-def _refused(exc: Exception) -> ApiError:
-    if isinstance(exc, WeakPassword | accounts.AccountError):
-        return ApiError(STATUS.get(exc.code, 422), exc.code, exc.message)
-    return ApiError(422, "invalid_user", str(exc))
-
-
 @router.post("/users", response_model=UserCreated)
 def create_user(body: NewUser, request: Request, caller: Caller = Depends(require_admin)) -> UserCreated:
     """Refused with 422 password_too_short | password_common | password_is_username, unknown_role, invalid_user."""
     _check_communes(body.commune_codes)
     with request.app.state.write_sessions() as session:
-        try:
-            user = accounts.create_user(session, username=body.username, password=body.password, role=body.role,
-                                        full_name=body.full_name, commune_codes=body.commune_codes,
-                                        actor=session.get(User, caller.user.id))
-        except ValueError as exc:
-            raise _refused(exc) from exc
+        # Refusals (accounts.AccountError, password_policy.WeakPassword) are answered as they are.
+        user = accounts.create_user(session, username=body.username, password=body.password, role=body.role,
+                                    full_name=body.full_name, commune_codes=body.commune_codes,
+                                    actor=session.get(User, caller.user.id))
         session.commit()
         request.app.state.callers.clear()
         return UserCreated(id=user.id, username=user.username, role=user.role)
@@ -107,12 +97,9 @@ def _change(request: Request, caller: Caller, user_id: str, apply: Callable[[Ses
     caller forgotten, so the account's next request is judged afresh."""
     guard = request.app.state.guard
     with request.app.state.write_sessions() as session:
-        try:
-            user = accounts.find_user(session, user_id)
-            actor = accounts.find_user(session, caller.user.id)
-            apply(session, user, actor)
-        except ValueError as exc:
-            raise _refused(exc) from exc
+        user = accounts.find_user(session, user_id)
+        actor = accounts.find_user(session, caller.user.id)
+        apply(session, user, actor)  # a refusal (AccountError, WeakPassword) rolls back and is answered as it is
         session.commit()
         info = _info(session, user, guard.now() - guard.token_idle)
     request.app.state.callers.clear()

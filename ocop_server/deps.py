@@ -67,13 +67,6 @@ async def require_caller(request: Request, authorization: str | None = Header(de
     return caller
 
 
-REFUSED_TOKENS = {
-    "token_invalid": "This device's login is no longer valid; log in again.",
-    "token_expired": "This device's login expired after a long time unused; log in again (Đăng nhập lại).",
-    "account_disabled": "This account is disabled (Tài khoản đã bị khóa); ask the province's admin.",
-}
-
-
 def _look_up_caller(request: Request, token_text: str) -> Caller:
     # A session of its own, closed before the endpoint runs: a request waiting for the writer must not
     # hold a pooled connection meanwhile (200 devices at once exhausted the pool).
@@ -83,8 +76,14 @@ def _look_up_caller(request: Request, token_text: str) -> Caller:
         found = accounts.user_for_token(session, token_text)
         if not isinstance(found, str) and accounts.expires_at(found[1], guard.token_idle) < now:
             found = "token_expired"
+        if found == "account_disabled":
+            raise ApiError(401, "account_disabled", "This account is disabled (Tài khoản đã bị khóa); ask the "
+                                                    "province's admin.")
+        if found == "token_expired":
+            raise ApiError(401, "token_expired", "This device's login expired after a long time unused; log in "
+                                                 "again (Đăng nhập lại).")
         if isinstance(found, str):
-            raise ApiError(401, found, REFUSED_TOKENS[found])
+            raise ApiError(401, "token_invalid", "This device's login is no longer valid; log in again.")
         user, token = found
         viewer = viewer_for(session, user)
         session.expunge_all()

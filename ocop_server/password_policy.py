@@ -6,17 +6,16 @@ import functools
 from pathlib import Path
 
 from ocop_core.account_messages import MIN_PASSWORD
-from ocop_core.errors import OcopError
+from ocop_server.errors import ApiError
 
 COMMON_FILE = Path(__file__).with_name("data") / "common_passwords.txt"
 
 
-class WeakPassword(OcopError, ValueError):
-    """ValueError too: the command line's create-admin reports any refused account the same way."""
+class WeakPassword(ApiError, ValueError):
+    """Answered 422 as it is; a ValueError too, as the command line's create-admin reports any refused account."""
 
     def __init__(self, code: str, message: str) -> None:
-        super().__init__(code, message)
-        self.code, self.message = code, message
+        super().__init__(422, code, message)
 
 
 @functools.cache

@@ -13,6 +13,7 @@ has no runner, so there the login writes in a session of its own (tests/sync/tes
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -24,11 +25,14 @@ from ocop_desktop.db.schema import Database
 from ocop_desktop.sync.client import ServerClient, SyncError
 
 _hasher = PasswordHasher()
+# The server's refusals a person can act on, said as they are rather than as a refusal in general; a throttled
+# login (429, retried by the client first) is never mistaken for a server that does not answer.
+SAID_AS_IS = frozenset({"account_disabled", "login_throttled"})
 
 
 class LoginError(OcopError):
     def __init__(self, code: str):
-        super().__init__(code)  # wrong_password | never_logged_in_here | server_refused
+        super().__init__(code)  # wrong_password | never_logged_in_here | server_refused | SAID_AS_IS
 
 
 @dataclass
@@ -40,6 +44,7 @@ class LoginSession:
     online: bool
     token: str | None
     _password: str = field(repr=False, default="")
+    renewed_at: datetime | None = None  # when sync/token_renewal.py last swapped the token
 
     def refresh_online(self, db: Database, client: ServerClient) -> bool:
         """Gets a fresh token once the server answers; True when this session is now online. Headless:
@@ -86,6 +91,8 @@ def ask_server(client: ServerClient, username: str, password: str) -> ServerLogi
     except SyncError as exc:
         if exc.code == "login_failed":
             raise LoginError("wrong_password") from exc
+        if exc.code in SAID_AS_IS:
+            raise LoginError("account_disabled" if exc.code == "account_disabled" else "login_throttled") from exc
         if exc.code != "network" and not exc.retryable:
             raise LoginError("server_refused") from exc
         return None

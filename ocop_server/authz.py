@@ -13,8 +13,9 @@ from ocop_server.scope import Viewer
 
 ADMIN_ONLY = frozenset({"users", "devices", "criteria_set_versions", "councils", "council_members",
                         "council_assignments", "evaluation_sessions", "recognitions", "tasks"})
-REGISTRY = frozenset({"producers", "products", "production_lots", "dossiers", "dossier_documents"})
+REGISTRY = frozenset({"producers", "products", "production_lots", "lot_photos", "dossiers", "dossier_documents"})
 _REGISTRY_PARENT = {"products": ("producers", "producer_id"), "production_lots": ("products", "product_id"),
+                    "lot_photos": ("production_lots", "lot_id"),
                     "dossiers": ("products", "product_id"), "dossier_documents": ("dossiers", "dossier_id")}
 
 

@@ -17,6 +17,8 @@ from ocop_core.domain.scoring import Answer, score_sheet
 from ocop_core.rules import locks, workflow
 from ocop_core.rules.actor import Actor
 from ocop_core.rules.council_setup import check_council_setup
+from ocop_core.rules.lots import check_lot_change
+from ocop_core.rules.recognitions import check_recognition_change
 from ocop_core.rules.refusal import Refusal
 from ocop_server import store
 from ocop_server.scope import Viewer
@@ -134,6 +136,12 @@ def check_workflow(session: Session, viewer: Viewer, entity: str, row_id: str, b
         return _check_result(session, before, after, changed)
     if entity in COUNCIL_SETUP:
         return check_council_change(session, entity, row_id, before, after, changed)
+    if entity == "recognitions":
+        dossier_id = after.get("dossier_id")
+        stars = approved_stars(session, dossier_id) if dossier_id else None
+        return check_recognition_change(before, after, changed, stars)
+    if entity == "production_lots":
+        return check_lot_change(before, after, changed)
     return None
 
 

@@ -110,6 +110,8 @@ def keys_for(session: Session, entity: str, row_id: str, data: dict) -> set[str]
         return _parent_keys(session, "products", data.get("product_id"))
     if entity == "dossier_documents":
         return _parent_keys(session, "dossiers", data.get("dossier_id"))
+    if entity == "lot_photos":
+        return _parent_keys(session, "production_lots", data.get("lot_id"))
     if entity == "recognitions":
         return _parent_keys(session, "products", data.get("product_id"))
     if entity == "councils":
@@ -141,6 +143,7 @@ _DEPENDENTS = {
         (e, i) for e, i in store.children(s, "dossiers", d["id"]) if e in ("dossier_documents",)],
     "products": lambda s, d: [("producers", d.get("producer_id"))] + [
         (e, i) for e, i in store.children(s, "products", d["id"]) if e in ("production_lots", "recognitions")],
+    "production_lots": lambda s, d: [(e, i) for e, i in store.children(s, "production_lots", d["id"], "lot_photos")],
     "score_sheets": lambda s, d: [(e, i) for e, i in store.children(s, "score_sheets", d["id"], "score_lines")],
     "council_members": lambda s, d: [(e, i) for e, i in store.children(s, "council_members", d["id"],
                                                                       "score_sheets")],

@@ -19,7 +19,14 @@ from sqlalchemy.orm import Session
 
 from ocop_core.entities import ENTITIES
 from ocop_desktop.db.base import Base, Synced
-from ocop_desktop.db.models import ChangeJournal, DossierDocument, LocalMeta, LocalOnlyRow, QuarantinedRow
+from ocop_desktop.db.models import (
+    ChangeJournal,
+    DossierDocument,
+    LocalMeta,
+    LocalOnlyRow,
+    LotPhoto,
+    QuarantinedRow,
+)
 from ocop_desktop.db.types import utcnow
 
 CURSOR_KEY = "sync_cursor"
@@ -66,11 +73,13 @@ def document_hashes(session: Session) -> set[str]:
     here, or with an unsent change). A document pulled from the server had its file uploaded before its
     row was accepted; asking about those would also ask about files that have since left this device's
     scope, which the server never lets it upload."""
-    unsent = select(ChangeJournal.entity_id).where(ChangeJournal.entity == "dossier_documents",
-                                                   ChangeJournal.status == "pending")
-    return set(session.scalars(select(DossierDocument.sha256).where(
-        DossierDocument.deleted.is_(False),
-        DossierDocument.server_version.is_(None) | DossierDocument.id.in_(unsent))))
+    hashes: set[str] = set()
+    for model, entity in ((DossierDocument, "dossier_documents"), (LotPhoto, "lot_photos")):
+        unsent = select(ChangeJournal.entity_id).where(ChangeJournal.entity == entity,
+                                                       ChangeJournal.status == "pending")
+        hashes |= set(session.scalars(select(model.sha256).where(
+            model.deleted.is_(False), model.server_version.is_(None) | model.id.in_(unsent))))
+    return hashes
 
 
 def cursor(session: Session) -> int:

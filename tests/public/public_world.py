@@ -7,6 +7,7 @@ import io
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 from PIL import Image
 
@@ -19,6 +20,7 @@ PASSWORD = "mat-khau-123"
 COMMUNE = "18073"  # Phường Thành Sen
 PHONE = "0912345678"
 REPRESENTATIVE = "Nguyễn Văn Đại Diện"
+CRITERIA_FILE = Path(__file__).resolve().parents[2] / "resources" / "criteria" / "sample-qd148-2023.json"
 GTIN = "08934567000015"  # check digit 5 is right for 0893456700001
 
 
@@ -89,6 +91,34 @@ def recognition(product_id: str, decided: date, stars: int = 4, revoked_on: date
             "revoked_on": revoked_on.isoformat() if revoked_on else None, "revocation_reason": reason}
 
 
+def decided_by_council(council: tuple[str, str], product_id: str, stars: int = 4) -> tuple[str, list[Change]]:
+    """A dossier of the product that the council (its id and its session's) approved at ``stars``: a recognition
+    must name one (ocop_core.rules.recognitions). The dossier's id and the changes making it."""
+    council_id, evaluation = council
+    dossier = new_id()
+    return dossier, [
+        insert("dossiers", dossier, {"product_id": product_id, "code": f"HS-{dossier[:6]}", "commune_code": COMMUNE,
+                                     "status": "draft"}),
+        insert("council_assignments", new_id(), {"council_id": council_id, "dossier_id": dossier}),
+        insert("council_results", new_id(), {
+            "session_id": evaluation, "dossier_id": dossier, "n_sheets": 5, "member_totals_json": "[]",
+            "recommendation": "recognise", "band_stars": stars, "final_stars": stars,
+            "approved_at": "2026-11-28T09:00:00+00:00"}),
+    ]
+
+
+def council_of(admin: ServerClient) -> tuple[tuple[str, str], list[Change]]:
+    """The province's council with an evaluation session, on the bundled criteria set: their ids, and the
+    changes making them."""
+    criteria = admin.publish(CRITERIA_FILE.read_text(encoding="utf-8")).id
+    council, evaluation = new_id(), new_id()
+    return (council, evaluation), [
+        insert("councils", council, {"name": "Hội đồng OCOP tỉnh", "level": "province", "admin_unit_code": "42",
+                                     "criteria_set_id": criteria}),
+        insert("evaluation_sessions", evaluation, {"council_id": council, "held_on": "2026-10-20", "round": 1,
+                                                   "criteria_set_id": criteria, "status": "open"})]
+
+
 def build(server: LiveServer) -> PublicWorld:
     """Products VALID (with a GTIN, a photo and a lot), EXPIRING, EXPIRED, REVOKED and PLAIN (no recognition)."""
     server.create_user("admin", PASSWORD, "admin", full_name="Quản trị")
@@ -100,7 +130,8 @@ def build(server: LiveServer) -> PublicWorld:
                "EXPIRED": add_months(today, -40), "REVOKED": add_months(today, -10)}
     ids = world.ids
     ids["producer"] = new_id()
-    changes = [insert("producers", ids["producer"], {
+    council, changes = council_of(admin)
+    changes += [insert("producers", ids["producer"], {
         "name": "HTX Nước mắm Thành Sen", "kind": "cooperative", "commune_code": COMMUNE,
         "address": "Số 12 ngõ 3 đường Trần Phú", "representative": REPRESENTATIVE, "phone": PHONE})]
     for name in ("VALID", "EXPIRING", "EXPIRED", "REVOKED", "PLAIN"):
@@ -111,8 +142,11 @@ def build(server: LiveServer) -> PublicWorld:
         if name in decided:
             ids[f"R_{name}"] = new_id()
             revoked = add_months(today, -1) if name == "REVOKED" else None
-            changes.append(insert("recognitions", ids[f"R_{name}"], recognition(
-                ids[name], decided[name], revoked_on=revoked, reason="Vi phạm an toàn thực phẩm" if revoked else "")))
+            dossier, made = decided_by_council(council, ids[name])
+            changes += made
+            changes.append(insert("recognitions", ids[f"R_{name}"], {**recognition(
+                ids[name], decided[name], revoked_on=revoked, reason="Vi phạm an toàn thực phẩm" if revoked else ""),
+                "dossier_id": dossier}))
     ids["dossier"], ids["lot"], ids["withdrawn"] = new_id(), new_id(), new_id()
     changes += [
         insert("dossiers", ids["dossier"], {"product_id": ids["VALID"], "code": "HS-1", "commune_code": COMMUNE,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from rules_world import STARS, dossier_at
 from server_world import ACTOR, CRITERIA_TEXT, ROLES, change, new_id, row, sheet_fields
 
 from ocop_core.domain.canonical import canonical_json, content_hash
@@ -47,7 +48,9 @@ def _make(kind: str, world, role: str):
                                          option_code="a", points="0"),
         "council_results": lambda: row(session_id=ids["E1"], dossier_id=ids["D1"], n_sheets=1,
                                        member_totals_json="{}", recommendation="none"),
-        "recognitions": lambda: row(product_id=ids["PR1"], dossier_id=ids["D1"], stars=4, issuing_body="UBND tỉnh",
+        # A decision names a dossier the council approved, at its stars (ocop_core.rules.recognitions).
+        "recognitions": lambda: row(product_id=ids["PR1"], dossier_id=dossier_at(world, "forwarded", approved=True),
+                                    stars=STARS, issuing_body="UBND tỉnh",
                                     decision_no="12/QĐ-UBND", decision_date="2026-03-01", valid_until="2029-03-01",
                                     notice_date="2026-03-02"),
         "users": lambda: row(username=f"u-{new_id()[:8]}", full_name="Người mới", role="viewer"),

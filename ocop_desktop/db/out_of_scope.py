@@ -86,8 +86,9 @@ def _quarantine_unsent(session: Session, entity: str, ids: list[str], held: set[
     for entry in entries:
         where = "" if entry.entity_id in held else " (not on this laptop any more)"
         entry.status = "quarantined"
-        entry.reason = (f"{REASON}: {entity} {entry.entity_id} is no longer within what this device may see"
-                        f"{where}; the change was not sent and is kept here")
+        # "status: code: detail", as the push's refusals are kept, so the sync screen words it the same way.
+        entry.reason = (f"{REASON}: {REASON}: {entity} {entry.entity_id} is no longer within what this device "
+                        f"may see{where}; the change was not sent and is kept here")
 
 
 def _file_models() -> list:

@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ocop_desktop.db.models import ChangeJournal, SyncRun
+from ocop_desktop.db.models import ChangeJournal, QuarantinedRow, SyncRun
 from ocop_desktop.services.conflicts import row_label
 from ocop_desktop.services.sync_status import sync_status
 
@@ -43,12 +43,24 @@ class QuarantinedView:
 
 
 @dataclass(frozen=True)
+class HeldRowView:
+    """A row received from the server that this laptop could not store: kept aside, tried after each pull."""
+
+    entity: str
+    entity_id: str
+    version: int
+    reason: str  # "code: detail" (db/pull_apply.py)
+    received_at: datetime
+
+
+@dataclass(frozen=True)
 class SyncOverview:
     unsent: int
     open_conflicts: int
     last_sync: datetime | None  # the last successful one, however many failed since
     runs: tuple[SyncRunView, ...]
     quarantined: tuple[QuarantinedView, ...]
+    held: tuple[HeldRowView, ...] = ()
 
 
 def recent_runs(session: Session, limit: int = 50) -> list[SyncRunView]:
@@ -76,8 +88,14 @@ def quarantined(session: Session, limit: int = 500) -> list[QuarantinedView]:
     return views
 
 
+def held_rows(session: Session, limit: int = 500) -> list[HeldRowView]:
+    """Rows received and not stored, newest first."""
+    query = select(QuarantinedRow).order_by(QuarantinedRow.received_at.desc()).limit(limit)
+    return [HeldRowView(q.entity, q.entity_id, q.version, q.reason, q.received_at) for q in session.scalars(query)]
+
+
 def overview(session: Session) -> SyncOverview:
     """Everything the sync screen shows, read in one go; the counts are the status bar's own."""
     status = sync_status(session)
     return SyncOverview(status.unsent, status.open_conflicts, status.last_sync, tuple(recent_runs(session)),
-                        tuple(quarantined(session)))
+                        tuple(quarantined(session)), tuple(held_rows(session)))

@@ -1,4 +1,5 @@
-"""Table models of the sync screen: open conflicts, past syncs, changes the server refused.
+"""Table models of the sync screen: open conflicts, past syncs, changes the server refused, rows received
+and not stored.
 
 Each holds frozen rows from the services and is refilled whole (they are short lists), so the views
 never see an ORM object and a refresh cannot leave a half-updated table.
@@ -14,9 +15,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from ocop_desktop import formats
 from ocop_desktop.i18n import _t
 from ocop_desktop.services.conflicts import ConflictView
-from ocop_desktop.services.sync_history import QuarantinedView, SyncRunView
+from ocop_desktop.services.sync_history import HeldRowView, QuarantinedView, SyncRunView
 from ocop_desktop.ui.sync_page import words
 from ocop_desktop.words import entities, fields, refusal_text, sync_outcomes, word
+from ocop_desktop.words.sync_scope import held_reason
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole  # the frozen row behind a line, for the screen's actions
@@ -141,3 +143,18 @@ class QuarantineModel(_RowsModel):
 
     def tooltip(self, row: QuarantinedView, column: int) -> str | None:
         return row.reason if column == self.REASON else None
+
+
+class HeldRowsModel(_RowsModel):
+    COLUMNS = ("when", "entity", "id", "reason")
+    WHEN, ENTITY, ID, REASON = range(4)
+
+    def headers(self) -> list[str]:
+        return [_t("Thời điểm nhận"), _t("Loại"), _t("Mã bản ghi"), _t("Lý do chưa lưu được")]
+
+    def cell(self, row: HeldRowView, column: int) -> str:
+        return [formats.moment(row.received_at), word(entities(), row.entity), row.entity_id[:8],
+                held_reason(row.reason)][column]
+
+    def tooltip(self, row: HeldRowView, column: int) -> str | None:
+        return row.reason if column == self.REASON else (row.entity_id if column == self.ID else None)

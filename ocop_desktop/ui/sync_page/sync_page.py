@@ -31,7 +31,7 @@ from ocop_desktop.ui.context import AppContext
 from ocop_desktop.ui.sync_controller import SyncController
 from ocop_desktop.ui.sync_page import words
 from ocop_desktop.ui.sync_page.conflict_dialog import ConflictDialog
-from ocop_desktop.ui.sync_page.models import ROW_ROLE, ConflictsModel, HistoryModel, QuarantineModel
+from ocop_desktop.ui.sync_page.models import ROW_ROLE, ConflictsModel, HeldRowsModel, HistoryModel, QuarantineModel
 from ocop_desktop.words import sync_outcomes, sync_phases, word
 
 
@@ -47,7 +47,7 @@ class SyncPage(QWidget):
         self.sync = context.sync if context.sync is not None else SyncController(context, self)
         self._conflicts: list[conflicts.ConflictView] = []
         self.conflicts_model, self.history_model = ConflictsModel(self), HistoryModel(self)
-        self.quarantine_model = QuarantineModel(self)
+        self.quarantine_model, self.held_model = QuarantineModel(self), HeldRowsModel(self)
         self._build()
         self.sync.progress.connect(self.progress_changed)
         self.progress_changed.connect(self._show_progress)
@@ -131,6 +131,15 @@ class SyncPage(QWidget):
         box.addWidget(self.quarantine_view, 1)
         box.addStretch(0)  # holds the note at the top while the table is hidden
         self.tabs.addTab(quarantine, "")
+        held = QWidget(self)
+        box = QVBoxLayout(held)
+        self.held_note = QLabel(held)
+        self.held_note.setWordWrap(True)
+        self.held_view = self._table(self.held_model, HeldRowsModel.REASON)
+        box.addWidget(self.held_note)
+        box.addWidget(self.held_view, 1)
+        box.addStretch(0)
+        self.tabs.addTab(held, "")
 
     def _conflicts_tab(self) -> QWidget:
         tab = QWidget(self)
@@ -272,8 +281,18 @@ class SyncPage(QWidget):
         self.conflicts_view.setVisible(bool(open_rows))
         self.resolve_button.setVisible(bool(open_rows))
         self.quarantine_view.setVisible(bool(overview.quarantined))
+        self._show_held(overview.held)
         self._update_resolve_button()
         self.summary.setText(self._summary_text(overview))
+
+    def _show_held(self, held: tuple[sync_history.HeldRowView, ...]) -> None:
+        self.held_model.set_rows(held)
+        self.tabs.setTabText(3, self.tr("Dữ liệu nhận chưa lưu được ({n})").format(n=len(held)))
+        self.held_note.setText(
+            self.tr("Những bản ghi này đã nhận từ máy chủ nhưng máy này chưa lưu được; chúng được giữ riêng và "
+                    "thử lại sau mỗi lần đồng bộ. Nếu vẫn còn, hãy cập nhật ứng dụng hoặc báo quản trị tỉnh.")
+            if held else self.tr("Mọi dữ liệu nhận từ máy chủ đều đã được lưu."))
+        self.held_view.setVisible(bool(held))
 
     def _summary_text(self, overview: sync_history.SyncOverview) -> str:
         server = self.context.server_url or self.tr("chưa kết nối")

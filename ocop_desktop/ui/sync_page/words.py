@@ -16,7 +16,8 @@ from ocop_desktop.sync.engine import Cancelled, SyncReport
 def moved_nothing(report: SyncReport) -> bool:
     """Nothing sent, received, refused or left to check: a sync a person need not hear about."""
     return not (report.pushed or report.pulled or report.uploaded or report.conflicts or report.rejected
-                or report.files_refused or report.mismatched or report.restarted or report.requeued)
+                or report.files_refused or report.mismatched or report.restarted or report.requeued
+                or report.left_scope)
 
 
 def report_summary(report: SyncReport, now: datetime, automatic: bool = False) -> str:
@@ -29,6 +30,9 @@ def report_summary(report: SyncReport, now: datetime, automatic: bool = False) -
         parts.append(_t("%n thay đổi bị máy chủ từ chối (thẻ «Thay đổi bị từ chối»).", "", report.rejected))
     if report.files_refused:
         parts.append(_t("%n tệp đính kèm chưa gửi được vì quá lớn.", "", len(report.files_refused)))
+    if report.left_scope:
+        parts.append(_t("%n bản ghi không còn thuộc phạm vi của bạn đã được gỡ khỏi máy này.", "",
+                        report.left_scope))
     if report.mismatched:
         parts.append(_t("Một số dữ liệu chưa khớp với máy chủ; lần đồng bộ sau sẽ tải lại."))
     return " ".join(parts)

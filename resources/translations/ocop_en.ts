@@ -871,15 +871,15 @@
     </message>
     <message>
         <source>Thời điểm nhận</source>
-        <translation type="unfinished"></translation>
+        <translation>Received</translation>
     </message>
     <message>
         <source>Mã bản ghi</source>
-        <translation type="unfinished"></translation>
+        <translation>Record id</translation>
     </message>
     <message>
         <source>Lý do chưa lưu được</source>
-        <translation type="unfinished"></translation>
+        <translation>Why it is not stored</translation>
     </message>
     <message>
         <source>Đang gửi tệp đính kèm</source>
@@ -1490,9 +1490,9 @@
     </message>
     <message numerus="yes">
         <source>%n bản ghi không còn thuộc phạm vi của bạn đã được gỡ khỏi máy này.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n record that is no longer within your scope was removed from this laptop.</numerusform>
+            <numerusform>%n records that are no longer within your scope were removed from this laptop.</numerusform>
         </translation>
     </message>
     <message>
@@ -2655,27 +2655,27 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     </message>
     <message>
         <source>Bản ghi này không còn thuộc phạm vi của máy này (hồ sơ đã được rút khỏi hội đồng, bạn không còn trong hội đồng, hoặc xã phụ trách đã đổi) nên đã được gỡ khỏi máy. Thay đổi chưa gửi không bị xoá: nó được giữ lại ở đây.</source>
-        <translation type="unfinished"></translation>
+        <translation>This record is no longer within what this laptop may see (the dossier was withdrawn from the council, you are no longer on the council, or your communes changed), so it was removed from this laptop. The unsent change was not deleted: it is kept here.</translation>
     </message>
     <message>
         <source>Dữ liệu nhận về không hợp lệ với phiên bản ứng dụng này.</source>
-        <translation type="unfinished"></translation>
+        <translation>The data received is not valid for this version of the app.</translation>
     </message>
     <message>
         <source>Trùng với một bản ghi khác trên máy này (ví dụ một tài khoản thử nghiệm cùng tên).</source>
-        <translation type="unfinished"></translation>
+        <translation>It clashes with another record on this laptop (for example a demo account with the same name).</translation>
     </message>
     <message>
         <source>Ứng dụng này chưa biết loại dữ liệu này; hãy cập nhật ứng dụng.</source>
-        <translation type="unfinished"></translation>
+        <translation>This app does not know this kind of data yet; please update the app.</translation>
     </message>
     <message>
         <source>Máy này không lưu được bản ghi này.</source>
-        <translation type="unfinished"></translation>
+        <translation>This laptop cannot store this record.</translation>
     </message>
     <message>
         <source>Chưa lưu được ({code}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Not stored ({code}).</translation>
     </message>
 </context>
 <context>
@@ -4870,15 +4870,15 @@ A submitted sheet can no longer be edited; to change it, you must rescore.</tran
     </message>
     <message>
         <source>Dữ liệu nhận chưa lưu được ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Received, not stored ({n})</translation>
     </message>
     <message>
         <source>Những bản ghi này đã nhận từ máy chủ nhưng máy này chưa lưu được; chúng được giữ riêng và thử lại sau mỗi lần đồng bộ. Nếu vẫn còn, hãy cập nhật ứng dụng hoặc báo quản trị tỉnh.</source>
-        <translation type="unfinished"></translation>
+        <translation>These records came from the server but this laptop could not store them; they are kept aside and tried again after every sync. If they stay, update the app or tell the provincial admin.</translation>
     </message>
     <message>
         <source>Mọi dữ liệu nhận từ máy chủ đều đã được lưu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Everything received from the server has been stored.</translation>
     </message>
     <message>
         <source>chưa kết nối</source>

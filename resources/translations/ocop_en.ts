@@ -935,43 +935,43 @@
     </message>
     <message>
         <source>Nhãn của lô đã in: mã lô không đổi được nữa.</source>
-        <translation type="unfinished"></translation>
+        <translation>The lot&apos;s label has been printed: its code can no longer change.</translation>
     </message>
     <message>
         <source>Có hạn dùng</source>
-        <translation type="unfinished"></translation>
+        <translation>Has a use-by date</translation>
     </message>
     <message>
         <source>chai, hộp, kg…</source>
-        <translation type="unfinished"></translation>
+        <translation>bottles, boxes, kg…</translation>
     </message>
     <message>
         <source>vùng nguyên liệu, nơi thu mua…</source>
-        <translation type="unfinished"></translation>
+        <translation>growing area, where it was bought…</translation>
     </message>
     <message>
         <source>Mã lô:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lot code:</translation>
     </message>
     <message>
         <source>Ngày sản xuất:</source>
-        <translation type="unfinished"></translation>
+        <translation>Production date:</translation>
     </message>
     <message>
         <source>Hạn dùng:</source>
-        <translation type="unfinished"></translation>
+        <translation>Use by:</translation>
     </message>
     <message>
         <source>Số lượng, đơn vị:</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantity, unit:</translation>
     </message>
     <message>
         <source>Nguồn nguyên liệu:</source>
-        <translation type="unfinished"></translation>
+        <translation>Raw material origin:</translation>
     </message>
     <message>
         <source>Ghi chú:</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes:</translation>
     </message>
     <message>
         <source>Thành viên hội đồng</source>
@@ -2397,19 +2397,19 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     </message>
     <message>
         <source>Ghi quyết định công nhận</source>
-        <translation type="unfinished"></translation>
+        <translation>Record recognition decision</translation>
     </message>
     <message>
         <source>Số sao (theo kết quả hội đồng):</source>
-        <translation type="unfinished"></translation>
+        <translation>Stars (from the council&apos;s result):</translation>
     </message>
     <message>
         <source>ví dụ 1234/QĐ-UBND</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 1234/QĐ-UBND</translation>
     </message>
     <message>
         <source>Số quyết định:</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision no.:</translation>
     </message>
     <message>
         <source>Ngày quyết định:</source>
@@ -2417,33 +2417,35 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     </message>
     <message>
         <source>Cơ quan ban hành:</source>
-        <translation type="unfinished"></translation>
+        <translation>Issuing body:</translation>
     </message>
     <message>
         <source>Lý do (bắt buộc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason (required)</translation>
     </message>
     <message>
         <source>Từ ngày:</source>
-        <translation type="unfinished"></translation>
+        <translation>From:</translation>
     </message>
     <message>
         <source>Lý do:</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason:</translation>
     </message>
     <message>
         <source>{stars} · Quyết định {number} ngày {day} của {body}</source>
-        <translation type="unfinished"></translation>
+        <translation>{stars} · Decision {number} of {day} by {body}</translation>
     </message>
     <message>
         <source>{text}
 {status} từ ngày {day}. Lý do: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{text}
+{status} from {day}. Reason: {reason}</translation>
     </message>
     <message>
         <source>{text}
 {status} · hiệu lực đến hết ngày {last_day} · thông báo gia hạn từ {notice}</source>
-        <translation type="unfinished"></translation>
+        <translation>{text}
+{status} · valid through {last_day} · renewal notice from {notice}</translation>
     </message>
     <message>
         <source>Mật khẩu phải có ít nhất 10 ký tự.</source>
@@ -2535,95 +2537,95 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     </message>
     <message>
         <source>Sắp hết hiệu lực</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiring soon</translation>
     </message>
     <message>
         <source>Đã bị thu hồi</source>
-        <translation type="unfinished"></translation>
+        <translation>Revoked</translation>
     </message>
     <message>
         <source>Hạn sử dụng</source>
-        <translation type="unfinished"></translation>
+        <translation>Use by</translation>
     </message>
     <message>
         <source>Sử dụng tốt nhất trước</source>
-        <translation type="unfinished"></translation>
+        <translation>Best before</translation>
     </message>
     <message>
         <source>Chỉ quản trị tỉnh ghi và thu hồi quyết định công nhận; vai trò “{role}” không làm được việc này.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only the province&apos;s admin records and revokes recognition decisions; the role “{role}” cannot do this.</translation>
     </message>
     <message>
         <source>Chỉ ghi quyết định công nhận khi kết quả của hội đồng cho hồ sơ này đã được phê duyệt.</source>
-        <translation type="unfinished"></translation>
+        <translation>A recognition decision is recorded only once the council&apos;s result for this dossier is approved.</translation>
     </message>
     <message>
         <source>Kết quả đã phê duyệt đạt {stars} sao: cần từ 3 sao trở lên mới được công nhận.</source>
-        <translation type="unfinished"></translation>
+        <translation>The approved result has {stars} stars: recognition needs 3 stars or more.</translation>
     </message>
     <message>
         <source>Số sao của quyết định ({stars}) khác số sao hội đồng đã phê duyệt ({expected}); số sao lấy theo kết quả, không nhập tay.</source>
-        <translation type="unfinished"></translation>
+        <translation>The decision&apos;s stars ({stars}) differ from the council&apos;s approved stars ({expected}); stars come from the result, never typed.</translation>
     </message>
     <message>
         <source>Hãy ghi lý do thu hồi.</source>
-        <translation type="unfinished"></translation>
+        <translation>Give the reason for the revocation.</translation>
     </message>
     <message>
         <source>Kết quả này đã có quyết định công nhận còn hiệu lực; muốn gia hạn cần hồ sơ đánh giá lại đã được phê duyệt.</source>
-        <translation type="unfinished"></translation>
+        <translation>This result already has a recognition decision in force; a renewal needs an approved re-evaluation dossier.</translation>
     </message>
     <message>
         <source>Hồ sơ gia hạn phải là của cùng sản phẩm với quyết định cũ.</source>
-        <translation type="unfinished"></translation>
+        <translation>The renewal dossier must be of the same product as the earlier decision.</translation>
     </message>
     <message>
         <source>Ngày quyết định gia hạn phải sau ngày của quyết định cũ ({previous}).</source>
-        <translation type="unfinished"></translation>
+        <translation>The renewal decision must be dated after the earlier decision ({previous}).</translation>
     </message>
     <message>
         <source>Ngày thu hồi không được trước ngày ra quyết định.</source>
-        <translation type="unfinished"></translation>
+        <translation>The revocation date cannot be before the decision date.</translation>
     </message>
     <message>
         <source>Vai trò “{role}” không ghi lô sản xuất; việc này do cán bộ xã hoặc quản trị tỉnh làm.</source>
-        <translation type="unfinished"></translation>
+        <translation>The role “{role}” does not record production lots; the commune&apos;s officer or the province&apos;s admin does.</translation>
     </message>
     <message>
         <source>Sản phẩm thuộc xã/phường ngoài phạm vi của tài khoản này.</source>
-        <translation type="unfinished"></translation>
+        <translation>The product belongs to a commune outside this account&apos;s scope.</translation>
     </message>
     <message>
         <source>Nhãn của lô này đã được in: không xoá được và không đổi được mã lô. Nếu lô có vấn đề, hãy thu hồi lô và ghi lý do.</source>
-        <translation type="unfinished"></translation>
+        <translation>This lot&apos;s label has been printed: it cannot be deleted and its code cannot change. If the lot has a problem, withdraw it and give the reason.</translation>
     </message>
     <message>
         <source>Lô này đã bị thu hồi từ ngày {on}; việc thu hồi không huỷ được.</source>
-        <translation type="unfinished"></translation>
+        <translation>This lot was withdrawn on {on}; a withdrawal cannot be undone.</translation>
     </message>
     <message>
         <source>Hãy ghi lý do thu hồi lô.</source>
-        <translation type="unfinished"></translation>
+        <translation>Give the reason for withdrawing the lot.</translation>
     </message>
     <message>
         <source>Chỉ ghi lô sản xuất cho sản phẩm đang có quyết định công nhận OCOP còn hiệu lực.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lots are recorded only for products with an OCOP recognition in force.</translation>
     </message>
     <message>
         <source>Sản phẩm này đã có lô mã “{code}” (mã lô không dùng lại, kể cả lô đã xoá). Hãy chọn mã khác.</source>
-        <translation type="unfinished"></translation>
+        <translation>This product already has a lot with code “{code}” (lot codes are never reused, even of deleted lots). Choose another code.</translation>
     </message>
     <message>
         <source>Hạn dùng phải sau ngày sản xuất.</source>
-        <translation type="unfinished"></translation>
+        <translation>The use-by date must be after the production date.</translation>
     </message>
     <message>
         <source>Số lượng không được âm.</source>
-        <translation type="unfinished"></translation>
+        <translation>The quantity cannot be negative.</translation>
     </message>
     <message>
         <source>Tệp “{name}” không phải ảnh (cần ảnh JPEG, PNG, WebP hoặc HEIC).</source>
-        <translation type="unfinished"></translation>
+        <translation>The file “{name}” is not a photo (JPEG, PNG, WebP or HEIC needed).</translation>
     </message>
     <message>
         <source>Tem truy xuất sản phẩm OCOP</source>
@@ -3900,7 +3902,7 @@ After this step you cannot move it back to “{current}” yourself.</translatio
     </message>
     <message>
         <source>Hạn dùng</source>
-        <translation type="unfinished"></translation>
+        <translation>Use by</translation>
     </message>
     <message>
         <source>Số lượng</source>
@@ -3908,23 +3910,23 @@ After this step you cannot move it back to “{current}” yourself.</translatio
     </message>
     <message>
         <source>Nguồn nguyên liệu</source>
-        <translation type="unfinished"></translation>
+        <translation>Raw material origin</translation>
     </message>
     <message>
         <source>Ảnh</source>
-        <translation type="unfinished"></translation>
+        <translation>Photos</translation>
     </message>
     <message>
         <source>Nhãn</source>
-        <translation type="unfinished"></translation>
+        <translation>Label</translation>
     </message>
     <message>
         <source>Tình trạng</source>
-        <translation type="unfinished"></translation>
+        <translation>State</translation>
     </message>
     <message>
         <source>Thêm lô…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add lot…</translation>
     </message>
     <message>
         <source>Sửa…</source>
@@ -3932,72 +3934,73 @@ After this step you cannot move it back to “{current}” yourself.</translatio
     </message>
     <message>
         <source>Thu hồi lô…</source>
-        <translation type="unfinished"></translation>
+        <translation>Withdraw lot…</translation>
     </message>
     <message>
         <source>Xoá lô</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete lot</translation>
     </message>
     <message>
         <source>Thêm ảnh…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add photo…</translation>
     </message>
     <message>
         <source>Đã in {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Printed {day}</translation>
     </message>
     <message>
         <source>Đã thu hồi từ {day}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Withdrawn from {day}: {reason}</translation>
     </message>
     <message>
         <source>Đang lưu hành</source>
-        <translation type="unfinished"></translation>
+        <translation>On the market</translation>
     </message>
     <message>
         <source>Lô sản xuất do cán bộ xã phụ trách hoặc quản trị tỉnh ghi; bạn chỉ xem.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lots are recorded by the commune&apos;s officer or the province&apos;s admin; you can only look.</translation>
     </message>
     <message>
         <source>Sản phẩm chưa có quyết định công nhận còn hiệu lực: chưa ghi được lô mới.</source>
-        <translation type="unfinished"></translation>
+        <translation>The product has no recognition in force: no new lot can be recorded.</translation>
     </message>
     <message>
         <source>Ghi lô ngay trên máy này, không cần mạng; lô được gửi lên máy chủ ở lần đồng bộ tới.</source>
-        <translation type="unfinished"></translation>
+        <translation>Record lots right on this laptop, no network needed; they go to the server at the next sync.</translation>
     </message>
     <message>
         <source>Nhãn của lô đã in: lô không xoá được, chỉ thu hồi được.</source>
-        <translation type="unfinished"></translation>
+        <translation>The lot&apos;s label has been printed: it cannot be deleted, only withdrawn.</translation>
     </message>
     <message>
         <source>Thu hồi lô sản xuất</source>
-        <translation type="unfinished"></translation>
+        <translation>Withdraw production lot</translation>
     </message>
     <message>
         <source>Thu hồi lô {code} khỏi thị trường? Lô vẫn được giữ lại, ghi là đã thu hồi.</source>
-        <translation type="unfinished"></translation>
+        <translation>Withdraw lot {code} from the market? The lot is kept, marked as withdrawn.</translation>
     </message>
     <message>
         <source>Xác nhận thu hồi lô {code} từ ngày {day}?
 Việc thu hồi không huỷ được.</source>
-        <translation type="unfinished"></translation>
+        <translation>Withdraw lot {code} from {day}?
+A withdrawal cannot be undone.</translation>
     </message>
     <message>
         <source>Xoá lô {code}? Chỉ xoá lô ghi nhầm; mã lô không dùng lại được.</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete lot {code}? Only delete a lot recorded by mistake; its code cannot be used again.</translation>
     </message>
     <message>
         <source>Chọn ảnh của lô</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a photo of the lot</translation>
     </message>
     <message>
         <source>Ảnh (*.jpg *.jpeg *.png *.webp *.heic)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images (*.jpg *.jpeg *.png *.webp *.heic)</translation>
     </message>
     <message>
         <source>Chưa lưu: {reason} Bấm lại để sửa; những gì bạn đã nhập vẫn còn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved: {reason} Click again to correct it; what you typed is kept.</translation>
     </message>
     <message>
         <source>Chưa lưu: {reason}</source>
@@ -4556,72 +4559,73 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
     </message>
     <message>
         <source>Ngày</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Cơ quan ban hành</source>
-        <translation type="unfinished"></translation>
+        <translation>Issuing body</translation>
     </message>
     <message>
         <source>Sao</source>
-        <translation type="unfinished"></translation>
+        <translation>Stars</translation>
     </message>
     <message>
         <source>Hiệu lực đến hết</source>
-        <translation type="unfinished"></translation>
+        <translation>Valid through</translation>
     </message>
     <message>
         <source>Tình trạng</source>
-        <translation type="unfinished"></translation>
+        <translation>State</translation>
     </message>
     <message>
         <source>Ghi quyết định công nhận…</source>
-        <translation type="unfinished"></translation>
+        <translation>Record recognition decision…</translation>
     </message>
     <message>
         <source>Thu hồi quyết định…</source>
-        <translation type="unfinished"></translation>
+        <translation>Revoke decision…</translation>
     </message>
     <message>
         <source>Sản phẩm chưa có quyết định công nhận OCOP.</source>
-        <translation type="unfinished"></translation>
+        <translation>The product has no OCOP recognition decision.</translation>
     </message>
     <message>
         <source>Kết quả của hồ sơ này đã có quyết định công nhận.</source>
-        <translation type="unfinished"></translation>
+        <translation>This dossier&apos;s result already has a recognition decision.</translation>
     </message>
     <message>
         <source>Quyết định công nhận được ghi khi kết quả hội đồng của hồ sơ này đã được phê duyệt.</source>
-        <translation type="unfinished"></translation>
+        <translation>A recognition decision is recorded once the council&apos;s result for this dossier is approved.</translation>
     </message>
     <message>
         <source>Kết quả đã phê duyệt dưới 3 sao: không được công nhận.</source>
-        <translation type="unfinished"></translation>
+        <translation>The approved result is below 3 stars: it cannot be recognised.</translation>
     </message>
     <message>
         <source>Chỉ quản trị tỉnh ghi quyết định công nhận.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only the province&apos;s admin records recognition decisions.</translation>
     </message>
     <message>
         <source>Kết quả hội đồng đã phê duyệt {stars}: có thể ghi quyết định của UBND tỉnh.</source>
-        <translation type="unfinished"></translation>
+        <translation>Council result approved at {stars}: the provincial People&apos;s Committee decision can be recorded.</translation>
     </message>
     <message>
         <source>Gia hạn công nhận…</source>
-        <translation type="unfinished"></translation>
+        <translation>Renew recognition…</translation>
     </message>
     <message>
         <source>Thu hồi quyết định công nhận</source>
-        <translation type="unfinished"></translation>
+        <translation>Revoke recognition decision</translation>
     </message>
     <message>
         <source>Thu hồi quyết định {number}? Sản phẩm sẽ không còn được công nhận từ ngày chọn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revoke decision {number}? The product will no longer be recognised from the chosen date.</translation>
     </message>
     <message>
         <source>Xác nhận thu hồi quyết định {number} từ ngày {day}?
 Việc thu hồi không huỷ được.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revoke decision {number} from {day}?
+A revocation cannot be undone.</translation>
     </message>
     <message>
         <source>Chưa lưu: {reason}</source>

@@ -144,3 +144,34 @@ def test_a_pull_that_does_not_ask_gets_no_gone_entries(world):
     assert "gone" not in answer
     asked = world.member.client.pull(1, 1000, gone=True)
     assert {(g.entity, g.id) for g in asked.gone} >= {("dossiers", world.leaving)}
+
+
+def test_an_officer_moved_to_another_commune_drops_the_old_ones_rows(server, make_laptop):
+    """A commune taken from an officer: after logging in again, the next sync's check finds the laptop holds
+    rows the server no longer lists, re-downloads those entities and removes what the list lacks."""
+    from datetime import UTC, datetime
+
+    from ocop_server import accounts
+
+    officer_id = server.create_user("canboxa", PASSWORD, "commune_officer", commune_codes=[COMMUNE])
+    admin = make_laptop("admin")
+    with admin.session() as s:
+        old_commune = _dossier(s, "Mật ong Hương Sơn")
+        s.commit()
+    admin.sync()
+    officer = make_laptop("officer", "canboxa")
+    officer.sync()
+    with officer.session() as s:
+        assert s.get(Dossier, old_commune) is not None
+
+    with server.app.state.write_sessions() as session:
+        user = accounts.find_user(session, officer_id)
+        actor = accounts.find_login(session, "admin")
+        accounts.change_role(session, user, "commune_officer", ["18076"], actor=actor, now=datetime.now(UTC))
+        session.commit()
+    officer.client.login("canboxa", PASSWORD, "officer")  # the change revoked the old token
+    report = officer.sync()
+
+    with officer.session() as s:
+        assert s.get(Dossier, old_commune) is None and _count(s, Dossier) == 0
+    assert "dossiers" in report.redownloaded and report.mismatched == []

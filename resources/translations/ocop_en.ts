@@ -850,8 +850,118 @@
         <translation>Rejected</translation>
     </message>
     <message>
+        <source>Tài khoản trên máy chủ tỉnh. Mọi thay đổi có hiệu lực ngay: các máy của người đó phải đăng nhập lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tải lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập</source>
+        <translation type="unfinished">Username</translation>
+    </message>
+    <message>
+        <source>Họ tên</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dùng lần cuối</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhật ký thay đổi tài khoản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Chi tiết</source>
         <translation>Details</translation>
+    </message>
+    <message>
+        <source>Lúc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Người thực hiện</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Việc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tài khoản đang chọn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(chưa chọn)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khóa tài khoản…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mã xã, cách nhau bởi dấu phẩy (cán bộ xã)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu vai trò và xã</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ít nhất 10 ký tự, không phổ biến, khác tên đăng nhập</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mật khẩu mới</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang tải danh sách tài khoản từ máy chủ tỉnh…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} tài khoản trên máy chủ tỉnh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã mở khóa “{name}”; người đó đăng nhập lại được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang mở khóa…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khóa tài khoản “{name}”?
+
+Người đó không đăng nhập được nữa và mọi máy đang dùng tài khoản này mất quyền đồng bộ ngay lập tức. Có thể mở khóa lại sau.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã khóa “{name}”; các máy của người đó đã mất quyền đồng bộ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang khóa…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã lưu vai trò của “{name}”; người đó cần đăng nhập lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang lưu…</source>
+        <translation type="unfinished">Saving…</translation>
+    </message>
+    <message>
+        <source>Đã đặt lại mật khẩu của “{name}”; hãy báo mật khẩu mới cho người đó.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang đặt lại mật khẩu…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Kết thúc: {when}</source>
@@ -2492,6 +2602,10 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Mã xã/phường chỉ gồm chữ số (tối đa 10), các mã cách nhau bởi dấu phẩy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Không kết nối được máy chủ tỉnh nên chưa thể xem hay sửa tài khoản. Hãy kiểm tra mạng rồi bấm “Tải lại”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2679,6 +2793,22 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
         <source>Chưa lưu được ({code}).</source>
         <translation>Not stored ({code}).</translation>
     </message>
+    <message>
+        <source>Hoạt động</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã khóa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} phiên đăng nhập bị thu hồi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(máy chủ)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AccuracySpin</name>
@@ -2704,6 +2834,10 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     <message>
         <source>Hội đồng</source>
         <translation>Councils</translation>
+    </message>
+    <message>
+        <source>Tài khoản</source>
+        <translation type="unfinished">Account</translation>
     </message>
 </context>
 <context>
@@ -3536,7 +3670,7 @@ No preview for this file; click “Open file” to view it with this computer&ap
     </message>
     <message>
         <source>Lô sản xuất</source>
-        <translation type="unfinished">Production batch</translation>
+        <translation>Production lots</translation>
     </message>
     <message>
         <source>Huỷ thay đổi</source>
@@ -3898,7 +4032,7 @@ After this step you cannot move it back to “{current}” yourself.</translatio
     </message>
     <message>
         <source>Ngày sản xuất</source>
-        <translation type="unfinished">Production date</translation>
+        <translation>Production date</translation>
     </message>
     <message>
         <source>Hạn dùng</source>

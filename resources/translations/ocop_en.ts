@@ -1041,7 +1041,7 @@ Người đó không đăng nhập được nữa và mọi máy đang dùng tà
     </message>
     <message>
         <source>ví dụ L261203-01</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. L261203-01</translation>
     </message>
     <message>
         <source>Nhãn của lô đã in: mã lô không đổi được nữa.</source>
@@ -2503,7 +2503,7 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     </message>
     <message>
         <source>Gia hạn công nhận</source>
-        <translation type="unfinished"></translation>
+        <translation>Renew recognition</translation>
     </message>
     <message>
         <source>Ghi quyết định công nhận</source>
@@ -2523,7 +2523,7 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     </message>
     <message>
         <source>Ngày quyết định:</source>
-        <translation type="unfinished">Decision date:</translation>
+        <translation>Decision date:</translation>
     </message>
     <message>
         <source>Cơ quan ban hành:</source>
@@ -2647,7 +2647,7 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     </message>
     <message>
         <source>Còn hiệu lực</source>
-        <translation type="unfinished"></translation>
+        <translation>Valid</translation>
     </message>
     <message>
         <source>Sắp hết hiệu lực</source>
@@ -3666,7 +3666,7 @@ No preview for this file; click “Open file” to view it with this computer&ap
     </message>
     <message>
         <source>Công nhận</source>
-        <translation type="unfinished"></translation>
+        <translation>Recognition</translation>
     </message>
     <message>
         <source>Lô sản xuất</source>
@@ -4028,7 +4028,7 @@ After this step you cannot move it back to “{current}” yourself.</translatio
     <name>LotsPanel</name>
     <message>
         <source>Mã lô</source>
-        <translation type="unfinished">Batch code</translation>
+        <translation>Lot code</translation>
     </message>
     <message>
         <source>Ngày sản xuất</source>
@@ -4040,7 +4040,7 @@ After this step you cannot move it back to “{current}” yourself.</translatio
     </message>
     <message>
         <source>Số lượng</source>
-        <translation type="unfinished">Quantity</translation>
+        <translation>Quantity</translation>
     </message>
     <message>
         <source>Nguồn nguyên liệu</source>
@@ -4064,7 +4064,7 @@ After this step you cannot move it back to “{current}” yourself.</translatio
     </message>
     <message>
         <source>Sửa…</source>
-        <translation type="unfinished">Edit…</translation>
+        <translation>Edit…</translation>
     </message>
     <message>
         <source>Thu hồi lô…</source>
@@ -4138,7 +4138,7 @@ A withdrawal cannot be undone.</translation>
     </message>
     <message>
         <source>Chưa lưu: {reason}</source>
-        <translation type="unfinished">Not saved: {reason}</translation>
+        <translation>Not saved: {reason}</translation>
     </message>
 </context>
 <context>
@@ -4689,7 +4689,7 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
     <name>RecognitionPanel</name>
     <message>
         <source>Số quyết định</source>
-        <translation type="unfinished">Decision number</translation>
+        <translation>Decision no.</translation>
     </message>
     <message>
         <source>Ngày</source>
@@ -4763,7 +4763,7 @@ A revocation cannot be undone.</translation>
     </message>
     <message>
         <source>Chưa lưu: {reason}</source>
-        <translation type="unfinished">Not saved: {reason}</translation>
+        <translation>Not saved: {reason}</translation>
     </message>
 </context>
 <context>

@@ -23,8 +23,8 @@ from ocop_server.scope import LEFT, Viewer
 def gone_rows(session: Session, viewer: Viewer, after: int, upto: int) -> list[tuple[str, str]]:
     """(entity, id) of rows in scope for ``viewer`` at some point after ``after`` and out of it now,
     whose departure happened at a version in (after, upto]; sorted, without repeats."""
-    if viewer.keys is None or upto <= after:
-        return []
+    if viewer.keys is None or after == 0 or upto <= after:
+        return []  # at 0 the laptop holds nothing pulled (after a cursor reset, the check drops what is out)
     keys = sorted(viewer.keys)
     found = set(_rows_that_left(session, keys, after, upto))
     lost = _keys_the_user_lost(session, viewer, after, upto)

@@ -2439,43 +2439,43 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     </message>
     <message>
         <source>Máy này chưa biết địa chỉ công khai của tỉnh để in vào mã QR: hãy đồng bộ với máy chủ tỉnh một lần, hoặc nhập địa chỉ đó trong hộp in tem.</source>
-        <translation type="unfinished"></translation>
+        <translation>This laptop does not know the province's public address to put in QR codes yet: sync with the provincial server once, or type that address in the labels dialog.</translation>
     </message>
     <message>
         <source>Lô “{lot}” đã bị thu hồi nên không in tem cho lô này.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lot “{lot}” has been withdrawn, so no labels are printed for it.</translation>
     </message>
     <message>
         <source>Số tem quá nhiều: mỗi lần in tối đa {limit} tem.</source>
-        <translation type="unfinished"></translation>
+        <translation>Too many labels: at most {limit} labels at a time.</translation>
     </message>
     <message>
         <source>Địa chỉ quá dài để in thành mã QR ({length} ký tự, tối đa {limit}).</source>
-        <translation type="unfinished"></translation>
+        <translation>The address is too long for a QR code ({length} characters, at most {limit}).</translation>
     </message>
     <message>
         <source>Không tìm thấy mã QR nào đọc được trong ảnh: ảnh có thể bị mờ, quá tối hoặc mã bị che. Hãy chụp lại gần hơn, đủ sáng và giữ máy thẳng.</source>
-        <translation type="unfinished"></translation>
+        <translation>No readable QR code was found in the picture: it may be blurred, too dark, or the code may be covered. Take it again closer, in good light, holding the phone straight.</translation>
     </message>
     <message>
         <source>Mã trong ảnh không phải mã truy xuất sản phẩm OCOP của tỉnh (nội dung: “{text}”).</source>
-        <translation type="unfinished"></translation>
+        <translation>The code in the picture is not a traceability code of the province's OCOP products (it holds “{text}”).</translation>
     </message>
     <message>
         <source>Mã “{code}” là mã truy xuất OCOP nhưng sản phẩm này chưa có trên máy; hãy đồng bộ rồi quét lại.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{code}” is an OCOP traceability code, but this product is not on this laptop; sync, then scan again.</translation>
     </message>
     <message>
         <source>Tệp “{name}” không phải ảnh đọc được (cần ảnh JPEG, PNG, …).</source>
-        <translation type="unfinished"></translation>
+        <translation>The file “{name}” is not a readable picture (JPEG, PNG … are needed).</translation>
     </message>
     <message>
         <source>Ảnh “{name}” quá lớn để đọc mã; hãy chọn ảnh nhỏ hơn (dưới 60 MB và 80 triệu điểm ảnh).</source>
-        <translation type="unfinished"></translation>
+        <translation>The picture “{name}” is too large to read a code from; choose a smaller one (under 60 MB and 80 million pixels).</translation>
     </message>
     <message>
         <source>Không mở được tệp “{name}” ({detail}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not open the file “{name}” ({detail}).</translation>
     </message>
     <message>
         <source>Địa chỉ máy chủ {host} dùng http không mã hoá: mật khẩu và phiên đăng nhập sẽ đi qua mạng ở dạng đọc được. Hãy dùng địa chỉ https://, hoặc xác nhận dùng http cho máy chủ này (Ứng dụng → Kết nối máy chủ tỉnh…; khi đồng bộ bằng lệnh: --allow-http {host}).</source>
@@ -2743,31 +2743,31 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     </message>
     <message>
         <source>Tem truy xuất sản phẩm OCOP</source>
-        <translation type="unfinished"></translation>
+        <translation>OCOP product traceability labels</translation>
     </message>
     <message>
         <source>OCOP {n} sao</source>
-        <translation type="unfinished"></translation>
+        <translation>OCOP {n} stars</translation>
     </message>
     <message>
         <source>Sản phẩm OCOP</source>
-        <translation type="unfinished"></translation>
+        <translation>OCOP product</translation>
     </message>
     <message>
         <source>Lô: {lot}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lot: {lot}</translation>
     </message>
     <message>
         <source>NSX: {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Made: {date}</translation>
     </message>
     <message>
         <source>Dùng tốt nhất trước: {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Best before: {date}</translation>
     </message>
     <message>
         <source>HSD: {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Use by: {date}</translation>
     </message>
     <message>
         <source>Bản ghi này không còn thuộc phạm vi của máy này (hồ sơ đã được rút khỏi hội đồng, bạn không còn trong hội đồng, hoặc xã phụ trách đã đổi) nên đã được gỡ khỏi máy. Thay đổi chưa gửi không bị xoá: nó được giữ lại ở đây.</source>
@@ -4662,11 +4662,11 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
     </message>
     <message>
         <source>Mã GTIN (mã vạch, nếu có)</source>
-        <translation type="unfinished"></translation>
+        <translation>GTIN (bar code number, if any)</translation>
     </message>
     <message>
         <source>8, 12, 13 hoặc 14 chữ số, ví dụ 893…</source>
-        <translation type="unfinished"></translation>
+        <translation>8, 12, 13 or 14 digits, e.g. 893…</translation>
     </message>
     <message>
         <source>Mô tả sản phẩm</source>

@@ -175,3 +175,26 @@ def test_an_officer_moved_to_another_commune_drops_the_old_ones_rows(server, mak
     with officer.session() as s:
         assert s.get(Dossier, old_commune) is None and _count(s, Dossier) == 0
     assert "dossiers" in report.redownloaded and report.mismatched == []
+
+
+def test_gone_never_names_rows_of_a_council_the_member_never_sat_on(world):
+    """A dossier unassigned from another council is not named to this member: gone reveals only ids of rows
+    the device could see."""
+    with world.admin.session() as s:
+        criteria_id = s.get(Council, world.council).criteria_set_id
+        elsewhere = councils.create_council(s, name="Hội đồng huyện Hương Sơn", admin_unit_code=COMMUNE,
+                                            criteria_set_id=criteria_id).id
+        foreign = _dossier(s, "Cam Khe")
+        admin_id = s.scalar(select(User.id).where(User.username == "admin"))
+        for target in ("submitted", "commune_checked", "forwarded"):
+            dossiers.change_dossier_status(s, foreign, target, user_id=admin_id, role="admin")
+        assignment = assignments.assign_dossier(s, council_id=elsewhere, dossier_id=foreign).id
+        s.commit()
+    world.admin.sync()
+    with world.admin.session() as s:
+        assignments.unassign(s, assignment_id=assignment)
+        assignments.unassign(s, assignment_id=world.assignment)
+        s.commit()
+    assert world.admin.sync().rejected == 0
+    named = {g.id for g in world.member.client.pull(1, 1000, gone=True).gone}
+    assert world.leaving in named and foreign not in named

@@ -170,6 +170,8 @@ class SyncEngine:
         info = self.client.info()
         with self._session() as session:
             sync_store.set_meta(session, MAX_UPLOAD_KEY, str(info.max_upload_bytes))
+            if info.public_base_url:  # QR labels are made offline from it (services/labels.py reads this key)
+                sync_store.set_meta(session, "public_base_url", info.public_base_url.rstrip("/"))
             session.commit()
 
     def _exchange(self, report: SyncReport, held_back: set[str]) -> None:

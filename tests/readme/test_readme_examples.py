@@ -72,7 +72,7 @@ RUNS: dict[str, list[Run]] = {
 # Examples that wait on a network or run until stopped: their --help must name every option the README shows.
 HELP_ONLY = {
     "ocop-server [--database-url URL] [--port 8765]": "serves until stopped; the walk-through starts it for real",
-    "ocop sync --server http://HOST:8765 --username U": "needs a server and an account; the walk-through syncs",
+    "ocop sync --server https://HOST --username U": "needs a server and an account; the walk-through syncs",
 }
 
 SKIPPED = {

@@ -20,6 +20,7 @@ def errors() -> dict[str, str]:
         "unknown_role": _t("Vai trò này không có trong hệ thống."),
         "accounts_need_server": _t("Quản lý tài khoản cần kết nối máy chủ tỉnh; máy này chưa được cấu hình máy chủ "
                                    "(đang làm việc ngoại tuyến)."),
+        "invalid_commune_codes": _t("Mã xã/phường chỉ gồm chữ số (tối đa 10), các mã cách nhau bởi dấu phẩy."),
         "accounts_offline": _t("Không kết nối được máy chủ tỉnh nên chưa thể xem hay sửa tài khoản. Hãy kiểm tra "
                                "mạng rồi bấm “Tải lại”."),
     }

@@ -13,11 +13,11 @@ from ocop_desktop.ui.admin.criteria_preview import CriteriaPreviewDialog
 from ocop_desktop.ui.context import AppContext
 
 
-def test_admins_get_the_criteria_and_council_tabs(context: AppContext, qtbot) -> None:
-    """The tabs are named in Vietnamese, criteria first."""
+def test_admins_get_the_criteria_council_and_account_tabs(context: AppContext, qtbot) -> None:
+    """The tabs are named in Vietnamese, criteria first, accounts (built when first opened) last."""
     page = AdminPage(context)
     qtbot.addWidget(page)
-    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["Bộ tiêu chí", "Hội đồng"]
+    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["Bộ tiêu chí", "Hội đồng", "Tài khoản"]
 
 
 def test_a_non_admin_sees_a_notice_and_no_actions(context: AppContext, qtbot) -> None:

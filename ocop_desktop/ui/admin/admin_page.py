@@ -1,6 +1,9 @@
-"""The admin section (Quản trị): criteria-set versions and councils; other users are told it is not theirs."""
+"""The admin section (Quản trị): criteria-set versions, councils and the server's accounts; other users are told it
+is not theirs."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
@@ -10,6 +13,12 @@ from ocop_desktop.ui.admin.councils_tab import CouncilsTab
 from ocop_desktop.ui.admin.criteria_tab import CriteriaTab
 from ocop_desktop.ui.context import AppContext
 
+if TYPE_CHECKING:  # the HTTP client loads when the tab is first opened, not with the window
+    from ocop_desktop.ui.admin.users_tab import UsersTab
+
+
+USERS_TAB = 2
+
 
 class AdminPage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
@@ -18,6 +27,7 @@ class AdminPage(QWidget):
         self.tabs: QTabWidget | None = None
         self.criteria_tab: CriteriaTab | None = None
         self.councils_tab: CouncilsTab | None = None
+        self.users_tab: UsersTab | None = None
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Quản trị"), self)
         title.setStyleSheet("font-size: 20px; font-weight: 600;")
@@ -38,7 +48,25 @@ class AdminPage(QWidget):
         self.councils_tab = CouncilsTab(context, self.tabs)
         self.tabs.addTab(self.criteria_tab, self.tr("Bộ tiêu chí"))
         self.tabs.addTab(self.councils_tab, self.tr("Hội đồng"))
+        # Built when first opened: it asks the server, which the other tabs never wait for.
+        self.tabs.addTab(QWidget(self.tabs), self.tr("Tài khoản"))
+        self.tabs.currentChanged.connect(self._open_users)
         layout.addWidget(self.tabs, 1)
+
+    def _open_users(self, index: int) -> None:
+        if self.tabs is None or index != USERS_TAB or self.users_tab is not None:
+            return
+        from ocop_desktop.ui.admin.users_tab import UsersTab
+
+        self.users_tab = UsersTab(self.context, self.tabs)
+        placeholder = self.tabs.widget(USERS_TAB)
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(USERS_TAB)
+        if placeholder is not None:
+            placeholder.deleteLater()
+        self.tabs.insertTab(USERS_TAB, self.users_tab, self.tr("Tài khoản"))
+        self.tabs.setCurrentIndex(USERS_TAB)
+        self.tabs.blockSignals(False)
 
     def on_changes(self, changes: Changes) -> None:
         for tab in (self.criteria_tab, self.councils_tab):

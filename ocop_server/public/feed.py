@@ -83,10 +83,13 @@ def entries(index: PublicIndex, today: date, since: Cursor | None, base: str
     changed between its day and today; removed: products public before and no longer."""
     items = []
     for product in index.public_products():
+        unmoved = since is not None and index.changed.get(product.id, 0) <= since.seq
+        if unmoved and since is not None and since.day == today:
+            continue  # nothing changed and no day passed: the poller's usual case, decided without any date sums
         rec = current_recognition(index, product.id, today)
         if rec is None:
             continue
-        if since is not None and index.changed.get(product.id, 0) <= since.seq:
+        if unmoved and since is not None:
             before = current_recognition(index, product.id, since.day)
             if before is not None and before.status == rec.status:
                 continue

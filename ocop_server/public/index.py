@@ -50,6 +50,7 @@ class PublicIndex:
     by_gtin: dict[str, str] = field(default_factory=dict)
     changed: dict[str, int] = field(default_factory=dict)  # product -> last sequence its public entry moved
     gone: dict[str, tuple[Product, int]] = field(default_factory=dict)  # once public, no longer: for the feed
+    feed_bodies: dict[str, bytes] = field(default_factory=dict)  # by ETag, kept by routes._feed
     _rec_product: dict[str, str] = field(default_factory=dict)
     _doc_product: dict[str, tuple[str, str]] = field(default_factory=dict)  # doc -> (dossier, product)
     _sha_docs: dict[str, set[str]] = field(default_factory=dict)

@@ -20,6 +20,9 @@ router = APIRouter(tags=["public"])
 PAGE_CACHE = "public, max-age=300"
 _SHA_JPG = re.compile(r"([0-9a-f]{64})\.jpg")
 _index_lock = threading.Lock()
+# The last bodies made, by ETag (which covers everything a body depends on): shops polling the full list
+# between two changes get the same bytes without the list being built again.
+FEED_BODIES_KEPT = 8
 FAVICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><path fill="#b8860b" d="M8 1l2.1 4.6 '
            '4.9.5-3.7 3.3 1.1 4.9L8 11.8 3.6 14.3l1.1-4.9L1 6.1l4.9-.5z"/></svg>')
 
@@ -99,12 +102,19 @@ def _feed(request: Request, kind: str, since: str | None, if_none_match: str | N
                    "X-Content-Type-Options": "nosniff", "Access-Control-Allow-Origin": "*"}
         if feed.matches(if_none_match, tag):
             return Response(status_code=304, headers=headers)
-        items, removed = feed.entries(index, today, cursor, base)
+        bodies = index.feed_bodies
+        body = bodies.get(tag)
+        if body is None:
+            items, removed = feed.entries(index, today, cursor, base)
+            body = (feed.as_csv(items, removed) if kind == "csv"
+                    else feed.as_json(items, removed, today, cursor, next_cursor))
+            bodies[tag] = body
+            while len(bodies) > FEED_BODIES_KEPT:
+                bodies.pop(next(iter(bodies)), None)
     if kind == "csv":
-        return Response(feed.as_csv(items, removed), media_type="text/csv; charset=utf-8",
+        return Response(body, media_type="text/csv; charset=utf-8",
                         headers={**headers, "Content-Disposition": 'inline; filename="ocop-catalogue.csv"'})
-    return Response(feed.as_json(items, removed, today, cursor, next_cursor), media_type="application/json",
-                    headers=headers)
+    return Response(body, media_type="application/json", headers=headers)
 
 
 @router.get("/catalogue.json")

@@ -17,6 +17,7 @@ from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ocop_core.protocol import HaveRequest, HaveResponse, UploadState
@@ -145,8 +146,14 @@ def _finish(request: Request, session: Session, upload: FileUpload, partial: Pat
     os.replace(partial, final)  # the same bytes as any copy already there: the hash says so
     blob = session.get(Blob, upload.sha256)
     if blob is None:
-        blob = Blob(sha256=upload.sha256, created_at=datetime.now(UTC))
-        session.add(blob)
+        try:
+            with session.begin_nested():
+                session.add(Blob(sha256=upload.sha256, size=upload.size, received=upload.size, complete=True,
+                                 created_at=datetime.now(UTC)))
+        except IntegrityError:
+            pass  # another uploader of the same bytes finished at the same moment (PostgreSQL, several workers)
+        blob = session.get(Blob, upload.sha256)
+    assert blob is not None
     blob.size, blob.received, blob.complete = upload.size, upload.size, True
     upload.complete = True
 

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 from ocop_desktop import formats
 from ocop_desktop.i18n import _t
 
+DIALOG_WIDTH = 480
+
 
 @dataclass(frozen=True)
 class Decision:
@@ -46,6 +48,7 @@ class DecisionDialog(QDialog):
     def __init__(self, parent: QWidget | None, *, stars: int, issuing_body: str, today: date, renewal: bool):
         super().__init__(parent)
         self.setWindowTitle(_t("Gia hạn công nhận") if renewal else _t("Ghi quyết định công nhận"))
+        self.setMinimumWidth(DIALOG_WIDTH)  # the issuing body's full name, read whole
         form = QFormLayout(self)
         form.addRow(_t("Số sao (theo kết quả hội đồng):"), QLabel(formats.stars(stars), self))
         self.number = QLineEdit(self)
@@ -72,6 +75,7 @@ class WithdrawalDialog(QDialog):
     def __init__(self, parent: QWidget | None, *, title: str, question: str, today: date):
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.setMinimumWidth(DIALOG_WIDTH)
         form = QFormLayout(self)
         label = QLabel(question, self)
         label.setWordWrap(True)

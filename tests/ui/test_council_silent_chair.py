@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -77,7 +78,7 @@ def _open(page: CouncilPage, evaluation: str) -> None:
 
 
 def test_secretary_records_the_silent_chair_present_and_approves(page: CouncilPage, silent_chair: SimpleNamespace,
-                                                                demo_db: Database) -> None:
+                                                                demo_db: Database, screenshots: Path) -> None:
     """Until the box is ticked the result waits for the chair and cannot be approved; ticked, it can, and the
     approved result is stored with 5 stars and no chair_absent flag. The box shows only for such a council."""
     page.resize(1366, 768)
@@ -92,7 +93,7 @@ def test_secretary_records_the_silent_chair_present_and_approves(page: CouncilPa
     page.chair_present.setChecked(True)
     row = page.current_row()
     assert row.can_approve and page.approve_button.isEnabled()
-    page.grab().save("/tmp/council-silent-chair.png")
+    page.grab().save(str(screenshots / "council-silent-chair.png"))
     asked: list[str] = []
     page.confirm = lambda title, text: asked.append(text) or True
     page.approve_button.click()
@@ -130,7 +131,7 @@ def test_without_the_box_the_approval_is_refused_and_nothing_is_stored(page: Cou
                                                           CouncilResult.approved_at.is_not(None))) is None
 
 
-def test_the_page_names_a_dossiers_expired_and_missing_documents(page: CouncilPage) -> None:
+def test_the_page_names_a_dossiers_expired_and_missing_documents(page: CouncilPage, screenshots: Path) -> None:
     """The detail under the table names the demo's expired lab report with its last day and the missing
     declaration with its star level, in red."""
     texts = []
@@ -139,7 +140,7 @@ def test_the_page_names_a_dossiers_expired_and_missing_documents(page: CouncilPa
         if row.documents:
             page.table.setCurrentIndex(page.model.index(n, 0))
             texts.append(page.detail.text())
-            page.grab().save(f"/tmp/council-documents-{len(texts)}.png")
+            page.grab().save(str(screenshots / f"council-documents-{len(texts)}.png"))
     joined = " ".join(texts)
     assert "Phiếu kết quả kiểm nghiệm: hết hiệu lực sau ngày " in joined
     assert "Bản công bố chất lượng: thiếu (bắt buộc từ 3 sao)" in joined

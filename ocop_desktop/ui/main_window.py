@@ -124,6 +124,9 @@ class MainWindow(QMainWindow):
         quit_action = app_menu.addAction(self.tr("Thoát"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
+        from ocop_desktop.ui.labels.actions import add_traceability_menu
+
+        add_traceability_menu(self.menuBar(), self)
 
     def choose_language(self, code: str) -> None:
         """The windows are built in their language, so a new one takes a reopened window; offered at once."""

@@ -1,0 +1,1 @@
+"""The labels dialog: QR codes and label sheets of products and lots."""

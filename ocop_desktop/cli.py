@@ -168,6 +168,9 @@ def build_parser() -> argparse.ArgumentParser:
     from ocop_desktop.verify_cli import add_parser as add_verify
 
     add_verify(sub)
+    from ocop_desktop.witness_cli import add_parser as add_witness
+
+    add_witness(sub)
     sub.add_parser("server", help="máy chủ tỉnh: chuyển sang lệnh ocop-server", add_help=False)
     return parser
 

@@ -11,6 +11,7 @@ from fastapi.middleware.gzip import GZipMiddleware
 from sqlalchemy.orm import sessionmaker
 
 from ocop_core.protocol import SUPPORTED_VERSIONS, ServerInfo
+from ocop_core.translog.notes import Verifier
 from ocop_server import api_admin, api_auth, api_files, api_sync, epochs, errors
 from ocop_server.database import Writers, make_engine, migrate
 from ocop_server.deps import CallerCache, TokenTouches
@@ -41,6 +42,7 @@ def create_app(settings: Settings) -> FastAPI:
                               "the X-OCOP-Protocol header.")
     app.state.settings = settings
     app.state.log_signer = translog_keys.load_key(settings.log_key_file)
+    app.state.witness_keys = tuple(Verifier.decode(key) for key in settings.witness_keys)
     app.state.sessions = sessionmaker(read_engine, expire_on_commit=False)
     # Every writing session carries the log's key, so a change the log records is appended, and its
     # checkpoint signed, in the change's own transaction (ocop_server/translog/log.py).

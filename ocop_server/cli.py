@@ -30,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
     server.add_argument("--keyfile", help="khoá riêng của chứng chỉ TLS (PEM)")
     server.add_argument("--log-key-file", help="khoá ký nhật ký minh bạch (mặc định: thư mục cấu hình, ngoài CSDL)")
     server.add_argument("--log-origin", default=None, help="tên nhật ký khi tạo khoá, vd. ocop.hatinh.gov.vn/nhat-ky")
+    server.add_argument("--witness-key", action="append", default=[],
+                        help="khoá công khai của một nhân chứng được chấp nhận đồng ký (lặp lại được)")
     server.add_argument("action", nargs="?", choices=["run", "create-admin", "create-log-key"], default="run")
     server.add_argument("--username", default="admin")
     server.add_argument("--full-name", default="Quản trị viên")
@@ -44,6 +46,14 @@ def _settings(args) -> Settings:
     settings = Settings.default(args.database_url, Path(args.files_dir) if args.files_dir else None)
     if args.log_key_file:
         settings = dataclasses.replace(settings, log_key_file=Path(args.log_key_file))
+    if args.witness_key:
+        from ocop_core.translog.notes import NoteError, Verifier
+
+        try:
+            keys = tuple(Verifier.decode(key).encode() for key in args.witness_key)
+        except NoteError as error:
+            raise SystemExit(f"--witness-key không hợp lệ: {error}") from error
+        settings = dataclasses.replace(settings, witness_keys=keys)
     if args.public_base_url:
         base = args.public_base_url.strip().rstrip("/")
         parts = urlsplit(base)

@@ -41,6 +41,8 @@ class Settings:
     # The transparency log's signing key: a file outside the database (ocop_server/translog/keys.py), made
     # once at setup by `ocop-server create-log-key`. The server does not start without it.
     log_key_file: Path | None = None
+    # Witnesses whose cosignatures the log keeps and serves (their verifier keys, name+id+key).
+    witness_keys: tuple[str, ...] = ()
 
     @classmethod
     def default(cls, database_url: str | None = None, files_dir: Path | None = None) -> Settings:

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from ocop_core.translog.merkle import ProofError
 from ocop_server.errors import ApiError
 from ocop_server.translog import log
+from ocop_server.translog import witnesses as witnesses_module
 
 router = APIRouter(prefix="/log", tags=["transparency log"])
 MAX_RANGE = 1000
@@ -104,3 +105,25 @@ def bundle(request: Request, entity: str, entity_id: str) -> Bundle:
         proofs = [_b64(log.inclusion(session, e.idx, tree_size)) for e in found]
     return Bundle(log_key=request.app.state.log_signer.verifier.encode(), checkpoint=note,
                   entries=[Entry(index=e.idx, body=bytes(e.body).decode()) for e in found], proofs=proofs)
+
+
+@router.post("/cosignature", response_class=PlainTextResponse)
+async def cosignature(request: Request) -> str:
+    """A witness hands back the checkpoint it co-signed (the signed note with its cosignature line)."""
+    body = await request.body()
+    if len(body) > 64 * 1024:
+        raise ApiError(413, "body_too_large", "A cosigned checkpoint is a few hundred bytes.")
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ApiError(400, "cosignature_malformed", "Not UTF-8 text.") from error
+    witnesses = request.app.state.witness_keys
+    with request.app.state.write_sessions() as session:
+        try:
+            note = witnesses_module.add_cosignatures(session, text, witnesses)
+        except witnesses_module.CosignatureRefused as refusal:
+            status = 403 if refusal.code == "cosignature_unknown_witness" else 409 if refusal.code.endswith(
+                "checkpoint") else 400
+            raise ApiError(status, refusal.code, str(refusal)) from refusal
+        session.commit()
+    return note

@@ -95,7 +95,7 @@ class UsersTab(QWidget):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(_t("ít nhất 10 ký tự, không phổ biến, khác tên đăng nhập"))
         self.password_button = QPushButton(_t("Đặt lại mật khẩu"), box)
-        form.addRow(_t("Tài khoản"), self.chosen)
+        form.addRow(_t("Tên đăng nhập"), self.chosen)
         form.addRow("", self.state_button)
         form.addRow(_t("Vai trò"), self.role)
         form.addRow(_t("Xã/phường"), self.communes)

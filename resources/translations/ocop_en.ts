@@ -851,27 +851,27 @@
     </message>
     <message>
         <source>Tài khoản trên máy chủ tỉnh. Mọi thay đổi có hiệu lực ngay: các máy của người đó phải đăng nhập lại.</source>
-        <translation type="unfinished"></translation>
+        <translation>Accounts on the provincial server. Every change takes effect at once: that person's computers must log in again.</translation>
     </message>
     <message>
         <source>Tải lại</source>
-        <translation type="unfinished"></translation>
+        <translation>Reload</translation>
     </message>
     <message>
         <source>Tên đăng nhập</source>
-        <translation type="unfinished">Username</translation>
+        <translation>Username</translation>
     </message>
     <message>
         <source>Họ tên</source>
-        <translation type="unfinished"></translation>
+        <translation>Full name</translation>
     </message>
     <message>
         <source>Dùng lần cuối</source>
-        <translation type="unfinished"></translation>
+        <translation>Last used</translation>
     </message>
     <message>
         <source>Nhật ký thay đổi tài khoản</source>
-        <translation type="unfinished"></translation>
+        <translation>Account change log</translation>
     </message>
     <message>
         <source>Chi tiết</source>
@@ -879,89 +879,91 @@
     </message>
     <message>
         <source>Lúc</source>
-        <translation type="unfinished"></translation>
+        <translation>When</translation>
     </message>
     <message>
         <source>Người thực hiện</source>
-        <translation type="unfinished"></translation>
+        <translation>By</translation>
     </message>
     <message>
         <source>Việc</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Tài khoản đang chọn</source>
-        <translation type="unfinished"></translation>
+        <translation>Chosen account</translation>
     </message>
     <message>
         <source>(chưa chọn)</source>
-        <translation type="unfinished"></translation>
+        <translation>(none chosen)</translation>
     </message>
     <message>
         <source>Khóa tài khoản…</source>
-        <translation type="unfinished"></translation>
+        <translation>Disable account…</translation>
     </message>
     <message>
         <source>mã xã, cách nhau bởi dấu phẩy (cán bộ xã)</source>
-        <translation type="unfinished"></translation>
+        <translation>commune codes, separated by commas (commune officers)</translation>
     </message>
     <message>
         <source>Lưu vai trò và xã</source>
-        <translation type="unfinished"></translation>
+        <translation>Save role and communes</translation>
     </message>
     <message>
         <source>ít nhất 10 ký tự, không phổ biến, khác tên đăng nhập</source>
-        <translation type="unfinished"></translation>
+        <translation>at least 10 characters, not a common one, not the username</translation>
     </message>
     <message>
         <source>Mật khẩu mới</source>
-        <translation type="unfinished"></translation>
+        <translation>New password</translation>
     </message>
     <message>
         <source>Đang tải danh sách tài khoản từ máy chủ tỉnh…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading the accounts from the provincial server…</translation>
     </message>
     <message>
         <source>{n} tài khoản trên máy chủ tỉnh.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} accounts on the provincial server.</translation>
     </message>
     <message>
         <source>Đã mở khóa “{name}”; người đó đăng nhập lại được.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}” is enabled; that person can log in again.</translation>
     </message>
     <message>
         <source>Đang mở khóa…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enabling…</translation>
     </message>
     <message>
         <source>Khóa tài khoản “{name}”?
 
 Người đó không đăng nhập được nữa và mọi máy đang dùng tài khoản này mất quyền đồng bộ ngay lập tức. Có thể mở khóa lại sau.</source>
-        <translation type="unfinished"></translation>
+        <translation>Disable the account “{name}”?
+
+This person can no longer log in, and every computer using this account loses the right to sync at once. The account can be enabled again later.</translation>
     </message>
     <message>
         <source>Đã khóa “{name}”; các máy của người đó đã mất quyền đồng bộ.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}” is disabled; that person's computers can no longer sync.</translation>
     </message>
     <message>
         <source>Đang khóa…</source>
-        <translation type="unfinished"></translation>
+        <translation>Disabling…</translation>
     </message>
     <message>
         <source>Đã lưu vai trò của “{name}”; người đó cần đăng nhập lại.</source>
-        <translation type="unfinished"></translation>
+        <translation>The role of “{name}” is saved; that person must log in again.</translation>
     </message>
     <message>
         <source>Đang lưu…</source>
-        <translation type="unfinished">Saving…</translation>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>Đã đặt lại mật khẩu của “{name}”; hãy báo mật khẩu mới cho người đó.</source>
-        <translation type="unfinished"></translation>
+        <translation>The password of “{name}” is reset; tell that person the new password.</translation>
     </message>
     <message>
         <source>Đang đặt lại mật khẩu…</source>
-        <translation type="unfinished"></translation>
+        <translation>Resetting the password…</translation>
     </message>
     <message>
         <source>Kết thúc: {when}</source>
@@ -2439,7 +2441,7 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     </message>
     <message>
         <source>Máy này chưa biết địa chỉ công khai của tỉnh để in vào mã QR: hãy đồng bộ với máy chủ tỉnh một lần, hoặc nhập địa chỉ đó trong hộp in tem.</source>
-        <translation>This laptop does not know the province's public address to put in QR codes yet: sync with the provincial server once, or type that address in the labels dialog.</translation>
+        <translation>This laptop does not know the province&apos;s public address to put in QR codes yet: sync with the provincial server once, or type that address in the labels dialog.</translation>
     </message>
     <message>
         <source>Lô “{lot}” đã bị thu hồi nên không in tem cho lô này.</source>
@@ -2459,7 +2461,7 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     </message>
     <message>
         <source>Mã trong ảnh không phải mã truy xuất sản phẩm OCOP của tỉnh (nội dung: “{text}”).</source>
-        <translation>The code in the picture is not a traceability code of the province's OCOP products (it holds “{text}”).</translation>
+        <translation>The code in the picture is not a traceability code of the province&apos;s OCOP products (it holds “{text}”).</translation>
     </message>
     <message>
         <source>Mã “{code}” là mã truy xuất OCOP nhưng sản phẩm này chưa có trên máy; hãy đồng bộ rồi quét lại.</source>
@@ -2559,79 +2561,79 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     </message>
     <message>
         <source>Mật khẩu phải có ít nhất 10 ký tự.</source>
-        <translation type="unfinished"></translation>
+        <translation>The password must have at least 10 characters.</translation>
     </message>
     <message>
         <source>Mật khẩu này quá phổ biến, dễ bị đoán; hãy chọn mật khẩu khác.</source>
-        <translation type="unfinished"></translation>
+        <translation>This password is too common and easy to guess; choose another one.</translation>
     </message>
     <message>
         <source>Mật khẩu không được trùng với tên đăng nhập.</source>
-        <translation type="unfinished"></translation>
+        <translation>The password must not be the username.</translation>
     </message>
     <message>
         <source>Tài khoản này đã bị khóa trên máy chủ tỉnh; hãy liên hệ quản trị tỉnh.</source>
-        <translation type="unfinished"></translation>
+        <translation>This account is disabled on the provincial server; contact the provincial admin.</translation>
     </message>
     <message>
         <source>Phiên đăng nhập máy chủ trên máy này đã hết hạn vì lâu không dùng; hãy đăng nhập lại.</source>
-        <translation type="unfinished"></translation>
+        <translation>This computer's server login expired after a long time unused; log in again.</translation>
     </message>
     <message>
         <source>Đăng nhập sai quá nhiều lần; hãy chờ vài phút rồi thử lại.</source>
-        <translation type="unfinished"></translation>
+        <translation>Too many failed logins; wait a few minutes and try again.</translation>
     </message>
     <message>
         <source>Máy chủ tỉnh đang bận xử lý nhiều lượt đăng nhập; hãy thử lại sau giây lát.</source>
-        <translation type="unfinished"></translation>
+        <translation>The provincial server is busy with many logins; try again in a moment.</translation>
     </message>
     <message>
         <source>Đây là tài khoản quản trị cuối cùng còn hoạt động; không thể khóa hay đổi vai trò của nó.</source>
-        <translation type="unfinished"></translation>
+        <translation>This is the last active admin account; it cannot be disabled or given another role.</translation>
     </message>
     <message>
         <source>Máy chủ tỉnh không có tài khoản này.</source>
-        <translation type="unfinished"></translation>
+        <translation>The provincial server has no such account.</translation>
     </message>
     <message>
         <source>Vai trò này không có trong hệ thống.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no such role.</translation>
     </message>
     <message>
         <source>Quản lý tài khoản cần kết nối máy chủ tỉnh; máy này chưa được cấu hình máy chủ (đang làm việc ngoại tuyến).</source>
-        <translation type="unfinished"></translation>
+        <translation>Managing accounts needs the provincial server; this computer has no server set up (it works offline).</translation>
     </message>
     <message>
         <source>Mã xã/phường chỉ gồm chữ số (tối đa 10), các mã cách nhau bởi dấu phẩy.</source>
-        <translation type="unfinished"></translation>
+        <translation>A commune code is digits only (at most 10); separate codes with commas.</translation>
     </message>
     <message>
         <source>Không kết nối được máy chủ tỉnh nên chưa thể xem hay sửa tài khoản. Hãy kiểm tra mạng rồi bấm “Tải lại”.</source>
-        <translation type="unfinished"></translation>
+        <translation>The provincial server cannot be reached, so accounts cannot be viewed or changed yet. Check the network, then click “Reload”.</translation>
     </message>
     <message>
         <source>Tạo tài khoản</source>
-        <translation type="unfinished"></translation>
+        <translation>Account created</translation>
     </message>
     <message>
         <source>Khóa tài khoản</source>
-        <translation type="unfinished"></translation>
+        <translation>Disable account</translation>
     </message>
     <message>
         <source>Mở khóa tài khoản</source>
-        <translation type="unfinished"></translation>
+        <translation>Enable account</translation>
     </message>
     <message>
         <source>Đổi vai trò / xã</source>
-        <translation type="unfinished"></translation>
+        <translation>Role / communes changed</translation>
     </message>
     <message>
         <source>Đặt lại mật khẩu</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset password</translation>
     </message>
     <message>
         <source>Thu hồi phiên đăng nhập</source>
-        <translation type="unfinished"></translation>
+        <translation>Logins revoked</translation>
     </message>
     <message>
         <source>{name}: thiếu (bắt buộc từ {stars} sao)</source>
@@ -2795,18 +2797,54 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     </message>
     <message>
         <source>Hoạt động</source>
-        <translation type="unfinished"></translation>
+        <translation>Active</translation>
     </message>
     <message>
         <source>Đã khóa</source>
-        <translation type="unfinished"></translation>
+        <translation>Disabled</translation>
     </message>
     <message>
         <source>{n} phiên đăng nhập bị thu hồi</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} logins revoked</translation>
     </message>
     <message>
         <source>(máy chủ)</source>
+        <translation>(server)</translation>
+    </message>
+    <message>
+        <source>&amp;Truy xuất</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In tem QR…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quét mã QR từ ảnh…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chọn ảnh chụp mã QR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ảnh ({patterns});;Mọi tệp (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quét mã QR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã QR của sản phẩm “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã QR của sản phẩm “{name}”, lô “{lot}”; lô này chưa có trên máy (hãy đồng bộ).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã QR của sản phẩm “{name}”, lô “{lot}”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2837,7 +2875,7 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     </message>
     <message>
         <source>Tài khoản</source>
-        <translation type="unfinished">Account</translation>
+        <translation>Accounts</translation>
     </message>
 </context>
 <context>
@@ -3917,6 +3955,97 @@ After this step you cannot move it back to “{current}” yourself.</translatio
     <message>
         <source>Hồ sơ đang mở ({code}) không có trong danh sách vì bộ lọc hoặc ô tìm kiếm đang ẩn nó; bạn vẫn xem và sửa được ở bên cạnh.</source>
         <translation>The open dossier ({code}) is not in the list because a filter or the search box hides it; you can still view and edit it beside the list.</translation>
+    </message>
+</context>
+<context>
+    <name>LabelsDialog</name>
+    <message>
+        <source>In tem QR truy xuất</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tìm sản phẩm…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{columns} × {rows} tem một tờ A4 ({w:g} × {h:g} mm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu tờ tem PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu mã QR (PNG)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu mã QR (SVG)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <source>Sản phẩm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lô sản xuất (không chọn lô nào: tem của sản phẩm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mẫu giấy tem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số tem mỗi lô</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỉnh lệch máy in (ngang, dọc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Địa chỉ công khai của tỉnh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy này chưa đồng bộ địa chỉ công khai của tỉnh: hãy đồng bộ, hoặc nhập địa chỉ vào ô bên dưới.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(đã thu hồi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu tờ tem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang tạo {n} tem trên {pages} tờ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã lưu: {path}</source>
+        <translation type="unfinished">Saved: {path}</translation>
+    </message>
+    <message>
+        <source>Ảnh PNG (*.png)</source>
+        <translation type="unfinished">PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>Hình vẽ SVG (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu mã QR</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -41,10 +41,15 @@ def test_info_cut_anywhere_is_asked_again(proxy, cut):
     assert [r.outcome for r in proxy.log] == ["truncated", "relayed"]
 
 
-def test_login_cut_inside_its_headers_is_asked_again(proxy):
-    """A login answer cut inside its headers is retried (the server issues a second token) and succeeds."""
+def test_login_cut_inside_its_headers_is_not_sent_again_by_itself(proxy):
+    """A login answer cut inside its headers is reported, not retried: the password crossed the wire once
+    (issue 12: a login is never re-sent blindly). The person's next try logs in."""
     proxy.cut_response_once(CUTS["headers"], "/auth/login")
     client = _client(proxy)
+    with pytest.raises(SyncError) as cut:
+        client.login("admin", PASSWORD, "máy A")
+    assert cut.value.code == "bad_response"
+    assert [r.path for r in proxy.log].count("/auth/login") == 1
     assert client.login("admin", PASSWORD, "máy A").username == "admin"
     assert client.info() is not None and client.check(0).cursor >= 1  # the token works
 

@@ -62,6 +62,10 @@ def load_or_create_key(path: Path, name: str | None) -> tuple[Signer, bool]:
     return signer, True
 
 
+class NotAccepted(Exception):
+    """The log checked out, but the server does not take this witness's cosignature (an unknown key)."""
+
+
 class Witness:
     def __init__(self, server: str, log_key: Verifier, signer: Signer, state_file: Path,
                  session: requests.Session | None = None) -> None:
@@ -90,8 +94,10 @@ class Witness:
                                   headers={"Content-Type": "text/plain; charset=utf-8",
                                            PROTOCOL_HEADER: str(PROTOCOL_VERSION),
                                            "Authorization": f"Witness {self.signer.name}"})
-        response.raise_for_status()
         State(checkpoint.size, checkpoint.root, note).save(self.state_file)
+        if response.status_code == 403:
+            raise NotAccepted(checkpoint.size)
+        response.raise_for_status()
         return checkpoint
 
     def _check_extends(self, seen: State, checkpoint: Checkpoint, note: str) -> None:

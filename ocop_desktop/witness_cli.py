@@ -28,7 +28,7 @@ def add_parser(sub) -> None:
 
 
 def cmd_witness(args, paths: AppPaths) -> int:
-    from ocop_desktop.witness import Alarm, Witness, load_or_create_key, write_evidence
+    from ocop_desktop.witness import Alarm, NotAccepted, Witness, load_or_create_key, write_evidence
 
     parts = urlsplit(args.server)
     if parts.scheme != "https" and not (parts.scheme == "http" and (args.allow_http or parts.hostname in LOOPBACK)):
@@ -55,6 +55,12 @@ def cmd_witness(args, paths: AppPaths) -> int:
             print(f"!!! CẢNH BÁO: {alarm}\nBằng chứng đã lưu tại {evidence}. Không đồng ký nữa cho tới khi có người "
                   "xem xét.", file=sys.stderr)
             return 3
+        except NotAccepted as refused:
+            size = f"{refused.args[0]:,}".replace(",", ".")
+            print(f"Điểm kiểm {size} mục nối tiếp đúng, nhưng máy chủ chưa nhận chữ ký của nhân chứng này: "
+                  "tỉnh cần thêm khoá công khai ở trên (ocop-server --witness-key).", file=sys.stderr)
+            if args.once:
+                return 1
         except requests.RequestException as error:
             print(f"Không kết nối được máy chủ: {error}", file=sys.stderr)
             if args.once:

@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ocop_core.domain.text import collation_key
 from ocop_core.errors import OcopError
 from ocop_core.traceability import (
     lot_path,
@@ -92,15 +93,16 @@ def _stars(session: Session, product_id: str, today: date) -> int | None:
 
 
 def label_choices(session: Session, *, today: date) -> list[ProductChoice]:
-    """Every product on this laptop with its lots, by name, for the labels dialog."""
+    """Every product on this laptop with its lots, in Vietnamese order of name, for the labels dialog."""
     lots: dict[str, list[LotChoice]] = {}
     for lot in session.scalars(select(ProductionLot).where(ProductionLot.deleted.is_(False))
                                .order_by(ProductionLot.lot_code)):
         lots.setdefault(lot.product_id, []).append(LotChoice(
             lot.id, lot.lot_code, lot.produced_on, lot.expires_on, lot.withdrawn_on is not None,
             lot.label_printed_at is not None))
-    rows = session.execute(select(Product.id, Product.name, Producer.name).join(Producer)
-                           .where(Product.deleted.is_(False)).order_by(Product.name)).all()
+    rows = sorted(session.execute(select(Product.id, Product.name, Producer.name).join(Producer)
+                                  .where(Product.deleted.is_(False))).all(),
+                  key=lambda row: (collation_key(row[1]), collation_key(row[2])))
     return [ProductChoice(pid, name, producer, _stars(session, pid, today), tuple(lots.get(pid, ())))
             for pid, name, producer in rows]
 

@@ -191,6 +191,7 @@ class LabelsDialog(QDialog):
         typed = self.base_url.text().strip()
         if typed and typed.rstrip("/") != self.kept_base:
             self.kept_base = typed.rstrip("/")
+            self.say("")
             self.context.runner.write(lambda s: labels.set_public_base_url(s, typed), failed=self.say_error)
 
     def save_pdf(self) -> None:

@@ -851,7 +851,7 @@
     </message>
     <message>
         <source>Tài khoản trên máy chủ tỉnh. Mọi thay đổi có hiệu lực ngay: các máy của người đó phải đăng nhập lại.</source>
-        <translation>Accounts on the provincial server. Every change takes effect at once: that person's computers must log in again.</translation>
+        <translation>Accounts on the provincial server. Every change takes effect at once: that person&apos;s computers must log in again.</translation>
     </message>
     <message>
         <source>Tải lại</source>
@@ -943,7 +943,7 @@ This person can no longer log in, and every computer using this account loses th
     </message>
     <message>
         <source>Đã khóa “{name}”; các máy của người đó đã mất quyền đồng bộ.</source>
-        <translation>“{name}” is disabled; that person's computers can no longer sync.</translation>
+        <translation>“{name}” is disabled; that person&apos;s computers can no longer sync.</translation>
     </message>
     <message>
         <source>Đang khóa…</source>
@@ -2577,7 +2577,7 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     </message>
     <message>
         <source>Phiên đăng nhập máy chủ trên máy này đã hết hạn vì lâu không dùng; hãy đăng nhập lại.</source>
-        <translation>This computer's server login expired after a long time unused; log in again.</translation>
+        <translation>This computer&apos;s server login expired after a long time unused; log in again.</translation>
     </message>
     <message>
         <source>Đăng nhập sai quá nhiều lần; hãy chờ vài phút rồi thử lại.</source>
@@ -2813,39 +2813,39 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     </message>
     <message>
         <source>&amp;Truy xuất</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Traceability</translation>
     </message>
     <message>
         <source>In tem QR…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print QR labels…</translation>
     </message>
     <message>
         <source>Quét mã QR từ ảnh…</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan a QR code from a picture…</translation>
     </message>
     <message>
         <source>Chọn ảnh chụp mã QR</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a picture of a QR code</translation>
     </message>
     <message>
         <source>Ảnh ({patterns});;Mọi tệp (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pictures ({patterns});;All files (*)</translation>
     </message>
     <message>
         <source>Quét mã QR</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan QR code</translation>
     </message>
     <message>
         <source>Mã QR của sản phẩm “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>QR code of the product “{name}”.</translation>
     </message>
     <message>
         <source>Mã QR của sản phẩm “{name}”, lô “{lot}”; lô này chưa có trên máy (hãy đồng bộ).</source>
-        <translation type="unfinished"></translation>
+        <translation>QR code of the product “{name}”, lot “{lot}”; this lot is not on this laptop yet (sync).</translation>
     </message>
     <message>
         <source>Mã QR của sản phẩm “{name}”, lô “{lot}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>QR code of the product “{name}”, lot “{lot}”.</translation>
     </message>
 </context>
 <context>
@@ -3961,91 +3961,91 @@ After this step you cannot move it back to “{current}” yourself.</translatio
     <name>LabelsDialog</name>
     <message>
         <source>In tem QR truy xuất</source>
-        <translation type="unfinished"></translation>
+        <translation>Print traceability QR labels</translation>
     </message>
     <message>
         <source>Tìm sản phẩm…</source>
-        <translation type="unfinished"></translation>
+        <translation>Find a product…</translation>
     </message>
     <message>
         <source>{columns} × {rows} tem một tờ A4 ({w:g} × {h:g} mm)</source>
-        <translation type="unfinished"></translation>
+        <translation>{columns} × {rows} labels per A4 sheet ({w:g} × {h:g} mm)</translation>
     </message>
     <message>
         <source>Lưu tờ tem PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save label sheet as PDF…</translation>
     </message>
     <message>
         <source>Lưu mã QR (PNG)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save QR code (PNG)…</translation>
     </message>
     <message>
         <source>Lưu mã QR (SVG)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save QR code (SVG)…</translation>
     </message>
     <message>
         <source>Đóng</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Sản phẩm</source>
-        <translation type="unfinished"></translation>
+        <translation>Product</translation>
     </message>
     <message>
         <source>Lô sản xuất (không chọn lô nào: tem của sản phẩm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Production lots (none ticked: labels of the product)</translation>
     </message>
     <message>
         <source>Mẫu giấy tem</source>
-        <translation type="unfinished"></translation>
+        <translation>Label sheet</translation>
     </message>
     <message>
         <source>Số tem mỗi lô</source>
-        <translation type="unfinished"></translation>
+        <translation>Labels per lot</translation>
     </message>
     <message>
         <source>Chỉnh lệch máy in (ngang, dọc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Printer offset (across, down)</translation>
     </message>
     <message>
         <source>Địa chỉ công khai của tỉnh</source>
-        <translation type="unfinished"></translation>
+        <translation>Province's public address</translation>
     </message>
     <message>
         <source>Máy này chưa đồng bộ địa chỉ công khai của tỉnh: hãy đồng bộ, hoặc nhập địa chỉ vào ô bên dưới.</source>
-        <translation type="unfinished"></translation>
+        <translation>This laptop has not received the province's public address yet: sync, or type the address in the box below.</translation>
     </message>
     <message>
         <source>(đã thu hồi)</source>
-        <translation type="unfinished"></translation>
+        <translation>(withdrawn)</translation>
     </message>
     <message>
         <source>Lưu tờ tem</source>
-        <translation type="unfinished"></translation>
+        <translation>Save label sheet</translation>
     </message>
     <message>
         <source>Tệp PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <source>Đang tạo {n} tem trên {pages} tờ…</source>
-        <translation type="unfinished"></translation>
+        <translation>Making {n} labels on {pages} sheets…</translation>
     </message>
     <message>
         <source>Đã lưu: {path}</source>
-        <translation type="unfinished">Saved: {path}</translation>
+        <translation>Saved: {path}</translation>
     </message>
     <message>
         <source>Ảnh PNG (*.png)</source>
-        <translation type="unfinished">PNG image (*.png)</translation>
+        <translation>PNG images (*.png)</translation>
     </message>
     <message>
         <source>Hình vẽ SVG (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG drawings (*.svg)</translation>
     </message>
     <message>
         <source>Lưu mã QR</source>
-        <translation type="unfinished"></translation>
+        <translation>Save QR code</translation>
     </message>
 </context>
 <context>

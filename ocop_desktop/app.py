@@ -101,7 +101,8 @@ def _one_window_after_another(app, window, paths: AppPaths, runner, settings, la
             for old in languages:
                 app.removeTranslator(old)
             languages = translations.install(app, str(settings.value("ui/language", "vi")))
-            window = main_window(paths, runner, settings, context.user, context.server_url, context.make_client)
+            window = main_window(paths, runner, settings, context.user, context.server_url, context.make_client,
+                                 login=context.login)
         else:
             window = start(paths, runner, settings)
     return 3 if refused else 0
@@ -155,11 +156,12 @@ def start(paths: AppPaths, runner, settings, *, setup_dialog=None, login_dialog=
 
         return ServerClient(server_url, device, token=who.token, plain_http_hosts=plain_hosts)
 
-    return main_window(paths, runner, settings, user, server_url, make_client if server_url else None, sections)
+    return main_window(paths, runner, settings, user, server_url, make_client if server_url else None, sections,
+                       login=who if server_url else None)
 
 
 def main_window(paths: AppPaths, runner, settings, user, server_url: str | None = None, make_client=None,
-                sections=None):
+                sections=None, login=None):
     """The main window for a logged-in user; its first screen shows before the database has opened."""
     from ocop_desktop.db.blobstore import BlobStore
     from ocop_desktop.ui.context import AppContext
@@ -171,7 +173,7 @@ def main_window(paths: AppPaths, runner, settings, user, server_url: str | None 
     # No size limit here: this store also takes downloads during sync; attaching a file builds one
     # with the server's upload limit at that moment (store_for).
     context = AppContext(runner=runner, paths=paths, blobs=BlobStore(paths.blobs), user=user,
-                         server_url=server_url, make_client=make_client)
+                         server_url=server_url, make_client=make_client, login=login)
     # Demo data must never reach a provincial server unless a person sends it: a laptop that holds some
     # syncs by itself only once one sync has been started by hand.
     context.sync = SyncController(context, first_by_hand=settings.value("setup/demo_data", False, type=bool))

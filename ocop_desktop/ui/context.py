@@ -13,6 +13,7 @@ from ocop_desktop.ui.runner import Runner
 
 if TYPE_CHECKING:  # the HTTP client (requests, pydantic) loads when a screen first talks to the server
     from ocop_desktop.sync.client import ServerClient
+    from ocop_desktop.sync.login import LoginSession
     from ocop_desktop.ui.sync_controller import SyncController
 
 
@@ -38,4 +39,5 @@ class AppContext:
     server_url: str | None = None  # None: this laptop works offline only (demo data)
     make_client: Callable[[], ServerClient] | None = None  # a logged-in client, when a server is set
     sync: SyncController | None = None  # the window's one sync at a time (set by app.main_window)
+    login: LoginSession | None = None  # its token is renewed while online (sync/token_renewal.py), at a sync
     dossier_filter: SharedDossierFilter = field(default_factory=SharedDossierFilter)  # Hồ sơ and Bản đồ share it

@@ -9,6 +9,7 @@ in its own sessions, not through the runner's.
 
 from __future__ import annotations
 
+import logging
 import threading
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ from ocop_desktop.sync.auto import AutoSync
 if TYPE_CHECKING:
     from ocop_desktop.ui.context import AppContext
 
+log = logging.getLogger(__name__)
 # Probes come every 30 s (status_bar.PROBE_EVERY_MS): a sync every ten answers is one every 5 minutes.
 AUTO_SYNC_EVERY = 10
 
@@ -75,8 +77,12 @@ class SyncController(QObject):
         engine = SyncEngine(self.context.runner.db, client, self.context.blobs, progress=self.progress.emit,
                             cancel=self._cancel)
 
+        login, db = self.context.login, self.context.runner.db
+
         def run():
             try:
+                if login is not None:
+                    renew_quietly(db, client, login)
                 return engine.sync()
             finally:
                 client.close()  # each sync gets its own client: its HTTP connections end with it
@@ -114,3 +120,14 @@ def _changes_of(result: object) -> Changes:
         if sum(map(len, result.pulled_ids.values())) <= _LISTED_ROWS:
             ids = set().union(*result.pulled_ids.values())
     return Changes(frozenset(entities), frozenset(ids))
+
+
+def renew_quietly(db, client, login) -> None:
+    """The token is renewed at most once a day while online (the old one dies at once); a renewal that fails
+    leaves the sync to run, and to report, with the token it has."""
+    from ocop_desktop.sync.token_renewal import renew_if_due
+
+    try:
+        renew_if_due(db, client, login)
+    except Exception:
+        log.warning("token renewal failed", exc_info=True)

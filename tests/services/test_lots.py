@@ -132,3 +132,13 @@ def test_photos_are_images_stored_by_content(session: Session, recognised: str, 
     assert blobs.has(stored.sha256) and stored.original_name == "lô.png"
     [info] = lots.load_lots(session, recognised, **AS_ADMIN).lots
     assert [p.file_name for p in info.photos] == ["lô.png"]
+
+
+def test_demo_lots_go_to_products_recognised_today(session: Session, recognised: str, product_id: str):
+    """The demo records three lots of a recognised product, withdraws one and prints the labels of two."""
+    from ocop_desktop.services import demo_lots
+
+    assert demo_lots.add_lots(session, AS_ADMIN["user_id"]) == 3
+    rows = session.scalars(select(ProductionLot).where(ProductionLot.product_id == recognised)).all()
+    assert len(rows) == 3 and sum(r.label_printed_at is not None for r in rows) == 2
+    assert [r.withdrawal_reason != "" for r in rows].count(True) == 1

@@ -127,3 +127,15 @@ def test_photos_attach_and_a_non_image_is_refused(panel: LotsPanel, demo_db: Dat
     with demo_db.session() as s:
         assert s.scalar(select(func.count()).select_from(LotPhoto)) == 1
     assert panel.photos.count() == 2  # the thumbnail and the stretch after it
+
+
+def test_an_unprinted_lot_is_deleted_after_a_yes(panel: LotsPanel, demo_db: Database):
+    panel.ask_lot = lambda **kw: {**GOOD, "lot_code": "L-NHAM"}
+    panel.add_button.click()
+    panel.table.selectRow(_row_of(panel, "L-NHAM"))
+    assert panel.delete_button.isEnabled()
+    panel.confirm = lambda question: "L-NHAM" in question
+    panel.delete_button.click()
+    assert all(panel.table.item(r, COL_CODE).text() != "L-NHAM" for r in range(panel.table.rowCount()))
+    with demo_db.session() as s:
+        assert s.scalar(select(ProductionLot.deleted).where(ProductionLot.lot_code == "L-NHAM")) is True

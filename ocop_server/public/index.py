@@ -56,14 +56,16 @@ class PublicIndex:
     _sha_docs: dict[str, set[str]] = field(default_factory=dict)
     _dossier_product: dict[str, str] = field(default_factory=dict)
     _producer_products: dict[str, set[str]] = field(default_factory=dict)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    # Held by refresh and by every reader for the whole of its request: a page or the feed never iterates a
+    # dictionary another thread is updating.
+    lock: threading.RLock = field(default_factory=threading.RLock)
 
     def refresh(self, session: Session) -> None:
         """Reads what changed since the last call, in the caller's one snapshot (sequence and rows agree)."""
         seq = store.current_seq(session)
         if seq == self.seq:
             return
-        with self._lock:
+        with self.lock:
             if seq <= self.seq:
                 return
             query = (select(_records.c.entity, _records.c.id, _records.c.data, _records.c.version,
@@ -186,8 +188,16 @@ def _is_sha(value: Any) -> bool:
 
 
 def _code(product_id: str, data: dict[str, Any]) -> str:
+    """The code the laptop stored (another attempt's, after a clash), when it has a code's shape; else the
+    product's own, which is what every laptop computes."""
     stored = data.get("public_code")
-    return stored if isinstance(stored, str) and stored else traceability.public_code(product_id)
+    if isinstance(stored, str) and stored:
+        try:
+            traceability.product_path(stored, None)
+            return stored
+        except OcopError:
+            pass
+    return traceability.public_code(product_id)
 
 
 def _gtin(value: Any) -> str | None:

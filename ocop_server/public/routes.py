@@ -45,7 +45,7 @@ def _page(request: Request) -> HTMLResponse:
     asked = addresses.read(request.scope.get("raw_path") or request.url.path.encode("utf-8", "replace"))
     today = vietnam_today()
     index = _index(request)
-    with read_session(request) as session:
+    with read_session(request) as session, index.lock:
         index.refresh(session)
         status, html = views.product_page(session, index, request.app.state.settings.files_dir, _base(request),
                                           asked, today)
@@ -71,7 +71,7 @@ def thumb(request: Request, name: str) -> Response:
     files_dir = request.app.state.settings.files_dir
     if match is not None:
         index = _index(request)
-        with read_session(request) as session:
+        with read_session(request) as session, index.lock:
             index.refresh(session)
             public = photo_is_public(session, index, match[1])
         made = thumbnail(files_dir, match[1]) if public else None
@@ -93,7 +93,7 @@ def _feed(request: Request, kind: str, since: str | None, if_none_match: str | N
     today = vietnam_today()
     index = _index(request)
     base = _base(request)
-    with read_session(request) as session:
+    with read_session(request) as session, index.lock:
         index.refresh(session)
         cursor = feed.parse_cursor(since, index.seq, today)
         tag = feed.etag(kind, index.seq, today, cursor, base)

@@ -21,7 +21,7 @@ COMMUNE = "18073"  # Phường Thành Sen
 PHONE = "0912345678"
 REPRESENTATIVE = "Nguyễn Văn Đại Diện"
 CRITERIA_FILE = Path(__file__).resolve().parents[2] / "resources" / "criteria" / "sample-qd148-2023.json"
-GTIN = "08934567000015"  # check digit 5 is right for 0893456700001
+GTIN = "08934567000017"  # 7: the GS1 check digit of 0893456700001
 
 
 def new_id() -> str:
@@ -62,6 +62,7 @@ class PublicWorld:
     photo: str = ""
     lot_photo: str = ""
     private_file: str = ""
+    council: tuple[str, str] = ("", "")  # the council's id and its evaluation session's, for more decisions
 
     @property
     def url(self) -> str:
@@ -131,6 +132,7 @@ def build(server: LiveServer) -> PublicWorld:
     ids = world.ids
     ids["producer"] = new_id()
     council, changes = council_of(admin)
+    world.council = council
     changes += [insert("producers", ids["producer"], {
         "name": "HTX Nước mắm Thành Sen", "kind": "cooperative", "commune_code": COMMUNE,
         "address": "Số 12 ngõ 3 đường Trần Phú", "representative": REPRESENTATIVE, "phone": PHONE})]

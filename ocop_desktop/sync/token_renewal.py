@@ -21,7 +21,9 @@ DEAD_TOKEN = frozenset({"token_expired", "token_invalid"})
 
 
 def due(login: LoginSession, now: datetime | None = None) -> bool:
-    return login.online and (login.renewed_at is None or (now or datetime.now(UTC)) - login.renewed_at >= RENEW_EVERY)
+    """Once a day. A session that began offline is due too: it is asked when the server answers (before a sync),
+    and its stored token may have expired meanwhile."""
+    return login.renewed_at is None or (now or datetime.now(UTC)) - login.renewed_at >= RENEW_EVERY
 
 
 def renew(db: Database, client: ServerClient, login: LoginSession, now: datetime | None = None) -> bool:

@@ -48,15 +48,29 @@ def test_an_expired_token_is_replaced_by_logging_in_again(server, db):
     assert client.pull(0).cursor >= 0
 
 
-def test_renewal_is_due_once_a_day_and_only_online(server, db):
+def test_renewal_is_due_once_a_day(server, db):
     client = _client(server)
     session = login(db, client, "admin", PASSWORD)
     assert token_renewal.due(session)
     token_renewal.renew(db, client, session)
     assert not token_renewal.due(session)
     assert token_renewal.due(session, datetime.now(UTC) + timedelta(days=1, minutes=1))
-    session.online = False
-    assert not token_renewal.due(session, datetime.now(UTC) + timedelta(days=2))
+
+
+def test_a_session_that_began_offline_gets_online_by_renewing(server, db):
+    """Logged in offline, the laptop's stored token expired meanwhile: once the server answers, the renewal logs
+    in again with the session's password and the session is online."""
+    from ocop_server.testing import free_port
+
+    login(db, _client(server), "admin", PASSWORD)
+    offline = login(db, ServerClient(f"http://127.0.0.1:{free_port()}", DEVICE, retries=0), "admin", PASSWORD)
+    assert not offline.online and token_renewal.due(offline)
+    later = datetime.now(UTC) + timedelta(days=31)
+    server.app.state.guard.clock = lambda: later
+    server.app.state.callers.clear()
+    client = ServerClient(server.url, DEVICE, token=offline.token, retries=0)
+    assert token_renewal.renew(db, client, offline)
+    assert offline.online and client.pull(0).cursor >= 0
 
 
 def test_an_offline_server_leaves_everything_as_it_was(server, db):

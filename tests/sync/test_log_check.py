@@ -1,0 +1,96 @@
+"""A laptop checks the province's transparency log on sync: it pins the key, follows the checkpoints,
+proves the entries about its own rows, and stops trusting a server whose history was rewritten."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ocop_core.translog.merkle import MemoryTree
+from ocop_desktop.db import sync_store
+from ocop_desktop.sync.log_check import ALARM, LogAlarm, LogChecker, clear_alarm, pinned_fingerprint
+from ocop_server.translog import keys, log
+from ocop_server.translog.tables import LogEntry, LogNode
+
+CRITERIA_TEXT = (Path(__file__).resolve().parents[2] / "resources/criteria/sample-qd148-2023.json").read_text("utf-8")
+
+
+@pytest.fixture
+def laptop(make_laptop):
+    return make_laptop("laptop")
+
+
+def _checker(laptop, tmp_path) -> LogChecker:
+    return LogChecker(laptop.client, laptop.db, tmp_path / "evidence")
+
+
+def _rewrite_history(server) -> None:
+    with server.app.state.write_sessions() as session:
+        entries = session.query(LogEntry).order_by(LogEntry.idx).all()
+        entries[0].body = bytes(entries[0].body).replace(b"criteria_set_published", b"criteria_set_withdrawn")
+        tree = MemoryTree()
+        for entry in entries:
+            tree.append(bytes(entry.body))
+        session.query(LogNode).delete()
+        session.add_all(LogNode(level=level, idx=idx, hash=value) for (level, idx), value in tree.nodes.items())
+        session.flush()
+        log.append(session, [("production_lots", "x", {"kind": "lot_recorded", "lot_code": "X"})],
+                   server.app.state.log_signer)
+        session.commit()
+
+
+def test_the_key_is_pinned_and_entries_about_held_rows_are_proved(laptop, server, tmp_path):
+    checker = _checker(laptop, tmp_path)
+    first = checker.run()
+    assert first is not None and first.newly_pinned and first.size == 0
+    laptop.client.publish(CRITERIA_TEXT)
+    laptop.sync()
+    second = checker.run()
+    assert second is not None and not second.newly_pinned and second.size == 1 and second.checked_entries == 1
+    with laptop.session() as session:
+        assert pinned_fingerprint(session) == first.fingerprint
+    third = checker.run()
+    assert third is not None and third.checked_entries == 0  # nothing new: nothing fetched but the checkpoint
+
+
+def test_a_rewritten_history_stops_sync_until_a_person_acts(laptop, server, tmp_path):
+    checker = _checker(laptop, tmp_path)
+    laptop.client.publish(CRITERIA_TEXT)
+    laptop.sync()
+    checker.run()
+    _rewrite_history(server)
+    with pytest.raises(LogAlarm) as caught:
+        checker.run()
+    assert caught.value.what == "fork" and caught.value.evidence_file.exists()
+    assert json.loads(caught.value.evidence_file.read_text())["seen"]["size"] == 1
+    with pytest.raises(LogAlarm):  # kept: no request needed to refuse again
+        checker.run()
+    with laptop.session() as session:
+        clear_alarm(session)
+        session.commit()
+    with pytest.raises(LogAlarm):  # the evidence has not changed: still a fork
+        checker.run()
+    with laptop.session() as session:
+        clear_alarm(session, trust_new_key=True)
+        session.commit()
+        assert sync_store.get_meta(session, ALARM) == ""
+    assert checker.run() is not None
+
+
+def test_a_server_signing_with_another_key_is_not_trusted(laptop, server, tmp_path):
+    checker = _checker(laptop, tmp_path)
+    laptop.client.publish(CRITERIA_TEXT)
+    checker.run()
+    key_file = server.settings.log_key_file
+    key_file.unlink()
+    keys.create_key(key_file)
+    server.restart()
+    with server.app.state.write_sessions() as session:
+        log.append(session, [("production_lots", "y", {"kind": "lot_recorded", "lot_code": "Y"})],
+                   server.app.state.log_signer)
+        session.commit()
+    with pytest.raises(LogAlarm) as caught:
+        checker.run()
+    assert caught.value.what == "signature"

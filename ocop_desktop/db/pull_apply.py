@@ -77,7 +77,9 @@ def _plan(session: Session, model: type[Synced], spec: Entity, items: list) -> l
         obj = existing.get(row.id)
         if obj is not None and obj.server_version == row.version and not protected.get(row.id):
             continue  # already this version: our own change coming back
-        keep = protected.get(row.id, set())
+        # A row this laptop does not hold has no local value to protect: it may have been dropped when it left
+        # the scope, its unsent edits quarantined, and now comes back whole.
+        keep = protected.get(row.id, set()) if obj is not None else set()
         wire = {k: v for k, v in row.data.items() if k in spec.fields and k not in keep and k != "id"}
         problem = check_values(spec, wire) if obj is not None else check_new_row(spec, {**wire, "id": row.id})
         if problem:

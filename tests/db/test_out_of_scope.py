@@ -60,3 +60,30 @@ def test_a_gone_dossier_takes_its_unsent_children_and_only_unnamed_files(db, ses
     assert all(e.status == "quarantined" and e.reason.startswith("out_of_scope: out_of_scope:") for e in entries)
     notes = next(e for e in entries if e.entity == "dossiers")
     assert "Ghi chú chưa gửi" in notes.fields_json  # what was typed is kept with the reason
+
+
+def test_a_dropped_row_that_comes_back_is_stored_whole(db, session, world):
+    """Reassigned after it left: the row returns from the server with every field, although the quarantined
+    unsent edit still names one of them (there is no local value left to protect)."""
+    from ocop_core.entities import ENTITIES
+    from ocop_core.protocol import Row
+    from ocop_desktop.db import pull_apply
+    from ocop_desktop.db.wire import to_wire
+
+    _as_pulled(session)
+    dossier = session.get(Dossier, world.dossier_id)
+    wire = {name: to_wire(getattr(dossier, name)) for name in ENTITIES["dossiers"].fields}
+    dossiers.update_dossier(session, world.dossier_id, notes="Ghi chú chưa gửi")
+    session.commit()
+    with pull_session(db) as s:
+        out_of_scope.forget(s, [("dossiers", world.dossier_id)])
+        s.commit()
+    with pull_session(db) as s:
+        pull_apply.apply_rows(s, [Row(entity="dossiers", id=world.dossier_id, version=9, deleted=False,
+                                      data={**wire, "notes": "Ghi chú của tỉnh"})])
+        s.commit()
+    with db.session() as s:
+        back = s.get(Dossier, world.dossier_id)
+        assert back is not None and back.notes == "Ghi chú của tỉnh" and back.server_version == 9
+        assert s.scalar(select(ChangeJournal.status).where(ChangeJournal.entity_id == world.dossier_id,
+                                                           ChangeJournal.status != "sent")) == "quarantined"

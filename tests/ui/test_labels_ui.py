@@ -101,6 +101,7 @@ def test_a_photo_of_the_label_opens_its_dossier_and_a_foreign_one_is_refused(
     assert told[-1][1] and "L2026-07" in told[-1][0]
     page = window.pages["dossiers"]
     assert page.editor is not None and page.editor.view.dossier.id == dossier
+    assert page.editor.tabs.currentWidget() is page.editor.lots  # the lot is listed on the lots tab
     (tmp_path / "trang.png").write_bytes((tmp_path / "ma.png").read_bytes()[:60])
     scan_qr(window, choose=lambda parent: str(tmp_path / "trang.png"), tell=lambda t, text, ok: told.append((text, ok)))
     assert told[-1] == ("Tệp “trang.png” không phải ảnh đọc được (cần ảnh JPEG, PNG, …).", False)

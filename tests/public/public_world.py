@@ -19,6 +19,7 @@ from ocop_server.testing import LiveServer
 PASSWORD = "mat-khau-123"
 COMMUNE = "18073"  # Phường Thành Sen
 PHONE = "0912345678"
+SCORE = "87.25"  # the council's mean total: never on a public page
 REPRESENTATIVE = "Nguyễn Văn Đại Diện"
 CRITERIA_FILE = Path(__file__).resolve().parents[2] / "resources" / "criteria" / "sample-qd148-2023.json"
 GTIN = "08934567000017"  # 7: the GS1 check digit of 0893456700001
@@ -103,7 +104,7 @@ def decided_by_council(council: tuple[str, str], product_id: str, stars: int = 4
         insert("council_assignments", new_id(), {"council_id": council_id, "dossier_id": dossier}),
         insert("council_results", new_id(), {
             "session_id": evaluation, "dossier_id": dossier, "n_sheets": 5, "member_totals_json": "[]",
-            "recommendation": "recognise", "band_stars": stars, "final_stars": stars,
+            "recommendation": "recognise", "band_stars": stars, "final_stars": stars, "mean_total": SCORE,
             "approved_at": "2026-11-28T09:00:00+00:00"}),
     ]
 

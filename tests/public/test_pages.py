@@ -8,7 +8,7 @@ import socket
 
 import pytest
 import requests
-from public_world import PHONE, REPRESENTATIVE, PublicWorld
+from public_world import PHONE, REPRESENTATIVE, SCORE, PublicWorld
 
 from ocop_core.traceability import public_code
 
@@ -76,11 +76,12 @@ def test_an_unknown_lot_of_a_public_product_links_back_to_the_product(world: Pub
 
 
 def test_pages_never_show_phones_representatives_addresses_or_private_files(world: PublicWorld):
-    """The producer's phone, its representative (a person), its street address and any document other than
-    a product photo stay off every public page."""
+    """The producer's phone, its representative (a person), its street address, the council's score and any
+    document other than a product photo stay off every public page."""
     for name, lot in (("VALID", None), ("VALID", "L2026-01"), ("EXPIRING", None), ("REVOKED", None)):
         html = page(world, name, lot).text
-        for secret in (PHONE, REPRESENTATIVE, "Trần Phú", world.private_file, "business_registration"):
+        for secret in (PHONE, REPRESENTATIVE, "Trần Phú", world.private_file, "business_registration", SCORE,
+                       SCORE.replace(".", ",")):
             assert secret not in html, (name, secret)
 
 

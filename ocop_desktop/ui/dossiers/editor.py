@@ -62,6 +62,7 @@ class DossierEditor(QWidget):
     dirty_changed = Signal(bool)
     _saved_note = ""  # said beside the save button, where saving cannot move the form
 
+    # long: the editor's widgets, built in the order they stand on screen; each tab's content has its own module.
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
@@ -104,10 +105,7 @@ class DossierEditor(QWidget):
         self.tabs.addTab(_scrolled(self.product_form), self.tr("Sản phẩm"))
         self.tabs.addTab(self.documents, self.tr("Tài liệu"))
         self.tabs.addTab(_scrolled(self.location_form), self.tr("Vị trí"))
-        self.recognition, self.lots = RecognitionPanel(context), LotsPanel(context)
-        self.recognition.changed.connect(lambda _changes: self.lots.reload())  # a decision opens or closes lots
-        self.tabs.addTab(self.recognition, self.tr("Công nhận"))
-        self.tabs.addTab(self.lots, self.tr("Lô sản xuất"))
+        self._add_recognition_tabs(context)
         layout.addWidget(self.tabs, 1)
         for form in self._forms():
             form.edited.connect(self._edited)
@@ -126,6 +124,13 @@ class DossierEditor(QWidget):
         layout.addLayout(bottom)
         self._set_dirty(False)
         self.drafts = editor_drafts.watch(self)  # what is typed survives a crash; the window asks before quitting
+
+    def _add_recognition_tabs(self, context: AppContext) -> None:
+        """Công nhận and Lô sản xuất load their own rows: decisions and lots are not fields of the dossier's form."""
+        self.recognition, self.lots = RecognitionPanel(context), LotsPanel(context)
+        self.recognition.changed.connect(lambda _changes: self.lots.reload())  # a decision opens or closes lots
+        self.tabs.addTab(self.recognition, self.tr("Công nhận"))
+        self.tabs.addTab(self.lots, self.tr("Lô sản xuất"))
 
     def load(self, dossier_id: str) -> bool:
         """Shows a dossier, first asking what to do with unsaved edits. False: the user chose to stay, the

@@ -117,6 +117,7 @@ def entities() -> dict[str, str]:
         "score_lines": _t("Dòng phiếu chấm"), "council_results": _t("Kết quả hội đồng"),
         "recognitions": _t("Quyết định công nhận"), "tasks": _t("Công việc"), "users": _t("Người dùng"),
         "criteria_set_versions": _t("Bộ tiêu chí"), "devices": _t("Thiết bị"), "conflicts": _t("Xung đột"),
+        "lot_photos": _t("Ảnh lô sản xuất"),
     }
 
 
@@ -134,6 +135,9 @@ def fields() -> dict[str, str]:
         "doc_type": _t("Loại tài liệu"), "commune_code": _t("Xã/phường"), "stars": _t("Số sao"),
         "comment": _t("Nhận xét"), "recommendation": _t("Kiến nghị"), "external_code": _t("Mã bên ngoài"),
         "subgroup_code": _t("Phân nhóm"), "role": _t("Vai trò"), "revocation_reason": _t("Lý do thu hồi"),
+        "expires_on": _t("Hạn dùng"), "expiry_kind": _t("Loại hạn dùng"), "origin": _t("Nguồn nguyên liệu"),
+        "withdrawn_on": _t("Ngày thu hồi lô"), "withdrawal_reason": _t("Lý do thu hồi lô"),
+        "label_printed_at": _t("Ngày in nhãn"),
     }
 
 

@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ocop_core.account_messages import RenewResponse
 from ocop_core.protocol import UUID_PATTERN, LoginRequest, LoginResponse, TokenInfo
-from ocop_server import accounts
+from ocop_server import accounts, audit
 from ocop_server.deps import Caller, GzipRoute, read_session, require_caller, require_protocol
 from ocop_server.errors import ApiError, problem
 from ocop_server.models import Token, User
@@ -108,6 +108,12 @@ def revoke(request: Request, token_id: str = Path(pattern=UUID_PATTERN),
         token = session.get(Token, token_id)
         if token is None or (token.user_id != caller.user.id and caller.user.role != "admin"):
             raise ApiError(404, "token_not_found", "No such token among yours.")
+        owner = session.get(User, token.user_id)
+        if token.user_id != caller.user.id and owner is not None and not token.revoked:
+            # An admin cutting off someone's device (a lost laptop) is an account change like the others.
+            audit.record(session, at=request.app.state.guard.now(), actor=session.get(User, caller.user.id),
+                         action="tokens_revoked", user=owner,
+                         detail={"device_id": token.device_id, "device_name": token.device_name})
         token.revoked = True
         session.commit()
         request.app.state.callers.clear()  # the revoked token must stop working now

@@ -151,6 +151,17 @@ def test_the_audit_log_names_who_changed_which_account_newest_first(server, acco
     assert entries[0]["detail"]["before"]["role"] == "member" and entries[0]["detail"]["after"]["role"] == "chair"
 
 
+def test_an_admin_revoking_someones_device_is_audited(server, accounts):
+    """A lost laptop cut off by revoking its token leaves a tokens_revoked entry naming the device."""
+    member = login(server, accounts["member"]).json()
+    tokens = call(server, "GET", f"/auth/tokens?user_id={accounts['member_id']}", accounts["token"]).json()
+    call(server, "POST", f"/auth/tokens/{tokens[0]['token_id']}/revoke", accounts["token"]).raise_for_status()
+    assert assert_problem(pull(server, member["token"]), 401)["code"] == "token_invalid"
+    entry = call(server, "GET", f"/admin/audit?user_id={accounts['member_id']}", accounts["token"]).json()[0]
+    assert (entry["action"], entry["actor"], entry["detail"]["device_name"]) == \
+        ("tokens_revoked", accounts["admin"], "thử")
+
+
 def test_a_pushed_users_row_never_changes_an_accounts_role(server, accounts):
     """An admin's push of an account's users row is refused (forbidden, reason account:...): roles change
     through /admin/users/{id}/role only, where tokens are revoked and the change audited."""

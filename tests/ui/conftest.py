@@ -25,6 +25,22 @@ def vietnamese(qapp):
     return translations.install(qapp, "vi")
 
 
+@pytest.fixture(autouse=True)
+def unsaved_questions_are_answered_by_the_test(monkeypatch):
+    """Closing a window or leaving a dossier with unsaved edits asks in a modal box, which nobody answers
+    offscreen: the run would hang. A test that closes over edits says what the person answers (it replaces
+    ``window.ask_unsaved`` or ``editor.ask_unsaved``); one that does not fails here instead of hanging."""
+    from ocop_desktop.ui import session_actions
+    from ocop_desktop.ui.dossiers import dialogs
+
+    def unanswered(*_args: object) -> str:
+        raise AssertionError("an unsaved-edits question would have opened a modal box: replace ask_unsaved in "
+                             "this test with the answer the person gives")
+
+    monkeypatch.setattr(session_actions, "ask_unsaved", unanswered)
+    monkeypatch.setattr(dialogs, "ask_unsaved", unanswered)
+
+
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Demo data (60 dossiers, every status, 12 scored by a 5-member council) built once per run."""

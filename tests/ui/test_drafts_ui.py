@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QLabel, QRadioButton, QWidget
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QRadioButton, QWidget
 from sqlalchemy import select
 
 from ocop_desktop.app import main_window
@@ -12,11 +12,13 @@ from ocop_desktop.db.models import Dossier, Producer, Product, ScoreLine, ScoreS
 from ocop_desktop.drafts import DraftStore
 from ocop_desktop.services import sheet_view
 from ocop_desktop.services.sheet_view import NOT_STARTED
+from ocop_desktop.ui import session_actions
 from ocop_desktop.ui.main_window import MainWindow
 from ocop_desktop.ui.scoring.sheet_widget import SheetWidget
 from ocop_desktop.ui.start.restore_drafts import DISCARD, RESTORE, RestoreDraftsDialog
 
 TYPED = ", thon 3 gần chợ Sơn Kim"
+REAL_QUESTION = session_actions.ask_unsaved  # taken before the conftest guard replaces it in every test
 
 
 def address_of(demo_db, dossier_id: str) -> str:
@@ -153,6 +155,42 @@ def test_quitting_with_unsaved_edits_asks_and_cancel_keeps_them(context, demo_db
     quit_action.trigger()
     assert window.isVisible() and len(asked) == 1 and "Địa chỉ" in asked[0][0]
     assert window.pages["dossiers"].editor.producer_form.value("address") == stored + TYPED
+
+
+def answer_the_box(button: str, seen: dict) -> None:
+    """Clicks ``button`` in the modal box once it is open, noting what the box offered; gives up on a box
+    that never comes after 5 s so a broken test fails rather than hangs."""
+    waited = []
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen["buttons"] = [b.text() for b in box.buttons()]
+            seen["default"] = box.defaultButton().text()
+            next(b for b in box.buttons() if b.text() == button).click()
+        elif len(waited) < 100:
+            waited.append(1)
+            QTimer.singleShot(50, look)
+
+    QTimer.singleShot(0, look)
+
+
+def test_the_question_offers_save_discard_and_stay_and_staying_keeps_the_text(context, demo_db, tmp_path, qtbot,
+                                                                               monkeypatch):
+    """The real question (not a stand-in), on the window's close button with an address being typed: three
+    answers, "Lưu rồi thoát" the default; "Ở lại" keeps the window, the typed text and the stored value."""
+    monkeypatch.setattr(session_actions, "ask_unsaved", REAL_QUESTION)
+    dossier_id, stored = editable_dossier(demo_db)
+    window = open_window(context, tmp_path, qtbot)
+    type_address(window, qtbot, dossier_id)
+    seen: dict = {}
+    answer_the_box("Ở lại", seen)
+    window.close()
+    monkeypatch.setattr(window, "ask_unsaved", lambda names: "discard")  # the end of the test closes it
+    assert sorted(seen["buttons"]) == ["Bỏ thay đổi", "Lưu rồi thoát", "Ở lại"] and seen["default"] == "Lưu rồi thoát"
+    assert window.isVisible() and window.next_step is None
+    assert window.pages["dossiers"].editor.producer_form.value("address") == stored + TYPED
+    assert address_of(demo_db, dossier_id) == stored
 
 
 def test_quitting_and_saving_stores_the_edit_then_closes(context, demo_db, tmp_path, qtbot, monkeypatch):

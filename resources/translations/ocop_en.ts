@@ -1262,6 +1262,30 @@ This person can no longer log in, and every computer using this account loses th
         <translation>Reason for revocation</translation>
     </message>
     <message>
+        <source>Hạn dùng</source>
+        <translation>Use by</translation>
+    </message>
+    <message>
+        <source>Loại hạn dùng</source>
+        <translation>Kind of date</translation>
+    </message>
+    <message>
+        <source>Nguồn nguyên liệu</source>
+        <translation>Raw material origin</translation>
+    </message>
+    <message>
+        <source>Ngày thu hồi lô</source>
+        <translation>Lot withdrawn on</translation>
+    </message>
+    <message>
+        <source>Lý do thu hồi lô</source>
+        <translation>Lot withdrawal reason</translation>
+    </message>
+    <message>
+        <source>Ngày in nhãn</source>
+        <translation>Label printed on</translation>
+    </message>
+    <message>
         <source>Số điện thoại chỉ gồm chữ số (có thể có dấu cách, dấu chấm, gạch ngang, dấu + ở đầu; nhiều số cách nhau bằng dấu chấm phẩy), ít nhất 6 chữ số.</source>
         <translation>A phone number is digits only (spaces, dots, dashes and a leading + are fine; separate several numbers with semicolons), at least 6 digits.</translation>
     </message>
@@ -1646,6 +1670,10 @@ This person can no longer log in, and every computer using this account loses th
     <message>
         <source>Phiếu chấm không hợp lệ.</source>
         <translation>Invalid score sheet.</translation>
+    </message>
+    <message>
+        <source>Ảnh lô sản xuất</source>
+        <translation>Lot photos</translation>
     </message>
     <message>
         <source>Tệp lớn hơn mức tối đa được nhận.</source>
@@ -4009,11 +4037,11 @@ After this step you cannot move it back to “{current}” yourself.</translatio
     </message>
     <message>
         <source>Địa chỉ công khai của tỉnh</source>
-        <translation>Province's public address</translation>
+        <translation>Province&apos;s public address</translation>
     </message>
     <message>
         <source>Máy này chưa đồng bộ địa chỉ công khai của tỉnh: hãy đồng bộ, hoặc nhập địa chỉ vào ô bên dưới.</source>
-        <translation>This laptop has not received the province's public address yet: sync, or type the address in the box below.</translation>
+        <translation>This laptop has not received the province&apos;s public address yet: sync, or type the address in the box below.</translation>
     </message>
     <message>
         <source>(đã thu hồi)</source>

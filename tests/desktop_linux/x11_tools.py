@@ -88,6 +88,17 @@ class Display:
         return image
 
 
+def window_screenshot(display: Display, window: str, path: Path) -> Image.Image:
+    """One window's own pixels: under Xvfb and openbox a dialog reads black in a dump of the root window,
+    though the app has painted it (its own dump shows it whole)."""
+    data = subprocess.run(["xwd", "-id", window, "-silent"], env=display.env, capture_output=True, timeout=20,
+                          check=True).stdout
+    image = xwd_image(data)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path)
+    return image
+
+
 def xwd_image(data: bytes) -> Image.Image:
     """An X window dump of a TrueColor screen (Xvfb's 24-bit depth) as an RGB image."""
     header = struct.unpack(">25I", data[:100])

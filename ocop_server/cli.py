@@ -7,6 +7,7 @@ import dataclasses
 import getpass
 import os
 import sys
+from typing import Any
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -67,7 +68,7 @@ def _settings(args) -> Settings:
     return dataclasses.replace(settings, worker_threads=args.threads)
 
 
-def _tls(args) -> dict[str, str]:
+def _tls(args) -> dict[str, Any]:
     """uvicorn's TLS options: both files or neither, checked before the server starts."""
     if not args.certfile and not args.keyfile:
         return {}

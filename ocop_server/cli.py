@@ -7,8 +7,8 @@ import dataclasses
 import getpass
 import os
 import sys
-from typing import Any
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from ocop_server.settings import Settings

@@ -3,13 +3,14 @@ confirmation; its validity shows; a dossier without an approved result offers no
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
 from ocop_desktop.db.models import CouncilResult, Dossier, Recognition
 from ocop_desktop.db.schema import Database
+from ocop_desktop.services import dossiers
 from ocop_desktop.ui.context import AppContext, CurrentUser
 from ocop_desktop.ui.dossiers.editor import TAB_RECOGNITION, DossierEditor
 from ocop_desktop.ui.recognitions.decision_dialog import Decision
@@ -97,3 +98,28 @@ def test_a_commune_officer_sees_but_may_not_record(qtbot, context: AppContext, d
     context.user = CurrentUser(user_id="x-officer", username="canbo", full_name="Cán bộ xã", role="commune_officer")
     panel = _editor(qtbot, context, _approved_unrecognised(demo_db)).recognition
     assert not panel.record_button.isEnabled() and "quản trị tỉnh" in panel.hint.text()
+
+
+def test_renewal_records_a_new_decision_on_the_re_evaluation(qtbot, context: AppContext, demo_db: Database):
+    """On a recognised product's renewal dossier, once its result is approved (here as it arrives by sync from
+    the council's laptop), the button renews: the old decision stays, the new one counts."""
+    with demo_db.session() as s:
+        old = s.scalar(select(Recognition).where(Recognition.revoked_on.is_(None)).order_by(Recognition.decision_date))
+        evaluation = s.scalar(select(CouncilResult.session_id).limit(1))
+        renewal = dossiers.create_dossier(s, product_id=old.product_id, kind="renewal").id
+        s.flush()  # the dossier's row before the result that points to it
+        s.add(CouncilResult(session_id=evaluation, dossier_id=renewal, n_sheets=5, member_totals_json="[]",
+                            band_stars=old.stars, final_stars=old.stars, recommendation="recognise",
+                            approved_at=datetime.now(UTC), approved_by=context.user.user_id))
+        s.commit()
+        old_id, old_number = old.id, old.decision_no
+    panel = _editor(qtbot, context, renewal).recognition
+    assert panel.record_button.text() == "Gia hạn công nhận…" and panel.record_button.isEnabled()
+    asked = {}
+    panel.ask_decision = lambda **kw: asked.update(kw) or Decision("901/QĐ-UBND", TODAY, "UBND tỉnh Hà Tĩnh")
+    panel.record_button.click()
+    assert asked["renewal"] is True and panel.message.text() == ""
+    assert [panel.table.item(r, 0).text() for r in range(panel.table.rowCount())][:2] == ["901/QĐ-UBND", old_number]
+    assert "901/QĐ-UBND" in panel.status.text()
+    with demo_db.session() as s:
+        assert s.get(Recognition, old_id).revoked_on is None

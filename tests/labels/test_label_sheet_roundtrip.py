@@ -93,3 +93,19 @@ def test_png_and_svg_of_one_code_read_back(tmp_path: Path) -> None:
     svg = qr_svg(url, size_mm=25)
     assert f'viewBox="0 0 {side} {side}"' in svg and 'width="25mm"' in svg
     assert f"M{QUIET_ZONE},{QUIET_ZONE}h7" in svg  # the finder pattern starts after the quiet zone
+
+
+def test_a_sheet_printed_slightly_askew_at_150_dpi_still_reads_whole(qapp) -> None:
+    """The first page rasterised at 150 dpi, turned 1° and blurred a little (a cheap scanner): all 24 read."""
+    items = _items(24)
+    page = _pages(render_label_sheet(items, LAYOUTS["3x8"], title="Tem"), dpi=150)[0]
+    page = page.rotate(1, expand=True, fillcolor=255, resample=Image.Resampling.BICUBIC)
+    page = page.filter(ImageFilter.GaussianBlur(0.6))
+    decoded = [b.text for b in zxingcpp.read_barcodes(page, formats=zxingcpp.BarcodeFormat.QRCode)]
+    assert sorted(decoded) == sorted(item.url for item in items)
+
+
+def test_our_addresses_stay_small_codes() -> None:
+    """A GS1 lot address under the province's base is at most 70 characters, so at most version 5 (37 modules)."""
+    url = public_url(BASE, lot_path(public_code("x"), "8935049500018", "L2025-0012"))
+    assert len(url) <= 70 and len(qr_modules(url)) <= 37

@@ -53,13 +53,13 @@ def _page(request: Request) -> HTMLResponse:
     return HTMLResponse(html, status_code=status, headers=headers)
 
 
-@router.get("/p/{rest:path}", include_in_schema=False)
+@router.api_route("/p/{rest:path}", methods=["GET", "HEAD"], include_in_schema=False)
 def short_address(request: Request, rest: str) -> HTMLResponse:
     """/p/{code} and /p/{code}/l/{lot}: products without a GTIN."""
     return _page(request)
 
 
-@router.get("/01/{rest:path}", include_in_schema=False)
+@router.api_route("/01/{rest:path}", methods=["GET", "HEAD"], include_in_schema=False)
 def digital_link(request: Request, rest: str) -> HTMLResponse:
     """/01/{GTIN}[/10/{lot}]: a GS1 Digital Link resolved by this server."""
     return _page(request)

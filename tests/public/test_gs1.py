@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 import requests
 from public_world import COMMUNE, GTIN, PublicWorld, decided_by_council, insert, new_id, recognition
@@ -65,3 +68,28 @@ def test_the_feed_gives_the_gtin_and_the_digital_link(world: PublicWorld, gs1):
 def test_an_unknown_gtin_with_a_right_check_digit_is_unknown(world: PublicWorld, gs1):
     response = get(world, "/01/08934567000024")
     assert response.status_code == 404 and "Không có sản phẩm OCOP nào" in response.text
+
+
+def test_a_name_that_looks_like_markup_stays_text_in_the_page_and_its_json_ld(world: PublicWorld):
+    """A product named with HTML in it (typed on a laptop, synced) neither runs nor breaks the JSON-LD."""
+    name = 'Trà </script><script>alert(1)</script> & "xanh"'
+    product = new_id()
+    dossier, decided = decided_by_council(world.council, product)
+    world.push([
+        insert("products", product, {"producer_id": world.ids["producer"], "name": name, "subgroup_code": "I.1.a",
+                                     "commune_code": COMMUNE}),
+        *decided,
+        insert("recognitions", new_id(), {**recognition(product, add_months(vietnam_today(), -1)),
+                                          "dossier_id": dossier}),
+    ])
+    html = get(world, f"/p/{public_code(product)}").text
+    assert "<script>alert" not in html
+    assert html.count("</script>") == 1, "only the JSON-LD block's own end"
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1])
+    assert data["name"] == name
+
+
+def test_a_page_answers_head_as_crawlers_ask(world: PublicWorld, gs1):
+    response = requests.head(f"{world.url}/01/{GTIN}", timeout=10)
+    assert response.status_code == 200 and response.content == b""
+    assert requests.head(f"{world.url}/p/ZZZZZZZZ", timeout=10).status_code == 404

@@ -74,13 +74,18 @@ class LoginDialog(QDialog):
         runner, server_url, plain_hosts = self.runner, self.server_url, self.plain_http_hosts
 
         def ask() -> ServerLogin | None:
-            from ocop_desktop.sync.client import ServerClient
+            from ocop_desktop.sync.client import ServerClient, SyncError
             from ocop_desktop.sync.login import ask_server
 
             device = runner.db.device_id  # waits for the opening, if the person was quicker
             client = ServerClient(server_url, device, retries=0, timeout=LOGIN_TIMEOUT, plain_http_hosts=plain_hosts)
             try:
-                client.check_transport()  # refused here, the person reads why (not "the server refused")
+                try:
+                    client.check_transport()
+                except SyncError:
+                    # Plain http to a host nobody confirmed: the password stays here and the person works
+                    # offline; the sync says why and the menu (Kết nối máy chủ tỉnh…) can confirm the host.
+                    return None
                 return ask_server(client, username, password)
             finally:
                 client.close()

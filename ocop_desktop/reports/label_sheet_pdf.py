@@ -99,7 +99,8 @@ def _font(family: str, points: float, *, bold: bool = False) -> QFont:
 
 
 def _lines(item: LabelItem) -> list[str]:
-    lines = [_t("OCOP {n} sao").format(n=item.stars) if item.stars else _t("Sản phẩm OCOP")]
+    # Without a recognition in force the label claims no OCOP rating at all: the page behind the QR says why.
+    lines = [_t("OCOP {n} sao").format(n=item.stars)] if item.stars else []
     if item.producer_name:
         lines.append(_nfc(item.producer_name))
     if item.lot_code:

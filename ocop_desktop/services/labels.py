@@ -83,7 +83,7 @@ def set_public_base_url(session: Session, url: str) -> Changes:
 
 
 def _stars(session: Session, product_id: str, today: date) -> int | None:
-    """The stars of the recognition in force today, else None (a label then says "Sản phẩm OCOP")."""
+    """The stars of the recognition in force today, else None (a label then claims no rating)."""
     rows = session.execute(select(Recognition.stars, Recognition.decision_date, Recognition.valid_until,
                                   Recognition.revoked_on)
                            .where(Recognition.product_id == product_id, Recognition.deleted.is_(False))).all()

@@ -105,7 +105,7 @@ def _notes(view: CouncilView) -> str:
         notes += [_t("Không đạt tiêu chí bắt buộc {code} ({name})").format(code=escape(f.criterion),
                                                                           name=escape(f.name))
                   for f in row.failures]
-        notes += [_t("Giấy tờ bắt buộc: {document}").format(document=escape(document_failure_text(f)))
+        notes += [_t("Giấy tờ bắt buộc chưa đạt ({document})").format(document=escape(document_failure_text(f)))
                   for f in row.documents]
         if row.approved:
             notes.append(escape(approval(row.approved_at, row.approved_by)))

@@ -99,6 +99,10 @@
         <translation>Mandatory criterion {code} ({name}) not met</translation>
     </message>
     <message>
+        <source>Giấy tờ bắt buộc chưa đạt ({document})</source>
+        <translation>Required document not met ({document})</translation>
+    </message>
+    <message>
         <source>Đã phê duyệt ngày {date}</source>
         <translation>Approved on {date}</translation>
     </message>
@@ -109,10 +113,6 @@
     <message>
         <source>Chủ tịch hội đồng có mặt, chủ trì phiên họp (không chấm điểm).</source>
         <translation>The council chair was present and presided over the session (not scoring).</translation>
-    </message>
-    <message>
-        <source>Giấy tờ bắt buộc: {document}</source>
-        <translation>Required document: {document}</translation>
     </message>
     <message>
         <source>Hội đồng thống nhất kiến nghị:</source>
@@ -2778,10 +2778,6 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     <message>
         <source>OCOP {n} sao</source>
         <translation>OCOP {n} stars</translation>
-    </message>
-    <message>
-        <source>Sản phẩm OCOP</source>
-        <translation>OCOP product</translation>
     </message>
     <message>
         <source>Lô: {lot}</source>

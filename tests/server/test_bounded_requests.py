@@ -60,8 +60,8 @@ def _health_latencies(url: str, stop: threading.Event) -> list[float]:
 
 @pytest.mark.parametrize("inflated", [8 * 1024 * 1024, 3 * 1024 * 1024])
 def test_gzip_bombs_at_login_are_refused_and_health_stays_quick(live, inflated):
-    """Three gzip bombs to /auth/login in a row, no token: each a 413, and /health answers within
-    0.3 s throughout (today the 8 MB one blocked the event loop 1.5 s each). The 3 MB bomb is under the
+    """Three gzip bombs to /auth/login in a row, no token: each a 413, and /health keeps answering
+    throughout (the 8 MB one used to block the event loop 1.5 s each). The 3 MB bomb is under the
     login's compressed limit, so it is refused once inflating passes the login's small limit."""
     body = _bomb(inflated)
     stop = threading.Event()
@@ -79,7 +79,9 @@ def test_gzip_bombs_at_login_are_refused_and_health_stays_quick(live, inflated):
     for answer in answers:
         assert assert_problem(answer, 413)["code"] == "body_too_large"
     print(f"\n/health during {inflated >> 20} MB bombs: {len(latencies)} probes, max {max(latencies) * 1000:.0f} ms")
-    assert latencies and max(latencies) < 0.3
+    # Before: 1.5 s of blocked event loop per 8 MB bomb, /health waiting 3-6 s. A busy test machine may add
+    # some, never that (bench/bench_limits.py prints the real figures: about 10 ms).
+    assert latencies and max(latencies) < 1.0
 
 
 @pytest.mark.parametrize(("token", "code"), [(None, "not_logged_in"), ("made-up", "token_invalid")])

@@ -10,6 +10,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from ocop_core.domain.criteria import ProductSet
@@ -142,6 +143,11 @@ def test_the_page_names_a_dossiers_expired_and_missing_documents(page: CouncilPa
             texts.append(page.detail.text())
             page.grab().save(str(screenshots / f"council-documents-{len(texts)}.png"))
     joined = " ".join(texts)
+    model = page.model
+    capped = next(i for i, r in enumerate(page.view.rows) if r.documents)
+    stars_cell = model.index(capped, model.column_of("stars"))
+    assert model.data(stars_cell, Qt.ItemDataRole.ToolTipRole) in joined.replace("<br/>", " ")
+    assert model.data(stars_cell, Qt.ItemDataRole.ForegroundRole) is not None
     assert "Phiếu kết quả kiểm nghiệm: hết hiệu lực sau ngày " in joined
     assert "Bản công bố chất lượng: thiếu (bắt buộc từ 3 sao)" in joined
     page.table.setCurrentIndex(page.model.index(next(i for i, r in enumerate(page.view.rows) if not r.documents), 0))

@@ -9,6 +9,7 @@ from ocop_core.domain.text import fold
 from ocop_desktop.formats import decimal, stars
 from ocop_desktop.services.council_view import CouncilView, DossierRow, MemberCell, MemberInfo
 from ocop_desktop.words import member_roles, recommendations, result_flags, word
+from ocop_desktop.words.council_documents import document_failures_text
 
 COL_CODE = 0
 COL_PRODUCT = 1
@@ -171,6 +172,8 @@ class CouncilTableModel(QAbstractTableModel):
             return QBrush(RED)
         if key == "quorum" and not row.quorum_met:
             return QBrush(RED)
+        if key == "stars" and row.documents:  # capped by a missing or expired document, named in the tooltip
+            return QBrush(RED)
         if key == "member" and not row.cells[column - FIRST_MEMBER].submitted:
             return QBrush(GREY)
         return None
@@ -190,4 +193,6 @@ class CouncilTableModel(QAbstractTableModel):
             return self.tr("Đủ số lượng theo quy định") if row.quorum_met else word(result_flags(), "no_quorum")
         if key == "recommendation":
             return word(recommendations(), row.official)
+        if key == "stars" and row.documents:
+            return document_failures_text(row.documents, "\n")
         return None

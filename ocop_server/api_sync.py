@@ -46,7 +46,7 @@ async def push(body: PushRequest, request: Request, caller: Caller = Depends(req
     gets its own result, a replay its first one."""
 
     def work(session: Session) -> tuple[list[ChangeResult], int]:
-        request.app.state.epochs.verify(body.epoch, body.cursor, store.current_seq(session))
+        request.app.state.epochs.get(session).verify(body.epoch, body.cursor, store.current_seq(session))
         if len(body.changes) == 1:  # the batch's own savepoint already isolates a lone change
             return [apply_change(session, caller.viewer, caller.device_id, body.changes[0])], store.current_seq(session)
         results = []
@@ -76,9 +76,10 @@ def pull(request: Request, body: PullRequest, caller: Caller = Depends(require_c
         raise ApiError(422, "unknown_entity", f"No entity {body.entity[:64]!r}.")
     with read_session(request) as session:
         snapshot = store.current_seq(session)
-        request.app.state.epochs.verify(body.epoch, body.cursor, snapshot)
+        epochs = request.app.state.epochs.get(session)
+        epochs.verify(body.epoch, body.cursor, snapshot)
         key = ("pull", caller.viewer.keys, body.cursor, body.limit, body.entity, snapshot, body.digest, body.combined,
-               body.gone)
+               body.gone, epochs.current)
         raw, packed = request.app.state.snapshots.get_or_make(
             key, lambda: _packed(_page(request, session, caller.viewer, body, snapshot)))
     if packed is not None and "gzip" in request.headers.get("accept-encoding", "").lower():
@@ -120,7 +121,7 @@ def _page(request: Request, session: Session, viewer: Viewer, body: PullRequest,
         rows = gone_rows(session, viewer, body.cursor, cursor)
         gone = ',"gone":' + json.dumps([{"entity": e, "id": i} for e, i in rows])
     return (f'{{"rows":[{",".join(parts)}],"cursor":{cursor},"more":{"true" if more else "false"},'
-            f'"epoch":{json.dumps(request.app.state.epochs.current)},"digest":{digest}{gone}}}')
+            f'"epoch":{json.dumps(request.app.state.epochs.get(session).current)},"digest":{digest}{gone}}}')
 
 
 @router.post("/check", response_model=CheckResponse)
@@ -129,7 +130,7 @@ def check(request: Request, body: CheckRequest, caller: Caller = Depends(require
     the answer names (``cursor``): a laptop whose cursor is another one pulls first (with ``digest``)."""
     with read_session(request) as session:
         snapshot = store.current_seq(session)
-        request.app.state.epochs.verify(body.epoch, body.cursor, snapshot)
+        request.app.state.epochs.get(session).verify(body.epoch, body.cursor, snapshot)
         combined, entities = _digests_at(request, session, caller.viewer, snapshot)
     return CheckResponse(combined=combined, entities={} if body.combined == combined else entities, cursor=snapshot)
 

@@ -50,8 +50,9 @@ def create_app(settings: Settings) -> FastAPI:
                                                     info={"log_signer": app.state.log_signer}),
                                        serialize=write_engine.dialect.name == "sqlite")
     with app.state.write_sessions() as session:
-        app.state.epochs = epochs.begin(session)
+        epochs.begin(session)
         session.commit()
+        app.state.epochs = epochs.EpochBook(session)
     app.state.write_queue = WriteQueue(app.state.write_sessions)
     app.state.token_touches = TokenTouches(app.state.write_queue)
     app.state.engines = (read_engine, write_engine)
@@ -72,9 +73,11 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/info", response_model=ServerInfo, response_model_exclude_none=True, tags=["meta"])
     def info() -> ServerInfo:
+        with app.state.sessions() as session:
+            epoch = app.state.epochs.get(session).current
         return ServerInfo(name=settings.name, protocol_versions=sorted(SUPPORTED_VERSIONS),
                           max_upload_bytes=settings.max_upload_bytes, chunk_bytes=settings.chunk_bytes,
-                          server_time=datetime.now(UTC), epoch=app.state.epochs.current,
+                          server_time=datetime.now(UTC), epoch=epoch,
                           public_base_url=settings.public_base_url)
 
     for module in (api_auth, api_sync, api_files, api_admin):

@@ -8,17 +8,21 @@ a laptop whose cursor lies beyond where its epoch ended has seen changes this da
 is told to sync again from the start instead of silently missing whatever is written under the reused
 numbers. An epoch this database never had means another server, or a backup older than that epoch.
 
-One server process per database is assumed: each start of a process begins an epoch.
+Several server processes may share one database (``ocop-server --workers N``, or several machines behind
+a proxy on one PostgreSQL). Each start of a process still begins an epoch, and every process answers in
+the newest one (EpochBook re-reads the history when another process has begun one), so a cursor one
+process gave is honoured by all.
 """
 
 from __future__ import annotations
 
 import itertools
+import threading
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ocop_server import store
@@ -53,10 +57,32 @@ def _reset(epoch: str, lost_after: int | None, why: str) -> ApiError:
                     {"epoch": epoch, "lost_after": lost_after})
 
 
+def _history(session: Session) -> Epochs:
+    history = list(session.scalars(select(Epoch).order_by(Epoch.n)))
+    ended = {earlier.epoch: later.started_seq for earlier, later in itertools.pairwise(history)}
+    return Epochs(history[-1].epoch, ended)
+
+
 def begin(session: Session) -> Epochs:
     """Starts this run's epoch (committed by the caller) and returns the history with it."""
     session.add(Epoch(epoch=uuid.uuid4().hex, started_seq=store.current_seq(session), started_at=datetime.now(UTC)))
     session.flush()
-    history = list(session.scalars(select(Epoch).order_by(Epoch.n)))
-    ended = {earlier.epoch: later.started_seq for earlier, later in itertools.pairwise(history)}
-    return Epochs(history[-1].epoch, ended)
+    return _history(session)
+
+
+class EpochBook:
+    """The epochs as the database has them now: one indexed max() per request, and the history read again
+    only when another process has begun an epoch since."""
+
+    def __init__(self, session: Session) -> None:
+        self._lock = threading.Lock()
+        self._latest = session.scalar(select(func.max(Epoch.n))) or 0
+        self._epochs = _history(session)
+
+    def get(self, session: Session) -> Epochs:
+        latest = session.scalar(select(func.max(Epoch.n))) or 0
+        if latest > self._latest:  # never back to an older history read through an older snapshot
+            with self._lock:
+                if latest > self._latest:
+                    self._epochs, self._latest = _history(session), latest
+        return self._epochs

@@ -51,6 +51,8 @@ class ProductChoice:
     producer_name: str
     stars: int | None
     lots: tuple[LotChoice, ...]
+    code: str = ""  # the public code, for the address the dialog shows before saving
+    gtin: str = ""
 
 
 @dataclass(frozen=True)
@@ -100,11 +102,12 @@ def label_choices(session: Session, *, today: date) -> list[ProductChoice]:
         lots.setdefault(lot.product_id, []).append(LotChoice(
             lot.id, lot.lot_code, lot.produced_on, lot.expires_on, lot.withdrawn_on is not None,
             lot.label_printed_at is not None))
-    rows = sorted(session.execute(select(Product.id, Product.name, Producer.name).join(Producer)
-                                  .where(Product.deleted.is_(False))).all(),
+    rows = sorted(session.execute(select(Product.id, Product.name, Producer.name, Product.public_code, Product.gtin)
+                                  .join(Producer).where(Product.deleted.is_(False))).all(),
                   key=lambda row: (collation_key(row[1]), collation_key(row[2])))
-    return [ProductChoice(pid, name, producer, _stars(session, pid, today), tuple(lots.get(pid, ())))
-            for pid, name, producer in rows]
+    return [ProductChoice(pid, name, producer, _stars(session, pid, today), tuple(lots.get(pid, ())),
+                          code or public_code(pid), gtin or "")
+            for pid, name, producer, code, gtin in rows]
 
 
 def product_url(session: Session, product: Product, lot_code: str | None = None) -> str:

@@ -75,6 +75,7 @@ def test_a_lot_sheet_is_saved_read_back_and_the_lot_marked_printed(qtbot, contex
         code = s.get(Product, product).public_code
         assert s.get(ProductionLot, lot).label_printed_at is not None
     assert texts == [f"{BASE}/p/{code}/l/L2026-07"] * 30
+    assert dialog.address.text() == texts[0]  # the address shown before saving is the one printed
     dialog.choose_save_path = lambda title, name, filters: str(tmp_path / "ma.png")
     dialog.save_code("png")
     assert [c.text for c in read_codes(tmp_path / "ma.png")] == texts[:1]

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from ocop_core.domain.dates import vietnam_today
 from ocop_core.domain.text import fold
+from ocop_core.errors import OcopError
+from ocop_core.traceability import lot_path, product_path, public_url
 from ocop_desktop import formats
 from ocop_desktop.labels import qr
 from ocop_desktop.labels.sheet import LAYOUTS, LabelItem, sheets_needed
@@ -69,6 +71,7 @@ class LabelsDialog(QDialog):
         self.products = QListWidget(self)
         self.products.currentItemChanged.connect(lambda *_: self._fill_lots())
         self.lots = QListWidget(self)
+        self.lots.itemChanged.connect(lambda _item: self.show_address())
         self.layout_box = QComboBox(self)
         for key, layout in LAYOUTS.items():
             self.layout_box.addItem(self.tr("{columns} × {rows} tem một tờ A4 ({w:g} × {h:g} mm)").format(
@@ -80,7 +83,10 @@ class LabelsDialog(QDialog):
         self.base_url = QLineEdit(self)
         self.base_url.setPlaceholderText("https://…")
         self.base_url.editingFinished.connect(self.keep_base_url)
+        self.base_url.textChanged.connect(lambda _text: self.show_address())
         self.kept_base: str | None = None
+        self.address = QLabel(self)
+        self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.pdf_button = QPushButton(self.tr("Lưu tờ tem PDF…"), self)
@@ -116,6 +122,7 @@ class LabelsDialog(QDialog):
         offsets.addWidget(self.offset_y)
         form.addRow(self.tr("Chỉnh lệch máy in (ngang, dọc)"), offsets)
         form.addRow(self.tr("Địa chỉ công khai của tỉnh"), self.base_url)
+        form.addRow(self.tr("Mã QR sẽ chứa"), self.address)
         right.addLayout(form)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
@@ -174,6 +181,21 @@ class LabelsDialog(QDialog):
             item.setCheckState(Qt.CheckState.Unchecked)
         for button in (self.pdf_button, self.png_button, self.svg_button):
             button.setEnabled(product is not None)
+        self.show_address()
+
+    def show_address(self) -> None:
+        """The address the first label will hold, computed here as the service will (nothing is asked of it)."""
+        product, base = self.chosen_product(), self.base_url.text().strip()
+        lot_codes = {lot.id: lot.lot_code for lot in product.lots} if product is not None else {}
+        chosen = [lot_codes[i] for i in self.chosen_lots() if i in lot_codes]
+        try:
+            if product is None or not base:
+                raise ValueError
+            gtin = product.gtin or None
+            path = lot_path(product.code, gtin, chosen[0]) if chosen else product_path(product.code, gtin)
+            self.address.setText(public_url(base, path))
+        except (ValueError, OcopError):
+            self.address.setText("—")
 
     def chosen_lots(self) -> tuple[str, ...]:
         return tuple(self.lots.item(r).data(ID_ROLE) for r in range(self.lots.count())
@@ -192,6 +214,7 @@ class LabelsDialog(QDialog):
         if typed and typed.rstrip("/") != self.kept_base:
             self.kept_base = typed.rstrip("/")
             self.say("")
+            self.show_address()
             self.context.runner.write(lambda s: labels.set_public_base_url(s, typed), failed=self.say_error)
 
     def save_pdf(self) -> None:

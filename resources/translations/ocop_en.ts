@@ -2516,6 +2516,10 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
         <translation>The data sent nests too many levels deep, so the server refused it.</translation>
     </message>
     <message>
+        <source>Dữ liệu gửi lên có quá nhiều giá trị nên máy chủ không nhận.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Dữ liệu gửi lên máy chủ quá chậm nên bị ngắt; hãy thử lại khi mạng tốt hơn.</source>
         <translation>The data reached the server too slowly and was cut off; try again on a better connection.</translation>
     </message>
@@ -4034,6 +4038,10 @@ After this step you cannot move it back to “{current}” yourself.</translatio
     <message>
         <source>Địa chỉ công khai của tỉnh</source>
         <translation>Province&apos;s public address</translation>
+    </message>
+    <message>
+        <source>Mã QR sẽ chứa</source>
+        <translation>The QR code will hold</translation>
     </message>
     <message>
         <source>Máy này chưa đồng bộ địa chỉ công khai của tỉnh: hãy đồng bộ, hoặc nhập địa chỉ vào ô bên dưới.</source>

@@ -50,10 +50,10 @@ def _rows_that_left(session: Session, keys: list[str], after: int, upto: int) ->
 def _keys_the_user_lost(session: Session, viewer: Viewer, after: int, upto: int) -> set[str]:
     """Council keys of the seats of this user that changed in the range, which the user no longer holds."""
     mine = [f"member_user:{viewer.user_id}", f"{LEFT}member_user:{viewer.user_id}"]
-    seats = (select(Record.data).join(RecordScope, and_(RecordScope.entity == Record.entity,
-                                                        RecordScope.id == Record.id))
-             .where(Record.entity == "council_members", RecordScope.key.in_(mine), Record.version > after,
-                    Record.version <= upto))
+    # The seats through the scope index (a few rows), not every council seat of the province.
+    held = select(RecordScope.id).where(RecordScope.entity == "council_members", RecordScope.key.in_(mine))
+    seats = select(Record.data).where(Record.entity == "council_members", Record.id.in_(held),
+                                      Record.version > after, Record.version <= upto)
     lost: set[str] = set()
     for (data,) in session.execute(seats):
         council = json.loads(data).get("council_id")

@@ -167,12 +167,12 @@ def _gs1_product(s: list[str]) -> PublicRef | None:
 
 
 def _short_lot(s: list[str]) -> PublicRef | None:
-    if len(s) >= 5 and s[-4] == "p" and s[-2] == "l":
+    if len(s) >= 5 and s[-4] in ("p", "P") and s[-2] in ("l", "L"):
         return PublicRef("lot", code=_read_code(s[-3]), lot=_read_lot(s[-1]))
     return None
 
 
 def _short_product(s: list[str]) -> PublicRef | None:
-    if len(s) >= 3 and s[-2] == "p":
+    if len(s) >= 3 and s[-2] in ("p", "P"):
         return PublicRef("product", code=_read_code(s[-1]))
     return None

@@ -115,6 +115,8 @@ def test_reading_is_forgiving_where_it_is_safe() -> None:
     assert parse_public_url(BASE + "/01/4006381333931?17=261231") == PublicRef("product", gtin="04006381333931")
     assert parse_public_url(BASE + "/p/abcd2345/") == PublicRef("product", code="ABCD2345")
     assert parse_public_url("HTTPS://X.VN/p/oIl12345") == PublicRef("product", code="01112345")
+    # An address printed in upper case (QR alphanumeric mode) still reads; the lot keeps its own case.
+    assert parse_public_url("HTTPS://X.VN/P/ABCD2345/L/L2025-01") == PublicRef("lot", code="ABCD2345", lot="L2025-01")
 
 
 @pytest.mark.parametrize("text", [

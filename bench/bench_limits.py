@@ -68,6 +68,7 @@ def check_costs(rounds: int) -> None:
         "8 MB of '[]' pairs": (b"[]" * (4 << 20), False),
         "gzip bomb to 8 MB": (gzip.compress(b"0" * (8 << 20)), True),
         "8 MB of empty strings": (b'""' * (4 << 20), False),
+        "400,000 strings and deep brackets": (b'""' * 200_000 + b"[" * 40, False),
         "8 MB in one string": (b'"' + b"a" * (8 << 20) + b'"', False),
     }
     for name, (body, gzipped) in bodies.items():

@@ -13,6 +13,7 @@ def errors() -> dict[str, str]:
                                  "cho máy chủ này (Ứng dụng → Kết nối máy chủ tỉnh…; khi đồng bộ bằng lệnh: "
                                  "--allow-http {host})."),
         "json_too_deep": _t("Dữ liệu gửi lên lồng nhau quá nhiều tầng nên máy chủ không nhận."),
+        "json_too_many_values": _t("Dữ liệu gửi lên có quá nhiều giá trị nên máy chủ không nhận."),
         "request_timeout": _t("Dữ liệu gửi lên máy chủ quá chậm nên bị ngắt; hãy thử lại khi mạng tốt hơn."),
         "unsupported_encoding": _t("Máy chủ không nhận kiểu nén dữ liệu này."),
         "client_disconnected": _t("Kết nối bị ngắt trước khi gửi xong dữ liệu; hãy thử lại."),

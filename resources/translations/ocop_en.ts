@@ -2517,7 +2517,7 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     </message>
     <message>
         <source>Dữ liệu gửi lên có quá nhiều giá trị nên máy chủ không nhận.</source>
-        <translation type="unfinished"></translation>
+        <translation>The data sent holds too many values, so the server refused it.</translation>
     </message>
     <message>
         <source>Dữ liệu gửi lên máy chủ quá chậm nên bị ngắt; hãy thử lại khi mạng tốt hơn.</source>

@@ -131,6 +131,16 @@ def test_deep_or_unclosed_nesting_is_refused_before_parsing(live, admin, body):
     assert assert_problem(answer, 422)["code"] == "json_too_deep"
 
 
+def test_a_body_of_countless_strings_is_refused(live, admin):
+    """200,001 strings in one body: 413 json_too_many_values before the depth check walks them (millions of
+    empty strings cost that check seconds of the interpreter)."""
+    body = b'{"cursor": 0, "x": [' + b'"",' * 200_000 + b'""]}'
+    answer = requests.post(live.url + "/sync/pull", data=body, timeout=30, headers={
+        **headers(admin.token), "Content-Type": "application/json"})
+    problem = assert_problem(answer, 413)
+    assert problem["code"] == "json_too_many_values" and problem["detail"]["max_strings"] == 200_000
+
+
 def test_an_ordinary_push_still_passes(live, admin):
     """The limits leave a real push alone (compressed, a few levels deep)."""
     changes = [change("producers", new_id(), row(name=f"HTX Nước mắm {n}", kind="cooperative", commune_code="18073"))
@@ -220,5 +230,6 @@ def test_a_body_trickled_slowly_gets_408_and_is_dropped(live, admin):
 def test_limits_are_documented():
     """docs/sync-protocol.md names each refusal a client can meet here."""
     text = (Path(__file__).resolve().parents[2] / "docs" / "sync-protocol.md").read_text(encoding="utf-8")
-    for code in ("json_too_deep", "request_timeout", "body_too_large", "length_required", "unsupported_encoding"):
+    for code in ("json_too_deep", "json_too_many_values", "request_timeout", "body_too_large", "length_required",
+                 "unsupported_encoding"):
         assert code in text, code

@@ -7,8 +7,6 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import requests
-
 from ocop_core.translog.notes import NoteError, Verifier
 from ocop_desktop.paths import AppPaths
 
@@ -28,7 +26,8 @@ def add_parser(sub) -> None:
 
 
 def cmd_witness(args, paths: AppPaths) -> int:
-    from ocop_desktop.witness import Alarm, NotAccepted, Witness, load_or_create_key, write_evidence
+    from ocop_desktop.sync.client import SyncError
+    from ocop_desktop.sync.witness import Alarm, NotAccepted, Witness, load_or_create_key, write_evidence
 
     parts = urlsplit(args.server)
     if parts.scheme != "https" and not (parts.scheme == "http" and (args.allow_http or parts.hostname in LOOPBACK)):
@@ -45,7 +44,8 @@ def cmd_witness(args, paths: AppPaths) -> int:
     if created:
         print(f"Đã tạo khoá nhân chứng {key_path}. Gửi khoá công khai này cho tỉnh (ocop-server --witness-key):\n"
               f"{signer.verifier.encode()}\nVân tay: {signer.verifier.fingerprint()}")
-    witness = Witness(args.server, log_key, signer, key_path.with_name(key_path.name + ".state.json"))
+    plain = {parts.hostname} if args.allow_http and parts.hostname else None
+    witness = Witness(args.server, log_key, signer, key_path.with_name(key_path.name + ".state.json"), plain)
     while True:
         try:
             checkpoint = witness.step()
@@ -61,7 +61,7 @@ def cmd_witness(args, paths: AppPaths) -> int:
                   "tỉnh cần thêm khoá công khai ở trên (ocop-server --witness-key).", file=sys.stderr)
             if args.once:
                 return 1
-        except requests.RequestException as error:
+        except SyncError as error:
             print(f"Không kết nối được máy chủ: {error}", file=sys.stderr)
             if args.once:
                 return 1

@@ -25,6 +25,8 @@ COMPUTED = {
     ("ocop_desktop/services/documents.py", "ServiceError"),
     # the first problem of ocop_core.domain.council.check_council_rules: unknown_field or out_of_range
     ("ocop_desktop/services/councils.py", "ServiceError"),
+    # the code of a CosignatureRefused (ocop_server/translog/witnesses.py), whose codes _problem_codes finds
+    ("ocop_server/translog/api.py", "ApiError"),
 }
 FROM_BLOBS = {"file_not_a_file", "file_too_large", "file_unreadable"}
 FROM_COUNCIL_RULES = {"unknown_field", "out_of_range"}

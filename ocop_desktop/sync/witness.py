@@ -8,17 +8,14 @@ import base64
 import json
 import os
 import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import requests
-
-from ocop_core.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 from ocop_core.translog.merkle import ProofError, verify_consistency
 from ocop_core.translog.notes import COSIGNATURE_V1, Checkpoint, NoteError, SignedNote, Signer, Verifier, cosign
-
-TIMEOUT = 30
+from ocop_desktop.sync.client import ServerClient, SyncError
 
 
 class Alarm(Exception):
@@ -62,20 +59,26 @@ def load_or_create_key(path: Path, name: str | None) -> tuple[Signer, bool]:
     return signer, True
 
 
+def key_id_hex(signer: Signer) -> str:
+    return signer.verifier.key_id.hex()
+
+
 class NotAccepted(Exception):
     """The log checked out, but the server does not take this witness's cosignature (an unknown key)."""
 
 
 class Witness:
     def __init__(self, server: str, log_key: Verifier, signer: Signer, state_file: Path,
-                 session: requests.Session | None = None) -> None:
-        self.server, self.log_key, self.signer, self.state_file = server.rstrip("/"), log_key, signer, state_file
-        self.http = session or requests.Session()
+                 plain_http_hosts: set[str] | None = None) -> None:
+        self.log_key, self.signer, self.state_file = log_key, signer, state_file
+        # The log's endpoints need no account; the token only names the witness in the server's logs (the
+        # cosignature itself is what the server checks).
+        self.client = ServerClient(server, str(uuid.uuid5(uuid.NAMESPACE_URL, signer.name)),
+                                   token=f"witness-{key_id_hex(signer)}", retries=2,
+                                   plain_http_hosts=plain_http_hosts)
 
-    def _get(self, path: str, **params: int) -> requests.Response:
-        response = self.http.get(self.server + path, params=params, timeout=TIMEOUT)
-        response.raise_for_status()
-        return response
+    def _get(self, path: str, **params: int) -> Any:
+        return self.client.request("GET", path, params=params or None)
 
     def step(self, now: int | None = None) -> Checkpoint:
         """One round: fetch, check against what was seen, co-sign, hand the cosignature back."""
@@ -90,14 +93,13 @@ class Witness:
         if seen is not None:
             self._check_extends(seen, checkpoint, note)
         cosigned = cosign(SignedNote.parse(note), self.signer, now if now is not None else int(time.time()))
-        response = self.http.post(self.server + "/log/cosignature", data=cosigned.encode().encode(), timeout=TIMEOUT,
-                                  headers={"Content-Type": "text/plain; charset=utf-8",
-                                           PROTOCOL_HEADER: str(PROTOCOL_VERSION),
-                                           "Authorization": f"Witness {self.signer.name}"})
         State(checkpoint.size, checkpoint.root, note).save(self.state_file)
-        if response.status_code == 403:
-            raise NotAccepted(checkpoint.size)
-        response.raise_for_status()
+        try:
+            self.client.request("POST", "/log/cosignature", data=cosigned.encode().encode(), resend=False)
+        except SyncError as error:
+            if error.status == 403:
+                raise NotAccepted(checkpoint.size) from error
+            raise
         return checkpoint
 
     def _check_extends(self, seen: State, checkpoint: Checkpoint, note: str) -> None:

@@ -7,6 +7,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ocop_desktop.words import accounts, accounts, lots, sync_scope, traceability, transport
+from ocop_desktop.words import accounts, lots, sync_scope, traceability, translog, transport
 
-MODULES: list[ModuleType] = [accounts, accounts, traceability, transport, lots, sync_scope]
+MODULES: list[ModuleType] = [accounts, traceability, transport, lots, sync_scope, translog]

@@ -11,7 +11,7 @@ import requests
 from ocop_core.translog.merkle import MemoryTree
 from ocop_core.translog.notes import COSIGNATURE_V1, SignedNote, Signer, Verifier, cosign, open_checkpoint
 from ocop_desktop.cli import main
-from ocop_desktop.witness import Alarm, Witness
+from ocop_desktop.sync.witness import Alarm, Witness
 from ocop_server.testing import LiveServer
 from ocop_server.translog import log
 from ocop_server.translog.tables import LogEntry, LogNode

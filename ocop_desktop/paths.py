@@ -43,6 +43,12 @@ class AppPaths:
             make_private_tree(self.data_dir)  # left by an older version: 0755 and 0644
         for folder in (self.data_dir, self.blobs, self.backups, self.cache):
             make_private_dir(folder)
+        for folder in (self.data_dir, self.backups, self.cache):
+            # Few files each: copies other modules write with the umask's mode (a backup taken before a
+            # migration, the list cache) are narrowed at the next start, inside folders already private.
+            for path in folder.iterdir():
+                if path.is_file():
+                    _narrow(path, PRIVATE_FILE)
         # Qt's settings file is rewritten through a temporary file that keeps the old one's mode.
         make_private_file(self.data_dir / "ui.ini")
         return self

@@ -145,3 +145,13 @@ def test_the_keyring_holds_the_token_where_there_is_one(tmp_path):
     assert stored == credentials.IN_KEYRING and list(memory.held.values()) == [TOKEN]
     assert here.open("thuky", stored) == TOKEN
     assert credentials.TokenVault(tmp_path / "b", backend=memory).open("thuky", stored) is None
+
+
+def test_a_backup_written_with_the_umask_is_narrowed_at_the_next_start(tmp_path):
+    """Copies other modules write under a lax umask (a backup before a migration) become 0600 at next start."""
+    paths = AppPaths(tmp_path / "data").ensure()
+    for name in ("backups/ocop-before-0009.sqlite3", "cache/dossiers.json"):
+        (paths.data_dir / name).write_bytes(b"x")
+        os.chmod(paths.data_dir / name, 0o644)
+    AppPaths(paths.data_dir).ensure()
+    assert {name for name, mode in _everything(paths.data_dir).items() if mode & 0o077} == set()

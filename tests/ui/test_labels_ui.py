@@ -106,3 +106,23 @@ def test_a_photo_of_the_label_opens_its_dossier_and_a_foreign_one_is_refused(
     (tmp_path / "trang.png").write_bytes((tmp_path / "ma.png").read_bytes()[:60])
     scan_qr(window, choose=lambda parent: str(tmp_path / "trang.png"), tell=lambda t, text, ok: told.append((text, ok)))
     assert told[-1] == ("Tệp “trang.png” không phải ảnh đọc được (cần ảnh JPEG, PNG, …).", False)
+
+
+def test_without_a_base_url_nothing_is_saved_and_the_reason_is_said(qtbot, context: AppContext,
+                                                                     demo_db: Database, tmp_path: Path) -> None:
+    """A laptop that never synced and has no typed address saves no PDF and no PNG, and says why in Vietnamese;
+    a withdrawn lot cannot be ticked."""
+    product, _, _ = _product_with_lot(demo_db)
+    dialog = LabelsDialog(context, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.select_product(product)
+    assert dialog.address.text() == "—"
+    dialog.choose_save_path = lambda title, name, filters: str(tmp_path / "tem.pdf")
+    dialog.save_pdf()
+    assert "chưa biết địa chỉ công khai" in dialog.message.text() and not (tmp_path / "tem.pdf").exists()
+    dialog.choose_save_path = lambda title, name, filters: str(tmp_path / "ma.png")
+    dialog.save_code("png")
+    assert "chưa biết địa chỉ công khai" in dialog.message.text() and not (tmp_path / "ma.png").exists()
+    rows = [dialog.lots.item(r) for r in range(dialog.lots.count())]
+    withdrawn = [item for item in rows if "(đã thu hồi)" in item.text()]
+    assert all(not (item.flags() & Qt.ItemFlag.ItemIsEnabled) for item in withdrawn)

@@ -2875,6 +2875,46 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
         <source>Mã QR của sản phẩm “{name}”, lô “{lot}”.</source>
         <translation>QR code of the product “{name}”, lot “{lot}”.</translation>
     </message>
+    <message>
+        <source>nhật ký mới không nối tiếp nhật ký máy này đã thấy: lịch sử đã bị viết lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>điểm kiểm không được ký bằng khoá nhật ký máy này đã ghim (khoá bị thay, hoặc giả mạo)</source>
+        <translation>the checkpoint is not signed with the log key this laptop pinned (the key was replaced, or forged)</translation>
+    </message>
+    <message>
+        <source>một bản ghi của máy này không nằm trong nhật ký đã ký</source>
+        <translation>a record on this laptop is not in the signed log</translation>
+    </message>
+    <message>
+        <source>Nhật ký minh bạch chưa có mục nào.</source>
+        <translation>The transparency log has no entries yet.</translation>
+    </message>
+    <message>
+        <source>Yêu cầu nhật ký minh bạch không hợp lệ (vị trí hoặc kích thước không tồn tại).</source>
+        <translation>Invalid transparency log request (no such position or size).</translation>
+    </message>
+    <message>
+        <source>Bản ghi này chưa có trong nhật ký minh bạch.</source>
+        <translation>This record is not in the transparency log yet.</translation>
+    </message>
+    <message>
+        <source>Chữ ký đồng ký của nhân chứng sai định dạng.</source>
+        <translation>The witness cosignature is malformed.</translation>
+    </message>
+    <message>
+        <source>Nhật ký này chưa từng ký điểm kiểm được gửi tới.</source>
+        <translation>This log never signed the checkpoint that was sent.</translation>
+    </message>
+    <message>
+        <source>Máy chủ chưa được cấu hình để nhận chữ ký của nhân chứng này.</source>
+        <translation>The server is not configured to accept this witness's signature.</translation>
+    </message>
+    <message>
+        <source>CẢNH BÁO nhật ký minh bạch: máy chủ tỉnh không còn được tin cậy, đồng bộ đã dừng. Bằng chứng đã lưu vào tệp. Hãy báo cho quản trị tỉnh và cơ quan nhân chứng trước khi tiếp tục.</source>
+        <translation>TRANSPARENCY LOG ALARM: the provincial server is no longer trusted and sync has stopped. The evidence was saved to a file. Tell the provincial administrators and the witness agency before going on.</translation>
+    </message>
 </context>
 <context>
     <name>AccuracySpin</name>

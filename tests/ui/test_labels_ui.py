@@ -113,6 +113,10 @@ def test_without_a_base_url_nothing_is_saved_and_the_reason_is_said(qtbot, conte
     """A laptop that never synced and has no typed address saves no PDF and no PNG, and says why in Vietnamese;
     a withdrawn lot cannot be ticked."""
     product, _, _ = _product_with_lot(demo_db)
+    with demo_db.session() as s:
+        s.add(ProductionLot(product_id=product, lot_code="L2026-08", withdrawn_on=date(2026, 8, 2),
+                            withdrawal_reason="Bao bì hỏng"))
+        s.commit()
     dialog = LabelsDialog(context, today=TODAY)
     qtbot.addWidget(dialog)
     dialog.select_product(product)
@@ -125,4 +129,4 @@ def test_without_a_base_url_nothing_is_saved_and_the_reason_is_said(qtbot, conte
     assert "chưa biết địa chỉ công khai" in dialog.message.text() and not (tmp_path / "ma.png").exists()
     rows = [dialog.lots.item(r) for r in range(dialog.lots.count())]
     withdrawn = [item for item in rows if "(đã thu hồi)" in item.text()]
-    assert all(not (item.flags() & Qt.ItemFlag.ItemIsEnabled) for item in withdrawn)
+    assert withdrawn and all(not (item.flags() & Qt.ItemFlag.ItemIsEnabled) for item in withdrawn)

@@ -73,3 +73,13 @@ def test_the_held_rows_model_passes_the_model_tester(qtmodeltester, qapp):
     model.set_rows([HeldRowView("users", "u1", 3, "invalid: username: too long", NOW)])
     qtmodeltester.check(model)
     assert model.columnCount() == len(model.COLUMNS)
+
+
+def test_the_summary_says_how_many_rows_left_the_scope(qapp):
+    """A sync that removed rows says so, and is never one "a person need not hear about"."""
+    from ocop_desktop.sync.engine import SyncReport
+    from ocop_desktop.ui.sync_page import words
+
+    report = SyncReport(left_scope=3)
+    assert "3 bản ghi không còn thuộc phạm vi của bạn đã được gỡ khỏi máy này." in words.report_summary(report, NOW)
+    assert not words.moved_nothing(report)

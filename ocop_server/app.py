@@ -41,18 +41,7 @@ def create_app(settings: Settings) -> FastAPI:
                               f"{sorted(SUPPORTED_VERSIONS)}). Every request but /health and /info sends "
                               "the X-OCOP-Protocol header.")
     app.state.settings = settings
-    app.state.log_signer = translog_keys.load_key(settings.log_key_file)
-    app.state.witness_keys = tuple(Verifier.decode(key) for key in settings.witness_keys)
-    app.state.sessions = sessionmaker(read_engine, expire_on_commit=False)
-    # Every writing session carries the log's key, so a change the log records is appended, and its
-    # checkpoint signed, in the change's own transaction (ocop_server/translog/log.py).
-    app.state.write_sessions = Writers(sessionmaker(write_engine, expire_on_commit=False,
-                                                    info={"log_signer": app.state.log_signer}),
-                                       serialize=write_engine.dialect.name == "sqlite")
-    with app.state.write_sessions() as session:
-        epochs.begin(session)
-        session.commit()
-        app.state.epochs = epochs.EpochBook(session)
+    _open_databases(app, settings, read_engine, write_engine)
     app.state.write_queue = WriteQueue(app.state.write_sessions)
     app.state.token_touches = TokenTouches(app.state.write_queue)
     app.state.engines = (read_engine, write_engine)
@@ -86,6 +75,21 @@ def create_app(settings: Settings) -> FastAPI:
     # Without login: product pages at the addresses printed on labels, their thumbnails, the catalogue feed.
     app.include_router(public_routes.router)
     return app
+
+
+def _open_databases(app: FastAPI, settings: Settings, read_engine, write_engine) -> None:
+    app.state.log_signer = translog_keys.load_key(settings.log_key_file)
+    app.state.witness_keys = tuple(Verifier.decode(key) for key in settings.witness_keys)
+    app.state.sessions = sessionmaker(read_engine, expire_on_commit=False)
+    # Every writing session carries the log's key, so a change the log records is appended, and its
+    # checkpoint signed, in the change's own transaction (ocop_server/translog/log.py).
+    app.state.write_sessions = Writers(sessionmaker(write_engine, expire_on_commit=False,
+                                                    info={"log_signer": app.state.log_signer}),
+                                       serialize=write_engine.dialect.name == "sqlite")
+    with app.state.write_sessions() as session:
+        epochs.begin(session)
+        session.commit()
+        app.state.epochs = epochs.EpochBook(session)
 
 
 def dispose(app: FastAPI) -> None:

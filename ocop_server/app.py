@@ -19,9 +19,9 @@ from ocop_server.limits import BoundedRequests
 from ocop_server.public import routes as public_routes
 from ocop_server.settings import Settings
 from ocop_server.snapshots import SnapshotCache
+from ocop_server.throttle import AccountGuard
 from ocop_server.translog import api as translog_api
 from ocop_server.translog import keys as translog_keys
-from ocop_server.throttle import AccountGuard
 from ocop_server.write_queue import WriteQueue
 
 

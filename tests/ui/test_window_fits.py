@@ -181,3 +181,21 @@ def test_a_column_the_person_widened_keeps_its_width(context, qtbot) -> None:
     workspace.resize(QSize(1500, 900))
     qtbot.wait(20)
     assert header.sectionSize(m.PRODUCER) == 300
+
+
+def test_beside_the_editor_on_a_laptop_the_list_keeps_code_product_and_status_in_view(context, qtbot) -> None:
+    """At 1366 px the list beside the editor is too narrow for every column: the ones the editor shows anyway
+    step aside (producer, commune, group...) rather than pushing the status behind a sideways scroll bar; given
+    the width again, they come back."""
+    workspace = _workspace(context, qtbot, QSize(1180, 680))
+    table, model = workspace.list_page.table, workspace.list_page.model
+    table.setCurrentIndex(model.index(1, 0))
+    qtbot.wait(20)
+    header = table.horizontalHeader()
+    shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+    assert {m.CODE, m.PRODUCT, m.STATUS} <= set(shown) and m.GROUP not in shown
+    assert header.sectionViewportPosition(m.STATUS) + header.sectionSize(m.STATUS) <= table.viewport().width()
+    assert not table.horizontalScrollBar().isVisible()
+    workspace.resize(QSize(1730, 900))
+    qtbot.wait(20)
+    assert not any(header.isSectionHidden(c) for c in range(header.count()))

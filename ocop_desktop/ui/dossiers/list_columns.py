@@ -2,7 +2,9 @@
 
 Qt's one stretching column took only what the fixed ones left: beside the editor on a 1920 screen the product
 got 85 px ("Bánh đa v…") while the producer kept 215. Here the columns with long names give up room
-together, down to a floor each, before anything scrolls sideways.
+together, down to a floor each; narrower still (beside the editor on a 1366 laptop), the columns the editor
+shows anyway step aside, least needed first, so the code, the product and the status stay in view without a
+sideways scroll bar. A wider list shows them again.
 """
 
 from __future__ import annotations
@@ -26,9 +28,30 @@ def least() -> int:
     return FIXED + sum(FLOOR.values())
 
 
+# Hidden in this order when even the floors do not fit: the editor beside the list shows each of them.
+STEP_ASIDE = (m.GROUP, m.EXPIRY, m.COMMUNE, m.PRODUCER, m.STARS)
+
+
+def hidden(room: int) -> frozenset[int]:
+    """The columns left out of a table ``room`` px wide inside: none once the floors fit."""
+    need, left_out = least(), set()
+    for column in STEP_ASIDE:
+        if need <= room:
+            break
+        need -= FLOOR.get(column, IDEAL[column])
+        left_out.add(column)
+    return frozenset(left_out)
+
+
 def widths(room: int) -> dict[int, int]:
-    """Each column's width for a table ``room`` px wide inside; the product's name takes any width left over
-    (or the rounding), so the columns fill the room exactly whenever they fit in it."""
+    """Each column's width for a table ``room`` px wide inside (a hidden one's for when it shows again); the
+    product's name takes any width left over (or the rounding), so the shown columns fill the room exactly."""
+    left_out = hidden(room)
+    if left_out:  # the columns still shown at their floors, the product's name taking what is left
+        sized = {c: FLOOR.get(c, w) for c, w in IDEAL.items()}
+        shown = sum(w for c, w in sized.items() if c not in left_out and c != m.PRODUCT)
+        sized[m.PRODUCT] = max(room - shown, FLOOR[m.PRODUCT])
+        return sized
     sized = dict(IDEAL)
     flexible = room - FIXED
     ideal = sum(IDEAL[c] for c in FLOOR)

@@ -169,13 +169,16 @@ class DossierListPage(QWidget):
         return super().eventFilter(watched, event)
 
     def fit_columns(self) -> None:
-        if self._columns_by_hand:
-            return
+        room = self.table.viewport().width()
+        header = self.table.horizontalHeader()
+        left_out = list_columns.hidden(room)
         self._fitting = True
         try:
-            header = self.table.horizontalHeader()
-            for column, width in list_columns.widths(self.table.viewport().width()).items():
-                header.resizeSection(column, width)
+            for column in range(header.count()):
+                header.setSectionHidden(column, column in left_out)
+            if not self._columns_by_hand:
+                for column, width in list_columns.widths(room).items():
+                    header.resizeSection(column, width)
         finally:
             self._fitting = False
 

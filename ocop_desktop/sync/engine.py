@@ -39,6 +39,7 @@ from ocop_desktop.db.schema import Database
 from ocop_desktop.db.types import utcnow
 from ocop_desktop.sync import attachments
 from ocop_desktop.sync.client import ServerClient, SyncError
+from ocop_desktop.sync.log_check import LogChecker, LogStatus
 
 PUSH_BATCH = 200
 CHECKED_KEY = "last_matching_check"
@@ -72,6 +73,7 @@ class SyncReport:
     restarted: bool = False  # the server did not know this laptop's position: everything was pulled again
     requeued: int = 0  # acknowledged changes the server had lost, sent again
     left_scope: int = 0  # rows removed because they left what this device may see
+    log: LogStatus | None = None  # the transparency log as checked in this sync (None: the server has none)
 
 
 def _refers_to(entry: ChangeJournal, hashes: set[str]) -> bool:
@@ -140,12 +142,16 @@ class SyncEngine:
             run_id = run.id
         outcome, detail = "ok", ""
         try:
+            log = LogChecker(self.client, self.db, self.db.path.parent / "nhat-ky-canh-bao")
+            log.raise_if_alarmed()
             self._remember_server_limits()
             self._stop_if_cancelled()
             files = attachments.upload_missing(self.db, self.client, self.blobs, self._file_progress)
             report.uploaded, report.files_refused = files.uploaded, files.refused
             self._exchange(report, held_back=set(files.refused))
             self._stop_if_cancelled()
+            # After the pull, so the entries about rows this sync brought are proved in the same sync.
+            report.log = log.run()
             self.check(report)
             self._report("done", 1, 1)
         except Cancelled:

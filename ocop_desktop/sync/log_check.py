@@ -78,14 +78,19 @@ class LogChecker:
             session.commit()
         return LogAlarm(what, path)
 
-    def run(self) -> LogStatus | None:
+    def raise_if_alarmed(self) -> None:
+        """Before anything is sent: a server this laptop stopped trusting gets nothing until a person acts."""
         with self.db.session() as session:
             alarm = sync_store.get_meta(session, ALARM)
+        if alarm:
+            raise LogAlarm(json.loads(alarm)["what"], Path(json.loads(alarm)["evidence"]))
+
+    def run(self) -> LogStatus | None:
+        self.raise_if_alarmed()
+        with self.db.session() as session:
             pinned = sync_store.get_meta(session, KEY) or None
             last = json.loads(sync_store.get_meta(session, CHECKPOINT) or "null")
             witnesses = tuple(Verifier.decode(k) for k in (sync_store.get_meta(session, WITNESSES) or "").split())
-        if alarm:
-            raise LogAlarm(json.loads(alarm)["what"], Path(json.loads(alarm)["evidence"]))
         if pinned:
             served_key = pinned  # a new key shows as a checkpoint the pinned key did not sign
         else:

@@ -46,8 +46,7 @@ def test_the_key_is_pinned_and_entries_about_held_rows_are_proved(laptop, server
     first = checker.run()
     assert first is not None and first.newly_pinned and first.size == 0
     laptop.client.publish(CRITERIA_TEXT)
-    laptop.sync()
-    second = checker.run()
+    second = laptop.sync().log  # the sync checks the log itself, after its pull
     assert second is not None and not second.newly_pinned and second.size == 1 and second.checked_entries == 1
     with laptop.session() as session:
         assert pinned_fingerprint(session) == first.fingerprint
@@ -94,3 +93,19 @@ def test_a_server_signing_with_another_key_is_not_trusted(laptop, server, tmp_pa
     with pytest.raises(LogAlarm) as caught:
         checker.run()
     assert caught.value.what == "signature"
+
+
+def test_every_sync_checks_the_log_and_an_alarm_stops_the_next_one_before_it_sends(laptop, server, tmp_path):
+    laptop.client.publish(CRITERIA_TEXT)
+    report = laptop.sync()
+    assert report.log is not None and report.log.size == 1 and report.log.checked_entries == 1
+    _rewrite_history(server)
+    with pytest.raises(LogAlarm) as caught:
+        laptop.sync()
+    assert caught.value.evidence_file.parent.name == "nhat-ky-canh-bao"
+    with laptop.session() as session:
+        unsent_before = sync_store.count_unsent(session)
+    with pytest.raises(LogAlarm):
+        laptop.sync()
+    with laptop.session() as session:
+        assert sync_store.count_unsent(session) == unsent_before

@@ -129,7 +129,8 @@ ENTITIES: dict[str, Entity] = {e.name: e for e in [
     _entity("production_lots", {
         "product_id": ID, "lot_code": "text 64", "produced_on": "date?", "quantity": "decimal? 40",
         "unit": "text 32 =", "notes": "text =", "expires_on": "date?", "expiry_kind": "text 16 =expiry",
-        "origin": "text 500 =", "withdrawn_on": "date?", "withdrawal_reason": "text =", "label_printed_at": "datetime?"},
+        "origin": "text 500 =", "withdrawn_on": "date?", "withdrawal_reason": "text =",
+        "label_printed_at": "datetime?"},
         {"product_id": "products"}, unique=(Unique(("product_id", "lot_code")),)),
     _entity("lot_photos", {
         "lot_id": ID, "sha256": "text 64", "size": "int 0..", "original_name": "text 255 =", "title": "text 300 ="},

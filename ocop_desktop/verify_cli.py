@@ -45,7 +45,8 @@ def _report(result: Verified, pinned: bool) -> None:
     checkpoint, key = result.checkpoint, result.log_key
     print("✔ Kiểm chứng thành công.")
     for index, entry in result.entries:
-        print(f"  • {KINDS.get(entry.get('kind'), entry.get('kind'))}: ghi vào nhật ký lúc {entry.get('logged_at')}, "
+        kind = str(entry.get("kind"))
+        print(f"  • {KINDS.get(kind, kind)}: ghi vào nhật ký lúc {entry.get('logged_at')}, "
               f"ở vị trí {index + 1:,} của {checkpoint.size:,} mục".replace(",", "."))
     print(f"  Điểm kiểm được ký bởi khoá “{key.name}” (vân tay {key.fingerprint()}).")
     for name, time in result.witnessed_at.items():

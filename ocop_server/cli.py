@@ -129,7 +129,8 @@ def create_admin(settings: Settings, username: str, full_name: str) -> int:
     from ocop_server import accounts
     from ocop_server.database import make_engine, migrate
 
-    password = os.environ.get("OCOP_ADMIN_PASSWORD") or getpass.getpass("Mật khẩu quản trị (≥ 10 ký tự, không phổ biến, khác tên đăng nhập): ")
+    password = os.environ.get("OCOP_ADMIN_PASSWORD") or getpass.getpass(
+        "Mật khẩu quản trị (≥ 10 ký tự, không phổ biến, khác tên đăng nhập): ")
     engine = make_engine(settings.database_url)
     migrate(engine)
     try:

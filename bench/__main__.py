@@ -12,8 +12,10 @@ from bench import (
     bench_scoring,
     bench_search,
     bench_sync,
+    bench_translog,
     bench_ui_filter,
     bench_ui_start,
+    labels_bench,
 )
 
 
@@ -29,10 +31,12 @@ def smoke() -> None:
     bench_ui_start.run(200, rounds=1)
     bench_map_clusters.run(500, repeat=1)
     bench_map_ui.run(500, frames=10, rounds=1)
+    bench_translog.run(2000, probes=10)
+    labels_bench.run(6, rounds=1)
 
 
 def main() -> None:
-    """`python -m bench [N] [local|sync|ui|map|all]`: N dossiers for the local and UI benchmarks (default 50,000);
+    """`python -m bench [N] [local|sync|ui|map|trace|all]`: N dossiers for the local and UI benchmarks (default 50,000);
     the map benchmarks always place 20,000 producers (the map's frames and first screen run with ui and map).
     `python -m bench smoke`: every benchmark at a tiny size, to see that each still runs."""
     if sys.argv[1:2] == ["smoke"]:
@@ -55,6 +59,9 @@ def main() -> None:
         bench_ui_start.run(n)
     if which in ("ui", "map", "all"):
         bench_map_ui.run()
+    if which in ("trace", "all"):
+        bench_translog.run()
+        labels_bench.run()
 
 
 if __name__ == "__main__":

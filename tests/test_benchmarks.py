@@ -19,5 +19,6 @@ def test_every_benchmark_runs_at_a_tiny_size():
     for line in ("scoring", "first sync:", "no-change sync round trip", "20 MB upload cut at 50 %",
                  "keystroke in the page's search box", "cold start, 200 dossiers", "login window",
                  "peak memory with 200 dossiers", "cluster build, every zoom",
-                 "pan at z11:", "first screen of"):
+                 "pan at z11:", "first screen of", "translog append:", "translog inclusion proof",
+                 "labels bench:"):
         assert line in out, f"{line!r} missing from the benchmarks' output:\n{out[-3000:]}"

@@ -105,7 +105,8 @@ def _cpu_seconds(pid: int) -> float:
 class ServerProcess:
     """The server in its own process, as in production: clients and server do not share one GIL."""
 
-    def __init__(self, folder: Path, database_url: str | None = None, create_admin: bool = True):
+    def __init__(self, folder: Path, database_url: str | None = None, create_admin: bool = True,
+                 log_key_file: Path | None = None):
         from ocop_server.testing import free_port
 
         self.port = free_port()
@@ -113,6 +114,9 @@ class ServerProcess:
         self.database_url = database_url or f"sqlite:///{folder / 'server.sqlite3'}"
         self.create_admin = create_admin
         self.folder = folder
+        # The log's key goes with its database: a server signing one database's log with another key
+        # is exactly what laptops are built to refuse.
+        self.log_key_file = log_key_file or folder / "log-signing.key"
         folder.mkdir(parents=True, exist_ok=True)
         self.proc = None
 
@@ -122,7 +126,7 @@ class ServerProcess:
 
         env = {**os.environ, "OCOP_ADMIN_PASSWORD": PASSWORD}
         base = [sys.executable, "-m", "ocop_server.cli", "--database-url", self.database_url,
-                "--files-dir", str(self.folder / "files")]
+                "--files-dir", str(self.folder / "files"), "--log-key-file", str(self.log_key_file)]
         if self.create_admin:
             subprocess.run([*base, "create-admin"], check=True, env=env, capture_output=True)
         self.log = (self.folder / "server.log").open("wb")

@@ -60,7 +60,8 @@ def first_sync(folder: Path, server: LiveServer, dossiers: int, lines: int):
     raw = _raw_insert(folder, rows)
     # The seeded database served by its own process, as deployed (see ServerProcess).
     server.stop()
-    process = ServerProcess(folder / "server", database_url=server.settings.database_url, create_admin=False).start()
+    process = ServerProcess(folder / "server", database_url=server.settings.database_url, create_admin=False,
+                            log_key_file=server.settings.log_key_file).start()
     try:
         return _first_sync(folder, process, dossiers, total, raw)
     finally:

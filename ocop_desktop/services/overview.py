@@ -1,0 +1,204 @@
+"""The province at a glance (Tổng quan): every figure of the dashboard, counted from the local database.
+
+A product counts as recognised with the stars of its latest decision not revoked by today, the same rule as
+the dossier list's stars column (services.dossier_list), so a drill-down from a figure into Hồ sơ or Bản đồ
+shows the dossiers that figure counted. Aggregates are done in SQL where they can be; the recognitions,
+a quarter of the dossiers at most, are read once and counted here."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import Session
+
+from ocop_core.domain.dates import add_months, vietnam_today
+from ocop_core.domain.dossier_status import STATUSES
+from ocop_desktop.db.models import (
+    AdminUnit,
+    Council,
+    CouncilAssignment,
+    CouncilMember,
+    Dossier,
+    Product,
+    Recognition,
+    ScoreSheet,
+)
+from ocop_desktop.services.dossier_list import subgroup_names
+
+EXPIRY_MONTHS = (3, 6, 12)
+LONG_WAIT_DAYS = 30  # a dossier untouched this long in a status is counted as waiting long
+
+
+@dataclass(frozen=True)
+class RecognisedKey:
+    stars: int
+    commune_code: str
+    group: str  # product subgroup code
+    year: int  # of the decision
+
+
+@dataclass(frozen=True)
+class ExpiryBand:
+    months: int
+    days: int  # from today to the band's last day: the dossier filter's expiring_days
+    count: int
+
+
+@dataclass(frozen=True)
+class PipelineStage:
+    status: str
+    count: int
+    oldest_days: int  # days since the longest-waiting dossier in this status last changed; 0 when empty
+    long_waiting: int  # dossiers untouched for LONG_WAIT_DAYS or more
+
+
+@dataclass(frozen=True)
+class CouncilProgress:
+    council_id: str
+    name: str
+    submitted: int
+    expected: int  # scoring members × dossiers put before the council
+
+
+@dataclass(frozen=True)
+class Overview:
+    today: date
+    recognised: dict[RecognisedKey, int]
+    expiring: tuple[ExpiryBand, ...]
+    pipeline: tuple[PipelineStage, ...]
+    councils: tuple[CouncilProgress, ...]
+    stars_by_year: dict[int, dict[int, int]]  # year -> stars -> products in force at the year's end
+    commune_names: dict[str, str] = field(default_factory=dict)
+    group_names: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def recognised_total(self) -> int:
+        return sum(self.recognised.values())
+
+    def recognised_by(self, dimension: str, stars: bool = True) -> dict[Any, dict[int, int]]:
+        """``dimension`` ("commune_code", "group", "year") -> stars -> products; with ``stars`` False every
+        count is under key 0."""
+        table: dict[Any, dict[int, int]] = {}
+        for key, count in self.recognised.items():
+            row = table.setdefault(getattr(key, dimension), {})
+            column = key.stars if stars else 0
+            row[column] = row.get(column, 0) + count
+        return table
+
+
+def load_overview(session: Session, today: date | None = None) -> Overview:
+    """Every figure of the dashboard as of ``today`` (Vietnam's today by default)."""
+    today = today or vietnam_today()
+    latest = _latest_recognitions(session, today)
+    return Overview(
+        today=today,
+        recognised=_recognised(latest),
+        expiring=_expiring(latest, today),
+        pipeline=_pipeline(session, today),
+        councils=_councils(session),
+        stars_by_year=_stars_by_year(session, today),
+        commune_names={code: name for code, name in session.execute(select(AdminUnit.code, AdminUnit.name))},
+        group_names=subgroup_names(session),
+    )
+
+
+@dataclass(frozen=True)
+class _Current:
+    stars: int
+    decision_date: date
+    valid_until: date
+    commune_code: str
+    group: str
+
+
+def _latest_recognitions(session: Session, today: date) -> list[_Current]:
+    """Each live product's latest decision not revoked by today (a revocation dated later has not happened)."""
+    r, p = Recognition.__table__, Product.__table__
+    rows = session.execute(
+        select(r.c.product_id, r.c.stars, r.c.decision_date, r.c.valid_until, p.c.commune_code, p.c.subgroup_code)
+        .join(p, p.c.id == r.c.product_id)
+        .where(r.c.deleted.is_(False), p.c.deleted.is_(False),
+               or_(r.c.revoked_on.is_(None), r.c.revoked_on > today))
+        .order_by(r.c.decision_date, r.c.created_at)
+    ).all()
+    latest = {row[0]: _Current(*row[1:]) for row in rows}  # latest wins
+    return list(latest.values())
+
+
+def _recognised(latest: list[_Current]) -> dict[RecognisedKey, int]:
+    return dict(Counter(RecognisedKey(c.stars, c.commune_code, c.group, c.decision_date.year) for c in latest))
+
+
+def _expiring(latest: list[_Current], today: date) -> tuple[ExpiryBand, ...]:
+    """Recognitions whose last valid day falls after today and within the band, as the list's filter counts."""
+    bands = []
+    for months in EXPIRY_MONTHS:
+        last = add_months(today, months)
+        bands.append(ExpiryBand(months, (last - today).days, sum(1 for c in latest if today < c.valid_until <= last)))
+    return tuple(bands)
+
+
+def _pipeline(session: Session, today: date) -> tuple[PipelineStage, ...]:
+    d = Dossier.__table__
+    start_of_today = datetime.combine(today, time(), tzinfo=UTC)
+    cutoff = datetime.combine(date.fromordinal(today.toordinal() - LONG_WAIT_DAYS), time(), tzinfo=UTC)
+    changed = func.coalesce(d.c.updated_at, d.c.submitted_at, d.c.created_at)
+    rows = session.execute(
+        select(d.c.status, func.count(), func.min(changed), func.sum(case((changed < cutoff, 1), else_=0)))
+        .where(d.c.deleted.is_(False)).group_by(d.c.status)
+    ).all()
+    found = {status: (count, oldest, long) for status, count, oldest, long in rows}
+    stages = []
+    for status in (*STATUSES, *sorted(set(found) - set(STATUSES))):
+        count, oldest, long = found.get(status, (0, None, 0))
+        waited = max((start_of_today - _aware(oldest)).days + 1, 0) if oldest is not None else 0
+        stages.append(PipelineStage(status, count, waited, int(long or 0)))
+    return tuple(stages)
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _councils(session: Session) -> tuple[CouncilProgress, ...]:
+    c, m, a, s = Council.__table__, CouncilMember.__table__, CouncilAssignment.__table__, ScoreSheet.__table__
+    scorers = (select(func.count()).where(m.c.council_id == c.c.id, m.c.deleted.is_(False), m.c.scores.is_(True))
+               .scalar_subquery())
+    assigned = select(func.count()).where(a.c.council_id == c.c.id, a.c.deleted.is_(False)).scalar_subquery()
+    submitted = (
+        select(func.count(func.distinct(s.c.member_id + "|" + s.c.dossier_id)))
+        .select_from(s.join(m, and_(m.c.id == s.c.member_id, m.c.council_id == c.c.id, m.c.deleted.is_(False),
+                                     m.c.scores.is_(True))))
+        .where(s.c.deleted.is_(False), s.c.status == "submitted",
+               s.c.dossier_id.in_(select(a.c.dossier_id).where(a.c.council_id == c.c.id, a.c.deleted.is_(False))))
+        .scalar_subquery())
+    rows = session.execute(
+        select(c.c.id, c.c.name, submitted, scorers, assigned).where(c.c.deleted.is_(False)).order_by(c.c.name)
+    ).all()
+    return tuple(CouncilProgress(cid, name, done, members * dossiers) for cid, name, done, members, dossiers in rows)
+
+
+def _stars_by_year(session: Session, today: date) -> dict[int, dict[int, int]]:
+    """For each year since the first decision: products whose latest decision by the year's end (today for this
+    year) was in force then, by stars."""
+    r = Recognition.__table__
+    rows = session.execute(
+        select(r.c.product_id, r.c.stars, r.c.decision_date, r.c.valid_until, r.c.revoked_on)
+        .where(r.c.deleted.is_(False)).order_by(r.c.decision_date, r.c.created_at)
+    ).all()
+    if not rows:
+        return {}
+    years: dict[int, dict[int, int]] = {}
+    for year in range(min(row.decision_date.year for row in rows), today.year + 1):
+        moment = min(date(year, 12, 31), today)
+        latest: dict[str, Any] = {}
+        for row in rows:
+            if row.decision_date <= moment and (row.revoked_on is None or row.revoked_on > moment):
+                latest[row.product_id] = row
+        counts = Counter(row.stars for row in latest.values() if row.valid_until >= moment)
+        years[year] = dict(sorted(counts.items()))
+    return years

@@ -80,6 +80,11 @@ def _attach(editor: DossierEditor, path: Path, doc_type: str = "product_photo") 
     editor.documents.attach_file(path)
 
 
+def _listed(panel, file_name: str) -> int:
+    """The row of a file in the documents table: the demo dossier's own documents are listed beside it."""
+    return next(r for r in range(panel.table.rowCount()) if panel.table.item(r, 1).text() == file_name)
+
+
 def test_editor_shows_the_dossier(editor: DossierEditor, draft: str, demo_db: Database) -> None:
     """Loading shows the code and product in the title, the producer's fields and the product's phân nhóm."""
     dossier, product = _row(demo_db, Dossier, draft), None
@@ -223,20 +228,24 @@ def test_attached_photo_is_listed_with_preview_and_not_sent(editor: DossierEdito
                                                             tmp_path: Path) -> None:
     """Attaching a PNG lists it as a product photo "Chưa gửi", and selecting it shows the picture."""
     panel = editor.documents
+    before = panel.table.rowCount()  # the demo dossier already holds its required documents
     panel.choose_file = lambda: str(_png(tmp_path))
     panel.attach_button.click()
-    assert panel.message.text() == "Hãy chọn loại tài liệu trước khi đính kèm." and panel.table.rowCount() == 0
+    assert panel.message.text() == "Hãy chọn loại tài liệu trước khi đính kèm." and panel.table.rowCount() == before
     panel.type_combo.setCurrentIndex(panel.type_combo.findData("product_photo"))
     panel.attach_button.click()
-    assert panel.table.rowCount() == 1 and panel.message.isHidden()
-    cells = [panel.table.item(0, c).text() for c in range(4)]
+    assert panel.table.rowCount() == before + 1 and panel.message.isHidden()
+    row = _listed(panel, "ảnh sản phẩm.png")
+    cells = [panel.table.item(row, c).text() for c in range(4)]
     assert (cells[0], cells[1], cells[3]) == ("Ảnh sản phẩm", "ảnh sản phẩm.png", "Chưa gửi")
-    panel.table.selectRow(0)
+    panel.table.selectRow(row)
     assert panel.preview.has_picture() and not panel.preview.pixmap().isNull()
-    assert editor.tabs.tabText(TAB_DOCUMENTS) == "Tài liệu (1)"
+    assert editor.tabs.tabText(TAB_DOCUMENTS) == f"Tài liệu ({before + 1})"
     assert not editor.has_unsaved_edits()  # the refresh after attaching is not mistaken for an edit
     with demo_db.session() as s:
-        assert s.scalar(select(DossierDocument.doc_type).where(DossierDocument.dossier_id == draft)) == "product_photo"
+        assert s.scalars(select(DossierDocument.doc_type).where(
+            DossierDocument.dossier_id == draft, DossierDocument.original_name == "ảnh sản phẩm.png")).all() == [
+            "product_photo"]
 
 
 def test_oversized_file_is_refused_with_the_limit(editor: DossierEditor, draft: str, demo_db: Database,
@@ -245,28 +254,32 @@ def test_oversized_file_is_refused_with_the_limit(editor: DossierEditor, draft: 
     with demo_db.session() as s:
         sync_store.set_meta(s, MAX_UPLOAD_KEY, str(200 * 1024))
         s.commit()
+        stored = s.scalar(select(func.count()).select_from(DossierDocument))
     editor.reload()
+    listed = editor.documents.table.rowCount()
     big = tmp_path / "hồ sơ quét.pdf"
     big.write_bytes(b"%PDF" + b"0" * (512 * 1024))
     _attach(editor, big, "lab_test_report")
     text = editor.documents.message.text()
     assert "hồ sơ quét.pdf" in text and "512 KB" in text and "200 KB" in text and "lớn hơn" in text
-    assert editor.documents.table.rowCount() == 0
+    assert editor.documents.table.rowCount() == listed
     with demo_db.session() as s:
-        assert s.scalar(select(func.count()).select_from(DossierDocument)) == 0
+        assert s.scalar(select(func.count()).select_from(DossierDocument)) == stored
 
 
 def test_removing_a_document_is_confirmed(editor: DossierEditor, draft: str, tmp_path: Path) -> None:
     """Removing asks first; "no" keeps the document, "yes" removes it from the list."""
     panel = editor.documents
     _attach(editor, _png(tmp_path))
-    panel.table.selectRow(0)
+    listed = panel.table.rowCount()
+    panel.table.selectRow(_listed(panel, "ảnh sản phẩm.png"))
     panel.confirm = lambda q: False
     panel.remove_button.click()
-    assert panel.table.rowCount() == 1
+    assert panel.table.rowCount() == listed
     panel.confirm = lambda q: True
     panel.remove_button.click()
-    assert panel.table.rowCount() == 0
+    assert panel.table.rowCount() == listed - 1
+    assert "ảnh sản phẩm.png" not in [panel.table.item(r, 1).text() for r in range(panel.table.rowCount())]
 
 
 @pytest.mark.parametrize(("choice", "switched", "stored"), [

@@ -27,7 +27,7 @@ def test_the_summary_names_the_sync_that_sent_the_changes(context, demo_db, qtbo
     page = SyncPage(context)
     qtbot.addWidget(page)
     summary = page.summary.text()
-    assert f"lần gửi thay đổi gần nhất: 1423 thay đổi, lúc {formats.moment(SENT_AT)}" in summary
+    assert f"lần gửi thay đổi gần nhất: 1.423 thay đổi, lúc {formats.moment(SENT_AT)}" in summary  # grouped, vi
     assert f"Lần đồng bộ thành công gần nhất: {formats.moment(SENT_AT + timedelta(minutes=5))}" in summary
 
 

@@ -73,6 +73,8 @@ RUNS: dict[str, list[Run]] = {
 HELP_ONLY = {
     "ocop-server [--database-url URL] [--port 8765]": "serves until stopped; the walk-through starts it for real",
     "ocop sync --server https://HOST --username U": "needs a server and an account; the walk-through syncs",
+    "ocop-server --public-base-url https://ocop.hatinh.gov.vn": "serves until stopped; tests/public run the "
+                                                                "server with the setting",
     "ocop verify BUNDLE [--key KEY]": "needs a bundle from a server; tests/cli/test_verify_cli.py checks them",
     "ocop witness --server URL --key KEY --witness-key FILE --name NAME": "follows a server until stopped; "
                                                                           "tests/sync/test_witness.py runs it",

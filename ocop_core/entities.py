@@ -179,8 +179,9 @@ ENTITIES: dict[str, Entity] = {e.name: e for e in [
         "revoked_on": "date?", "revocation_reason": "text ="}, {"product_id": "products", "dossier_id": "dossiers"}),
     _entity("tasks", {
         "kind": "text 32", "title": "text 300", "assignee_id": OPTIONAL_ID, "dossier_id": OPTIONAL_ID,
-        "due_on": "date?", "status": "text 16 =open", "notes": "text ="},
-        {"assignee_id": "users", "dossier_id": "dossiers"}),
+        "due_on": "date?", "status": "text 16 =open", "notes": "text =",
+        "producer_id": OPTIONAL_ID, "comments_json": "text =[]"},
+        {"assignee_id": "users", "dossier_id": "dossiers", "producer_id": "producers"}),
     _entity("devices", {"name": "text 200", "platform": "text 64 ="}, server_only=True, device_fields=frozenset()),
     # Only the server opens a conflict; a person who can see one resolves it from a laptop.
     _entity("conflicts", {

@@ -19,7 +19,7 @@ from ocop_desktop.db.problems import DatabaseProblem
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # The newest migration's id, written here so that opening an up-to-date database never imports
 # Alembic (a third of a cold start). A test keeps it equal to the migration scripts' head.
-HEAD_REVISION = "0008"
+HEAD_REVISION = "0009"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 

@@ -23,6 +23,7 @@ import json
 import shutil
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -88,7 +89,7 @@ def _write_rows(db) -> dict[str, str]:
 def _write_approved_result(db, ids: dict[str, str]) -> dict[str, str]:
     """Since 0004 (a result names its approver): a second dossier scored in full and its result approved."""
     from ocop_core.domain.scoring import Answer
-    from ocop_desktop.db.models import CouncilAssignment, ScoreSheet
+    from ocop_desktop.db.models import CouncilAssignment, DossierDocument, ScoreSheet
     from ocop_desktop.services import councils, dossiers, sheets
 
     with db.session() as s:
@@ -98,6 +99,11 @@ def _write_approved_result(db, ids: dict[str, str]) -> dict[str, str]:
                                                       criteria_set_id=ids["criteria"]).id
         s.flush()  # a council records a result only for a dossier put before it (ocop_core.rules)
         s.add(CouncilAssignment(council_id=ids["council"], dossier_id=more["approved_dossier"]))
+        # Since the rules ask for a dossier's papers before it is recognised, the approved dossier holds them
+        # (rows only: the result reads their types, not the files).
+        for doc_type in ("registration_form", "business_registration", "quality_declaration", "lab_test_report"):
+            s.add(DossierDocument(dossier_id=more["approved_dossier"], doc_type=doc_type, sha256="0" * 64, size=1,
+                                  issued_on=date.today()))
         more["approved_sheet"] = sheets.start_sheet(s, dossier_id=more["approved_dossier"], member_id=ids["member"],
                                                     evaluation_id=more["evaluation"]).id
         _, product_set = sheets.sheet_context(s, s.get(ScoreSheet, more["approved_sheet"]))

@@ -38,3 +38,6 @@ class Task(Synced, Base):
     due_on: Mapped[date | None]
     status: Mapped[str] = mapped_column(String(16), default="open")
     notes: Mapped[str] = mapped_column(Text, default="")
+    producer_id: Mapped[str | None] = mapped_column(ForeignKey("producers.id"))
+    # JSON list of status changes, each with its comment (ocop_core.rules.tasks); appended, never rewritten.
+    comments_json: Mapped[str] = mapped_column(Text, default="[]")

@@ -25,4 +25,15 @@ def errors() -> dict[str, str]:
         "log_alarm": _t("CẢNH BÁO nhật ký minh bạch: máy chủ tỉnh không còn được tin cậy, đồng bộ đã dừng. "
                         "Bằng chứng đã lưu vào tệp. Hãy báo cho quản trị tỉnh và cơ quan nhân chứng trước khi "
                         "tiếp tục."),
+        "witness_key_invalid": _t("Khoá nhân chứng thứ {position} không hợp lệ ({key}…): một khoá có dạng "
+                                  "tên+mã+khoá, đúng như nhân chứng gửi, không thiếu ký tự nào."),
+        "witness_key_not_cosigner": _t("Khoá thứ {position} ({key}…) là khoá ký nhật ký, không phải khoá đồng ký "
+                                       "của một nhân chứng."),
+        "witness_keys_too_many": _t("Chỉ đặt được tối đa {limit} nhân chứng."),
     }
+
+
+def guarantee() -> str:
+    """What the log promises and what it does not, said wherever its key is shown (docs/transparency-log.md)."""
+    return _t("Nhật ký minh bạch có thể kiểm chứng bảo đảm: bản ghi đã công bố (kết quả, công nhận, lô hàng) "
+              "không thể bị sửa hay xoá mà máy này không phát hiện. Nó không bảo đảm điều được ghi là đúng.")

@@ -802,6 +802,10 @@
         <translation>Administration</translation>
     </message>
     <message>
+        <source>Tổng quan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Bản ghi</source>
         <translation>Record</translation>
     </message>
@@ -2909,11 +2913,27 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     </message>
     <message>
         <source>Máy chủ chưa được cấu hình để nhận chữ ký của nhân chứng này.</source>
-        <translation>The server is not configured to accept this witness's signature.</translation>
+        <translation>The server is not configured to accept this witness&apos;s signature.</translation>
     </message>
     <message>
         <source>CẢNH BÁO nhật ký minh bạch: máy chủ tỉnh không còn được tin cậy, đồng bộ đã dừng. Bằng chứng đã lưu vào tệp. Hãy báo cho quản trị tỉnh và cơ quan nhân chứng trước khi tiếp tục.</source>
         <translation>TRANSPARENCY LOG ALARM: the provincial server is no longer trusted and sync has stopped. The evidence was saved to a file. Tell the provincial administrators and the witness agency before going on.</translation>
+    </message>
+    <message>
+        <source>Khoá nhân chứng thứ {position} không hợp lệ ({key}…): một khoá có dạng tên+mã+khoá, đúng như nhân chứng gửi, không thiếu ký tự nào.</source>
+        <translation>Witness key {position} is not valid ({key}…): a key reads name+id+key, exactly as the witness sent it, with no character missing.</translation>
+    </message>
+    <message>
+        <source>Khoá thứ {position} ({key}…) là khoá ký nhật ký, không phải khoá đồng ký của một nhân chứng.</source>
+        <translation>Key {position} ({key}…) is a log signing key, not a witness&apos;s cosigning key.</translation>
+    </message>
+    <message>
+        <source>Chỉ đặt được tối đa {limit} nhân chứng.</source>
+        <translation>At most {limit} witnesses can be set.</translation>
+    </message>
+    <message>
+        <source>Nhật ký minh bạch có thể kiểm chứng bảo đảm: bản ghi đã công bố (kết quả, công nhận, lô hàng) không thể bị sửa hay xoá mà máy này không phát hiện. Nó không bảo đảm điều được ghi là đúng.</source>
+        <translation>The verifiable transparency log guarantees that a published record (result, recognition, lot) cannot be changed or deleted without this laptop noticing. It does not guarantee that what was recorded is true.</translation>
     </message>
 </context>
 <context>
@@ -4183,6 +4203,72 @@ After this step you cannot move it back to “{current}” yourself.</translatio
     </message>
 </context>
 <context>
+    <name>LogPanel</name>
+    <message>
+        <source>Nhân chứng…</source>
+        <translation>Witnesses…</translation>
+    </message>
+    <message>
+        <source>CẢNH BÁO: nhật ký minh bạch của máy chủ tỉnh không vượt qua kiểm tra. Máy này không tin máy chủ nữa và không đồng bộ cho tới khi có người xem xét.</source>
+        <translation>WARNING: the provincial server&apos;s transparency log failed its check. This laptop no longer trusts the server and will not sync until someone has looked into it.</translation>
+    </message>
+    <message>
+        <source>Đã xem xét, tiếp tục tin máy chủ</source>
+        <translation>Looked into it: keep trusting the server</translation>
+    </message>
+    <message>
+        <source>Tỉnh đã công bố khoá mới: ghim lại</source>
+        <translation>The province announced a new key: pin it</translation>
+    </message>
+    <message>
+        <source>Khoá nhật ký minh bạch: chưa ghim (máy này ghim khoá của tỉnh ở lần đồng bộ đầu tiên).</source>
+        <translation>Transparency log key: not pinned yet (this laptop pins the province&apos;s key at its first sync).</translation>
+    </message>
+    <message>
+        <source>Khoá nhật ký minh bạch: {fingerprint}</source>
+        <translation>Transparency log key: {fingerprint}</translation>
+    </message>
+    <message numerus="yes">
+        <source>lần đồng bộ gần nhất đã kiểm nhật ký tới %n mục</source>
+        <translation>
+            <numerusform>the last sync checked the log up to %n entry</numerusform>
+            <numerusform>the last sync checked the log up to %n entries</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nhân chứng bắt buộc: {names}</source>
+        <translation>Required witnesses: {names}</translation>
+    </message>
+    <message>
+        <source>Nhân chứng bắt buộc: chưa đặt (chỉ kiểm chữ ký của tỉnh).</source>
+        <translation>Required witnesses: none set (only the province&apos;s signature is checked).</translation>
+    </message>
+    <message>
+        <source>Điều không đạt: {what}.
+Bằng chứng đã lưu tại: {file}
+Hãy gửi tệp này cho quản trị tỉnh và cơ quan nhân chứng, đối chiếu vân tay khoá với công văn của tỉnh, rồi chọn một trong hai cách dưới đây.</source>
+        <translation>What failed: {what}.
+Evidence saved in: {file}
+Send this file to the provincial admin and the witness agency, compare the key&apos;s fingerprint with the province&apos;s official letter, then choose one of the two ways below.</translation>
+    </message>
+    <message>
+        <source>Tiếp tục tin máy chủ</source>
+        <translation>Keep trusting the server</translation>
+    </message>
+    <message>
+        <source>Máy này sẽ đồng bộ lại với máy chủ và vẫn dùng khoá đã ghim. Nếu nhật ký vẫn không nối tiếp, cảnh báo sẽ xuất hiện lại. Bạn đã xem xét bằng chứng và muốn tiếp tục?</source>
+        <translation>This laptop will sync with the server again, still with the pinned key. If the log still does not extend what was seen, the warning comes back. Have you looked at the evidence and want to go on?</translation>
+    </message>
+    <message>
+        <source>Ghim khoá mới</source>
+        <translation>Pin the new key</translation>
+    </message>
+    <message>
+        <source>Chỉ làm việc này khi tỉnh đã công bố khoá nhật ký mới bằng văn bản chính thức. Lần đồng bộ sau, máy này ghim khoá máy chủ đưa ra và bắt đầu kiểm lại từ điểm kiểm của khoá đó; hãy đối chiếu vân tay mới với văn bản của tỉnh. Ghim khoá mới?</source>
+        <translation>Do this only when the province has announced a new log key in an official letter. At the next sync this laptop pins the key the server offers and starts checking again from that key&apos;s checkpoint; compare the new fingerprint with the province&apos;s letter. Pin the new key?</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Đăng nhập — OCOP Hà Tĩnh</source>
@@ -4721,6 +4807,117 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
     <message>
         <source>{points} điểm</source>
         <translation>{points} points</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Danh sách hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bản đồ</source>
+        <translation type="unfinished">Map</translation>
+    </message>
+    <message>
+        <source>Bấm vào một số liệu để mở các hồ sơ của nó, đã lọc sẵn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mở trong:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sản phẩm OCOP theo hạng sao qua các năm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hồ sơ theo trạng thái</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theo xã</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theo nhóm sản phẩm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theo năm công nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hồ sơ đang chờ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiến độ hội đồng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} sản phẩm OCOP được công nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hết hạn trong {m} tháng: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} sao</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xã</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhóm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Năm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tổng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} ngày</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Số hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chờ lâu nhất</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chờ từ 30 ngày</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hội đồng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phiếu đã nộp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phiếu cần nộp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiến độ</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5400,6 +5597,25 @@ A submitted sheet can no longer be edited; to change it, you must rescore.</tran
     <message>
         <source>{n}★: từ {low} đến dưới {high} điểm</source>
         <translation>{n}★: {low} to under {high} points</translation>
+    </message>
+</context>
+<context>
+    <name>WitnessDialog</name>
+    <message>
+        <source>Nhân chứng của nhật ký minh bạch</source>
+        <translation>Witnesses of the transparency log</translation>
+    </message>
+    <message>
+        <source>Dán khoá công khai của từng nhân chứng (mỗi khoá một dòng), đúng như cơ quan nhân chứng gửi. Từ lần đồng bộ sau, máy này chỉ tin điểm kiểm của tỉnh khi có chữ ký đồng ký của mọi nhân chứng ở đây; một điểm kiểm thiếu chữ ký ấy sẽ làm máy dừng đồng bộ và báo động. Để trống: chỉ kiểm chữ ký của tỉnh.</source>
+        <translation>Paste each witness&apos;s public key (one key a line), exactly as the witness agency sent it. From the next sync, this laptop trusts the province&apos;s checkpoint only when every witness here has co-signed it; a checkpoint without such a cosignature stops sync and raises the alarm. Leave empty to check only the province&apos;s signature.</translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

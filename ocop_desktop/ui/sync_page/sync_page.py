@@ -31,6 +31,7 @@ from ocop_desktop.ui.context import AppContext
 from ocop_desktop.ui.sync_controller import SyncController
 from ocop_desktop.ui.sync_page import words
 from ocop_desktop.ui.sync_page.conflict_dialog import ConflictDialog
+from ocop_desktop.ui.sync_page.log_panel import LogPanel
 from ocop_desktop.ui.sync_page.models import ROW_ROLE, ConflictsModel, HeldRowsModel, HistoryModel, QuarantineModel
 from ocop_desktop.words import sync_outcomes, sync_phases, word
 
@@ -70,6 +71,9 @@ class SyncPage(QWidget):
         self.summary.setWordWrap(True)
         layout.addWidget(title)
         layout.addWidget(self.summary)
+        self.log_panel = LogPanel(self.context, self)
+        layout.addWidget(self.log_panel)
+        self.log_panel.setVisible(self.can_sync())  # a laptop working offline has no log to trust yet
         layout.addLayout(self._build_actions())
         self._build_progress()
         layout.addWidget(self.progress_panel)

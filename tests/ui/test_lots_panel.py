@@ -139,3 +139,18 @@ def test_an_unprinted_lot_is_deleted_after_a_yes(panel: LotsPanel, demo_db: Data
     assert all(panel.table.item(r, COL_CODE).text() != "L-NHAM" for r in range(panel.table.rowCount()))
     with demo_db.session() as s:
         assert s.scalar(select(ProductionLot.deleted).where(ProductionLot.lot_code == "L-NHAM")) is True
+
+
+def test_a_scanned_lot_is_selected_even_before_the_list_has_loaded(panel: LotsPanel, demo_db: Database):
+    with demo_db.session() as s:
+        codes = list(s.scalars(select(ProductionLot.lot_code).where(
+            ProductionLot.product_id == panel.view.product_id).order_by(ProductionLot.lot_code)))
+        last = s.scalar(select(ProductionLot.id).where(ProductionLot.lot_code == codes[-1]))
+    panel.table.selectRow(0)
+    panel.select_lot(last)
+    assert panel.selected().id == last
+    panel.table.selectRow(0)
+    panel.view = None  # as on a fresh editor: the scan names the lot before the lots are read
+    panel.select_lot(last)
+    panel.reload()
+    assert panel.selected().id == last

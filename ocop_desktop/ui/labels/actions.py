@@ -49,20 +49,21 @@ def scan_qr(window: Any, *, choose: Callable[[QWidget], str] = ask_image,
         if hit.dossier_id is not None:
             window.open_dossier(hit.dossier_id)
             if hit.lot_id is not None:
-                _show_lots_tab(window)
+                _show_lots_tab(window, hit.lot_id)
         say(_t("Quét mã QR"), scanned_text(hit), True)
 
     window.context.runner.read(lambda s: labels.scan_image(s, path), done=found,
                                failed=lambda error: say(_t("Quét mã QR"), error_text(error), False))
 
 
-def _show_lots_tab(window: Any) -> None:
-    """A scanned lot shows the dossier's "Lô sản xuất" tab, where the lot is listed (Hồ sơ builds its editor
-    on first show, so there may be none yet)."""
+def _show_lots_tab(window: Any, lot_id: str) -> None:
+    """A scanned lot shows the dossier's "Lô sản xuất" tab with the lot selected (Hồ sơ builds its editor on
+    first show, so there may be none yet)."""
     editor = getattr(window.pages.get("dossiers"), "editor", None)
     lots = getattr(editor, "lots", None)
     if editor is not None and lots is not None:
         editor.tabs.setCurrentWidget(lots)
+        lots.select_lot(lot_id)
 
 
 def scanned_text(hit: ScanHit) -> str:

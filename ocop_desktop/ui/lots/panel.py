@@ -54,6 +54,7 @@ class LotsPanel(QWidget):
         self.today: Callable[[], date] = vietnam_today
         self.view: LotsView | None = None
         self._product_id: str | None = None
+        self._wanted: str | None = None  # a lot to select once listed (a scanned label names it first)
         self._typed: tuple[str | None, dict[str, Any], str] | None = None  # (lot id, values, error) kept on refusal
         layout = QVBoxLayout(self)
         self.hint = QLabel(self)
@@ -102,6 +103,12 @@ class LotsPanel(QWidget):
         self._product_id = product_id
         self.reload()
 
+    def select_lot(self, lot_id: str) -> None:
+        """Selects the lot now if it is listed, else as soon as the product's lots are."""
+        self._wanted = lot_id
+        if self.view is not None and self.view.product_id == self._product_id:
+            self._show(self.view)
+
     def reload(self) -> None:
         if self._product_id is None:
             return
@@ -125,10 +132,12 @@ class LotsPanel(QWidget):
         # The origin takes what is left; a long withdrawal reason wraps instead of pushing it out.
         self.table.setColumnWidth(COL_STATE, min(self.table.columnWidth(COL_STATE), STATE_WIDTH))
         self.table.resizeRowsToContents()
-        if chosen is not None:
-            rows = [i for i, lot in enumerate(view.lots) if lot.id == chosen.id]
-            if rows:
-                self.table.selectRow(rows[0])
+        wanted = self._wanted or (chosen.id if chosen is not None else None)
+        rows = [i for i, lot in enumerate(view.lots) if lot.id == wanted]
+        if rows:
+            self.table.selectRow(rows[0])
+            self.table.scrollToItem(self.table.item(rows[0], 0))
+            self._wanted = None
         self.hint.setText(self._hint(view))
         self._selection_changed()
 

@@ -2935,6 +2935,66 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
         <source>Nhật ký minh bạch có thể kiểm chứng bảo đảm: bản ghi đã công bố (kết quả, công nhận, lô hàng) không thể bị sửa hay xoá mà máy này không phát hiện. Nó không bảo đảm điều được ghi là đúng.</source>
         <translation>The verifiable transparency log guarantees that a published record (result, recognition, lot) cannot be changed or deleted without this laptop noticing. It does not guarantee that what was recorded is true.</translation>
     </message>
+    <message>
+        <source>Kiểm tra hồ sơ</source>
+        <translation>Check a dossier</translation>
+    </message>
+    <message>
+        <source>Chấm điểm cho hội đồng</source>
+        <translation>Score for a council</translation>
+    </message>
+    <message>
+        <source>Kiểm tra thực địa chủ thể</source>
+        <translation>Inspect a producer in the field</translation>
+    </message>
+    <message>
+        <source>Sửa thay đổi bị máy chủ từ chối</source>
+        <translation>Fix a change the server refused</translation>
+    </message>
+    <message>
+        <source>Chưa làm</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Đang làm</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Đã xong</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Đã hủy</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Vai trò “{role}” chỉ ghi và cập nhật việc của chính mình; giao việc cho người khác là việc của quản trị, thư ký hoặc chủ tịch hội đồng.</source>
+        <translation>The role “{role}” records and updates only its own tasks; giving work to others is for the admin, the secretary or the council chair.</translation>
+    </message>
+    <message>
+        <source>Loại việc “{kind}” không có trong danh mục.</source>
+        <translation>The task kind “{kind}” is not in the list.</translation>
+    </message>
+    <message>
+        <source>Trạng thái “{status}” không có trong danh mục.</source>
+        <translation>The status “{status}” is not in the list.</translation>
+    </message>
+    <message>
+        <source>Người được giao việc không còn tài khoản hoạt động (đã xóa hoặc bị khóa); hãy giao cho người khác.</source>
+        <translation>The person given this task no longer has an active account (deleted or disabled); give it to someone else.</translation>
+    </message>
+    <message>
+        <source>Hạn {due} đã qua (hôm nay là {today}); hãy chọn hạn từ hôm nay trở đi.</source>
+        <translation>The due date {due} has passed (today is {today}); choose today or a later date.</translation>
+    </message>
+    <message>
+        <source>Việc đang ở trạng thái “{was}” không chuyển sang “{status}” được; việc đã xong hoặc đã hủy giữ nguyên, việc mới là một việc khác.</source>
+        <translation>A task in status “{was}” cannot move to “{status}”; a done or cancelled task stays as it is, new work is a new task.</translation>
+    </message>
+    <message>
+        <source>Mỗi lần đổi trạng thái cần một ghi chú nói lý do hoặc kết quả.</source>
+        <translation>Each status change needs a comment saying why or what came of it.</translation>
+    </message>
 </context>
 <context>
     <name>AccuracySpin</name>

@@ -13,6 +13,7 @@ from ocop_core.domain.canonical import content_hash
 from ocop_core.domain.council import check_council_rules
 from ocop_core.domain.criteria import CriteriaSet
 from ocop_core.domain.criteria_loader import CriteriaSetError, load_document
+from ocop_core.domain.dates import vietnam_today
 from ocop_core.domain.scoring import Answer, score_sheet
 from ocop_core.rules import locks, workflow
 from ocop_core.rules.actor import Actor
@@ -20,7 +21,8 @@ from ocop_core.rules.council_setup import check_council_setup
 from ocop_core.rules.lots import check_lot_change
 from ocop_core.rules.recognitions import check_recognition_change
 from ocop_core.rules.refusal import Refusal
-from ocop_server import store
+from ocop_core.rules.tasks import check_task_actor, check_task_change
+from ocop_server import models, store
 from ocop_server.scope import Viewer
 
 CRITERIA_MUTABLE = frozenset({"status", "effective_to", "updated_at"})
@@ -142,7 +144,21 @@ def check_workflow(session: Session, viewer: Viewer, entity: str, row_id: str, b
         return check_recognition_change(before, after, changed, stars)
     if entity == "production_lots":
         return check_lot_change(before, after, changed)
+    if entity == "tasks":
+        return _check_task(session, viewer, before, after, changed)
     return None
+
+
+def _check_task(session: Session, viewer: Viewer, before: dict | None, after: dict,
+                changed: set[str]) -> Refusal | None:
+    """A task as the laptop's services.tasks checks it; here a disabled account counts as gone."""
+    refusal = check_task_actor(actor_of(viewer), before, after)
+    if refusal is not None or after.get("deleted"):
+        return refusal
+    assignee_id = after.get("assignee_id")
+    user = session.get(models.User, assignee_id) if assignee_id else None
+    active = assignee_id is None or (user is not None and bool(user.active))
+    return check_task_change(before, after, changed, today=vietnam_today(), assignee_active=active)
 
 
 def _status(session: Session, entity: str, row_id: str | None) -> str | None:

@@ -98,6 +98,9 @@ class MainWindow(QMainWindow):
             requested = getattr(page, "dossier_requested", None)  # the map's "Mở hồ sơ"
             if requested is not None:
                 requested.connect(self.open_dossier)
+            wanted = getattr(page, "server_requested", None)  # the sync page's offer while working offline
+            if wanted is not None:
+                wanted.connect(self.choose_server)
         self.stack.setCurrentIndex(row)
         missed = self._missed.pop(section.key, None)
         if missed is not None:

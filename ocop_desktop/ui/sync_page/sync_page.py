@@ -40,6 +40,7 @@ class SyncPage(QWidget):
     sync_finished = Signal(object)  # the SyncReport, or the exception that ended the sync (status bar)
     # Emitted on the sync thread; Qt queues it, so slots of UI objects run on the UI thread.
     progress_changed = Signal(object)
+    server_requested = Signal()  # the window's "Kết nối máy chủ tỉnh…", offered where the page says it is needed
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -91,12 +92,16 @@ class SyncPage(QWidget):
         self.offline_note = QLabel(self)
         self.offline_note.setWordWrap(True)
         self.offline_note.setStyleSheet("color: #8a4b00;")
+        self.connect_button = QPushButton(self.tr("Kết nối máy chủ tỉnh…"), self)
+        self.connect_button.setMinimumHeight(48)
+        self.connect_button.clicked.connect(self.server_requested)
         self.cancel_button.setMinimumWidth(110)
         for button in (self.sync_button, self.cancel_button):
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         actions = QHBoxLayout()
         actions.addWidget(self.sync_button)
         actions.addWidget(self.cancel_button)
+        actions.addWidget(self.connect_button)
         actions.addWidget(self.offline_note, 1)
         actions.addStretch()
         return actions
@@ -243,6 +248,7 @@ class SyncPage(QWidget):
         self.sync_button.setEnabled(not running and self.can_sync())
         self.cancel_button.setEnabled(running)
         self.cancel_button.setVisible(self.can_sync())
+        self.connect_button.setVisible(not self.can_sync())
         if running:
             self.progress_panel.setVisible(True)
         if self.can_sync():
@@ -252,8 +258,8 @@ class SyncPage(QWidget):
             self.offline_note.setVisible(True)
             self.offline_note.setText(self.tr(
                 "Chưa thể đồng bộ: máy này đang làm việc ngoại tuyến (dữ liệu mẫu), chưa kết nối với máy chủ "
-                "tỉnh. Mọi việc vẫn làm được trên máy; để đồng bộ, chọn Ứng dụng → Kết nối máy chủ tỉnh…, "
-                "mở lại ứng dụng và đăng nhập bằng tài khoản do tỉnh cấp."))
+                "tỉnh. Mọi việc vẫn làm được trên máy; để đồng bộ, bấm “Kết nối máy chủ tỉnh…” rồi đăng nhập "
+                "bằng tài khoản do tỉnh cấp: ứng dụng mời đăng nhập ngay, không cần mở lại."))
 
     # -- lists -------------------------------------------------------------------------------------
 
@@ -271,8 +277,8 @@ class SyncPage(QWidget):
         self.conflicts_model.set_rows(open_rows)
         self.history_model.set_rows(overview.runs)
         self.quarantine_model.set_rows(overview.quarantined)
-        self.tabs.setTabText(0, self.tr("Xung đột cần giải quyết ({n})").format(n=len(open_rows)))
-        self.tabs.setTabText(2, self.tr("Thay đổi bị từ chối ({n})").format(n=len(overview.quarantined)))
+        self.tabs.setTabText(0, self.tr("Xung đột cần giải quyết ({n})").format(n=formats.count(len(open_rows))))
+        self.tabs.setTabText(2, self.tr("Thay đổi bị từ chối ({n})").format(n=formats.count(len(overview.quarantined))))
         self.conflicts_note.setText(
             self.tr("Cùng một trường đã được sửa khác nhau trên hai máy. Cả hai giá trị đều được giữ lại; "
                     "hãy chọn một dòng rồi bấm «Giải quyết…».") if open_rows
@@ -291,7 +297,7 @@ class SyncPage(QWidget):
 
     def _show_held(self, held: tuple[sync_history.HeldRowView, ...]) -> None:
         self.held_model.set_rows(held)
-        self.tabs.setTabText(3, self.tr("Dữ liệu nhận chưa lưu được ({n})").format(n=len(held)))
+        self.tabs.setTabText(3, self.tr("Dữ liệu nhận chưa lưu được ({n})").format(n=formats.count(len(held))))
         self.held_note.setText(
             self.tr("Những bản ghi này đã nhận từ máy chủ nhưng máy này chưa lưu được; chúng được giữ riêng và "
                     "thử lại sau mỗi lần đồng bộ. Nếu vẫn còn, hãy cập nhật ứng dụng hoặc báo quản trị tỉnh.")

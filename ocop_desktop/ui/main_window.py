@@ -36,6 +36,8 @@ class Section:
     icon: QStyle.StandardPixmap
     make: Callable[[AppContext], QWidget]
     admins_only: bool = False
+    roles: frozenset[str] | None = None  # who sees it; None: everyone (admins_only aside)
+    first_for: frozenset[str] = frozenset()  # whose first screen it is, before any section was left open
 
 
 class MainWindow(QMainWindow):
@@ -55,7 +57,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.pages: dict[str, QWidget] = {}
         self._missed: dict[str, Changes] = {}  # what changed while a built page was hidden
-        self.sections = [s for s in sections if context.user.is_admin or not s.admins_only]
+        self.sections = [s for s in sections if (context.user.is_admin or not s.admins_only)
+                         and (s.roles is None or context.user.role in s.roles)]
         for number, section in enumerate(self.sections, start=1):
             item = QListWidgetItem(self.style().standardIcon(section.icon), section.title)
             item.setData(Qt.ItemDataRole.UserRole, section.key)
@@ -101,6 +104,9 @@ class MainWindow(QMainWindow):
             wanted = getattr(page, "server_requested", None)  # the sync page's offer while working offline
             if wanted is not None:
                 wanted.connect(self.choose_server)
+            asked = getattr(page, "section_requested", None)  # Tổng quan's drill-down into Hồ sơ or Bản đồ
+            if asked is not None:
+                asked.connect(self.show_section)
         self.stack.setCurrentIndex(row)
         missed = self._missed.pop(section.key, None)
         if missed is not None:
@@ -233,9 +239,13 @@ class MainWindow(QMainWindow):
         else:  # the sections' names fit the narrowest list; on a small screen the section needs the rest
             self.splitter.setSizes([self.nav.minimumWidth(), max(self.width() - self.nav.minimumWidth(), 1)])
         self.show_section(str(self.settings.value(session.section_key(self.context.user.user_id),
-                                                  self.settings.value("window/section", self.sections[0].key))))
+                                                  self.settings.value("window/section", self._first_key()))))
         if self.nav.currentRow() < 0:
             self.nav.setCurrentRow(0)
+
+    def _first_key(self) -> str:
+        role = self.context.user.role
+        return next((s.key for s in self.sections if role in s.first_for), self.sections[0].key)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._may_close():

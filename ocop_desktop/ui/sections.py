@@ -47,6 +47,17 @@ def _admin(context: AppContext) -> QWidget:
     return AdminPage(context)
 
 
+def _overview(context: AppContext) -> QWidget:
+    from ocop_desktop.ui.overview.page import OverviewPage
+
+    return OverviewPage(context)
+
+
+# Leaders read the province at a glance first; the section is last in the list so that every other
+# section keeps its Ctrl+number.
+LEADERS = frozenset({"admin", "viewer", "chair", "secretary"})
+
+
 def default_sections() -> list[Section]:
     return [
         Section("dossiers", _t("Hồ sơ"), Icon.SP_FileDialogDetailedView, _dossiers),
@@ -55,4 +66,6 @@ def default_sections() -> list[Section]:
         Section("map", _t("Bản đồ"), Icon.SP_DriveNetIcon, _map),
         Section("sync", _t("Đồng bộ"), Icon.SP_BrowserReload, _sync),
         Section("admin", _t("Quản trị"), Icon.SP_ComputerIcon, _admin, admins_only=True),
+        Section("overview", _t("Tổng quan"), Icon.SP_FileDialogContentsView, _overview, roles=LEADERS,
+                first_for=frozenset({"admin", "viewer"})),
     ]

@@ -1,0 +1,88 @@
+"""The Tổng quan page with demo data: the admin's first screen, its figures, and drill-down into Hồ sơ and Bản đồ."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+from ocop_desktop.services.overview import load_overview
+from ocop_desktop.ui.dossiers import list_model as m
+from ocop_desktop.ui.main_window import MainWindow
+from ocop_desktop.ui.overview.page import FILTER_ROLE, STARS, OverviewPage
+from ocop_desktop.ui.sections import default_sections
+
+
+def _window(context, tmp_path, qtbot) -> MainWindow:
+    window = MainWindow(context, default_sections(), QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    return window
+
+
+def _loaded(window: MainWindow, qtbot) -> OverviewPage:
+    page = window.pages["overview"]
+    assert isinstance(page, OverviewPage)
+    qtbot.waitUntil(lambda: page.data is not None, timeout=10000)
+    return page
+
+
+def test_the_admin_starts_on_the_overview_with_the_services_figures(context, demo_db, tmp_path, qtbot,
+                                                                      screenshots) -> None:
+    """An admin's first screen is Tổng quan; its total, expiry buttons and commune table are the service's."""
+    window = _window(context, tmp_path, qtbot)
+    assert window.current_section() == "overview"
+    page = _loaded(window, qtbot)
+    with demo_db.session() as session:
+        expected = load_overview(session, page.data.today)
+    assert expected.recognised_total > 0
+    assert str(expected.recognised_total) in page.total.text()
+    for button, band in zip(page.expiry_buttons, expected.expiring, strict=True):
+        assert f"{band.months} tháng: {band.count}" in button.text()
+    by_commune = expected.recognised_by("commune_code")
+    assert page.by_commune.rowCount() == len(by_commune)
+    assert sum(int(page.by_commune.item(r, 4).text()) for r in range(page.by_commune.rowCount())) \
+        == expected.recognised_total
+    window.grab().save(str(screenshots / "overview.png"))
+    alone = OverviewPage(context)  # the offscreen screen (800×800) is smaller than a 1366×768 laptop's
+    qtbot.addWidget(alone)
+    alone.resize(1366 - 180, 768 - 60)
+    alone.show()
+    qtbot.waitUntil(lambda: alone.data is not None, timeout=10000)
+    qtbot.wait(100)  # the labels' new sizes are laid out by a posted event
+    alone.grab().save(str(screenshots / "overview_1366.png"))
+
+
+def test_a_commune_and_stars_cell_opens_the_dossier_list_so_filtered(context, tmp_path, qtbot) -> None:
+    """Clicking a commune's stars cell shows Hồ sơ narrowed to that commune and those stars, every listed row so."""
+    window = _window(context, tmp_path, qtbot)
+    page = _loaded(window, qtbot)
+    row, column = next((r, c) for r in range(page.by_commune.rowCount()) for c in (2, 1, 3)
+                       if int(page.by_commune.item(r, c).text()) > 0)
+    stars = STARS[column - 1]
+    commune = page.by_commune.item(row, 0).data(FILTER_ROLE)["commune"]
+    page.by_commune.cellClicked.emit(row, column)
+    assert window.current_section() == "dossiers"
+    assert context.dossier_filter.value == m.DossierFilter(commune=commune, stars=stars)
+    model = window.pages["dossiers"].list_page.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=10000)
+    assert model.rowCount() >= int(page.by_commune.item(row, column).text())
+
+
+def test_an_expiry_button_opens_the_map_when_chosen(context, tmp_path, qtbot) -> None:
+    """With "Mở trong: Bản đồ", the 12-month button narrows the shared filter to that many days and shows the map."""
+    window = _window(context, tmp_path, qtbot)
+    page = _loaded(window, qtbot)
+    page.target.setCurrentIndex(page.target.findData("map"))
+    page.expiry_buttons[2].click()
+    assert window.current_section() == "map"
+    assert context.dossier_filter.value == m.DossierFilter(expiring_days=page.data.expiring[2].days)
+
+
+def test_a_council_member_has_no_overview(context, tmp_path, qtbot) -> None:
+    """Members score; the province's figures are for its leaders, so the section is not listed for them."""
+    from dataclasses import replace
+
+    context.user = replace(context.user, role="member")
+    window = _window(context, tmp_path, qtbot)
+    assert "overview" not in [s.key for s in window.sections]
+    assert window.current_section() == "dossiers"

@@ -803,7 +803,7 @@
     </message>
     <message>
         <source>Tổng quan</source>
-        <translation type="unfinished"></translation>
+        <translation>Overview</translation>
     </message>
     <message>
         <source>Bản ghi</source>
@@ -4873,111 +4873,111 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
     <name>OverviewPage</name>
     <message>
         <source>Danh sách hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier list</translation>
     </message>
     <message>
         <source>Bản đồ</source>
-        <translation type="unfinished">Map</translation>
+        <translation>Map</translation>
     </message>
     <message>
         <source>Bấm vào một số liệu để mở các hồ sơ của nó, đã lọc sẵn</source>
-        <translation type="unfinished"></translation>
+        <translation>Click a figure to open its dossiers, already filtered</translation>
     </message>
     <message>
         <source>Mở trong:</source>
-        <translation type="unfinished"></translation>
+        <translation>Open in:</translation>
     </message>
     <message>
-        <source>Sản phẩm OCOP theo hạng sao qua các năm</source>
-        <translation type="unfinished"></translation>
+        <source>Sản phẩm theo hạng sao qua các năm</source>
+        <translation>Products by stars over the years</translation>
     </message>
     <message>
         <source>Hồ sơ theo trạng thái</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossiers by status</translation>
     </message>
     <message>
         <source>Theo xã</source>
-        <translation type="unfinished"></translation>
+        <translation>By commune</translation>
     </message>
     <message>
         <source>Theo nhóm sản phẩm</source>
-        <translation type="unfinished"></translation>
+        <translation>By product group</translation>
     </message>
     <message>
         <source>Theo năm công nhận</source>
-        <translation type="unfinished"></translation>
+        <translation>By year of recognition</translation>
     </message>
     <message>
         <source>Hồ sơ đang chờ</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossiers waiting</translation>
     </message>
     <message>
         <source>Tiến độ hội đồng</source>
-        <translation type="unfinished"></translation>
+        <translation>Councils&apos; progress</translation>
     </message>
     <message>
         <source>{n} sản phẩm OCOP được công nhận</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} recognised OCOP products</translation>
     </message>
     <message>
         <source>Hết hạn trong {m} tháng: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiring within {m} months: {n}</translation>
     </message>
     <message>
         <source>{n} sao</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} stars</translation>
     </message>
     <message>
         <source>Xã</source>
-        <translation type="unfinished"></translation>
+        <translation>Commune</translation>
     </message>
     <message>
         <source>Nhóm</source>
-        <translation type="unfinished"></translation>
+        <translation>Group</translation>
     </message>
     <message>
         <source>Năm</source>
-        <translation type="unfinished"></translation>
+        <translation>Year</translation>
     </message>
     <message>
         <source>Tổng</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>{n} ngày</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} days</translation>
     </message>
     <message>
         <source>Trạng thái</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Số hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossiers</translation>
     </message>
     <message>
         <source>Chờ lâu nhất</source>
-        <translation type="unfinished"></translation>
+        <translation>Longest wait</translation>
     </message>
     <message>
         <source>Chờ từ 30 ngày</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting 30 days or more</translation>
     </message>
     <message>
         <source>Hội đồng</source>
-        <translation type="unfinished"></translation>
+        <translation>Council</translation>
     </message>
     <message>
         <source>Phiếu đã nộp</source>
-        <translation type="unfinished"></translation>
+        <translation>Sheets submitted</translation>
     </message>
     <message>
         <source>Phiếu cần nộp</source>
-        <translation type="unfinished"></translation>
+        <translation>Sheets expected</translation>
     </message>
     <message>
         <source>Tiến độ</source>
-        <translation type="unfinished"></translation>
+        <translation>Progress</translation>
     </message>
 </context>
 <context>
@@ -5417,6 +5417,10 @@ A submitted sheet can no longer be edited; to change it, you must rescore.</tran
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>Kết nối máy chủ tỉnh…</source>
+        <translation type="unfinished">Connect to the provincial server…</translation>
+    </message>
+    <message>
         <source>Lịch sử đồng bộ</source>
         <translation>Sync history</translation>
     </message>
@@ -5437,8 +5441,8 @@ A submitted sheet can no longer be edited; to change it, you must rescore.</tran
         <translation>Sent {sent} · Received {received}</translation>
     </message>
     <message>
-        <source>Chưa thể đồng bộ: máy này đang làm việc ngoại tuyến (dữ liệu mẫu), chưa kết nối với máy chủ tỉnh. Mọi việc vẫn làm được trên máy; để đồng bộ, chọn Ứng dụng → Kết nối máy chủ tỉnh…, mở lại ứng dụng và đăng nhập bằng tài khoản do tỉnh cấp.</source>
-        <translation>Cannot sync yet: this computer is working offline (sample data) and is not connected to the provincial server. Everything else works on this computer; to sync, choose Application → Connect to the provincial server…, restart the app and sign in with an account issued by the province.</translation>
+        <source>Chưa thể đồng bộ: máy này đang làm việc ngoại tuyến (dữ liệu mẫu), chưa kết nối với máy chủ tỉnh. Mọi việc vẫn làm được trên máy; để đồng bộ, bấm “Kết nối máy chủ tỉnh…” rồi đăng nhập bằng tài khoản do tỉnh cấp: ứng dụng mời đăng nhập ngay, không cần mở lại.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Xung đột cần giải quyết ({n})</source>

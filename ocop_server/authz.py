@@ -12,7 +12,7 @@ from ocop_server import store
 from ocop_server.scope import Viewer
 
 ADMIN_ONLY = frozenset({"users", "devices", "criteria_set_versions", "councils", "council_members",
-                        "council_assignments", "evaluation_sessions", "recognitions", "tasks"})
+                        "council_assignments", "evaluation_sessions", "recognitions"})
 REGISTRY = frozenset({"producers", "products", "production_lots", "lot_photos", "dossiers", "dossier_documents"})
 _REGISTRY_PARENT = {"products": ("producers", "producer_id"), "production_lots": ("products", "product_id"),
                     "lot_photos": ("production_lots", "lot_id"),
@@ -74,6 +74,9 @@ def may_write(session: Session, viewer: Viewer, entity: str, before: dict | None
                 return False
         # An approval names its approver, and only as oneself: nobody approves in another's name.
         return not _approval_changed(before, after) or after.get("approved_by") == viewer.user_id
+    if entity == "tasks":
+        # Who gives and moves a task is ocop_core.rules.tasks.check_task_actor, which check_workflow applies.
+        return True
     if entity == "conflicts":
         # Only the server opens conflicts; a person who can see one may resolve it.
         return before is not None and bool(store.scope_keys(session, "conflicts", before["id"]) & viewer.keys)

@@ -54,7 +54,7 @@ def _make(kind: str, world, role: str):
                                     decision_no="12/QĐ-UBND", decision_date="2026-03-01", valid_until="2029-03-01",
                                     notice_date="2026-03-02"),
         "users": lambda: row(username=f"u-{new_id()[:8]}", full_name="Người mới", role="viewer"),
-        "tasks": lambda: row(kind="visit", title="Thẩm định", assignee_id=me, dossier_id=ids["D1"]),
+        "tasks": lambda: row(kind="check_dossier", title="Thẩm định", assignee_id=me, dossier_id=ids["D1"]),
         "devices": lambda: row(name="máy mới", platform="linux"),
         "conflicts": lambda: row(entity="producers", entity_id=ids["P1"], field="name", server_value='"a"',
                                  device_value='"b"', status="open"),
@@ -72,7 +72,7 @@ MAY_WRITE = {
     "score_lines_own": EVERYONE_WHO_SCORES, "score_lines_other": {"admin"},
     "council_results": {"admin", "chair", "secretary"},
     # Devices and conflicts are the server's own rows: no device makes one, an admin's neither.
-    "recognitions": {"admin"}, "users": {"admin"}, "tasks": {"admin"}, "devices": set(), "conflicts": set(),
+    "recognitions": {"admin"}, "users": {"admin"}, "tasks": set(ROLES), "devices": set(), "conflicts": set(),
 }
 
 
@@ -199,3 +199,11 @@ def test_a_viewer_cannot_resolve_a_conflict(world):
     assert clash.status == "conflict"
     conflict_id = clash.conflicts[0].conflict_id
     assert _update(world, "viewer1", "conflicts", conflict_id, status="resolved").status == "forbidden"
+
+
+def test_a_member_gives_no_task_to_another_person(world):
+    """Anyone notes a task for themselves (above); giving one to someone else is for assigners
+    (ocop_core.rules.tasks), refused as forbidden."""
+    ch = change("tasks", new_id(), row(kind="check_dossier", title="Việc cho người khác",
+                                       assignee_id=world.users["member2"]))
+    assert world.push_one("member1", ch).status == "forbidden"

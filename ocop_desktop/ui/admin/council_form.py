@@ -59,6 +59,7 @@ class CouncilDialog(QDialog):
         super().__init__(parent)
         self.submit = submit
         self.detail = detail
+        self._saving = False
         # Replaceable in tests: (title, question) -> yes.
         self.confirm: Callable[[str, str], bool] = lambda title, text: ask(self, title, text, self.tr("Đồng ý"))
         self.accounts = {a.id: a for a in choices.accounts}
@@ -95,6 +96,11 @@ class CouncilDialog(QDialog):
         if detail is not None:
             self._fill(detail.draft)
         self._initial = self.values()
+        # The scroll area takes the fields after the buttons in the focus chain, so Qt would start on "Lập hội
+        # đồng", where a stray space submits an empty form; and with no name there is nothing to submit yet.
+        self.name.textChanged.connect(self._update_ok)
+        self._update_ok()
+        self.name.setFocus()
 
     def _council_fields(self, units: list[tuple[str, str]], versions: list[VersionRow]) -> QFormLayout:
         self.name = QLineEdit(self)
@@ -279,6 +285,11 @@ class CouncilDialog(QDialog):
         return ", ".join(self.tr("{name} (%n phiếu đang chấm)", "", self.detail.draft_sheets[s.member_id or ""])
                          .format(name=s.full_name) for s in dropped)
 
+    def _update_ok(self) -> None:
+        named = bool(self.name.text().strip())
+        self.ok_button.setEnabled(named and not self._saving)
+        self.ok_button.setToolTip("" if named else self.tr("Hãy nhập tên hội đồng."))
+
     def try_accept(self) -> None:
         values = self.values()
         problem = self.problem(values)
@@ -290,19 +301,21 @@ class CouncilDialog(QDialog):
                 "Bỏ khỏi hội đồng: {names}.\n\nCác phiếu đang chấm dở của họ sẽ bị xoá. Tiếp tục?").format(
                 names=dropped)):
             return
-        self.ok_button.setEnabled(False)
+        self._saving = True
+        self._update_ok()
         self.error.setText(self.tr("Đang lưu…"))
         self.submit(self, values, self.sitting())
 
     def failed(self, text: str) -> None:
-        self.ok_button.setEnabled(True)
+        self._saving = False
+        self._update_ok()
         self.error.setText(text)
 
     def reject(self) -> None:
         """Closing with Escape or "Huỷ" asks first when something was typed: a council's members take a while
         to enter, and one key would lose them."""
         changed = self.values() != self._initial or bool(self.member_account.typed())
-        if changed and self.ok_button.isEnabled() and not self.confirm(
+        if changed and not self._saving and not self.confirm(
                 self.tr("Đóng biểu mẫu"), self.tr("Đóng mà không lưu? Những gì đã nhập sẽ mất.")):
             return
         super().reject()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ocop_desktop import formats
 from ocop_desktop.services import assignments, council_setup
 from ocop_desktop.services.assignments import CouncilRow
 from ocop_desktop.services.changes import Changes
@@ -176,7 +177,7 @@ class CouncilsTab(QWidget):
     def _show_council_titles(self) -> None:
         council = self.current_council()
         n = self.assignable.rowCount()
-        title = self.tr("Hồ sơ chờ giao (xã đã chuyển lên tỉnh): {n}").format(n=n)
+        title = self.tr("Hồ sơ chờ giao (xã đã chuyển lên tỉnh): {n}").format(n=formats.count(n))
         if n >= assignments.LIST_LIMIT:
             title += " " + self.tr("(chỉ hiện %n hồ sơ đầu; hãy tìm để thu hẹp)", "", n)
         self.assignable_title.setText(title)

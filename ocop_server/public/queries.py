@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import select
@@ -15,6 +15,7 @@ from ocop_core.domain.recognition import RecognitionStatus, Validity, validity
 from ocop_core.entities import ENTITIES
 from ocop_server.models import Record, RecordLink
 from ocop_server.public.index import PublicIndex
+from ocop_server.translog.tables import LogEntry
 
 # The public page warns earlier than the producer's 30-day notice: a shop or a buyer plans further ahead.
 PUBLIC_WARNING_MONTHS = 6
@@ -23,10 +24,12 @@ LOT_PHOTO_ENTITIES = {name: next(f for f, parent in e.parents.items() if parent 
                       for name, e in ENTITIES.items()
                       if "production_lots" in e.parents.values() and "sha256" in e.fields}
 _records, _links = Record.__table__, RecordLink.__table__
+VIETNAM = timezone(timedelta(hours=7))
 
 
 @dataclass(frozen=True)
 class Recognition:
+    id: str
     stars: int
     decision_no: str
     decision_date: date
@@ -57,7 +60,7 @@ def _date(value: Any) -> date | None:
         return None
 
 
-def _recognition(row: dict[str, Any], today: date) -> Recognition | None:
+def _recognition(row_id: str, row: dict[str, Any], today: date) -> Recognition | None:
     decided = _date(row.get("decision_date"))
     if decided is None:
         return None
@@ -66,16 +69,45 @@ def _recognition(row: dict[str, Any], today: date) -> Recognition | None:
     revoked = _date(row.get("revoked_on"))
     warned = Validity(decided, until, add_months(until, -PUBLIC_WARNING_MONTHS), revoked)
     stars = row.get("stars")
-    return Recognition(stars=stars if isinstance(stars, int) else 0, decision_no=str(row.get("decision_no") or ""),
-                       decision_date=decided, issuing_body=str(row.get("issuing_body") or ""),
+    return Recognition(id=row_id, stars=stars if isinstance(stars, int) else 0,
+                       decision_no=str(row.get("decision_no") or ""), decision_date=decided,
+                       issuing_body=str(row.get("issuing_body") or ""),
                        last_day=warned.last_day, status=warned.status_on(today), revoked_on=revoked,
                        revocation_reason=str(row.get("revocation_reason") or ""))
 
 
 def current_recognition(index: PublicIndex, product_id: str, today: date) -> Recognition | None:
     """The latest decision (by decision date, then end): a renewal replaces what it renews."""
-    found = [r for r in (_recognition(row, today) for row in index.recognitions.get(product_id, {}).values()) if r]
+    rows = index.recognitions.get(product_id, {})
+    found = [r for r in (_recognition(row_id, row, today) for row_id, row in rows.items()) if r]
     return max(found, key=lambda r: (r.decision_date, r.last_day), default=None)
+
+
+@dataclass(frozen=True)
+class Logged:
+    """Where a record's latest entry sits in the transparency log: what a consumer's proof bundle proves."""
+
+    entity: str
+    entity_id: str
+    position: int  # counted from 1, as ``ocop verify`` says it
+    logged_at: datetime  # Vietnam time
+    entries: int  # every event of the record (issued, renewed, revoked...)
+
+    @property
+    def bundle_url(self) -> str:
+        return f"/log/bundle/{self.entity}/{self.entity_id}"
+
+
+def logged(session: Session, entity: str, entity_id: str) -> Logged | None:
+    rows = session.execute(select(LogEntry.idx, LogEntry.logged_at)
+                           .where(LogEntry.entity == entity, LogEntry.entity_id == entity_id)
+                           .order_by(LogEntry.idx)).all()
+    if not rows:
+        return None
+    index, at = rows[-1]
+    # SQLite hands back naive datetimes; every append stores UTC.
+    at = (at if at.tzinfo else at.replace(tzinfo=UTC)).astimezone(VIETNAM)
+    return Logged(entity, entity_id, int(index) + 1, at, len(rows))
 
 
 def find_lot(session: Session, product_id: str, lot_code: str) -> Lot | None:

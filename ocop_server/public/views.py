@@ -13,7 +13,7 @@ from ocop_core import traceability
 from ocop_server.public import communes, render
 from ocop_server.public.addresses import Asked
 from ocop_server.public.index import Product, PublicIndex
-from ocop_server.public.queries import Lot, Recognition, current_recognition, find_lot
+from ocop_server.public.queries import Lot, Recognition, current_recognition, find_lot, logged
 from ocop_server.public.thumbs import thumbnail
 
 MAX_PHOTOS = 3  # three 480-pixel JPEGs stay well inside the 200 KB a page may weigh
@@ -77,6 +77,8 @@ def product_page(session: Session, index: PublicIndex, files_dir: Path, base: st
     lot_photos = _photos(files_dir, lot.photos, MAX_PHOTOS - min(len(photos), MAX_PHOTOS - 1)) if lot else []
     producer = index.producers.get(product.producer_id, {})
     values = _values(product, producer, rec, lot, base + path, base, photos + lot_photos)
+    rec_logged = logged(session, "recognitions", rec.id)
+    lot_logged = logged(session, "production_lots", lot.id) if lot else None
     html = render.page("product.html.j2", title=product.name, province=communes.province_name(),
                        canonical=base + path, product=product, rec=rec, lot=lot, photos=photos,
                        lot_photos=lot_photos, producer={"name": producer.get("name", ""),
@@ -84,8 +86,10 @@ def product_page(session: Session, index: PublicIndex, files_dir: Path, base: st
                        commune=communes.commune_name(product.commune_code), status_label=STATUS_LABELS[rec.status],
                        description=product.description[:600],
                        lot_expired=bool(lot and lot.expires_on and lot.expires_on < today),
-                       json_ld=render.json_ld(values), today=today.strftime("%d/%m/%Y"))
+                       json_ld=render.json_ld(values), today=today.strftime("%d/%m/%Y"), rec_logged=rec_logged,
+                       lot_logged=lot_logged)
     return 200, html
+
 
 
 def _values(product: Product, producer: dict[str, str], rec: Recognition, lot: Lot | None, url: str, base: str,

@@ -4,8 +4,9 @@ since every entry holds only public facts. Proof hashes travel as base64, as in 
 from __future__ import annotations
 
 import base64
+import re
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel
 
@@ -93,8 +94,8 @@ def entries(request: Request, start: int = Query(ge=0, le=2**62), end: int = Que
 
 
 @router.get("/bundle/{entity}/{entity_id}", response_model=Bundle)
-def bundle(request: Request, entity: str, entity_id: str) -> Bundle:
-    """The proof bundle of one record (a recognition, a lot...) at the latest checkpoint."""
+def bundle(request: Request, response: Response, entity: str, entity_id: str) -> Bundle:
+    """The proof bundle of one record (a recognition, a lot...) at the latest checkpoint, as a file to keep."""
     if len(entity) > 64 or len(entity_id) > 36:
         raise ApiError(404, "log_no_record", "Không có bản ghi này trong nhật ký.")
     tree_size, note = _latest(request)
@@ -103,6 +104,9 @@ def bundle(request: Request, entity: str, entity_id: str) -> Bundle:
         if not found:
             raise ApiError(404, "log_no_record", "Không có bản ghi này trong nhật ký.")
         proofs = [_b64(log.inclusion(session, e.idx, tree_size)) for e in found]
+    # The link on a product page saves a file a consumer hands to `ocop verify`; the name says what it is.
+    name = re.sub(r"[^A-Za-z0-9_-]", "_", f"{entity}-{entity_id}")
+    response.headers["Content-Disposition"] = f'attachment; filename="ocop-bang-chung-{name}-{tree_size}.json"'
     return Bundle(log_key=request.app.state.log_signer.verifier.encode(), checkpoint=note,
                   entries=[Entry(index=e.idx, body=bytes(e.body).decode()) for e in found], proofs=proofs)
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import String, and_, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from ocop_core.domain.dates import add_months, vietnam_today
@@ -93,52 +93,58 @@ class Overview:
 def load_overview(session: Session, today: date | None = None) -> Overview:
     """Every figure of the dashboard as of ``today`` (Vietnam's today by default)."""
     today = today or vietnam_today()
-    latest = _latest_recognitions(session, today)
+    decisions = _decisions(session)
+    latest = _latest(decisions, today.isoformat())
     return Overview(
         today=today,
-        recognised=_recognised(latest),
+        recognised=Counter(RecognisedKey(d.stars, d.commune_code, d.group, int(d.decided[:4])) for d in latest),
         expiring=_expiring(latest, today),
         pipeline=_pipeline(session, today),
         councils=_councils(session),
-        stars_by_year=_stars_by_year(session, today),
+        stars_by_year=_stars_by_year(decisions, today),
         commune_names={code: name for code, name in session.execute(select(AdminUnit.code, AdminUnit.name))},
         group_names=subgroup_names(session),
     )
 
 
-@dataclass(frozen=True)
-class _Current:
+class _Decision(NamedTuple):
+    product_id: str
     stars: int
-    decision_date: date
-    valid_until: date
+    decided: str  # ISO dates, compared as text: parsing 37,500 dates into objects was a third of the time
+    valid_until: str
+    revoked_on: str | None
     commune_code: str
     group: str
 
 
-def _latest_recognitions(session: Session, today: date) -> list[_Current]:
-    """Each live product's latest decision not revoked by today (a revocation dated later has not happened)."""
+def _decisions(session: Session) -> list[_Decision]:
+    """Every live decision on a live product, oldest first (ties: in the order they were recorded)."""
     r, p = Recognition.__table__, Product.__table__
+    raw = [type_coerce(column, String) for column in (r.c.decision_date, r.c.valid_until, r.c.revoked_on)]
     rows = session.execute(
-        select(r.c.product_id, r.c.stars, r.c.decision_date, r.c.valid_until, p.c.commune_code, p.c.subgroup_code)
+        select(r.c.product_id, r.c.stars, *raw, p.c.commune_code, p.c.subgroup_code)
         .join(p, p.c.id == r.c.product_id)
-        .where(r.c.deleted.is_(False), p.c.deleted.is_(False),
-               or_(r.c.revoked_on.is_(None), r.c.revoked_on > today))
+        .where(r.c.deleted.is_(False), p.c.deleted.is_(False))
         .order_by(r.c.decision_date, r.c.created_at)
     ).all()
-    latest = {row[0]: _Current(*row[1:]) for row in rows}  # latest wins
+    return [_Decision(*row) for row in rows]
+
+
+def _latest(decisions: list[_Decision], moment: str) -> list[_Decision]:
+    """Each product's latest decision taken by ``moment`` and not revoked by then (a revocation dated later has
+    not happened yet)."""
+    latest = {d.product_id: d for d in decisions
+              if d.decided <= moment and (d.revoked_on is None or d.revoked_on > moment)}
     return list(latest.values())
 
 
-def _recognised(latest: list[_Current]) -> dict[RecognisedKey, int]:
-    return dict(Counter(RecognisedKey(c.stars, c.commune_code, c.group, c.decision_date.year) for c in latest))
-
-
-def _expiring(latest: list[_Current], today: date) -> tuple[ExpiryBand, ...]:
+def _expiring(latest: list[_Decision], today: date) -> tuple[ExpiryBand, ...]:
     """Recognitions whose last valid day falls after today and within the band, as the list's filter counts."""
-    bands = []
+    bands, first = [], today.isoformat()
     for months in EXPIRY_MONTHS:
         last = add_months(today, months)
-        bands.append(ExpiryBand(months, (last - today).days, sum(1 for c in latest if today < c.valid_until <= last)))
+        end = last.isoformat()
+        bands.append(ExpiryBand(months, (last - today).days, sum(1 for d in latest if first < d.valid_until <= end)))
     return tuple(bands)
 
 
@@ -182,23 +188,14 @@ def _councils(session: Session) -> tuple[CouncilProgress, ...]:
     return tuple(CouncilProgress(cid, name, done, members * dossiers) for cid, name, done, members, dossiers in rows)
 
 
-def _stars_by_year(session: Session, today: date) -> dict[int, dict[int, int]]:
+def _stars_by_year(decisions: list[_Decision], today: date) -> dict[int, dict[int, int]]:
     """For each year since the first decision: products whose latest decision by the year's end (today for this
     year) was in force then, by stars."""
-    r = Recognition.__table__
-    rows = session.execute(
-        select(r.c.product_id, r.c.stars, r.c.decision_date, r.c.valid_until, r.c.revoked_on)
-        .where(r.c.deleted.is_(False)).order_by(r.c.decision_date, r.c.created_at)
-    ).all()
-    if not rows:
+    if not decisions:
         return {}
     years: dict[int, dict[int, int]] = {}
-    for year in range(min(row.decision_date.year for row in rows), today.year + 1):
-        moment = min(date(year, 12, 31), today)
-        latest: dict[str, Any] = {}
-        for row in rows:
-            if row.decision_date <= moment and (row.revoked_on is None or row.revoked_on > moment):
-                latest[row.product_id] = row
-        counts = Counter(row.stars for row in latest.values() if row.valid_until >= moment)
+    for year in range(int(decisions[0].decided[:4]), today.year + 1):
+        moment = min(date(year, 12, 31), today).isoformat()
+        counts = Counter(d.stars for d in _latest(decisions, moment) if d.valid_until >= moment)
         years[year] = dict(sorted(counts.items()))
     return years

@@ -7,6 +7,7 @@ import sys
 
 from bench import (
     bench_insert,
+    bench_log_sync,
     bench_map_clusters,
     bench_map_ui,
     bench_scoring,
@@ -32,6 +33,7 @@ def smoke() -> None:
     bench_map_clusters.run(500, repeat=1)
     bench_map_ui.run(500, frames=10, rounds=1)
     bench_translog.run(2000, probes=10)
+    bench_log_sync.run(20, 200, 50, repeat=3)
     labels_bench.run(6, rounds=1)
 
 

@@ -56,6 +56,7 @@ def main() -> None:
         bench_map_clusters.run()
     if which in ("sync", "all"):
         bench_sync.run()
+        bench_log_sync.run()
     if which in ("ui", "all"):
         bench_ui_filter.run(n)
         bench_ui_start.run(n)

@@ -21,6 +21,7 @@ from ocop_desktop.db.models import (
 from ocop_desktop.services import dossiers, registry
 from ocop_desktop.services.dossier_list import load_dossier_rows
 from ocop_desktop.services.overview import RecognisedKey, load_overview
+from ocop_desktop.services.overview_products import recognised_products
 
 TODAY = date(2026, 6, 15)
 
@@ -140,3 +141,15 @@ def test_an_empty_database_gives_zeros(session: Session) -> None:
     view = load_overview(session, TODAY)
     assert view.recognised_total == 0 and view.stars_by_year == {} and view.councils == ()
     assert all(b.count == 0 for b in view.expiring) and all(s.count == 0 for s in view.pipeline)
+
+
+def test_the_recognised_products_list_gives_each_product_once_with_its_validity(
+        session: Session, province: dict[str, str]) -> None:
+    """The renewal replaces the first decision; a revoked product is left out; a decision ending within six
+    months is expiring; none has run out here, so one is made to."""
+    _recognise(session, province["d"], 3, date(2022, 1, 1), date(2025, 1, 1))  # its revoked one aside: expired
+    session.commit()
+    listed = {p.product: p for p in recognised_products(session, TODAY)}
+    assert len(listed) == 5
+    validity = sorted((p.stars, p.validity) for p in listed.values())
+    assert validity == [(3, "expired"), (3, "expiring"), (3, "in_force"), (4, "in_force"), (5, "expiring")]

@@ -37,7 +37,7 @@ from ocop_desktop.services.sheet_view import sheet_view
 from ocop_desktop.ui.context import AppContext
 from ocop_desktop.ui.council import approvals
 from ocop_desktop.ui.council.council_model import COL_PRODUCT, CouncilTableModel
-from ocop_desktop.ui.council.detail import blockers_text, detail_html, rules_text
+from ocop_desktop.ui.council.detail import blockers_text, detail_html, empty_text, rules_text
 from ocop_desktop.ui.council.dialogs import ask_confirm, ask_save_path, safe_name, with_suffix
 from ocop_desktop.words import error_text
 
@@ -97,6 +97,11 @@ class CouncilPage(QWidget):
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table for the next control; arrows move in it
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.empty_note = QLabel(self)  # in the table's place when it has no row, saying why
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty_note.setStyleSheet("QLabel { background: palette(base); padding: 16px; font-size: 14px; }")
+        self.empty_note.hide()
         self.detail = QLabel(self)
         self.detail.setWordWrap(True)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -123,7 +128,12 @@ class CouncilPage(QWidget):
         top.addWidget(self.search, 1)
         # The detail goes under the table: the table needs the full width for members' columns.
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.table)
+        listing = QWidget(self)
+        stacked = QVBoxLayout(listing)
+        stacked.setContentsMargins(0, 0, 0, 0)
+        stacked.addWidget(self.table, 1)
+        stacked.addWidget(self.empty_note, 1)
+        splitter.addWidget(listing)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -233,7 +243,15 @@ class CouncilPage(QWidget):
         self._show_detail()
         self._update_actions()
 
+    def _show_empty(self) -> None:
+        empty = self.model.rowCount() == 0
+        self.empty_note.setText(empty_text(self.view, self.context.user.role, self.model.query) if empty else "")
+        self.empty_note.setVisible(empty)
+        self.table.setVisible(not empty)
+        self.detail.setVisible(not empty)
+
     def _show_detail(self) -> None:
+        self._show_empty()
         row = self.current_row()
         self.detail.setText(detail_html(row, self.view) if row and self.view else
                             self.tr("Chọn một hồ sơ trong bảng để xem chi tiết."))

@@ -71,3 +71,19 @@ def detail_html(row: DossierRow, view: CouncilView) -> str:
     return (f"<table width='100%'><tr><td width='30%'>{dossier}</td><td width='32%'>{figures}</td>"
             f"<td>{outcome}</td></tr></table>")
 
+
+
+def empty_text(view: CouncilView | None, role: str, query: str) -> str:
+    """Why the table shows no dossier, in place of an empty table that reads as a failure to load; "" when it
+    shows some."""
+    if view is None:
+        return _t("Chưa có phiên đánh giá nào trên máy này. Phiên đánh giá được mở cùng hội đồng, ở Quản trị → "
+                  "Hội đồng.")
+    if view.rows:
+        return _t("Không có hồ sơ nào khớp “{query}” trong phiên này.").format(query=query.strip())
+    if role == "commune_officer":
+        # A commune officer's laptop holds only their communes' dossiers: the session's others never reach it.
+        return _t("Không có hồ sơ nào của xã bạn trong phiên này. Tài khoản cán bộ xã chỉ thấy kết quả chấm của "
+                  "các hồ sơ thuộc xã mình; hồ sơ của xã khác do hội đồng và tỉnh theo dõi.")
+    return _t("Phiên này chưa có hồ sơ nào: chưa hồ sơ nào được giao cho hội đồng và chưa có phiếu chấm. "
+              "Quản trị tỉnh giao hồ sơ cho hội đồng ở Quản trị → Hội đồng.")

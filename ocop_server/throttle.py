@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
+from ocop_core.errors import OcopError
+
 T = TypeVar("T")
 Clock = Callable[[], datetime]
 
@@ -84,8 +86,11 @@ class LoginThrottle:
         return times
 
 
-class PoolFull(Exception):
+class PoolFull(OcopError):
     """Every Argon2 thread is busy and the queue is full: answered 503 at once, never queued without end."""
+
+    def __init__(self) -> None:
+        super().__init__("login_busy")
 
 
 class PasswordPool:

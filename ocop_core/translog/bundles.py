@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from ocop_core.errors import OcopError
 from ocop_core.translog import entries as log_entries
 from ocop_core.translog.merkle import ProofError, leaf_hash, verify_inclusion
 from ocop_core.translog.notes import Checkpoint, NoteError, SignedNote, Verifier, open_checkpoint
@@ -16,11 +17,11 @@ FORMAT = "ocop-log-bundle/1"
 MAX_BUNDLE_BYTES = 4 << 20
 
 
-class BundleError(ValueError):
+class BundleError(OcopError, ValueError):
     """A bundle that is malformed, or whose proof does not hold: ``what`` names the failing part."""
 
     def __init__(self, what: str, detail: str) -> None:
-        super().__init__(f"{what}: {detail}")
+        super().__init__("log_bundle_invalid", f"{what}: {detail}", what=what)
         self.what, self.detail = what, detail
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 
+from ocop_core.errors import OcopError
+
 HASH_SIZE = 32
 EMPTY_ROOT = hashlib.sha256(b"").digest()
 
@@ -17,8 +19,11 @@ NodeLookup = Callable[[int, int], bytes]
 """(level, index) -> the hash of that perfect subtree; level 0 is the leaf hashes."""
 
 
-class ProofError(ValueError):
+class ProofError(OcopError, ValueError):
     """A proof that does not verify, or a request for one that cannot exist."""
+
+    def __init__(self, explanation: str) -> None:
+        super().__init__("log_proof_failed", explanation)
 
 
 def leaf_hash(data: bytes) -> bytes:

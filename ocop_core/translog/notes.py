@@ -18,14 +18,31 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from ocop_core.errors import OcopError
+
 ED25519 = 0x01
 COSIGNATURE_V1 = 0x04
 SIGNATURE_PREFIX = "— "
 MAX_NOTE_BYTES = 1 << 20
 
 
-class NoteError(ValueError):
+class NoteError(OcopError, ValueError):
     """A note, checkpoint, key or signature that is malformed or does not verify."""
+
+    def __init__(self, explanation: str) -> None:
+        super().__init__("log_note_invalid", explanation)
+
+
+def _strict_b64(text: str, what: str) -> bytes:
+    """Base64 with one spelling per value: the unused bits of the last character must be zero, or a
+    changed character could decode to the same bytes and a tampered note would still read as signed."""
+    try:
+        raw = base64.b64decode(text, validate=True)
+    except ValueError as error:  # binascii.Error, or non-ASCII text
+        raise NoteError(f"{what} is not base64") from error
+    if base64.b64encode(raw).decode() != text:
+        raise NoteError(f"{what} is not canonical base64")
+    return raw
 
 
 def key_id(name: str, algorithm: int, public_key: bytes) -> bytes:
@@ -149,10 +166,7 @@ class Checkpoint:
         origin, size, root = lines[0], lines[1], lines[2]
         if not size.isdigit() or (size != "0" and size.startswith("0")) or not size.isascii():
             raise NoteError("the checkpoint's size is not a decimal number")
-        try:
-            raw = base64.b64decode(root, validate=True)
-        except ValueError as error:  # binascii.Error, or non-ASCII text
-            raise NoteError("the checkpoint's root is not base64") from error
+        raw = _strict_b64(root, "the checkpoint's root")
         if len(raw) != 32:
             raise NoteError("the checkpoint's root is not a SHA-256 hash")
         return cls(origin, int(size), raw, tuple(lines[3:-1]))
@@ -191,10 +205,7 @@ class SignedNote:
             if line is None or not line.startswith(SIGNATURE_PREFIX):
                 raise NoteError("a signature line starts with '— ' and the block ends with a newline")
             name, _, blob = line[len(SIGNATURE_PREFIX):].partition(" ")
-            try:
-                raw = base64.b64decode(blob, validate=True)
-            except ValueError as error:  # binascii.Error, or non-ASCII text
-                raise NoteError("a signature is not base64") from error
+            raw = _strict_b64(blob, "a signature")
             if len(raw) < 5 or not name:
                 raise NoteError("a signature line is too short")
             signatures.append(Signature(name, raw[:4], raw[4:]))

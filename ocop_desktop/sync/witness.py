@@ -13,16 +13,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ocop_core.errors import OcopError
 from ocop_core.translog.merkle import ProofError, verify_consistency
 from ocop_core.translog.notes import COSIGNATURE_V1, Checkpoint, NoteError, SignedNote, Signer, Verifier, cosign
 from ocop_desktop.sync.client import ServerClient, SyncError
 
 
-class Alarm(Exception):
+class Alarm(OcopError):
     """The log broke its promise: ``evidence`` is what a person needs to show it."""
 
     def __init__(self, message: str, evidence: dict[str, Any]) -> None:
-        super().__init__(message)
+        super().__init__("witness_alarm", message)
         self.evidence = evidence
 
 
@@ -63,8 +64,11 @@ def key_id_hex(signer: Signer) -> str:
     return signer.verifier.key_id.hex()
 
 
-class NotAccepted(Exception):
+class NotAccepted(OcopError):
     """The log checked out, but the server does not take this witness's cosignature (an unknown key)."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__("witness_not_accepted", size)
 
 
 class Witness:

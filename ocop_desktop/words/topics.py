@@ -7,6 +7,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ocop_desktop.words import accounts, lots, sync_scope, tasks, traceability, translog, transport
+from ocop_desktop.words import accounts, lots, sync_scope, tasks, traceability, translog, translog_errors, transport
 
-MODULES: list[ModuleType] = [accounts, traceability, transport, lots, sync_scope, translog, tasks]
+MODULES: list[ModuleType] = [accounts, traceability, transport, lots, sync_scope, translog, translog_errors, tasks]

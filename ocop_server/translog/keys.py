@@ -9,13 +9,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ocop_core.errors import OcopError
 from ocop_core.translog.notes import NoteError, Signer
 
 DEFAULT_ORIGIN = "ocop.hatinh.gov.vn/nhat-ky"
 
 
-class LogKeyMissing(RuntimeError):
-    pass
+class LogKeyMissing(OcopError):
+    def __init__(self, explanation: str) -> None:
+        super().__init__("log_key_missing", explanation)
 
 
 def create_key(path: Path, origin: str = DEFAULT_ORIGIN) -> Signer:

@@ -7,14 +7,14 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ocop_core.errors import OcopError
 from ocop_core.translog.notes import Checkpoint, NoteError, SignedNote, Verifier
 from ocop_server.translog.tables import LogCheckpoint
 
 
-class CosignatureRefused(ValueError):
+class CosignatureRefused(OcopError):
     def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
+        super().__init__(code, message)
 
 
 def add_cosignatures(session: Session, text: str, witnesses: tuple[Verifier, ...]) -> str:

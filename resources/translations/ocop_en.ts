@@ -155,12 +155,32 @@
         <translation>Dossier code</translation>
     </message>
     <message>
+        <source>Danh sách sản phẩm OCOP được công nhận đến ngày {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sản phẩm</source>
         <translation>Product</translation>
     </message>
     <message>
         <source>Chủ thể</source>
         <translation>Producer</translation>
+    </message>
+    <message>
+        <source>Xã</source>
+        <translation type="unfinished">Commune</translation>
+    </message>
+    <message>
+        <source>Nhóm</source>
+        <translation type="unfinished">Group</translation>
+    </message>
+    <message>
+        <source>Tình trạng</source>
+        <translation type="unfinished">State</translation>
+    </message>
+    <message>
+        <source>Sản phẩm OCOP</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Điểm trung bình</source>
@@ -215,8 +235,84 @@
         <translation>Information</translation>
     </message>
     <message>
+        <source>Báo cáo tổng hợp chương trình OCOP tỉnh Hà Tĩnh năm {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} sao</source>
+        <translation type="unfinished">{n} stars</translation>
+    </message>
+    <message>
+        <source>Theo năm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Năm</source>
+        <translation type="unfinished">Year</translation>
+    </message>
+    <message>
+        <source>Theo xã</source>
+        <translation type="unfinished">By commune</translation>
+    </message>
+    <message>
+        <source>Tổng</source>
+        <translation type="unfinished">Total</translation>
+    </message>
+    <message>
+        <source>Theo nhóm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số hồ sơ</source>
+        <translation type="unfinished">Dossiers</translation>
+    </message>
+    <message>
+        <source>Chờ lâu nhất (ngày)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chờ từ 30 ngày</source>
+        <translation type="unfinished">Waiting 30 days or more</translation>
+    </message>
+    <message>
         <source>Hội đồng</source>
         <translation>Council</translation>
+    </message>
+    <message>
+        <source>Phiếu đã nộp</source>
+        <translation type="unfinished">Sheets submitted</translation>
+    </message>
+    <message>
+        <source>Phiếu cần nộp</source>
+        <translation type="unfinished">Sheets expected</translation>
+    </message>
+    <message>
+        <source>Số liệu đến ngày {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sản phẩm OCOP được công nhận: {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hết hạn trong {m} tháng tới: {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tổng hợp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sản phẩm theo hạng sao qua các năm</source>
+        <translation type="unfinished">Products by stars over the years</translation>
+    </message>
+    <message>
+        <source>Hồ sơ theo trạng thái</source>
+        <translation type="unfinished">Dossiers by status</translation>
+    </message>
+    <message>
+        <source>Sản phẩm theo xã và hạng sao</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Quyết định thành lập</source>
@@ -698,6 +794,22 @@
         <translation>Note:</translation>
     </message>
     <message>
+        <source>Chưa có phiên đánh giá nào trên máy này. Phiên đánh giá được mở cùng hội đồng, ở Quản trị → Hội đồng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không có hồ sơ nào khớp “{query}” trong phiên này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không có hồ sơ nào của xã bạn trong phiên này. Tài khoản cán bộ xã chỉ thấy kết quả chấm của các hồ sơ thuộc xã mình; hồ sơ của xã khác do hội đồng và tỉnh theo dõi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phiên này chưa có hồ sơ nào: chưa hồ sơ nào được giao cho hội đồng và chưa có phiếu chấm. Quản trị tỉnh giao hồ sơ cho hội đồng ở Quản trị → Hội đồng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Không ghi được tệp “{path}”: thư mục không tồn tại hoặc không có quyền ghi. Hãy chọn nơi lưu khác.</source>
         <translation>Cannot write file “{path}”: the folder does not exist or you do not have write permission. Choose another location.</translation>
     </message>
@@ -804,6 +916,10 @@
     <message>
         <source>Tổng quan</source>
         <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Việc của tôi</source>
+        <translation>My tasks</translation>
     </message>
     <message>
         <source>Bản ghi</source>
@@ -2995,6 +3111,38 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
         <source>Mỗi lần đổi trạng thái cần một ghi chú nói lý do hoặc kết quả.</source>
         <translation>Each status change needs a comment saying why or what came of it.</translation>
     </message>
+    <message>
+        <source>Sắp hết hạn (6 tháng)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hết hiệu lực</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bằng chứng Merkle không khớp: bản ghi hoặc nhật ký đã bị thay đổi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Điểm kiểm (checkpoint) hoặc khoá của nhật ký minh bạch không hợp lệ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gói bằng chứng không kiểm chứng được ({what}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy chủ chưa có khoá ký nhật ký minh bạch: tạo bằng ocop-server create-log-key, hoặc khôi phục tệp khoá từ bản sao lưu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhân chứng phát hiện nhật ký bị viết lại; bằng chứng đã được lưu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy chủ chưa nhận chữ ký của nhân chứng này.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AccuracySpin</name>
@@ -4870,6 +5018,49 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
     </message>
 </context>
 <context>
+    <name>OverviewExports</name>
+    <message>
+        <source>Xuất báo cáo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Báo cáo tổng hợp năm (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Báo cáo tổng hợp năm (Excel)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Danh sách sản phẩm được công nhận (Excel)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Danh sách sản phẩm được công nhận (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu báo cáo tổng hợp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sổ tính Excel (*.xlsx)</source>
+        <translation type="unfinished">Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Lưu danh sách sản phẩm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang tạo báo cáo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã lưu: {path}</source>
+        <translation type="unfinished">Saved: {path}</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
         <source>Danh sách hồ sơ</source>
@@ -5580,6 +5771,99 @@ A submitted sheet can no longer be edited; to change it, you must rescore.</tran
     <message>
         <source>Không có xung đột</source>
         <translation>No conflicts</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n việc đến hạn</source>
+        <translation>
+            <numerusform>%n task due</numerusform>
+            <numerusform>%n tasks due</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n việc đã quá hạn</source>
+        <translation>
+            <numerusform>%n task overdue</numerusform>
+            <numerusform>%n tasks overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TasksPage</name>
+    <message>
+        <source>Việc của tôi</source>
+        <translation>My tasks</translation>
+    </message>
+    <message>
+        <source>Người được giao</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Bảng việc</source>
+        <translation>Task board</translation>
+    </message>
+    <message>
+        <source>Hạn</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Loại việc</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Việc</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ghi chú gần nhất</source>
+        <translation>Latest comment</translation>
+    </message>
+    <message>
+        <source>Ghi chú cho lần đổi trạng thái (bắt buộc)</source>
+        <translation>Comment for the status change (required)</translation>
+    </message>
+    <message>
+        <source>Bắt đầu làm</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Đã xong</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Hủy việc</source>
+        <translation>Cancel task</translation>
+    </message>
+    <message>
+        <source>Giao việc</source>
+        <translation>Assign a task</translation>
+    </message>
+    <message>
+        <source>Việc cần làm, ví dụ: Kiểm tra hồ sơ HS-2025-0012</source>
+        <translation>What to do, e.g. Check dossier HS-2025-0012</translation>
+    </message>
+    <message>
+        <source>Người làm</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>Hãy chọn một việc trong danh sách.</source>
+        <translation>Choose a task in the list.</translation>
+    </message>
+    <message>
+        <source>Chưa lưu: {reason}</source>
+        <translation>Not saved: {reason}</translation>
+    </message>
+    <message>
+        <source>(chưa giao cho ai)</source>
+        <translation>(not assigned)</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from ocop_core.domain.dates import vietnam_today
 from ocop_core.domain.text import collation_key
-from ocop_core.rules.tasks import COMMENT_MAX, KINDS, STATUSES, check_task_actor, check_task_change, history
+from ocop_core.rules.tasks import ASSIGNERS, COMMENT_MAX, KINDS, STATUSES, check_task_actor, check_task_change, history
 from ocop_desktop.db.models import Dossier, Producer, Task, User
 from ocop_desktop.db.types import utcnow
 from ocop_desktop.services.changes import Changes
@@ -164,3 +164,21 @@ def people(session: Session) -> list[Person]:
     users = session.scalars(select(User).where(User.deleted.is_(False)))
     return sorted((Person(id=u.id, full_name=u.full_name, role=u.role) for u in users),
                   key=lambda p: collation_key(p.full_name))
+
+
+@dataclass(frozen=True, slots=True)
+class TasksView:
+    """What "Việc của tôi" shows: the person's tasks, and for an assigner the people and, for an admin, the
+    board with every task."""
+
+    mine: tuple[TaskRow, ...]
+    people: tuple[Person, ...]
+    board: tuple[BoardRow, ...]
+    today: date
+
+
+def load_tasks_view(session: Session, *, user_id: str, role: str, today: date | None = None) -> TasksView:
+    today = today or vietnam_today()
+    return TasksView(mine=tuple(my_tasks(session, user_id=user_id)),
+                     people=tuple(people(session)) if role in ASSIGNERS else (),
+                     board=tuple(board(session, today)) if role == "admin" else (), today=today)

@@ -90,6 +90,8 @@ def _renewal_tasks(session: Session, user_id: str, role: str, today: date) -> Ch
         .join(Producer, Producer.id == Product.producer_id)
         .where(Recognition.deleted.is_(False), Recognition.revoked_on.is_(None),
                Recognition.valid_until <= today + RENEWAL_AHEAD, Recognition.valid_until >= today))
+    # No officer for the commune: the admin who runs this, when this laptop knows their account; else nobody yet.
+    fallback = user_id if session.get(User, user_id) is not None else None
     changes = Changes()
     for recognition_id, valid_until, dossier_id, product, producer_id, commune in rows:
         task_id = auto_task_id("renew_recognition", recognition_id)
@@ -97,7 +99,7 @@ def _renewal_tasks(session: Session, user_id: str, role: str, today: date) -> Ch
             continue
         changes |= create_task(session, user_id=user_id, role=role, kind="renew_recognition",
                                title=f"{product} · {valid_until.isoformat()}",
-                               assignee_id=officers.get(commune, user_id), dossier_id=dossier_id,
+                               assignee_id=officers.get(commune, fallback), dossier_id=dossier_id,
                                producer_id=producer_id, due_on=max(today, valid_until - RENEWAL_DUE_BEFORE),
                                today=today, task_id=task_id)
     return changes

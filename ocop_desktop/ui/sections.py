@@ -53,6 +53,12 @@ def _overview(context: AppContext) -> QWidget:
     return OverviewPage(context)
 
 
+def _tasks(context: AppContext) -> QWidget:
+    from ocop_desktop.ui.tasks.page import TasksPage
+
+    return TasksPage(context)
+
+
 # Leaders read the province at a glance first; the section is last in the list so that every other
 # section keeps its Ctrl+number.
 LEADERS = frozenset({"admin", "viewer", "chair", "secretary"})
@@ -68,4 +74,5 @@ def default_sections() -> list[Section]:
         Section("admin", _t("Quản trị"), Icon.SP_ComputerIcon, _admin, admins_only=True),
         Section("overview", _t("Tổng quan"), Icon.SP_FileDialogContentsView, _overview, roles=LEADERS,
                 first_for=frozenset({"admin", "viewer"})),
+        Section("tasks", _t("Việc của tôi"), Icon.SP_FileDialogListView, _tasks),
     ]

@@ -33,8 +33,9 @@ class SyncStatusBar(QStatusBar):
         self.last_sync = QLabel(self)
         self.conflicts = QLabel(self)
         self.conflicts.setTextFormat(Qt.TextFormat.RichText)
+        self.tasks = QLabel(self)  # the person's tasks late or due soon (services.tasks.due_count)
         self.conflicts.linkActivated.connect(lambda _: self.conflicts_clicked.emit())
-        for label in (self.connection, self.unsent, self.last_sync, self.conflicts):
+        for label in (self.tasks, self.connection, self.unsent, self.last_sync, self.conflicts):
             label.setContentsMargins(8, 0, 8, 0)
             self.addPermanentWidget(label)
         self.set_online(False)
@@ -53,6 +54,8 @@ class SyncStatusBar(QStatusBar):
     def refresh(self) -> None:
         connected = bool(self.context.server_url)
         self.context.runner.read(lambda session: _read_status(session, connected), done=self.show_status)
+        user_id = self.context.user.user_id
+        self.context.runner.read(lambda session: _read_due(session, user_id), done=self.show_due)
 
     def on_changes(self, changes: Changes) -> None:
         self.refresh()
@@ -123,6 +126,19 @@ class SyncStatusBar(QStatusBar):
                                            status.open_conflicts))
         else:
             self.conflicts.setText(self.tr("Không có xung đột"))
+
+
+    def show_due(self, due: tuple[int, int]) -> None:
+        soon, late = due
+        self.tasks.setText(self.tr("%n việc đến hạn", "", soon) if soon else "")
+        self.tasks.setStyleSheet("color: #b42318; font-weight: 600;" if late else "")
+        self.tasks.setToolTip(self.tr("%n việc đã quá hạn", "", late) if late else "")
+
+
+def _read_due(session, user_id: str) -> tuple[int, int]:
+    from ocop_desktop.services.tasks import due_count
+
+    return due_count(session, user_id=user_id)
 
 
 def _read_status(session, connected: bool) -> SyncStatus:

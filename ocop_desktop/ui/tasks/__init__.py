@@ -1,0 +1,1 @@
+"""Section "Việc của tôi": tasks of the logged-in person and the admin's board."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from PySide6.QtCore import QSettings
 
 from ocop_desktop.services.overview import load_overview
@@ -86,3 +88,34 @@ def test_a_council_member_has_no_overview(context, tmp_path, qtbot) -> None:
     window = _window(context, tmp_path, qtbot)
     assert "overview" not in [s.key for s in window.sections]
     assert window.current_section() == "dossiers"
+
+
+def test_the_exports_write_the_annual_summary_and_the_products_list(context, tmp_path, qtbot) -> None:
+    """The summary PDF, with both charts as pictures, and the products list as Excel are written through the
+    runner; a folder chosen as the file is refused in Vietnamese and nothing is written."""
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    window = _window(context, tmp_path, qtbot)
+    page = _loaded(window, qtbot)
+    exports, told = page.exports, []
+    exports.tell = lambda text, error: told.append((text, error))
+    exports.choose_save_path = lambda *_args: str(tmp_path / "bao-cao")
+    exports.summary_pdf()
+    qtbot.waitUntil(lambda: len(told) == 1, timeout=20000)
+    assert told[0] == (f"Đã lưu: {tmp_path / 'bao-cao.pdf'}", False)
+    pages = PdfReader(tmp_path / "bao-cao.pdf").pages
+    text = " ".join(" ".join(p.extract_text().split()) for p in pages)
+    assert "Báo cáo tổng hợp chương trình OCOP tỉnh Hà Tĩnh" in unicodedata.normalize("NFC", text)
+    assert sum(len(p.images) for p in pages) == 2
+    exports.choose_save_path = lambda *_args: str(tmp_path / "san-pham.xlsx")
+    exports.products_xlsx()
+    qtbot.waitUntil(lambda: len(told) == 2, timeout=20000)
+    rows = list(load_workbook(tmp_path / "san-pham.xlsx").active.iter_rows(values_only=True))
+    assert len(rows) - 2 == page.data.recognised_total
+    (tmp_path / "thu-muc.xlsx").mkdir()
+    exports.choose_save_path = lambda *_args: str(tmp_path / "thu-muc.xlsx")
+    exports.summary_xlsx()
+    qtbot.waitUntil(lambda: len(told) == 3, timeout=20000)
+    assert told[2][1] is True and "thư mục" in told[2][0].lower()
+    assert list((tmp_path / "thu-muc.xlsx").iterdir()) == []

@@ -56,7 +56,7 @@ class BarChart(pg.PlotWidget):
         highest = max([*bottoms, 1.0])
         # Whole products: a small count would otherwise be ticked in tenths.
         plot.getAxis("left").setTickSpacing(*((1, 1) if highest < 8 else (None, None)))  # type: ignore[arg-type]
-        plot.setYRange(0, highest * (1.35 if self.legend.items else 1.1), padding=0)
+        plot.setYRange(0, highest * (1.5 if self.legend.items else 1.1), padding=0)
 
     def _clicked(self, event) -> None:
         point = self.getPlotItem().vb.mapSceneToView(event.scenePos())
@@ -76,3 +76,18 @@ def _two_lines(label: str) -> str:
         return label
     cut = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(label) / 2))
     return " ".join(words[:cut]) + "\n" + " ".join(words[cut:])
+
+
+def chart_png(chart: BarChart, width: int = 900, height: int = 380) -> bytes:
+    """The chart drawn at a print size, as PNG bytes for a report (the report itself uses no widgets)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    shown = chart.size()
+    chart.resize(width, height)
+    image = chart.grab()
+    chart.resize(shown)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data.data())

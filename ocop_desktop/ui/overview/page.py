@@ -27,7 +27,8 @@ from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.overview import Overview, load_overview
 from ocop_desktop.ui.context import AppContext
 from ocop_desktop.ui.dossiers.list_model import DossierFilter
-from ocop_desktop.ui.overview.charts import BarChart
+from ocop_desktop.ui.overview.charts import BarChart, chart_png
+from ocop_desktop.ui.overview.exports import OverviewExports
 from ocop_desktop.words import dossier_statuses
 
 STARS = (3, 4, 5)
@@ -54,6 +55,9 @@ class OverviewPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.total)
         top.addStretch(1)
+        self.exports = OverviewExports(self.context, self, self.chart_pictures)
+        top.addWidget(self.exports.button)
+        top.addSpacing(12)
         top.addWidget(QLabel(self.tr("Mở trong:"), self))
         top.addWidget(self.target)
         expiring = QHBoxLayout()  # a line of its own: beside the total it would not fit a 1024-pixel screen
@@ -78,6 +82,7 @@ class OverviewPage(QWidget):
         body.addWidget(self.tabs)
         body.setStretchFactor(0, 3)
         body.setStretchFactor(1, 2)
+        body.setSizes([3000, 2000])  # in proportion: the charts get the larger share
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(expiring)
@@ -174,6 +179,9 @@ class OverviewPage(QWidget):
                 table.setItem(row, column, item)
         if headers:
             table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def chart_pictures(self) -> list[bytes]:
+        return [chart_png(self.years_chart), chart_png(self.pipeline_chart)]
 
     # -- drill-down ---------------------------------------------------------------------------
 

@@ -46,14 +46,18 @@ def test_a_commune_and_status_chosen_on_the_map_narrow_the_list_too(context, tmp
 
 
 def test_stars_chosen_in_the_list_hide_markers_on_the_map(context, tmp_path, qtbot):
-    """Choosing 4 stars in the list leaves only producers with a 4-star dossier on the map, all drawn orange;
+    """Choosing a star rating in the list leaves only producers with such a dossier on the map, drawn alike;
     "Bỏ lọc" on the map brings every producer back in both sections."""
     _window, list_page, page = _both(context, tmp_path, qtbot)
     everyone, listed = _mapped(page), list_page.model.rowCount()
-    list_page.stars_box.setCurrentIndex(list_page.stars_box.findData(4))
-    assert page.filters.stars_box.currentData() == 4
-    assert _mapped(page) == _listed_producers(list_page, page)
-    assert {page.selection.styles[p].stars for p in _mapped(page) if p in page.selection.styles} == {4}
+    # The demo's stars depend on its documents (a missing one caps them): take a rating it has.
+    for stars in (4, 3, 5):
+        list_page.stars_box.setCurrentIndex(list_page.stars_box.findData(stars))
+        if _mapped(page):
+            break
+    assert page.filters.stars_box.currentData() == stars
+    assert _mapped(page) and _mapped(page) == _listed_producers(list_page, page)
+    assert {page.selection.styles[p].stars for p in _mapped(page) if p in page.selection.styles} == {stars}
     page.filters.clear_button.click()
     assert list_page.stars_box.currentData() is None and list_page.model.rowCount() == listed
     assert _mapped(page) == everyone

@@ -156,7 +156,7 @@
     </message>
     <message>
         <source>Danh sách sản phẩm OCOP được công nhận đến ngày {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Recognised OCOP products as of {day}</translation>
     </message>
     <message>
         <source>Sản phẩm</source>
@@ -168,19 +168,19 @@
     </message>
     <message>
         <source>Xã</source>
-        <translation type="unfinished">Commune</translation>
+        <translation>Commune</translation>
     </message>
     <message>
         <source>Nhóm</source>
-        <translation type="unfinished">Group</translation>
+        <translation>Group</translation>
     </message>
     <message>
         <source>Tình trạng</source>
-        <translation type="unfinished">State</translation>
+        <translation>Validity</translation>
     </message>
     <message>
         <source>Sản phẩm OCOP</source>
-        <translation type="unfinished"></translation>
+        <translation>OCOP products</translation>
     </message>
     <message>
         <source>Điểm trung bình</source>
@@ -236,43 +236,43 @@
     </message>
     <message>
         <source>Báo cáo tổng hợp chương trình OCOP tỉnh Hà Tĩnh năm {year}</source>
-        <translation type="unfinished"></translation>
+        <translation>Hà Tĩnh province OCOP programme summary report {year}</translation>
     </message>
     <message>
         <source>{n} sao</source>
-        <translation type="unfinished">{n} stars</translation>
+        <translation>{n} stars</translation>
     </message>
     <message>
         <source>Theo năm</source>
-        <translation type="unfinished"></translation>
+        <translation>By year</translation>
     </message>
     <message>
         <source>Năm</source>
-        <translation type="unfinished">Year</translation>
+        <translation>Year</translation>
     </message>
     <message>
         <source>Theo xã</source>
-        <translation type="unfinished">By commune</translation>
+        <translation>By commune</translation>
     </message>
     <message>
         <source>Tổng</source>
-        <translation type="unfinished">Total</translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>Theo nhóm</source>
-        <translation type="unfinished"></translation>
+        <translation>By group</translation>
     </message>
     <message>
         <source>Số hồ sơ</source>
-        <translation type="unfinished">Dossiers</translation>
+        <translation>Dossiers</translation>
     </message>
     <message>
         <source>Chờ lâu nhất (ngày)</source>
-        <translation type="unfinished"></translation>
+        <translation>Longest wait (days)</translation>
     </message>
     <message>
         <source>Chờ từ 30 ngày</source>
-        <translation type="unfinished">Waiting 30 days or more</translation>
+        <translation>Waiting 30 days or more</translation>
     </message>
     <message>
         <source>Hội đồng</source>
@@ -280,39 +280,39 @@
     </message>
     <message>
         <source>Phiếu đã nộp</source>
-        <translation type="unfinished">Sheets submitted</translation>
+        <translation>Sheets submitted</translation>
     </message>
     <message>
         <source>Phiếu cần nộp</source>
-        <translation type="unfinished">Sheets expected</translation>
+        <translation>Sheets expected</translation>
     </message>
     <message>
         <source>Số liệu đến ngày {day}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Figures as of {day}.</translation>
     </message>
     <message>
         <source>Sản phẩm OCOP được công nhận: {n}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recognised OCOP products: {n}.</translation>
     </message>
     <message>
         <source>Hết hạn trong {m} tháng tới: {n}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiring within the next {m} months: {n}.</translation>
     </message>
     <message>
         <source>Tổng hợp</source>
-        <translation type="unfinished"></translation>
+        <translation>Summary</translation>
     </message>
     <message>
         <source>Sản phẩm theo hạng sao qua các năm</source>
-        <translation type="unfinished">Products by stars over the years</translation>
+        <translation>Products by stars over the years</translation>
     </message>
     <message>
         <source>Hồ sơ theo trạng thái</source>
-        <translation type="unfinished">Dossiers by status</translation>
+        <translation>Dossiers by status</translation>
     </message>
     <message>
         <source>Sản phẩm theo xã và hạng sao</source>
-        <translation type="unfinished"></translation>
+        <translation>Products by commune and stars</translation>
     </message>
     <message>
         <source>Quyết định thành lập</source>
@@ -3113,11 +3113,11 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     </message>
     <message>
         <source>Sắp hết hạn (6 tháng)</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiring (6 months)</translation>
     </message>
     <message>
         <source>Hết hiệu lực</source>
-        <translation type="unfinished"></translation>
+        <translation>Expired</translation>
     </message>
     <message>
         <source>Bằng chứng Merkle không khớp: bản ghi hoặc nhật ký đã bị thay đổi.</source>
@@ -5021,43 +5021,43 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
     <name>OverviewExports</name>
     <message>
         <source>Xuất báo cáo</source>
-        <translation type="unfinished"></translation>
+        <translation>Export report</translation>
     </message>
     <message>
         <source>Báo cáo tổng hợp năm (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annual summary (PDF)…</translation>
     </message>
     <message>
         <source>Báo cáo tổng hợp năm (Excel)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annual summary (Excel)…</translation>
     </message>
     <message>
         <source>Danh sách sản phẩm được công nhận (Excel)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recognised products list (Excel)…</translation>
     </message>
     <message>
         <source>Danh sách sản phẩm được công nhận (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recognised products list (PDF)…</translation>
     </message>
     <message>
         <source>Lưu báo cáo tổng hợp</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the summary report</translation>
     </message>
     <message>
         <source>Sổ tính Excel (*.xlsx)</source>
-        <translation type="unfinished">Excel workbook (*.xlsx)</translation>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <source>Lưu danh sách sản phẩm</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the products list</translation>
     </message>
     <message>
         <source>Đang tạo báo cáo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Making the report…</translation>
     </message>
     <message>
         <source>Đã lưu: {path}</source>
-        <translation type="unfinished">Saved: {path}</translation>
+        <translation>Saved: {path}</translation>
     </message>
 </context>
 <context>

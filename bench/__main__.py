@@ -10,6 +10,7 @@ from bench import (
     bench_log_sync,
     bench_map_clusters,
     bench_map_ui,
+    bench_overview,
     bench_scoring,
     bench_search,
     bench_sync,
@@ -30,6 +31,7 @@ def smoke() -> None:
     bench_sync.run(50, 300, 3)
     bench_ui_filter.run(200)
     bench_ui_start.run(200, rounds=1)
+    bench_overview.run(200, rounds=1)
     bench_map_clusters.run(500, repeat=1)
     bench_map_ui.run(500, frames=10, rounds=1)
     bench_translog.run(2000, probes=10)
@@ -60,6 +62,7 @@ def main() -> None:
     if which in ("ui", "all"):
         bench_ui_filter.run(n)
         bench_ui_start.run(n)
+        bench_overview.run(n)
     if which in ("ui", "map", "all"):
         bench_map_ui.run()
     if which in ("trace", "all"):

@@ -91,7 +91,7 @@ def test_someone_on_no_council_gets_an_explanation(runner, demo_paths, qtbot) ->
                        role="viewer")
     page = MyScoringPage(AppContext(runner=runner, paths=demo_paths, blobs=None, user=user))
     qtbot.addWidget(page)
-    assert page.model.rowCount() == 0 and "Chưa có hồ sơ nào để chấm" in page.summary.text()
+    assert page.model.rowCount() == 0 and "Chưa có hồ sơ nào để chấm" in page.empty_note.text()
     assert page.table.isColumnHidden(sheets_model.MEMBER)
 
 

@@ -85,6 +85,14 @@ class MyScoringPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(self._activated)
         layout.addWidget(self.table, 1)
+        # With nothing to score, an empty list squeezed beside an empty sheet read as broken: the page says why
+        # across its whole width instead.
+        self.empty_note = QLabel(side)
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty_note.setStyleSheet("QLabel { background: palette(base); padding: 16px; font-size: 14px; }")
+        self.empty_note.hide()
+        layout.addWidget(self.empty_note, 1)
         return side
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -102,7 +110,7 @@ class MyScoringPage(QWidget):
     def _arrange(self) -> None:
         """The sheet gets the width its criteria and totals need (cut off on the right, a choice's points were
         unreadable on a 1366-pixel screen); the list gets the rest, up to what its columns use."""
-        if self._sized_by_hand:
+        if self._sized_by_hand or self.stack.isHidden():
             return
         width, handle = self.splitter.width(), self.splitter.handleWidth()
         header = self.table.horizontalHeader()
@@ -155,6 +163,7 @@ class MyScoringPage(QWidget):
                 self._select(row_identity(current))
         finally:
             self._quiet = False
+        self._show_empty(not rows)
         self._arrange()  # the columns have their widths now
         counts = {status: sum(1 for r in rows if r.status == status) for status in ("draft", NOT_STARTED,
                                                                                      "submitted")}
@@ -163,8 +172,14 @@ class MyScoringPage(QWidget):
                                  .format(draft=count(counts["draft"]), todo=count(counts[NOT_STARTED]),
                                          done=count(counts["submitted"])))
         else:
-            self.summary.setText(self.tr("Chưa có hồ sơ nào để chấm. Hồ sơ được giao cho hội đồng mà bạn là "
-                                         "thành viên chấm điểm sẽ hiện ở đây."))
+            self.empty_note.setText(self.tr("Chưa có hồ sơ nào để chấm. Hồ sơ được giao cho hội đồng mà bạn là "
+                                            "thành viên chấm điểm sẽ hiện ở đây."))
+
+    def _show_empty(self, empty: bool) -> None:
+        self.table.setVisible(not empty)
+        self.summary.setVisible(not empty)
+        self.empty_note.setVisible(empty)
+        self.stack.setVisible(not empty)
 
     def _list_failed(self, error: Exception) -> None:
         self.summary.setText(error_text(error))

@@ -799,15 +799,15 @@
     </message>
     <message>
         <source>Không có hồ sơ nào khớp “{query}” trong phiên này.</source>
-        <translation type="unfinished"></translation>
+        <translation>No dossier in this session matches “{query}”.</translation>
     </message>
     <message>
         <source>Không có hồ sơ nào của xã bạn trong phiên này. Tài khoản cán bộ xã chỉ thấy kết quả chấm của các hồ sơ thuộc xã mình; hồ sơ của xã khác do hội đồng và tỉnh theo dõi.</source>
-        <translation type="unfinished"></translation>
+        <translation>This session has no dossier of your commune. A commune officer's account sees the scores of their own commune's dossiers only; other communes' dossiers are followed by the council and the province.</translation>
     </message>
     <message>
         <source>Phiên này chưa có hồ sơ nào: chưa hồ sơ nào được giao cho hội đồng và chưa có phiếu chấm. Quản trị tỉnh giao hồ sơ cho hội đồng ở Quản trị → Hội đồng.</source>
-        <translation type="unfinished"></translation>
+        <translation>This session has no dossier yet: none has been put before the council and no sheet has been scored. The provincial admin puts dossiers before the council in Administration → Councils.</translation>
     </message>
     <message>
         <source>Không ghi được tệp “{path}”: thư mục không tồn tại hoặc không có quyền ghi. Hãy chọn nơi lưu khác.</source>

@@ -795,7 +795,7 @@
     </message>
     <message>
         <source>Chưa có phiên đánh giá nào trên máy này. Phiên đánh giá được mở cùng hội đồng, ở Quản trị → Hội đồng.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no evaluation session on this laptop yet. A session is opened with its council, in Administration → Councils.</translation>
     </message>
     <message>
         <source>Không có hồ sơ nào khớp “{query}” trong phiên này.</source>
@@ -803,7 +803,7 @@
     </message>
     <message>
         <source>Không có hồ sơ nào của xã bạn trong phiên này. Tài khoản cán bộ xã chỉ thấy kết quả chấm của các hồ sơ thuộc xã mình; hồ sơ của xã khác do hội đồng và tỉnh theo dõi.</source>
-        <translation>This session has no dossier of your commune. A commune officer's account sees the scores of their own commune's dossiers only; other communes' dossiers are followed by the council and the province.</translation>
+        <translation>This session has no dossier of your commune. A commune officer&apos;s account sees the scores of their own commune&apos;s dossiers only; other communes&apos; dossiers are followed by the council and the province.</translation>
     </message>
     <message>
         <source>Phiên này chưa có hồ sơ nào: chưa hồ sơ nào được giao cho hội đồng và chưa có phiếu chấm. Quản trị tỉnh giao hồ sơ cho hội đồng ở Quản trị → Hội đồng.</source>
@@ -3141,6 +3141,102 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     </message>
     <message>
         <source>Máy chủ chưa nhận chữ ký của nhân chứng này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thêm mới</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cập nhật</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không đổi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lỗi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tên sản phẩm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số đăng ký kinh doanh</source>
+        <translation type="unfinished">Business registration number</translation>
+    </message>
+    <message>
+        <source>Mã xã</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Năm công nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loại hình chủ thể</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không đọc được tệp: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tệp này không phải bảng tính Excel (.xlsx); hãy mở nó bằng Excel và lưu lại dạng .xlsx.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tệp có mật khẩu (hoặc là tệp .xls cũ): hãy mở bằng Excel, bỏ mật khẩu và lưu dạng .xlsx.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bảng có {rows} dòng, quá {limit} dòng một lần nhập; hãy chia thành nhiều tệp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không thấy dòng tiêu đề (Tên sản phẩm, Chủ thể, Xã/phường…) trong 12 dòng đầu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa có cột cho “{column}”; hãy chọn cột đó trong bảng ghép cột.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ô ở cột {column} là công thức; hãy dán giá trị (Paste Values) rồi nhập lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thiếu {column}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thiếu xã/phường.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không tìm thấy xã/phường “{commune}” trong danh mục 2025 hay mã cũ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tên “{commune}” khớp nhiều xã/phường; hãy ghi mã xã.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xã cũ “{commune}” đã chia cho nhiều xã mới; hãy ghi tên hoặc mã xã mới.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số sao hoặc năm công nhận không đọc được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số sao {stars} không hợp lệ (từ 3 đến 5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trùng với dòng {first} (cùng chủ thể và tên sản phẩm).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5609,7 +5705,7 @@ A submitted sheet can no longer be edited; to change it, you must rescore.</tran
     </message>
     <message>
         <source>Kết nối máy chủ tỉnh…</source>
-        <translation type="unfinished">Connect to the provincial server…</translation>
+        <translation>Connect to the provincial server…</translation>
     </message>
     <message>
         <source>Lịch sử đồng bộ</source>
@@ -5633,7 +5729,7 @@ A submitted sheet can no longer be edited; to change it, you must rescore.</tran
     </message>
     <message>
         <source>Chưa thể đồng bộ: máy này đang làm việc ngoại tuyến (dữ liệu mẫu), chưa kết nối với máy chủ tỉnh. Mọi việc vẫn làm được trên máy; để đồng bộ, bấm “Kết nối máy chủ tỉnh…” rồi đăng nhập bằng tài khoản do tỉnh cấp: ứng dụng mời đăng nhập ngay, không cần mở lại.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot sync yet: this laptop works offline (demo data) and is not connected to the provincial server. Everything still works on this laptop; to sync, click “Connect to the provincial server…” and log in with the account the province gave you: the app offers the login at once, no restart needed.</translation>
     </message>
     <message>
         <source>Xung đột cần giải quyết ({n})</source>

@@ -3145,99 +3145,99 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     </message>
     <message>
         <source>Thêm mới</source>
-        <translation type="unfinished"></translation>
+        <translation>New</translation>
     </message>
     <message>
         <source>Cập nhật</source>
-        <translation type="unfinished"></translation>
+        <translation>Update</translation>
     </message>
     <message>
         <source>Không đổi</source>
-        <translation type="unfinished"></translation>
+        <translation>Unchanged</translation>
     </message>
     <message>
         <source>Lỗi</source>
-        <translation type="unfinished"></translation>
+        <translation>Error</translation>
     </message>
     <message>
         <source>Tên sản phẩm</source>
-        <translation type="unfinished"></translation>
+        <translation>Product name</translation>
     </message>
     <message>
         <source>Số đăng ký kinh doanh</source>
-        <translation type="unfinished">Business registration number</translation>
+        <translation>Business registration number</translation>
     </message>
     <message>
         <source>Mã xã</source>
-        <translation type="unfinished"></translation>
+        <translation>Commune code</translation>
     </message>
     <message>
         <source>Năm công nhận</source>
-        <translation type="unfinished"></translation>
+        <translation>Year recognised</translation>
     </message>
     <message>
         <source>Loại hình chủ thể</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind of producer</translation>
     </message>
     <message>
         <source>Không đọc được tệp: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>The file cannot be read: {reason}</translation>
     </message>
     <message>
         <source>Tệp này không phải bảng tính Excel (.xlsx); hãy mở nó bằng Excel và lưu lại dạng .xlsx.</source>
-        <translation type="unfinished"></translation>
+        <translation>This file is not an Excel workbook (.xlsx); open it in Excel and save it as .xlsx.</translation>
     </message>
     <message>
         <source>Tệp có mật khẩu (hoặc là tệp .xls cũ): hãy mở bằng Excel, bỏ mật khẩu và lưu dạng .xlsx.</source>
-        <translation type="unfinished"></translation>
+        <translation>The file has a password (or is an old .xls file): open it in Excel, remove the password and save it as .xlsx.</translation>
     </message>
     <message>
         <source>Bảng có {rows} dòng, quá {limit} dòng một lần nhập; hãy chia thành nhiều tệp.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sheet has {rows} rows, more than the {limit} one import takes; split it into several files.</translation>
     </message>
     <message>
         <source>Không thấy dòng tiêu đề (Tên sản phẩm, Chủ thể, Xã/phường…) trong 12 dòng đầu.</source>
-        <translation type="unfinished"></translation>
+        <translation>No header row (Tên sản phẩm, Chủ thể, Xã/phường…) in the first 12 rows.</translation>
     </message>
     <message>
         <source>Chưa có cột cho “{column}”; hãy chọn cột đó trong bảng ghép cột.</source>
-        <translation type="unfinished"></translation>
+        <translation>No column is chosen for “{column}”; choose it in the column mapping.</translation>
     </message>
     <message>
         <source>Ô ở cột {column} là công thức; hãy dán giá trị (Paste Values) rồi nhập lại.</source>
-        <translation type="unfinished"></translation>
+        <translation>The cell in column {column} is a formula; paste it as values and import again.</translation>
     </message>
     <message>
         <source>Thiếu {column}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{column} is missing.</translation>
     </message>
     <message>
         <source>Thiếu xã/phường.</source>
-        <translation type="unfinished"></translation>
+        <translation>The commune is missing.</translation>
     </message>
     <message>
         <source>Không tìm thấy xã/phường “{commune}” trong danh mục 2025 hay mã cũ.</source>
-        <translation type="unfinished"></translation>
+        <translation>No commune “{commune}” in the 2025 list or among the old codes.</translation>
     </message>
     <message>
         <source>Tên “{commune}” khớp nhiều xã/phường; hãy ghi mã xã.</source>
-        <translation type="unfinished"></translation>
+        <translation>The name “{commune}” matches several communes; give the commune code.</translation>
     </message>
     <message>
         <source>Xã cũ “{commune}” đã chia cho nhiều xã mới; hãy ghi tên hoặc mã xã mới.</source>
-        <translation type="unfinished"></translation>
+        <translation>The old commune “{commune}” was split between several new ones; give the new commune&apos;s name or code.</translation>
     </message>
     <message>
         <source>Số sao hoặc năm công nhận không đọc được.</source>
-        <translation type="unfinished"></translation>
+        <translation>The stars or the year of recognition cannot be read.</translation>
     </message>
     <message>
         <source>Số sao {stars} không hợp lệ (từ 3 đến 5).</source>
-        <translation type="unfinished"></translation>
+        <translation>{stars} stars is not valid (3 to 5).</translation>
     </message>
     <message>
         <source>Trùng với dòng {first} (cùng chủ thể và tên sản phẩm).</source>
-        <translation type="unfinished"></translation>
+        <translation>The same as row {first} (same producer and product name).</translation>
     </message>
 </context>
 <context>

@@ -75,7 +75,8 @@ def test_screenshot_of_every_main_screen(context, tmp_path, qtbot, screenshots):
         window.show_section(section.key)
         QApplication.processEvents()
         assert window.grab().save(str(screenshots / f"screen_{section.key}.png"))
-    assert [s.key for s in window.sections] == ["dossiers", "scoring", "councils", "map", "sync", "admin"]
+    assert [s.key for s in window.sections] == ["dossiers", "scoring", "councils", "map", "sync", "admin", "overview",
+                                               "tasks"]
 
 
 def test_the_vietnamese_interface_has_no_english_words(context, tmp_path, qtbot):

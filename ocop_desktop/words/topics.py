@@ -7,6 +7,17 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ocop_desktop.words import accounts, lots, sync_scope, tasks, traceability, translog, translog_errors, transport
+from ocop_desktop.words import (
+    accounts,
+    importing,
+    lots,
+    sync_scope,
+    tasks,
+    traceability,
+    translog,
+    translog_errors,
+    transport,
+)
 
-MODULES: list[ModuleType] = [accounts, traceability, transport, lots, sync_scope, translog, translog_errors, tasks]
+MODULES: list[ModuleType] = [accounts, traceability, transport, lots, sync_scope, translog, translog_errors, tasks,
+                             importing]

@@ -68,17 +68,20 @@ def pull_session(db) -> Iterator[Session]:
             raw.execute("PRAGMA foreign_keys = ON")
 
 
-def document_hashes(session: Session) -> set[str]:
-    """The files this laptop may have to send: those of live documents the server has not taken yet (made
-    here, or with an unsent change). A document pulled from the server had its file uploaded before its
+def document_hashes(session: Session, live_only: bool = False) -> set[str]:
+    """The files this laptop may have to send: those of documents the server has not taken yet (made here
+    and live, or with an unsent change). A document pulled from the server had its file uploaded before its
     row was accepted; asking about those would also ask about files that have since left this device's
     scope, which the server never lets it upload."""
     hashes: set[str] = set()
     for model, entity in ((DossierDocument, "dossier_documents"), (LotPhoto, "lot_photos")):
         unsent = select(ChangeJournal.entity_id).where(ChangeJournal.entity == entity,
                                                        ChangeJournal.status == "pending")
+        # A document attached and removed between two syncs still has its insert in the journal, which
+        # names the file: the server takes that row only from a device that sent the bytes.
+        wanted = (model.deleted.is_(False) & model.server_version.is_(None)) | model.id.in_(unsent)
         hashes |= set(session.scalars(select(model.sha256).where(
-            model.deleted.is_(False), model.server_version.is_(None) | model.id.in_(unsent))))
+            wanted & model.deleted.is_(False) if live_only else wanted)))
     return hashes
 
 

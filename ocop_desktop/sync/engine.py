@@ -148,7 +148,10 @@ class SyncEngine:
             self._stop_if_cancelled()
             files = attachments.upload_missing(self.db, self.client, self.blobs, self._file_progress)
             report.uploaded, report.files_refused = files.uploaded, files.refused
-            self._exchange(report, held_back=set(files.refused))
+            with self.db.session() as session:
+                # A removed document's rows go as they are: its tombstone needs no file.
+                live = sync_store.document_hashes(session, live_only=True)
+            self._exchange(report, held_back=set(files.refused) & live)
             self._stop_if_cancelled()
             # After the pull, so the entries about rows this sync brought are proved in the same sync.
             report.log = log.run()

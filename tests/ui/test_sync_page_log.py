@@ -3,6 +3,7 @@ fork on the server with its two confirmed ways out, and the admin's witness keys
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,13 @@ def test_the_admin_sets_witness_keys_and_a_bad_one_is_refused_in_vietnamese(page
     qtbot.waitUntil(lambda: not dialog.isVisible())
     qtbot.waitUntil(lambda: witness.fingerprint() in panel.witness_label.text())
     assert "bo-nnmt.gov.vn/nhan-chung" in panel.witness_label.text()
+
+
+def test_only_an_admin_is_offered_the_witness_keys(make_laptop, qtbot):
+    """A council member sees the key, the guarantee and the witnesses required, but no button to change them."""
+    laptop = make_laptop("thanh-vien")
+    laptop.context.user = dataclasses.replace(laptop.context.user, role="member")
+    shown = SyncPage(laptop.context)
+    qtbot.addWidget(shown)
+    assert not shown.log_panel.witness_button.isVisibleTo(shown)
+    assert "Nhân chứng bắt buộc: chưa đặt" in shown.log_panel.witness_label.text()

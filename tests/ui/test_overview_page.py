@@ -119,3 +119,25 @@ def test_the_exports_write_the_annual_summary_and_the_products_list(context, tmp
     qtbot.waitUntil(lambda: len(told) == 3, timeout=20000)
     assert told[2][1] is True and "thư mục" in told[2][0].lower()
     assert list((tmp_path / "thu-muc.xlsx").iterdir()) == []
+
+
+def test_a_click_on_a_status_bar_opens_that_status(context, tmp_path, qtbot) -> None:
+    """A real mouse click on the pipeline chart's bar of a status narrows the list to that status; a click
+    between bars does nothing."""
+    from PySide6.QtCore import QPointF, Qt
+
+    window = _window(context, tmp_path, qtbot)
+    page = _loaded(window, qtbot)
+    chart = page.pipeline_chart
+    index = max(range(len(page.data.pipeline)), key=lambda i: page.data.pipeline[i].count)
+    view_box = chart.getPlotItem().vb
+
+    def click_at(x: float, y: float) -> None:
+        where = chart.mapFromScene(view_box.mapViewToScene(QPointF(x, y)))
+        qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=where)
+
+    click_at(index + 0.5, 1)  # between two bars
+    assert window.current_section() == "overview"
+    click_at(index, page.data.pipeline[index].count / 2)
+    assert window.current_section() == "dossiers"
+    assert context.dossier_filter.value == m.DossierFilter(status=page.data.pipeline[index].status)

@@ -9,7 +9,9 @@ from ocop_desktop.i18n import _t
 def alarm_reasons() -> dict[str, str]:
     return {
         "fork": _t("nhật ký mới không nối tiếp nhật ký máy này đã thấy: lịch sử đã bị viết lại"),
-        "signature": _t("điểm kiểm không được ký bằng khoá nhật ký máy này đã ghim (khoá bị thay, hoặc giả mạo)"),
+        # Also what a checkpoint lacking a required witness's cosignature raises (log_check opens it in one go).
+        "signature": _t("điểm kiểm không mang chữ ký hợp lệ của khoá nhật ký máy này đã ghim, hoặc thiếu chữ ký "
+                        "đồng ký của một nhân chứng bắt buộc (khoá bị thay, giả mạo, hoặc nhân chứng chưa đồng ký)"),
         "inclusion": _t("một bản ghi của máy này không nằm trong nhật ký đã ký"),
     }
 

@@ -3000,8 +3000,8 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>điểm kiểm không được ký bằng khoá nhật ký máy này đã ghim (khoá bị thay, hoặc giả mạo)</source>
-        <translation>the checkpoint is not signed with the log key this laptop pinned (the key was replaced, or forged)</translation>
+        <source>điểm kiểm không mang chữ ký hợp lệ của khoá nhật ký máy này đã ghim, hoặc thiếu chữ ký đồng ký của một nhân chứng bắt buộc (khoá bị thay, giả mạo, hoặc nhân chứng chưa đồng ký)</source>
+        <translation>the checkpoint does not carry a valid signature of the log key this laptop pinned, or lacks the cosignature of a required witness (the key was replaced, forged, or the witness has not co-signed)</translation>
     </message>
     <message>
         <source>một bản ghi của máy này không nằm trong nhật ký đã ký</source>

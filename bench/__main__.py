@@ -6,6 +6,7 @@ import platform
 import sys
 
 from bench import (
+    bench_import,
     bench_insert,
     bench_log_sync,
     bench_map_clusters,
@@ -37,6 +38,7 @@ def smoke() -> None:
     bench_translog.run(2000, probes=10)
     bench_log_sync.run(20, 200, 50, repeat=3)
     labels_bench.run(6, rounds=1)
+    bench_import.run(20)
 
 
 def main() -> None:
@@ -54,6 +56,7 @@ def main() -> None:
         db = bench_insert.run(n)
         bench_search.run(db)
         db.close()
+        bench_import.run()
     if which in ("map", "all"):
         bench_map_clusters.run()
     if which in ("sync", "all"):

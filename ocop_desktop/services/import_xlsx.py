@@ -201,10 +201,10 @@ def commit_import(session: Session, preview: Preview) -> Changes:
     """Writes the new and changed rows of a confirmed preview, all in the caller's one transaction; rows in
     error and unchanged rows are left alone. A producer named by several rows is created once."""
     changes = Changes()
+    rows = [r for r in preview.rows if r.action in ("new", "update")]
+    producers: dict[int, str] = {}
     made: dict[tuple[str, str], str] = {}
-    for row in preview.rows:
-        if row.action not in ("new", "update"):
-            continue
+    for row in rows:
         v = row.values
         producer_id = row.producer_id or made.get((norm(row.producer), v["commune_code"]))
         if producer_id is None:
@@ -212,15 +212,22 @@ def commit_import(session: Session, preview: Preview) -> Changes:
                                                    **v["producer"]).row_id()
             made[(norm(row.producer), v["commune_code"])] = producer_id
             changes |= Changes.of("producers", producer_id)
-        elif row.action == "update":
-            extra = {k: val for k, val in v["producer"].items() if k != "name"}
-            if extra:
-                changes |= registry.update_producer(session, producer_id, **extra)
-        if row.product_id is None:
-            changes |= registry.create_product(session, producer_id=producer_id, name=v["product"],
-                                               subgroup_code=v["subgroup"], commune_code=v["commune_code"],
-                                               description=v["note"])
-        elif v["subgroup"]:
-            changes |= registry.update_product(session, row.product_id, subgroup_code=v["subgroup"])
+        elif row.action == "update" and (extra := {k: x for k, x in v["producer"].items() if k != "name"}):
+            changes |= registry.update_producer(session, producer_id, **extra)
+        producers[row.number] = producer_id
+    # The producers written at once: a product checks its producer, and a pending one would be flushed alone.
+    session.flush()
+    # No autoflush while the products are made: each would otherwise write the one before it alone (the public
+    # code's uniqueness check queries). Two codes colliding would fail the single flush below, and with it the
+    # whole import, never half of it.
+    with session.no_autoflush:
+        for row in rows:
+            v = row.values
+            if row.product_id is None:
+                changes |= registry.create_product(session, producer_id=producers[row.number], name=v["product"],
+                                                   subgroup_code=v["subgroup"], commune_code=v["commune_code"],
+                                                   description=v["note"])
+            else:
+                changes |= registry.update_product(session, row.product_id, subgroup_code=v["subgroup"])
     session.flush()
     return changes

@@ -79,11 +79,14 @@ class Overview:
     def recognised_total(self) -> int:
         return sum(self.recognised.values())
 
-    def recognised_by(self, dimension: str, stars: bool = True) -> dict[Any, dict[int, int]]:
-        """``dimension`` ("commune_code", "group", "year") -> stars -> products; with ``stars`` False every
-        count is under key 0."""
+    def recognised_by(self, dimension: str, stars: bool = True, *, year: int | None = None,
+                      group: str | None = None) -> dict[Any, dict[int, int]]:
+        """``dimension`` ("commune_code", "group", "year") -> stars -> products, of the products recognised in
+        ``year`` and of ``group`` when given; with ``stars`` False every count is under key 0."""
         table: dict[Any, dict[int, int]] = {}
         for key, count in self.recognised.items():
+            if (year is not None and key.year != year) or (group is not None and key.group != group):
+                continue
             row = table.setdefault(getattr(key, dimension), {})
             column = key.stars if stars else 0
             row[column] = row.get(column, 0) + count

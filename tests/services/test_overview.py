@@ -69,6 +69,8 @@ def test_recognised_products_by_stars_commune_group_and_year(session: Session, p
     assert view.recognised_by("commune_code") == {first: {4: 1, 3: 2}, second: {5: 1}}
     assert view.recognised_by("group", stars=False) == {"I.1.a": {0: 2}, "II.2": {0: 2}}
     assert view.recognised_by("year") == {2026: {4: 1}, 2024: {3: 1, 5: 1}, 2025: {3: 1}}
+    assert view.recognised_by("commune_code", year=2024) == {first: {3: 1}, second: {5: 1}}
+    assert view.recognised_by("commune_code", year=2024, group="II.2") == {second: {5: 1}}
     assert view.commune_names[first]
 
 

@@ -141,3 +141,21 @@ def test_a_click_on_a_status_bar_opens_that_status(context, tmp_path, qtbot) -> 
     click_at(index, page.data.pipeline[index].count / 2)
     assert window.current_section() == "dossiers"
     assert context.dossier_filter.value == m.DossierFilter(status=page.data.pipeline[index].status)
+
+
+def test_a_chosen_group_narrows_the_tables_and_the_drill_down(context, demo_db, tmp_path, qtbot) -> None:
+    """With a product group chosen, the commune table counts that group only, and a cell opens Hồ sơ narrowed to
+    the commune, the stars and the group."""
+    window = _window(context, tmp_path, qtbot)
+    page = _loaded(window, qtbot)
+    assert page.group_box.count() >= 2 and page.group_box.currentData() is None
+    page.group_box.setCurrentIndex(1)
+    group = page.group_box.currentData()
+    expected = page.data.recognised_by("commune_code", group=group)
+    table = page.by_commune
+    assert sum(int(table.item(r, 4).text()) for r in range(table.rowCount())) \
+        == sum(sum(v.values()) for v in expected.values())
+    row, column = next((r, c) for r in range(table.rowCount()) for c in (1, 2, 3) if int(table.item(r, c).text()))
+    table.cellClicked.emit(row, column)
+    shown = context.dossier_filter.value
+    assert (shown.group, shown.stars) == (group, STARS[column - 1]) and shown.commune is not None

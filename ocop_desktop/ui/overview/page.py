@@ -69,6 +69,15 @@ class OverviewPage(QWidget):
         charts = QSplitter(Qt.Orientation.Horizontal, self)
         charts.addWidget(self.years_chart)
         charts.addWidget(self.pipeline_chart)
+        self.year_box, self.group_box = QComboBox(self), QComboBox(self)
+        self.year_box.setToolTip(self.tr("Chỉ tính các sản phẩm được công nhận trong năm này"))
+        self.group_box.setToolTip(self.tr("Chỉ tính các sản phẩm thuộc nhóm này; bấm vào ô sẽ lọc cả nhóm"))
+        narrow = QHBoxLayout()
+        narrow.addWidget(QLabel(self.tr("Năm công nhận:"), self))
+        narrow.addWidget(self.year_box)
+        narrow.addWidget(QLabel(self.tr("Nhóm sản phẩm:"), self))
+        narrow.addWidget(self.group_box)
+        narrow.addStretch(1)
         self.tabs = QTabWidget(self)
         self.by_commune, self.by_group, self.by_year = (self._table() for _ in range(3))
         self.pipeline_table, self.councils_table = self._table(), self._table()
@@ -79,7 +88,12 @@ class OverviewPage(QWidget):
             self.tabs.addTab(table, title)
         body = QSplitter(Qt.Orientation.Vertical, self)
         body.addWidget(charts)
-        body.addWidget(self.tabs)
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addLayout(narrow)
+        lower_layout.addWidget(self.tabs, 1)
+        body.addWidget(lower)
         body.setStretchFactor(0, 3)
         body.setStretchFactor(1, 2)
         body.setSizes([3000, 2000])  # in proportion: the charts get the larger share
@@ -91,6 +105,8 @@ class OverviewPage(QWidget):
             button.clicked.connect(lambda _checked=False, n=number: self._expiring_clicked(n))
         self.years_chart.bar_clicked.connect(lambda _index, stars: self.drill(stars=stars))
         self.pipeline_chart.bar_clicked.connect(self._status_bar_clicked)
+        self.year_box.currentIndexChanged.connect(lambda _i: self._fill_tables())
+        self.group_box.currentIndexChanged.connect(lambda _i: self._fill_tables())
 
     def _table(self) -> QTableWidget:
         table = QTableWidget(self)
@@ -127,13 +143,39 @@ class OverviewPage(QWidget):
         names = dossier_statuses()
         self.pipeline_chart.show_bars([names.get(s.status, s.status) for s in data.pipeline],
                                       {-1: [s.count for s in data.pipeline]}, {})
-        self._fill_recognised(self.by_commune, data.recognised_by("commune_code"), data.commune_names, "commune")
-        self._fill_recognised(self.by_group, data.recognised_by("group"), data.group_names, "group")
-        self._fill_recognised(self.by_year, data.recognised_by("year"), {}, None)
+        self._fill_choices(data)
+        self._fill_tables()
         self._fill_pipeline(data)
         self._fill_councils(data)
 
-    def _fill_recognised(self, table: QTableWidget, counts: dict, names: dict[str, str], field: str | None) -> None:
+    def _fill_choices(self, data: Overview) -> None:
+        """Keeps the chosen year and group across a reload when they still have products."""
+        for box, values, names, everything in (
+                (self.year_box, sorted({k.year for k in data.recognised}, reverse=True), {}, self.tr("Mọi năm")),
+                (self.group_box, sorted({k.group for k in data.recognised}), data.group_names,
+                 self.tr("Mọi nhóm"))):
+            chosen = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(everything, None)
+            for value in values:
+                box.addItem(f"{value} · {names[value]}" if value in names else str(value), value)
+            box.setCurrentIndex(max(box.findData(chosen), 0) if chosen is not None else 0)
+            box.blockSignals(False)
+
+    def _fill_tables(self) -> None:
+        data = self.data
+        if data is None:
+            return
+        year, group = self.year_box.currentData(), self.group_box.currentData()
+        self._fill_recognised(self.by_commune, data.recognised_by("commune_code", year=year, group=group),
+                              data.commune_names, "commune", group)
+        self._fill_recognised(self.by_group, data.recognised_by("group", year=year, group=group),
+                              data.group_names, "group", None)
+        self._fill_recognised(self.by_year, data.recognised_by("year", year=year, group=group), {}, None, group)
+
+    def _fill_recognised(self, table: QTableWidget, counts: dict, names: dict[str, str], field: str | None,
+                         group: str | None) -> None:
         headers = [self.tr("Xã") if field == "commune" else self.tr("Nhóm") if field == "group" else self.tr("Năm"),
                    *(self.tr("{n} sao").format(n=s) for s in STARS), self.tr("Tổng")]
         rows = sorted(counts.items(), key=lambda kv: (-sum(kv[1].values()), str(kv[0])))
@@ -141,7 +183,7 @@ class OverviewPage(QWidget):
             rows = sorted(counts.items(), reverse=True)
         cells = []
         for key, by_stars in rows:
-            narrowed = {field: key} if field else {}
+            narrowed = ({field: key} if field else {}) | ({"group": group} if group else {})
             label = f"{key} · {names[key]}" if field == "group" and key in names else names.get(key, str(key))
             cells.append([(label, narrowed), *((str(by_stars.get(s, 0)), {**narrowed, "stars": s}) for s in STARS),
                           (str(sum(by_stars.values())), narrowed)])

@@ -5183,6 +5183,22 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
         <translation>Dossiers by status</translation>
     </message>
     <message>
+        <source>Chỉ tính các sản phẩm được công nhận trong năm này</source>
+        <translation>Count only the products recognised in this year</translation>
+    </message>
+    <message>
+        <source>Chỉ tính các sản phẩm thuộc nhóm này; bấm vào ô sẽ lọc cả nhóm</source>
+        <translation>Count only the products of this group; a click on a cell filters by the group too</translation>
+    </message>
+    <message>
+        <source>Năm công nhận:</source>
+        <translation>Year of recognition:</translation>
+    </message>
+    <message>
+        <source>Nhóm sản phẩm:</source>
+        <translation>Product group:</translation>
+    </message>
+    <message>
         <source>Theo xã</source>
         <translation>By commune</translation>
     </message>
@@ -5213,6 +5229,14 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
     <message>
         <source>{n} sao</source>
         <translation>{n} stars</translation>
+    </message>
+    <message>
+        <source>Mọi năm</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>Mọi nhóm</source>
+        <translation>All groups</translation>
     </message>
     <message>
         <source>Xã</source>

@@ -127,6 +127,9 @@ class PullRequest(Wire):
     combined: str | None = Field(default=None, max_length=64)  # the laptop's combined digest now
     # 2026-12-03, still version 2: the laptop reads `gone`; an older laptop never asks, so never gets it.
     gone: bool = False
+    # 2026-12-03, still version 2: the last page carries the transparency log's latest signed checkpoint,
+    # so a sync with nothing new checks the log without a request of its own.
+    log: bool = False
 
 
 class Row(Wire):
@@ -168,6 +171,7 @@ class PullResponse(Wire):
     epoch: str
     digest: CheckResponse | None = None  # asked for, on the last page only
     gone: list[GoneRow] = []  # asked for: rows that left the scope at versions this page covers
+    log_checkpoint: str | None = None  # asked for, on the last page: the log's latest signed checkpoint
 
 
 def combined_digest(entities: dict[str, ScopeDigest]) -> str:

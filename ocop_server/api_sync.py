@@ -34,6 +34,7 @@ from ocop_server.merge import apply_change
 from ocop_server.models import Record, RecordScope
 from ocop_server.scope import Viewer
 from ocop_server.scope_gone import gone_rows
+from ocop_server.translog import log as translog_log
 
 VIEWER_INPUTS = frozenset({"council_members", "users"})
 GZIP_LEVEL, GZIP_MINIMUM = 3, 1024  # also the app's middleware settings (app.py)
@@ -79,7 +80,7 @@ def pull(request: Request, body: PullRequest, caller: Caller = Depends(require_c
         epochs = request.app.state.epochs.get(session)
         epochs.verify(body.epoch, body.cursor, snapshot)
         key = ("pull", caller.viewer.keys, body.cursor, body.limit, body.entity, snapshot, body.digest, body.combined,
-               body.gone, epochs.current)
+               body.gone, body.log, epochs.current)
         raw, packed = request.app.state.snapshots.get_or_make(
             key, lambda: _packed(_page(request, session, caller.viewer, body, snapshot)))
     if packed is not None and "gzip" in request.headers.get("accept-encoding", "").lower():
@@ -120,6 +121,8 @@ def _page(request: Request, session: Session, viewer: Viewer, body: PullRequest,
     if body.gone and body.entity is None:
         rows = gone_rows(session, viewer, body.cursor, cursor)
         gone = ',"gone":' + json.dumps([{"entity": e, "id": i} for e, i in rows])
+    if body.log and not more:
+        gone += ',"log_checkpoint":' + json.dumps(translog_log.checkpoint(session))
     return (f'{{"rows":[{",".join(parts)}],"cursor":{cursor},"more":{"true" if more else "false"},'
             f'"epoch":{json.dumps(request.app.state.epochs.get(session).current)},"digest":{digest}{gone}}}')
 

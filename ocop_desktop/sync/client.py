@@ -169,9 +169,10 @@ class ServerClient:
         return self._call("POST", "/sync/push", p.PushResponse, request)
 
     def pull(self, cursor: int, limit: int = 500, entity: str | None = None, *, epoch: str | None = None,
-             digest: bool = False, combined: str | None = None, gone: bool = False) -> p.PullResponse:
+             digest: bool = False, combined: str | None = None, gone: bool = False,
+             log: bool = False) -> p.PullResponse:
         request = p.PullRequest(cursor=cursor, limit=limit, entity=entity, epoch=epoch, digest=digest,
-                                combined=combined, gone=gone)
+                                combined=combined, gone=gone, log=log)
         return self._call("POST", "/sync/pull", p.PullResponse, request)
 
     def check(self, cursor: int, combined: str | None = None, *, epoch: str | None = None) -> p.CheckResponse:

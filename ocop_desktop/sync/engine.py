@@ -107,6 +107,7 @@ class SyncEngine:
     def __init__(self, db: Database, client: ServerClient, blobs: BlobStore,
                  progress: Callable[[Progress], None] | None = None, cancel: threading.Event | None = None):
         self.db, self.client, self.blobs = db, client, blobs
+        self.log_checkpoint: str | None = None  # the log's checkpoint as the last pull page carried it
         self._progress = progress or (lambda p: None)
         self._cancel = cancel or threading.Event()
 
@@ -154,7 +155,7 @@ class SyncEngine:
             self._exchange(report, held_back=set(files.refused) & live)
             self._stop_if_cancelled()
             # After the pull, so the entries about rows this sync brought are proved in the same sync.
-            report.log = log.run()
+            report.log = log.run(self.log_checkpoint)
             self.check(report)
             self._report("done", 1, 1)
         except Cancelled:
@@ -266,7 +267,7 @@ class SyncEngine:
 
         def fetch(cursor: int, epoch: str | None) -> PullResponse:
             return self.client.pull(cursor, PULL_PAGE, entity, epoch=epoch, digest=digest, combined=combined,
-                                    gone=entity is None)
+                                    gone=entity is None, log=entity is None)
 
         listed: set[str] = set()  # a re-download's ids: the entity's whole scope once the last page is in
 
@@ -285,6 +286,7 @@ class SyncEngine:
                             sync_store.set_position(session, page.cursor, page.epoch)
                             if following is None:
                                 report.pulled += pull_apply.retry_quarantined(session, report.pulled_ids)
+                                self.log_checkpoint = page.log_checkpoint
                         else:
                             listed.update(row.id for row in page.rows)
                             if following is None:

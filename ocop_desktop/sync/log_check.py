@@ -85,7 +85,8 @@ class LogChecker:
         if alarm:
             raise LogAlarm(json.loads(alarm)["what"], Path(json.loads(alarm)["evidence"]))
 
-    def run(self) -> LogStatus | None:
+    def run(self, note: str | None = None) -> LogStatus | None:
+        """``note``: the checkpoint a pull already carried (else it is asked for)."""
         self.raise_if_alarmed()
         with self.db.session() as session:
             pinned = sync_store.get_meta(session, KEY) or None
@@ -101,20 +102,22 @@ class LogChecker:
                     return None  # a server from before the log: nothing to check yet
                 raise
         key = Verifier.decode(served_key)
-        try:
-            note = self._get("/log/checkpoint").text
-        except SyncError as error:
-            if error.code == "log_empty":
-                self._save(served_key, None)
-                return LogStatus(key.fingerprint(), 0, not pinned, 0)
-            raise
+        if note is None:
+            try:
+                note = self._get("/log/checkpoint").text
+            except SyncError as error:
+                if error.code == "log_empty":
+                    self._save(served_key, None)
+                    return LogStatus(key.fingerprint(), 0, not pinned, 0)
+                raise
         try:
             checkpoint = open_checkpoint(note, key, witnesses)
         except NoteError as error:
             raise self._alarm("signature", {"checkpoint": note, "error": str(error)}) from error
         start = self._check_extends(last, checkpoint, note)
-        checked = self._check_entries(start, checkpoint)
-        self._save(served_key, checkpoint)
+        checked = self._check_entries(start, checkpoint) if start < checkpoint.size else 0
+        if not pinned or start < checkpoint.size or not last:
+            self._save(served_key, checkpoint)
         return LogStatus(key.fingerprint(), checkpoint.size, not pinned, checked)
 
     def _check_extends(self, last: dict[str, Any] | None, checkpoint: Checkpoint, note: str) -> int:

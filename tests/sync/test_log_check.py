@@ -109,3 +109,19 @@ def test_every_sync_checks_the_log_and_an_alarm_stops_the_next_one_before_it_sen
         laptop.sync()
     with laptop.session() as session:
         assert sync_store.count_unsent(session) == unsent_before
+
+
+def test_a_sync_with_nothing_new_checks_the_log_without_a_request_of_its_own(laptop, server):
+    laptop.client.publish(CRITERIA_TEXT)
+    laptop.sync()
+    asked: list[str] = []
+    original = laptop.client.request
+
+    def spy(method, path, **kw):
+        asked.append(path)
+        return original(method, path, **kw)
+
+    laptop.client.request = spy
+    report = laptop.sync()
+    assert report.log is not None and report.log.size == 1
+    assert [path for path in asked if path.startswith("/log/")] == []  # the pull carried the checkpoint

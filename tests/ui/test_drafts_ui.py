@@ -46,6 +46,7 @@ def open_window(context, tmp_path, qtbot, *, keep: bool = True) -> MainWindow:
 
 
 def type_address(window: MainWindow, qtbot, dossier_id: str):
+    window.show_section("dossiers")  # an admin starts on Tổng quan
     workspace = window.pages["dossiers"]
     workspace.open(dossier_id)
     editor = workspace.editor

@@ -4350,6 +4350,109 @@ After this step you cannot move it back to “{current}” yourself.</translatio
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Nhập danh sách sản phẩm từ Excel</source>
+        <translation>Import a product list from Excel</translation>
+    </message>
+    <message>
+        <source>Tệp .xlsx của danh sách sản phẩm OCOP</source>
+        <translation>The .xlsx file of the OCOP product list</translation>
+    </message>
+    <message>
+        <source>Chọn tệp…</source>
+        <translation>Choose a file…</translation>
+    </message>
+    <message>
+        <source>Xem trước</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Cột trong tệp</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <source>Là thông tin</source>
+        <translation>Holds</translation>
+    </message>
+    <message>
+        <source>Dòng</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Sẽ làm</source>
+        <translation>Will</translation>
+    </message>
+    <message>
+        <source>Sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Chủ thể</source>
+        <translation>Producer</translation>
+    </message>
+    <message>
+        <source>Mã xã</source>
+        <translation>Commune code</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Nhập vào cơ sở dữ liệu</source>
+        <translation>Import into the database</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Chọn danh sách sản phẩm</source>
+        <translation>Choose a product list</translation>
+    </message>
+    <message>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Đang đọc tệp…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>Nhập {new} sản phẩm mới và cập nhật {update}? {error} dòng lỗi sẽ bị bỏ qua.</source>
+        <translation>Import {new} new products and update {update}? {error} rows with errors will be left out.</translation>
+    </message>
+    <message>
+        <source>Xác nhận nhập</source>
+        <translation>Confirm the import</translation>
+    </message>
+    <message>
+        <source>{new} mới · {update} cập nhật · {unchanged} không đổi · {error} lỗi</source>
+        <translation>{new} new · {update} updated · {unchanged} unchanged · {error} errors</translation>
+    </message>
+    <message>
+        <source>Dòng tiêu đề có ô gộp: hãy kiểm tra cột ở bảng ghép cột.</source>
+        <translation>The header row has merged cells: check the columns in the mapping table.</translation>
+    </message>
+    <message>
+        <source>(không có tiêu đề)</source>
+        <translation>(no header)</translation>
+    </message>
+    <message>
+        <source>— bỏ qua —</source>
+        <translation>— ignore —</translation>
+    </message>
+    <message>
+        <source>Đã nhập xong; dữ liệu sẽ được gửi lên máy chủ ở lần đồng bộ tới.</source>
+        <translation>Imported; the data goes to the server at the next sync.</translation>
+    </message>
+    <message>
+        <source>Chưa nhập: {reason}</source>
+        <translation>Not imported: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>LabelsDialog</name>
     <message>
         <source>In tem QR truy xuất</source>
@@ -6125,6 +6228,13 @@ A submitted sheet can no longer be edited; to change it, you must rescore.</tran
     <message>
         <source>Huỷ</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>menu</name>
+    <message>
+        <source>Nhập danh sách sản phẩm từ Excel…</source>
+        <translation>Import a product list from Excel…</translation>
     </message>
 </context>
 <context>

@@ -54,6 +54,8 @@ class Preview:
     unknown: list[tuple[int, str]]
     rows: list[PreviewRow]
     merged_header: bool
+    headers: tuple[str | None, ...] = ()
+    missing: str = ""  # a required field no column is matched to: no row is read until one is
 
     def count(self, action: str) -> int:
         return sum(1 for r in self.rows if r.action == action)
@@ -109,7 +111,8 @@ def preview_import(session: Session, path: Path, mapping: dict[int, str] | None 
     mapping = found if mapping is None else mapping
     missing = [f for f in REQUIRED if f not in mapping.values()]
     if missing:
-        raise ServiceError("import_column_missing", "mapping", column=missing[0])
+        return Preview(mapping=mapping, unknown=[u for u in unknown if u[0] not in mapping], rows=[],
+                       merged_header=sheet.merged_header, headers=tuple(sheet.headers), missing=missing[0])
     communes, known = Communes.load(session), Registry.load(session)
     seen: dict[tuple[str, str], int] = {}
     rows = []
@@ -119,7 +122,7 @@ def preview_import(session: Session, path: Path, mapping: dict[int, str] | None 
         if progress is not None and i % 500 == 0:
             progress(i, len(sheet.rows))
     return Preview(mapping=mapping, unknown=[u for u in unknown if u[0] not in mapping], rows=rows,
-                   merged_header=sheet.merged_header)
+                   merged_header=sheet.merged_header, headers=tuple(sheet.headers))
 
 
 def _error(number: int, record: dict[str, Any], code: str, **params: Any) -> PreviewRow:

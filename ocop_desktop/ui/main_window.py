@@ -119,6 +119,9 @@ class MainWindow(QMainWindow):
         from ocop_desktop.ui.map.basemap_actions import add_map_actions
 
         add_map_actions(app_menu, self)
+        from ocop_desktop.ui.import_dialog.dialog import add_import_action
+
+        add_import_action(app_menu, self, self.context)
         language = app_menu.addMenu(self.tr("Ngôn ngữ / Language"))
         current = str(self.settings.value("ui/language", "vi"))
         for code, name in (("vi", "Tiếng Việt"), ("en", "English")):

@@ -1,0 +1,1 @@
+"""The dialog that imports a provincial product list from Excel."""

@@ -159,3 +159,17 @@ def test_a_chosen_group_narrows_the_tables_and_the_drill_down(context, demo_db, 
     table.cellClicked.emit(row, column)
     shown = context.dossier_filter.value
     assert (shown.group, shown.stars) == (group, STARS[column - 1]) and shown.commune is not None
+
+
+def test_only_changes_to_what_is_counted_read_the_figures_again(context, tmp_path, qtbot) -> None:
+    """A score line saved leaves the figures as read; a recognition recorded reads them all again."""
+    from ocop_desktop.services.changes import Changes
+
+    window = _window(context, tmp_path, qtbot)
+    page = _loaded(window, qtbot)
+    shown = page.data
+    page.on_changes(Changes.of("score_lines", "x"))
+    qtbot.wait(200)
+    assert page.data is shown
+    page.on_changes(Changes.of("recognitions", "x"))
+    qtbot.waitUntil(lambda: page.data is not shown, timeout=10000)

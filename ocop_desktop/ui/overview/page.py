@@ -33,6 +33,9 @@ from ocop_desktop.words import dossier_statuses
 
 STARS = (3, 4, 5)
 FILTER_ROLE = Qt.ItemDataRole.UserRole  # a cell's DossierFilter fields, as a dict
+# What the figures are counted from: a change elsewhere (a score line, a lot) leaves them as they are.
+WATCHED = frozenset({"producers", "products", "dossiers", "recognitions", "councils", "council_members",
+                     "council_assignments", "score_sheets", "criteria_set_versions"})
 
 
 class OverviewPage(QWidget):
@@ -129,7 +132,8 @@ class OverviewPage(QWidget):
             self.reload()
 
     def on_changes(self, changes: Changes) -> None:
-        self.reload()
+        if changes.entities & WATCHED or not changes.entities:
+            self.reload()
 
     def show_overview(self, data: Overview) -> None:
         self.data = data

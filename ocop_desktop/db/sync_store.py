@@ -44,6 +44,12 @@ def get_meta(session: Session, key: str, default: str | None = None) -> str | No
     return default if value is None else value
 
 
+def get_metas(session: Session, keys: Sequence[str]) -> dict[str, str]:
+    """Several keys in one query (absent ones are left out)."""
+    rows = session.execute(select(LocalMeta.key, LocalMeta.value).where(LocalMeta.key.in_(keys)))
+    return {key: value for key, value in rows if value is not None}
+
+
 def set_meta(session: Session, key: str, value: str) -> None:
     row = session.get(LocalMeta, key)
     if row is None:

@@ -62,6 +62,12 @@ def clear_alarm(session: Session, trust_new_key: bool = False) -> None:
         sync_store.set_meta(session, CHECKPOINT, "")
 
 
+def _raise_if(alarm: str | None) -> None:
+    if alarm:
+        stored = json.loads(alarm)
+        raise LogAlarm(stored["what"], Path(stored["evidence"]))
+
+
 class LogChecker:
     def __init__(self, client: ServerClient, db: Any, evidence_dir: Path) -> None:
         self.client, self.db, self.evidence_dir = client, db, evidence_dir
@@ -81,17 +87,16 @@ class LogChecker:
     def raise_if_alarmed(self) -> None:
         """Before anything is sent: a server this laptop stopped trusting gets nothing until a person acts."""
         with self.db.session() as session:
-            alarm = sync_store.get_meta(session, ALARM)
-        if alarm:
-            raise LogAlarm(json.loads(alarm)["what"], Path(json.loads(alarm)["evidence"]))
+            _raise_if(sync_store.get_meta(session, ALARM))
 
     def run(self, note: str | None = None) -> LogStatus | None:
         """``note``: the checkpoint a pull already carried (else it is asked for)."""
-        self.raise_if_alarmed()
         with self.db.session() as session:
-            pinned = sync_store.get_meta(session, KEY) or None
-            last = json.loads(sync_store.get_meta(session, CHECKPOINT) or "null")
-            witnesses = tuple(Verifier.decode(k) for k in (sync_store.get_meta(session, WITNESSES) or "").split())
+            meta = sync_store.get_metas(session, (ALARM, KEY, CHECKPOINT, WITNESSES))
+        _raise_if(meta.get(ALARM))
+        pinned = meta.get(KEY) or None
+        last = json.loads(meta.get(CHECKPOINT) or "null")
+        witnesses = tuple(Verifier.decode(k) for k in meta.get(WITNESSES, "").split())
         if pinned:
             served_key = pinned  # a new key shows as a checkpoint the pinned key did not sign
         else:

@@ -219,6 +219,8 @@ def commit_import(session: Session, preview: Preview) -> Changes:
             changes |= registry.update_producer(session, producer_id, **extra)
         producers[row.number] = producer_id
     # The producers written at once: a product checks its producer, and a pending one would be flushed alone.
+    # Held here because the session holds rows weakly: a dropped one would be read back for every product.
+    held = list(session.new)
     session.flush()
     # No autoflush while the products are made: each would otherwise write the one before it alone (the public
     # code's uniqueness check queries). Two codes colliding would fail the single flush below, and with it the
@@ -233,4 +235,5 @@ def commit_import(session: Session, preview: Preview) -> Changes:
             else:
                 changes |= registry.update_product(session, row.product_id, subgroup_code=v["subgroup"])
     session.flush()
+    del held
     return changes

@@ -127,9 +127,14 @@ def summary_html(view: Overview, charts: Sequence[bytes]) -> str:
 
 def _html_table(headers: list[str], rows: list[list[object]]) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{escape(str(v))}</td>" for v in row) + "</tr>" for row in rows)
+    body = "".join("<tr>" + "".join(_cell(v) for v in row) + "</tr>" for row in rows)
     empty = "" if rows else f'<tr><td colspan="{len(headers)}">{escape(_t("Chưa có số liệu"))}</td></tr>'
     return f'<table border="1" cellspacing="0" cellpadding="3" width="100%"><tr>{head}</tr>{body}{empty}</table>'
+
+
+def _cell(value: object) -> str:
+    align = ' align="right"' if isinstance(value, int) else ""
+    return f"<td{align}>{escape(str(value))}</td>"
 
 
 def write_summary_xlsx(path: str | os.PathLike, view: Overview) -> Path:

@@ -78,7 +78,7 @@ def _two_lines(label: str) -> str:
     return " ".join(words[:cut]) + "\n" + " ".join(words[cut:])
 
 
-def chart_png(chart: BarChart, width: int = 900, height: int = 380) -> bytes:
+def chart_png(chart: BarChart, width: int = 680, height: int = 300) -> bytes:
     """The chart drawn at a print size, as PNG bytes for a report (the report itself uses no widgets)."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 

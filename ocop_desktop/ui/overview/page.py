@@ -72,6 +72,25 @@ class OverviewPage(QWidget):
         charts = QSplitter(Qt.Orientation.Horizontal, self)
         charts.addWidget(self.years_chart)
         charts.addWidget(self.pipeline_chart)
+        body = QSplitter(Qt.Orientation.Vertical, self)
+        body.addWidget(charts)
+        body.addWidget(self._build_tables())
+        body.setStretchFactor(0, 3)
+        body.setStretchFactor(1, 2)
+        body.setSizes([3000, 2000])  # in proportion: the charts get the larger share
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(expiring)
+        layout.addWidget(body, 1)
+        for number, button in enumerate(self.expiry_buttons):
+            button.clicked.connect(lambda _checked=False, n=number: self._expiring_clicked(n))
+        self.years_chart.bar_clicked.connect(lambda _index, stars: self.drill(stars=stars))
+        self.pipeline_chart.bar_clicked.connect(self._status_bar_clicked)
+        self.year_box.currentIndexChanged.connect(lambda _i: self._fill_tables())
+        self.group_box.currentIndexChanged.connect(lambda _i: self._fill_tables())
+
+    def _build_tables(self) -> QWidget:
+        """The year and group choices over the tabs of tables."""
         self.year_box, self.group_box = QComboBox(self), QComboBox(self)
         self.year_box.setToolTip(self.tr("Chỉ tính các sản phẩm được công nhận trong năm này"))
         self.group_box.setToolTip(self.tr("Chỉ tính các sản phẩm thuộc nhóm này; bấm vào ô sẽ lọc cả nhóm"))
@@ -89,27 +108,12 @@ class OverviewPage(QWidget):
                              (self.pipeline_table, self.tr("Hồ sơ đang chờ")),
                              (self.councils_table, self.tr("Tiến độ hội đồng"))):
             self.tabs.addTab(table, title)
-        body = QSplitter(Qt.Orientation.Vertical, self)
-        body.addWidget(charts)
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addLayout(narrow)
         lower_layout.addWidget(self.tabs, 1)
-        body.addWidget(lower)
-        body.setStretchFactor(0, 3)
-        body.setStretchFactor(1, 2)
-        body.setSizes([3000, 2000])  # in proportion: the charts get the larger share
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(expiring)
-        layout.addWidget(body, 1)
-        for number, button in enumerate(self.expiry_buttons):
-            button.clicked.connect(lambda _checked=False, n=number: self._expiring_clicked(n))
-        self.years_chart.bar_clicked.connect(lambda _index, stars: self.drill(stars=stars))
-        self.pipeline_chart.bar_clicked.connect(self._status_bar_clicked)
-        self.year_box.currentIndexChanged.connect(lambda _i: self._fill_tables())
-        self.group_box.currentIndexChanged.connect(lambda _i: self._fill_tables())
+        return lower
 
     def _table(self) -> QTableWidget:
         table = QTableWidget(self)

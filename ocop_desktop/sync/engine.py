@@ -46,6 +46,7 @@ CHECKED_KEY = "last_matching_check"
 FULL_CHECK_EVERY = 3600.0  # seconds
 PULL_PAGE = 1000
 CURSOR_RESET = "cursor_reset"
+ACCOUNT_DISABLED = "account_disabled"
 # What the journal writes in ChangeJournal.op (a str column); Change checks it again when the cast one is built.
 ChangeOp = Literal["insert", "update", "delete"]
 
@@ -163,6 +164,8 @@ class SyncEngine:
             raise
         except SyncError as exc:
             outcome, detail = "failed", f"{exc.code}: {exc.message}"
+            if exc.code == ACCOUNT_DISABLED:
+                self._cut_off(report)
             raise
         except Exception as exc:
             outcome, detail = "failed", f"{type(exc).__name__}: {exc}"
@@ -175,6 +178,20 @@ class SyncEngine:
                                                                        report.conflicts, report.rejected)
                 session.commit()
         return report
+
+    def _cut_off(self, report: SyncReport) -> None:
+        """The account was disabled: what this laptop pulled under it leaves now (a lost laptop keeps none of
+        the province's rows past its next contact); its unsent work is quarantined, never dropped, and any
+        other account of this laptop gets the rows back at its next sync, from the start."""
+        with sync_store.pull_session(self.db) as session:
+            held = [(entity, row_id) for entity in sync_store.models()
+                    for row_id in sync_store.held_ids(session, entity)]
+            files = self._forget(session, report, held)
+            sync_store.set_position(session, 0, sync_store.epoch(session) or "")
+            sync_store.set_meta(session, CHECKED_KEY, "")
+            session.commit()
+        for sha256 in files:
+            self.blobs.remove(sha256)
 
     def _remember_server_limits(self) -> None:
         info = self.client.info()

@@ -14,6 +14,8 @@ from ocop_desktop.db.models import ChangeJournal, Council, Dossier, DossierDocum
 from ocop_desktop.services import assignments, councils, criteria, documents, dossiers, registry, sheets
 from ocop_desktop.services.sync_history import overview
 from ocop_desktop.sync import attachments
+from ocop_desktop.sync.client import SyncError
+from ocop_server.models import User as ServerUser
 
 PASSWORD = "mat-khau-123"  # the password tests/sync/conftest.py gives the admin
 
@@ -198,3 +200,23 @@ def test_gone_never_names_rows_of_a_council_the_member_never_sat_on(world):
     assert world.admin.sync().rejected == 0
     named = {g.id for g in world.member.client.pull(1, 1000, gone=True).gone}
     assert world.leaving in named and foreign not in named
+
+
+def test_a_disabled_account_leaves_nothing_of_the_province_on_its_laptop(world, server):
+    """Disabling the member cuts the laptop off at its next contact: everything it pulled goes, with the
+    cached files; its unsent draft sheet is quarantined with the reason, never dropped."""
+    member = world.member
+    sheet = _draft_sheet(world)
+    with server.app.state.sessions() as s:
+        member_id = s.scalar(select(ServerUser.id).where(ServerUser.username == "thanhvien"))
+    response = world.admin.client.request("POST", f"/admin/users/{member_id}/disable")
+    assert response.status_code == 200
+    with pytest.raises(SyncError) as refused:
+        member.sync()
+    assert refused.value.code == "account_disabled"
+    with member.session() as s:
+        assert _count(s, Dossier) == 0 and _count(s, DossierDocument) == 0 and _count(s, Council) == 0
+        assert s.get(ScoreSheet, sheet) is None
+        unsent = list(s.scalars(select(ChangeJournal).where(ChangeJournal.entity_id == sheet)))
+    assert unsent and {e.status for e in unsent} == {"quarantined"}
+    assert not member.blobs.has(world.leaving_file) and not member.blobs.has(world.kept_file)

@@ -6065,6 +6065,10 @@ A submitted sheet can no longer be edited; to change it, you must rescore.</tran
         <translation>Cancel task</translation>
     </message>
     <message>
+        <source>Chưa có việc nào được giao cho bạn.</source>
+        <translation>No task has been given to you yet.</translation>
+    </message>
+    <message>
         <source>Giao việc</source>
         <translation>Assign a task</translation>
     </message>

@@ -37,6 +37,7 @@ def test_the_admins_board_and_a_refused_task(qtbot, context: AppContext, screens
     page = _page(qtbot, context)
     made = _tasks(context)
     assert made > 0 and page.board.rowCount() > 0 and page.tabs.isTabVisible(page.board_index)
+    assert page.empty.isVisible()  # nothing is given to this admin: the list says so
     page.person.setCurrentIndex(page.person.findData(_member(context).user_id))
     page.title.setText("Kiểm tra thực địa HTX Nước mắm")
     page.due.setDate(QDate.currentDate().addDays(-3))

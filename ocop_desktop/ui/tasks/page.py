@@ -91,7 +91,10 @@ class TasksPage(QWidget):
         self.message = QLabel(box)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020;")
+        self.empty = QLabel(self.tr("Chưa có việc nào được giao cho bạn."), box)
+        self.empty.setVisible(False)
         layout = QVBoxLayout(box)
+        layout.addWidget(self.empty)
         layout.addWidget(self.mine)
         layout.addLayout(row)
         layout.addWidget(self.message)
@@ -189,6 +192,7 @@ class TasksPage(QWidget):
     def _fill_mine(self, rows: tuple[TaskRow, ...], today: date) -> None:
         kinds, statuses = task_words.task_kinds(), task_words.task_statuses()
         self.mine.setRowCount(len(rows))
+        self.empty.setVisible(not rows)
         for i, task in enumerate(rows):
             last = task.comments[-1].get("text", "") if task.comments else task.notes
             values = (formats.day(task.due_on, blank="—"), kinds.get(task.kind, task.kind), task.title,

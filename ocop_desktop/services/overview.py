@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import String, and_, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from ocop_core.domain.dates import add_months, vietnam_today
+from ocop_core.domain.dates import add_months, vietnam_today, vietnam_zone
 from ocop_core.domain.dossier_status import STATUSES
 from ocop_desktop.db.models import (
     AdminUnit,
@@ -153,8 +153,10 @@ def _expiring(latest: list[_Decision], today: date) -> tuple[ExpiryBand, ...]:
 
 def _pipeline(session: Session, today: date) -> tuple[PipelineStage, ...]:
     d = Dossier.__table__
-    start_of_today = datetime.combine(today, time(), tzinfo=UTC)
-    cutoff = datetime.combine(date.fromordinal(today.toordinal() - LONG_WAIT_DAYS), time(), tzinfo=UTC)
+    # Days as Vietnam counts them: a dossier changed at 06:00 in Hà Tĩnh (23:00 UTC the day before) has waited
+    # since today, not since yesterday.
+    zone = vietnam_zone()
+    cutoff = datetime.combine(date.fromordinal(today.toordinal() - LONG_WAIT_DAYS), time(), tzinfo=zone)
     changed = func.coalesce(d.c.updated_at, d.c.submitted_at, d.c.created_at)
     rows = session.execute(
         select(d.c.status, func.count(), func.min(changed), func.sum(case((changed < cutoff, 1), else_=0)))
@@ -164,7 +166,7 @@ def _pipeline(session: Session, today: date) -> tuple[PipelineStage, ...]:
     stages = []
     for status in (*STATUSES, *sorted(set(found) - set(STATUSES))):
         count, oldest, long = found.get(status, (0, None, 0))
-        waited = max((start_of_today - _aware(oldest)).days + 1, 0) if oldest is not None else 0
+        waited = max((today - _aware(oldest).astimezone(zone).date()).days, 0) if oldest is not None else 0
         stages.append(PipelineStage(status, count, waited, int(long or 0)))
     return tuple(stages)
 

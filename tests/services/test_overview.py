@@ -101,6 +101,11 @@ def test_pipeline_counts_each_status_and_how_long_it_waited(session: Session, pr
     session.execute(update(Dossier).where(Dossier.id == made[2]).values(deleted=True))
     session.commit()
     stages = {s.status: s for s in load_overview(session, TODAY).pipeline}
+    early = dossiers.create_dossier(session, product_id=province["d"]).id
+    session.execute(update(Dossier).where(Dossier.id == early).values(
+        status="forwarded", updated_at=datetime(2026, 6, 14, 23, 0, tzinfo=UTC)))  # 06:00 on 15 June in Hà Tĩnh
+    session.commit()
+    assert {s.status: s for s in load_overview(session, TODAY).pipeline}["forwarded"].oldest_days == 0
     assert list(stages) == ["draft", "submitted", "commune_checked", "forwarded", "evaluated", "closed"]
     assert (stages["draft"].count, stages["draft"].oldest_days, stages["draft"].long_waiting) == (1, 75, 1)
     assert (stages["submitted"].count, stages["submitted"].oldest_days, stages["submitted"].long_waiting) == (1, 5, 0)

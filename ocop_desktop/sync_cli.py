@@ -41,9 +41,8 @@ def cmd_sync(args, paths: AppPaths) -> int:
         except SyncError as exc:
             print(f"{error_text(exc)} ({exc.code})", file=sys.stderr)
             return 2
-        if cred is not None and cred.token and cred.server_url == client.base_url:
-            client.token = cred.token
-        else:
+        if not (cred is not None and cred.token and cred.server_url == client.base_url
+                and _renewed(db, client, cred)):
             password = os.environ.get("OCOP_PASSWORD") or getpass.getpass("Mật khẩu: ")
             try:
                 login(db, client, args.username, password)
@@ -67,3 +66,27 @@ def cmd_sync(args, paths: AppPaths) -> int:
         return 0
     finally:
         db.close()
+
+
+def _renewed(db, client, cred) -> bool:
+    """Swaps the stored token for a fresh one, as the window does while online (a token unused for 30 days
+    expires); False when it has died already, and the password is asked instead."""
+    from ocop_desktop.db import credentials
+    from ocop_desktop.sync.accounts_client import AccountsClient
+    from ocop_desktop.sync.client import SyncError
+    from ocop_desktop.sync.token_renewal import DEAD_TOKEN
+
+    client.token = cred.token
+    try:
+        token = AccountsClient(client).renew().token
+    except SyncError as exc:
+        if exc.code in DEAD_TOKEN:
+            client.token = None
+            return False
+        return True  # not renewed this time (no network...): the sync says what is wrong
+    with db.session() as session:
+        credentials.remember(session, username=cred.username, user_id=cred.user_id, full_name=cred.full_name,
+                             role=cred.role, verifier=cred.verifier, token=token, server_url=cred.server_url)
+        session.commit()
+    client.token = token
+    return True

@@ -5,12 +5,14 @@ from __future__ import annotations
 import inspect
 from pathlib import Path
 
+import pytest
+
 from ocop_desktop.cli import main
 from ocop_desktop.db.models import Producer
 from ocop_desktop.db.schema import open_database
 from ocop_desktop.services import registry
 from ocop_desktop.sync import client as client_module
-from ocop_desktop.sync.client import ServerClient
+from ocop_desktop.sync.client import ServerClient, SyncError
 
 PASSWORD = "mat-khau-123"  # what tests/sync/conftest.py gives the admin
 
@@ -72,3 +74,30 @@ def test_ocop_sync_without_a_server_backs_off_then_fails_clearly(tmp_path: Path,
     retries, backoff = defaults["retries"].default, defaults["backoff"].default
     assert len(waits) == retries > 0
     assert all(0 <= wait <= backoff * 2 ** attempt for attempt, wait in enumerate(waits))
+
+
+def test_ocop_sync_renews_its_token_so_an_old_copy_stops_working(server, tmp_path: Path, capsys, monkeypatch):
+    """Like the window, the command line swaps its stored token for a fresh one on each run online: the token
+    a stolen copy of yesterday's files holds is refused from then on."""
+    from ocop_desktop.db import credentials
+
+    data = tmp_path / "laptop"
+    monkeypatch.setenv("OCOP_PASSWORD", PASSWORD)
+    assert main(["--data-dir", str(data), "sync", "--server", server.url, "--username", "admin"]) == 0
+    monkeypatch.delenv("OCOP_PASSWORD")
+    db = open_database(data / "ocop.sqlite3")
+    with db.session() as s:
+        first = credentials.find(s, "admin").token
+    db.close()
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": (_ for _ in ()).throw(AssertionError("asked")))
+    assert main(["--data-dir", str(data), "sync", "--server", server.url, "--username", "admin"]) == 0
+    db = open_database(data / "ocop.sqlite3")
+    with db.session() as s:
+        second = credentials.find(s, "admin").token
+    db.close()
+    assert second and second != first
+    old = ServerClient(server.url, "00000000-0000-4000-8000-000000000001", token=first, retries=0)
+    with pytest.raises(SyncError) as refused:
+        old.pull(0)
+    assert refused.value.status == 401
+    old.close()

@@ -60,7 +60,8 @@ def _app(data_dir: str, expected: int) -> None:
     settings = ui_settings(paths)
     translations.install(app, "vi")
     runner = Runner(open_database=database_opener(paths))
-    user = CurrentUser("00000000-0000-4000-8000-000000000001", "admin", "Quản trị viên", "admin")
+    # A secretary: Hồ sơ is their first screen (an admin's is Tổng quan), and they see every dossier.
+    user = CurrentUser("00000000-0000-4000-8000-000000000001", "admin", "Quản trị viên", "secretary")
     window = main_window(paths, runner, settings, user)  # opens the database once it is painted
     window.show()
     app.processEvents()

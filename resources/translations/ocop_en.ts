@@ -3125,23 +3125,23 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     </message>
     <message>
         <source>Điểm kiểm (checkpoint) hoặc khoá của nhật ký minh bạch không hợp lệ.</source>
-        <translation type="unfinished"></translation>
+        <translation>The transparency log's checkpoint or key is not valid.</translation>
     </message>
     <message>
         <source>Gói bằng chứng không kiểm chứng được ({what}).</source>
-        <translation type="unfinished"></translation>
+        <translation>The proof bundle could not be verified ({what}).</translation>
     </message>
     <message>
         <source>Máy chủ chưa có khoá ký nhật ký minh bạch: tạo bằng ocop-server create-log-key, hoặc khôi phục tệp khoá từ bản sao lưu.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server has no transparency log signing key: create one with ocop-server create-log-key, or restore the key file from its backup.</translation>
     </message>
     <message>
         <source>Nhân chứng phát hiện nhật ký bị viết lại; bằng chứng đã được lưu.</source>
-        <translation type="unfinished"></translation>
+        <translation>The witness found the log rewritten; the evidence was saved.</translation>
     </message>
     <message>
         <source>Máy chủ chưa nhận chữ ký của nhân chứng này.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server does not accept this witness's signature yet.</translation>
     </message>
     <message>
         <source>Thêm mới</source>

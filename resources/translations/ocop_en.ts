@@ -2997,7 +2997,7 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     </message>
     <message>
         <source>nhật ký mới không nối tiếp nhật ký máy này đã thấy: lịch sử đã bị viết lại</source>
-        <translation type="unfinished"></translation>
+        <translation>the new log does not extend the log this laptop saw: history was rewritten</translation>
     </message>
     <message>
         <source>điểm kiểm không mang chữ ký hợp lệ của khoá nhật ký máy này đã ghim, hoặc thiếu chữ ký đồng ký của một nhân chứng bắt buộc (khoá bị thay, giả mạo, hoặc nhân chứng chưa đồng ký)</source>
@@ -3121,7 +3121,7 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     </message>
     <message>
         <source>Bằng chứng Merkle không khớp: bản ghi hoặc nhật ký đã bị thay đổi.</source>
-        <translation type="unfinished"></translation>
+        <translation>The Merkle proof does not match: the record or the log was changed.</translation>
     </message>
     <message>
         <source>Điểm kiểm (checkpoint) hoặc khoá của nhật ký minh bạch không hợp lệ.</source>

@@ -150,6 +150,7 @@ def start(paths: AppPaths, runner, settings, *, setup_dialog=None, login_dialog=
     who = login.session
     user = CurrentUser(who.user_id, who.username, who.full_name, who.role, who.online)
     device = runner.db.device_id  # open: the login read its credentials from it
+    _make_automatic_tasks(runner, user)
 
     def make_client():
         from ocop_desktop.sync.client import ServerClient
@@ -158,6 +159,15 @@ def start(paths: AppPaths, runner, settings, *, setup_dialog=None, login_dialog=
 
     return main_window(paths, runner, settings, user, server_url, make_client if server_url else None, sections,
                        login=who if server_url else None)
+
+
+def _make_automatic_tasks(runner, user) -> None:
+    """Tasks that make themselves (a scoring task per council member, a renewal six months ahead), at each
+    start; the sync controller makes them again after each sync."""
+    from ocop_desktop.services import tasks_auto
+
+    if user.role in tasks_auto.MAKERS:
+        runner.write(lambda s: tasks_auto.ensure_auto_tasks(s, user_id=user.user_id, role=user.role))
 
 
 def main_window(paths: AppPaths, runner, settings, user, server_url: str | None = None, make_client=None,

@@ -27,6 +27,7 @@ from ocop_desktop.services import (
     recognitions,
     registry,
     sheets,
+    tasks_auto,
 )
 from ocop_desktop.services.sync_status import mark_demo_data
 
@@ -168,6 +169,8 @@ def build(factory: Callable[[], Session], scale: int = 240, seed: int = 42,
             session.expunge_all()
             report("dossiers", batch.stop, scale)
         demo_lots.add_lots(session, council.admin)
+        # The admin's automatic tasks are part of the demo, so the first start finds none left to make.
+        tasks_auto.ensure_auto_tasks(session, user_id=council.admin, role="admin")
         # However the demo is built (first start, `ocop demo-data`, a benchmark), its rows stay off the unsent
         # count until a server is set: a fresh demo must not greet a person with thousands of changes to send.
         mark_demo_data(session)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from ocop_desktop.services import tasks_auto
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.sync.auto import AutoSync
 
@@ -77,13 +78,15 @@ class SyncController(QObject):
         engine = SyncEngine(self.context.runner.db, client, self.context.blobs, progress=self.progress.emit,
                             cancel=self._cancel)
 
-        login, db = self.context.login, self.context.runner.db
+        login, db, user = self.context.login, self.context.runner.db, self.context.user
 
         def run():
             try:
                 if login is not None:
                     renew_quietly(db, client, login)
-                return engine.sync()
+                report = engine.sync()
+                _make_tasks(db, user, report)
+                return report
             finally:
                 client.close()  # each sync gets its own client: its HTTP connections end with it
 
@@ -100,6 +103,17 @@ class SyncController(QObject):
         self._cancel = None
         self.context.runner.changed.emit(_changes_of(result))
         self.finished.emit(result)
+
+
+def _make_tasks(db, user, report) -> None:
+    """What a sync brought (a dossier put before a council, a recognition near its end) may call for tasks
+    that make themselves; they reach the screens with the sync's own changes. On the sync's thread, like
+    the engine's writes."""
+    with db.session() as session:
+        made = tasks_auto.ensure_auto_tasks(session, user_id=user.user_id, role=user.role)
+        session.commit()
+    if made.ids:
+        report.pulled_ids.setdefault("tasks", set()).update(made.ids)
 
 
 # Past this many rows a sync names the tables it touched, not each row: screens reload what they show.

@@ -123,3 +123,15 @@ def test_demo_accounts_log_in_offline_and_sit_on_the_council(tmp_path):
         assert seated == {"chair", "member", "secretary"}
     finally:
         db.close()
+
+
+def test_the_admins_automatic_tasks_come_with_the_demo(demo):
+    """Built with the demo (so they are not counted as unsent), they leave the first start nothing to make."""
+    from ocop_desktop.db.models import Task, User
+    from ocop_desktop.services import tasks_auto
+
+    _summary, s = demo
+    admin = s.scalar(select(User.id).where(User.username == "admin"))
+    assert s.scalar(select(func.count()).select_from(Task)) > 0
+    assert tasks_auto.ensure_auto_tasks(s, user_id=admin, role="admin").ids == frozenset()
+    s.rollback()

@@ -382,9 +382,14 @@ def _listed(items: Iterable[Any], table: dict[str, str]) -> str:
 def _params(error: OcopError) -> _Params:
     """The error's parameters as a person reads them: codes in words, lists joined, paths as text."""
     params = _Params({k: v for k, v in error.params.items() if v is not None})
-    for name in ("status", "current", "target"):
+    statuses = dossier_statuses()
+    if error.code.startswith("task_"):  # a task's statuses are its own (open, in progress...)
+        from ocop_desktop.words.tasks import task_statuses
+
+        statuses = task_statuses()
+    for name in ("status", "current", "target", "was"):
         if isinstance(params.get(name), str):
-            params[name] = word(dossier_statuses(), params[name])
+            params[name] = word(statuses, params[name])
     if isinstance(params.get("role"), str):
         params["role"] = word(user_roles(), params["role"])
     if error.code == "result_not_approvable":

@@ -136,7 +136,8 @@ class LotsPanel(QWidget):
         rows = [i for i, lot in enumerate(view.lots) if lot.id == wanted]
         if rows:
             self.table.selectRow(rows[0])
-            self.table.scrollToItem(self.table.item(rows[0], 0))
+            if (first := self.table.item(rows[0], 0)) is not None:
+                self.table.scrollToItem(first)
             self._wanted = None
         self.hint.setText(self._hint(view))
         self._selection_changed()

@@ -26,6 +26,8 @@ from ocop_server.write_queue import WriteQueue
 
 
 def create_app(settings: Settings) -> FastAPI:
+    # Before anything is opened: a server without its log key stops here, holding no database connection.
+    signer = translog_keys.load_key(settings.log_key_file)
     settings.files_dir.mkdir(parents=True, exist_ok=True)
     read_engine = make_engine(settings.database_url, immediate=False)
     write_engine = make_engine(settings.database_url, immediate=True)
@@ -41,6 +43,7 @@ def create_app(settings: Settings) -> FastAPI:
                               f"{sorted(SUPPORTED_VERSIONS)}). Every request but /health and /info sends "
                               "the X-OCOP-Protocol header.")
     app.state.settings = settings
+    app.state.log_signer = signer
     _open_databases(app, settings, read_engine, write_engine)
     app.state.write_queue = WriteQueue(app.state.write_sessions)
     app.state.token_touches = TokenTouches(app.state.write_queue)
@@ -78,7 +81,6 @@ def create_app(settings: Settings) -> FastAPI:
 
 
 def _open_databases(app: FastAPI, settings: Settings, read_engine, write_engine) -> None:
-    app.state.log_signer = translog_keys.load_key(settings.log_key_file)
     app.state.witness_keys = tuple(Verifier.decode(key) for key in settings.witness_keys)
     app.state.sessions = sessionmaker(read_engine, expire_on_commit=False)
     # Every writing session carries the log's key, so a change the log records is appended, and its

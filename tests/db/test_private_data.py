@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sqlite3
@@ -113,7 +114,8 @@ def test_a_plain_token_of_an_older_version_is_sealed_and_wiped_at_start(tmp_path
     db = open_database(paths.database)
     with db.session() as session:
         assert credentials.find(session, "canboxa").token == TOKEN
-    stored = sqlite3.connect(paths.database).execute("SELECT token FROM credentials").fetchone()[0]
+    with contextlib.closing(sqlite3.connect(paths.database)) as raw_db:
+        stored = raw_db.execute("SELECT token FROM credentials").fetchone()[0]
     db.close()
     assert stored.startswith(credentials.SEALED)
     assert not any(TOKEN.encode() in p.read_bytes() for p in paths.data_dir.rglob("*") if p.is_file())

@@ -31,7 +31,7 @@ def test_a_s0002_database_upgrades_with_its_accounts(tmp_path):
     with engine.begin() as conn:
         conn.execute(sa.text("INSERT INTO users (id, username, full_name, role, commune_codes, password_hash, active, "
                              "created_at) VALUES ('u1', 'lan', 'Lan', 'member', :c, 'h', 1, :t)"),
-                     {"c": json.dumps(["18073"]), "t": datetime.now(UTC)})
+                     {"c": json.dumps(["18073"]), "t": datetime.now(UTC).isoformat()})
     migrate(engine)
     with engine.connect() as conn:
         assert conn.execute(sa.text("SELECT username, role, active FROM users")).one() == ("lan", "member", 1)

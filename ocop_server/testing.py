@@ -93,3 +93,24 @@ class LiveServer:
             user = accounts.create_user(session, username=username, password=password, role=role, **extra)
             session.commit()
             return user.id
+
+
+def rewrite_log_history(server: LiveServer, old: bytes, new: bytes) -> None:
+    """What someone holding the database and the log key could do, for tests of the alarm: change entry 0
+    (``old`` -> ``new`` in its bytes), rebuild the tree, and sign one more entry on top."""
+    from ocop_core.translog.merkle import MemoryTree
+    from ocop_server.translog import log
+    from ocop_server.translog.tables import LogEntry, LogNode
+
+    with server.app.state.write_sessions() as session:
+        entries = session.query(LogEntry).order_by(LogEntry.idx).all()
+        entries[0].body = bytes(entries[0].body).replace(old, new)
+        tree = MemoryTree()
+        for entry in entries:
+            tree.append(bytes(entry.body))
+        session.query(LogNode).delete()
+        session.add_all(LogNode(level=level, idx=idx, hash=value) for (level, idx), value in tree.nodes.items())
+        session.flush()
+        log.append(session, [("production_lots", "x", {"kind": "lot_recorded", "lot_code": "X"})],
+                   server.app.state.log_signer)
+        session.commit()

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from ocop_core.translog.merkle import MemoryTree
 from ocop_desktop.db import sync_store
 from ocop_desktop.sync.log_check import ALARM, LogAlarm, LogChecker, clear_alarm, pinned_fingerprint
+from ocop_server.testing import rewrite_log_history
 from ocop_server.translog import keys, log
-from ocop_server.translog.tables import LogEntry, LogNode
 
 CRITERIA_TEXT = (Path(__file__).resolve().parents[2] / "resources/criteria/sample-qd148-2023.json").read_text("utf-8")
 
@@ -27,18 +26,7 @@ def _checker(laptop, tmp_path) -> LogChecker:
 
 
 def _rewrite_history(server) -> None:
-    with server.app.state.write_sessions() as session:
-        entries = session.query(LogEntry).order_by(LogEntry.idx).all()
-        entries[0].body = bytes(entries[0].body).replace(b"criteria_set_published", b"criteria_set_withdrawn")
-        tree = MemoryTree()
-        for entry in entries:
-            tree.append(bytes(entry.body))
-        session.query(LogNode).delete()
-        session.add_all(LogNode(level=level, idx=idx, hash=value) for (level, idx), value in tree.nodes.items())
-        session.flush()
-        log.append(session, [("production_lots", "x", {"kind": "lot_recorded", "lot_code": "X"})],
-                   server.app.state.log_signer)
-        session.commit()
+    rewrite_log_history(server, b"criteria_set_published", b"criteria_set_withdrawn")
 
 
 def test_the_key_is_pinned_and_entries_about_held_rows_are_proved(laptop, server, tmp_path):

@@ -8,13 +8,11 @@ import json
 import pytest
 import requests
 
-from ocop_core.translog.merkle import MemoryTree
 from ocop_core.translog.notes import COSIGNATURE_V1, SignedNote, Signer, Verifier, cosign, open_checkpoint
 from ocop_desktop.cli import main
 from ocop_desktop.sync.witness import Alarm, Witness
-from ocop_server.testing import LiveServer
+from ocop_server.testing import LiveServer, rewrite_log_history
 from ocop_server.translog import log
-from ocop_server.translog.tables import LogEntry, LogNode
 
 WITNESS = Signer.generate("bo-nnmt.gov.vn/nhan-chung", COSIGNATURE_V1)
 
@@ -53,19 +51,7 @@ def test_the_witness_cosigns_a_growing_log_and_laptops_can_require_it(server, tm
 
 
 def _rewrite_history(server: LiveServer) -> None:
-    """What someone with the database and the key could do: change entry 0, rebuild the tree, sign on."""
-    with server.app.state.write_sessions() as session:
-        entries = session.query(LogEntry).order_by(LogEntry.idx).all()
-        entries[0].body = bytes(entries[0].body).replace(b"L0", b"L9")
-        tree = MemoryTree()
-        for entry in entries:
-            tree.append(bytes(entry.body))
-        session.query(LogNode).delete()
-        session.add_all(LogNode(level=level, idx=idx, hash=value) for (level, idx), value in tree.nodes.items())
-        session.flush()
-        log.append(session, [("production_lots", "lot-x", {"kind": "lot_recorded", "lot_code": "LX"})],
-                   server.app.state.log_signer)
-        session.commit()
+    rewrite_log_history(server, b"L0", b"L9")
 
 
 def test_a_rewritten_history_is_an_alarm_with_evidence(server, tmp_path):

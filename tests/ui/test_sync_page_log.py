@@ -11,34 +11,20 @@ import sync_world
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ocop_core.translog.merkle import MemoryTree
 from ocop_core.translog.notes import COSIGNATURE_V1, Signer
 from ocop_desktop.services import translog
 from ocop_desktop.sync.engine import SyncReport
 from ocop_desktop.sync.log_check import LogAlarm
 from ocop_desktop.ui.sync_page import SyncPage
 from ocop_desktop.words.translog import alarm_reasons
-from ocop_server.translog import log
-from ocop_server.translog.tables import LogEntry, LogNode
+from ocop_server.testing import rewrite_log_history
 
 live_server, make_laptop = sync_world.live_server, sync_world.make_laptop  # fixtures
 CRITERIA_TEXT = (Path(__file__).resolve().parents[2] / "resources/criteria/sample-qd148-2023.json").read_text("utf-8")
 
 
 def rewrite_history(server) -> None:
-    """What someone editing the server's database by hand does: a past entry changed, the tree rebuilt."""
-    with server.app.state.write_sessions() as session:
-        entries = session.query(LogEntry).order_by(LogEntry.idx).all()
-        entries[0].body = bytes(entries[0].body).replace(b"criteria_set_published", b"criteria_set_withdrawn")
-        tree = MemoryTree()
-        for entry in entries:
-            tree.append(bytes(entry.body))
-        session.query(LogNode).delete()
-        session.add_all(LogNode(level=level, idx=idx, hash=value) for (level, idx), value in tree.nodes.items())
-        session.flush()
-        log.append(session, [("production_lots", "x", {"kind": "lot_recorded", "lot_code": "X"})],
-                   server.app.state.log_signer)
-        session.commit()
+    rewrite_log_history(server, b"criteria_set_published", b"criteria_set_withdrawn")
 
 
 def answer_the_box(button: str, seen: list[str]) -> None:

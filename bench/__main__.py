@@ -38,7 +38,7 @@ def smoke() -> None:
     bench_translog.run(2000, probes=10)
     bench_log_sync.run(20, 200, 50, repeat=3)
     labels_bench.run(6, rounds=1)
-    bench_import.run(20)
+    bench_import.run(20, repeat=1)
 
 
 def main() -> None:

@@ -20,5 +20,5 @@ def test_every_benchmark_runs_at_a_tiny_size():
                  "keystroke in the page's search box", "cold start, 200 dossiers", "login window",
                  "peak memory with 200 dossiers", "cluster build, every zoom",
                  "pan at z11:", "first screen of", "translog append:", "translog inclusion proof",
-                 "labels bench:"):
+                 "labels bench:", "import of 20 rows:"):
         assert line in out, f"{line!r} missing from the benchmarks' output:\n{out[-3000:]}"

@@ -161,3 +161,21 @@ def _after_flush(session: Session, flush_context) -> None:
 
 def install(session_factory) -> None:
     event.listen(session_factory, "after_flush", _after_flush)
+
+
+def index_new(conn: Connection, table: str, ids: Sequence[str]) -> None:
+    """Rows just inserted outside the ORM (db.bulk): nothing can depend on them yet and none is indexed, so
+    their documents are numbered here and written with one executemany each, with no lookups. The unique
+    (kind, ref_id) key refuses a row that was in fact indexed already."""
+    kind = _TABLE_KIND.get(table)
+    if kind is None or not ids:
+        return
+    live = [(ref_id, body) for chunk in _chunks(ids)
+            for ref_id, body, deleted in conn.execute(_query(_TEXT_SQL[kind]), {"ids": chunk}) if not deleted]
+    if not live:
+        return
+    first = conn.execute(text("SELECT coalesce(max(id), 0) + 1 FROM search_docs")).scalar_one()
+    conn.execute(text("INSERT INTO search_docs (id, kind, ref_id) VALUES (:id, :kind, :ref_id)"),
+                 [{"id": first + i, "kind": kind, "ref_id": ref_id} for i, (ref_id, _) in enumerate(live)])
+    conn.execute(text(f"INSERT INTO {FTS_TABLE} (rowid, body) VALUES (:rowid, :body)"),
+                 [{"rowid": first + i, "body": fold(body)} for i, (_, body) in enumerate(live)])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any
 
@@ -35,6 +36,8 @@ class FileTooLarge(ServiceError):
 # Source). No Vietnamese text needs any of them.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff\u202a\u202b\u202c\u202d\u202e"
                                     "\u2066\u2067\u2068\u2069"))
+# Unicode's control characters (category Cc) but the line break and the tab a note may hold.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def clean_text(value: Any, field: str, max_len: int, required: bool = True) -> str:
@@ -49,7 +52,7 @@ def clean_text(value: Any, field: str, max_len: int, required: bool = True) -> s
         raise ServiceError("required", field)
     if len(text) > max_len:
         raise ServiceError("too_long", field, limit=max_len, length=len(text))
-    if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in text):
+    if _CONTROL.search(text):
         raise ServiceError("control_characters", field)
     return text
 

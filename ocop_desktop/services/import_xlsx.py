@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from ocop_desktop.db.models import Producer, Product
-from ocop_desktop.services import registry
+from ocop_desktop.services import registry, registry_bulk
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.errors import ServiceError
 from ocop_desktop.services.import_match import REQUIRED, Communes, Registry, match_headers, norm, producer_kind
@@ -202,38 +202,37 @@ def _differs(session: Session, product_id: str, values: dict[str, Any]) -> bool:
 
 def commit_import(session: Session, preview: Preview) -> Changes:
     """Writes the new and changed rows of a confirmed preview, all in the caller's one transaction; rows in
-    error and unchanged rows are left alone. A producer named by several rows is created once."""
+    error and unchanged rows are left alone. A producer named by several rows is created once. New rows go in
+    by the thousand (services/registry_bulk.py), journaled and indexed as rows typed one by one."""
     changes = Changes()
     rows = [r for r in preview.rows if r.action in ("new", "update")]
     producers: dict[int, str] = {}
-    made: dict[tuple[str, str], str] = {}
+    made: dict[tuple[str, str], int] = {}  # a new producer's key -> its index among the new ones
+    new_producers: list[dict[str, Any]] = []
+    keys = {row.number: (norm(row.producer), row.values["commune_code"]) for row in rows}
     for row in rows:
         v = row.values
-        producer_id = row.producer_id or made.get((norm(row.producer), v["commune_code"]))
-        if producer_id is None:
-            producer_id = registry.create_producer(session, kind=v["kind"], commune_code=v["commune_code"],
-                                                   **v["producer"]).row_id()
-            made[(norm(row.producer), v["commune_code"])] = producer_id
-            changes |= Changes.of("producers", producer_id)
-        elif row.action == "update" and (extra := {k: x for k, x in v["producer"].items() if k != "name"}):
-            changes |= registry.update_producer(session, producer_id, **extra)
-        producers[row.number] = producer_id
-    # The producers written at once: a product checks its producer, and a pending one would be flushed alone.
-    # Held here because the session holds rows weakly: a dropped one would be read back for every product.
-    held = list(session.new)
+        if row.producer_id is not None:
+            producers[row.number] = row.producer_id
+            if row.action == "update" and (extra := {k: x for k, x in v["producer"].items() if k != "name"}):
+                changes |= registry.update_producer(session, row.producer_id, **extra)
+        elif keys[row.number] not in made:
+            made[keys[row.number]] = len(new_producers)
+            new_producers.append({"kind": v["kind"], "commune_code": v["commune_code"], **v["producer"]})
+    new_ids = registry_bulk.create_producers(session, new_producers)
+    changes |= registry_bulk.changes_of("producers", new_ids)
+    for row in rows:
+        if row.producer_id is None:
+            producers[row.number] = new_ids[made[keys[row.number]]]
+    new_products = []
+    for row in rows:
+        v = row.values
+        if row.product_id is None:
+            new_products.append({"producer_id": producers[row.number], "name": v["product"],
+                                 "subgroup_code": v["subgroup"], "commune_code": v["commune_code"],
+                                 "description": v["note"]})
+        else:
+            changes |= registry.update_product(session, row.product_id, subgroup_code=v["subgroup"])
+    changes |= registry_bulk.changes_of("products", registry_bulk.create_products(session, new_products))
     session.flush()
-    # No autoflush while the products are made: each would otherwise write the one before it alone (the public
-    # code's uniqueness check queries). Two codes colliding would fail the single flush below, and with it the
-    # whole import, never half of it.
-    with session.no_autoflush:
-        for row in rows:
-            v = row.values
-            if row.product_id is None:
-                changes |= registry.create_product(session, producer_id=producers[row.number], name=v["product"],
-                                                   subgroup_code=v["subgroup"], commune_code=v["commune_code"],
-                                                   description=v["note"])
-            else:
-                changes |= registry.update_product(session, row.product_id, subgroup_code=v["subgroup"])
-    session.flush()
-    del held
     return changes

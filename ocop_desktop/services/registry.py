@@ -27,6 +27,7 @@ _PRODUCT_TEXT = ("name", "subgroup_code", "external_code", "description")
 # Digits and what people write between them: "0239 3856 123", "+84 912-345-678", "(0239) 3856123; 0912 345 678".
 _PHONE = re.compile(r"[0-9+().\-/,;\s]*")
 _PHONE_MIN_DIGITS = 6
+_QUERY_CHUNK = 500  # values bound in one IN (...): well under SQLite's limit of variables
 
 
 def text_rule(entity: str, field: str) -> tuple[int, bool]:
@@ -106,7 +107,7 @@ def update_producer(session: Session, producer_id: str, **values: Any) -> Change
     return Changes.of("producers", producer.id)
 
 
-def _product_values(session: Session, values: dict[str, Any]) -> dict[str, Any]:
+def product_values(session: Session, values: dict[str, Any]) -> dict[str, Any]:
     unknown = set(values) - set(_PRODUCT_TEXT) - {"producer_id", "commune_code", "gtin"}
     if unknown:
         raise ServiceError("unknown_field", sorted(unknown)[0])
@@ -137,7 +138,7 @@ def check_gtin(value: str | None) -> str:
 def create_product(session: Session, *, producer_id: str, name: str, subgroup_code: str,
                    commune_code: str | None = None, **extra: Any) -> Changes:
     producer = get_alive(session, Producer, producer_id)
-    values = _product_values(session, {"producer_id": producer_id, "name": name, "subgroup_code": subgroup_code,
+    values = product_values(session, {"producer_id": producer_id, "name": name, "subgroup_code": subgroup_code,
                                        "commune_code": commune_code or producer.commune_code, **extra})
     product = Product(id=new_id(), **values)
     product.public_code = _free_public_code(session, product.id)
@@ -146,15 +147,36 @@ def create_product(session: Session, *, producer_id: str, name: str, subgroup_co
 
 
 def _free_public_code(session: Session, product_id: str) -> str:
-    """The product's public code, made once here; another attempt only if this laptop already has it."""
-    attempt = 0
-    while session.scalar(select(Product.id).where(Product.public_code == public_code(product_id, attempt=attempt))):
-        attempt += 1
-    return public_code(product_id, attempt=attempt)
+    return free_public_codes(session, [product_id])[product_id]
+
+
+def free_public_codes(session: Session, product_ids: list[str]) -> dict[str, str]:
+    """Each new product's public code, made once here: another attempt only where this laptop already holds the
+    code or an earlier product of the same batch took it. One query for the whole batch."""
+    first = {product_id: public_code(product_id) for product_id in product_ids}
+    taken = _taken_codes(session, list(first.values()))
+    out: dict[str, str] = {}
+    for product_id, code in first.items():
+        attempt = 0
+        while code in taken:
+            attempt += 1
+            code = public_code(product_id, attempt=attempt)
+            taken |= _taken_codes(session, [code])
+        taken.add(code)
+        out[product_id] = code
+    return out
+
+
+def _taken_codes(session: Session, codes: list[str]) -> set[str]:
+    taken: set[str] = set()
+    for at in range(0, len(codes), _QUERY_CHUNK):
+        taken.update(session.scalars(select(Product.public_code).where(
+            Product.public_code.in_(codes[at:at + _QUERY_CHUNK]))))
+    return taken
 
 
 def update_product(session: Session, product_id: str, **values: Any) -> Changes:
     product = get_alive(session, Product, product_id)
-    for key, value in _product_values(session, values).items():
+    for key, value in product_values(session, values).items():
         setattr(product, key, value)
     return Changes.of("products", product.id)

@@ -12,9 +12,12 @@ import pytest
 from sqlalchemy.orm import Session
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("OCOP_DATA_DIR", os.path.join(os.environ.get("TMPDIR", "/tmp"), "ocop-test-data-unused"))
+# One folder per pytest-xdist worker ("gw0", "gw1"; "" without xdist): two workers never share a key file.
+os.environ.setdefault("OCOP_DATA_DIR", os.path.join(os.environ.get("TMPDIR", "/tmp"), "ocop-test-data-unused"
+                                                    + os.environ.get("PYTEST_XDIST_WORKER", "")))
 # Token keys of the many test databases never land in the real config folder, nor in a real keyring.
-os.environ.setdefault("OCOP_CONFIG_DIR", os.path.join(os.environ.get("TMPDIR", "/tmp"), "ocop-test-config"))
+os.environ.setdefault("OCOP_CONFIG_DIR", os.path.join(os.environ.get("TMPDIR", "/tmp"), "ocop-test-config"
+                                                      + os.environ.get("PYTEST_XDIST_WORKER", "")))
 os.environ.setdefault("OCOP_KEYRING", "off")
 
 from ocop_desktop.db.schema import Database, open_database
@@ -23,6 +26,33 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 BUNDLED_148 = REPO_ROOT / "resources" / "criteria" / "sample-qd148-2023.json"
 SHARED_148 = REPO_ROOT.parent / "shared" / "domain" / "sample-criteria-set.json"
 SAMPLE_2019 = REPO_ROOT / "resources" / "criteria" / "sample-qd1048-2019.json"
+
+
+# Tests run on two workers (make test: pytest -n 2 --dist loadgroup). Those that use a real X display start
+# Xvfb on the first free display number and time what a person does: on one worker, one after another, two
+# never race for a display number nor slow each other's typing. The benchmarks' smoke run uses both cores
+# itself.
+_ONE_AFTER_ANOTHER = {"desktop_linux": "x11", "test_benchmarks.py": "bench"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        _refuse_shared_test_ids(items)
+    for item in items:
+        parts = Path(str(item.path)).relative_to(REPO_ROOT / "tests").parts
+        group = next((g for part, g in _ONE_AFTER_ANOTHER.items() if part in parts), None)
+        if group is not None:
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
+def _refuse_shared_test_ids(items: list[pytest.Item]) -> None:
+    """xdist's group scheduling keys tests by id: of several tests with one id (schemathesis's operations) only
+    one would run, silently. Such a module runs without xdist instead (the Makefile's second pytest)."""
+    seen: set[str] = set()
+    shared = sorted({item.nodeid for item in items if item.nodeid in seen or seen.add(item.nodeid)})
+    if shared:
+        raise pytest.UsageError(f"tests sharing an id would not all run under pytest-xdist: {shared[0]}; run "
+                                "that module without -n (see the Makefile's test target)")
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,7 @@ from xdisplay import build_demo, ocop_process, x_display
 
 REPO = Path(__file__).resolve().parents[2]
 SHOTS = REPO / "build" / "screenshots"
-SECTIONS = ("dossiers", "scoring", "councils", "map", "sync", "admin")  # the admin's, in Ctrl+1…6 order
+SECTIONS = ("dossiers", "scoring", "councils", "map", "sync", "admin", "overview", "tasks")  # Ctrl+1…8
 MAIN_TITLE = "OCOP Hà Tĩnh — Đánh giá sản phẩm"
 SETTLE_S = 1.5  # a section is built when first opened and reads its data behind the first paint
 # Where the first row of a section's list is on the screen: the window maximised, the list just right of the

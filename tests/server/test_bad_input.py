@@ -9,6 +9,8 @@ import requests
 from server_world import CRITERIA_TEXT, assert_problem, assert_still_serving, change, headers, new_id, raw, row
 
 SHA = hashlib.sha256(b"never uploaded").hexdigest()
+# Fixed, not new_id(): parametrised test names must be the same in every pytest-xdist worker.
+UNKNOWN_TOKEN = "0caea2f9-c5d9-447a-b5ac-f8bdaa98209b"
 
 
 @pytest.fixture(autouse=True)
@@ -73,7 +75,7 @@ CASES = {
     "users_blank_name": ("POST", "/admin/users", {"username": " ", "password": "12345678", "role": "viewer"}, 422),
     "users_unknown_field": ("POST", "/admin/users",
                             {"username": "b", "password": "12345678", "role": "viewer", "active": False}, 422),
-    "revoke_unknown": ("POST", f"/auth/tokens/{new_id()}/revoke", None, 404),
+    "revoke_unknown": ("POST", f"/auth/tokens/{UNKNOWN_TOKEN}/revoke", None, 404),
 }
 
 
@@ -107,7 +109,8 @@ def test_a_json_body_sent_as_text_plain_is_refused(world):
     assert_problem(response)
 
 
-PROTOCOL_ENDPOINTS = [("POST", "/auth/login"), ("GET", "/auth/tokens"), ("POST", f"/auth/tokens/{new_id()}/revoke"),
+PROTOCOL_ENDPOINTS = [("POST", "/auth/login"), ("GET", "/auth/tokens"),
+                      ("POST", f"/auth/tokens/{UNKNOWN_TOKEN}/revoke"),
                       ("POST", "/sync/push"), ("POST", "/sync/pull"), ("POST", "/sync/check"),
                       ("POST", "/files/have"), ("GET", f"/files/{SHA}/upload?size=1"),
                       ("PUT", f"/files/{SHA}/upload?offset=0"), ("GET", f"/files/{SHA}"),

@@ -92,6 +92,9 @@ class OverviewPage(QWidget):
     def _build_tables(self) -> QWidget:
         """The year and group choices over the tabs of tables."""
         self.year_box, self.group_box = QComboBox(self), QComboBox(self)
+        for box in (self.year_box, self.group_box):
+            # Filled after the first layout: without this a box keeps the width of its first, shortest item.
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.year_box.setToolTip(self.tr("Chỉ tính các sản phẩm được công nhận trong năm này"))
         self.group_box.setToolTip(self.tr("Chỉ tính các sản phẩm thuộc nhóm này; bấm vào ô sẽ lọc cả nhóm"))
         narrow = QHBoxLayout()

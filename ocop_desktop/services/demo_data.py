@@ -132,6 +132,8 @@ def build(factory: Callable[[], Session], scale: int = 240, seed: int = 42,
     Committed in batches, not as one transaction: 50,000 dossiers for a benchmark would hold one
     transaction for minutes."""
     rng = random.Random(seed)
+    # The decisions' own numbers and dates: drawn from the main sequence they would change every later dossier.
+    decisions = random.Random(seed + 1)
     summary = DemoSummary()
     report = progress or (lambda phase, done, total: None)
     report("setup", 0, scale)
@@ -152,15 +154,16 @@ def build(factory: Callable[[], Session], scale: int = 240, seed: int = 42,
                       for product in products]
             demo_documents.file_documents(session, opened, first)
             session.commit()
-            for i, product, dossier in zip(batch, products, opened, strict=True):
+            for i, dossier in zip(batch, opened, strict=True):
                 target = STATUSES[i % len(STATUSES)]
                 # Only the council's approved result lets a dossier past "forwarded": the ones it does not
                 # score (beyond scored_limit) or cannot approve wait there.
                 _move(session, council, dossier, "forwarded" if target in DECIDED else target)
                 if target in SCORED and scored < scored_limit:
                     scored += 1
-                    summary.sheets += _score(session, rng, council, dossier)
-                    summary.recognitions += _decide(session, rng, council, product, dossier, target)
+                    summary.sheets += _score(session, rng, council, dossier, target)
+                    summary.recognitions += _decide(session, decisions, council, dossier, target,
+                                                    first=summary.recognitions == 0)
                 if (i + 1) % PROGRESS_EVERY == 0 and i + 1 < batch.stop:
                     report("dossiers", i + 1, scale)
             summary.products += len(products)
@@ -252,10 +255,11 @@ def _move(session: Session, council: _Council, dossier: str, target: str) -> Non
         dossiers.change_dossier_status(session, dossier, status, user_id=council.admin, role="admin")
 
 
-def _decide(session: Session, rng: random.Random, council: _Council, product: str, dossier: str,
-            target: str) -> int:
+def _decide(session: Session, rng: random.Random, council: _Council, dossier: str, target: str, *,
+            first: bool) -> int:
     """The council's result is computed; for a dossier going on to ``target`` past "forwarded" it is approved
-    when it can be, and a closed one with three stars or more is recognised: the number of recognitions."""
+    when it can be, and a closed one with three stars or more is recognised: the number of recognitions.
+    ``first``: the build's first recognition, which ends within months (a renewal task, an expiry button)."""
     _, outcome = councils.compute_council_result(session, evaluation_id=council.evaluation, dossier_id=dossier)
     if target not in DECIDED or not outcome.can_approve:
         return 0
@@ -265,19 +269,25 @@ def _decide(session: Session, rng: random.Random, council: _Council, product: st
     row = session.get(Dossier, dossier)
     assert row is not None  # created by this build
     stars = row.result_stars or 0
-    # Five stars are the central council's to recognise, not the province's.
-    if target != "closed" or stars not in (3, 4):
+    if target != "closed" or stars not in (3, 4, 5):
         return 0
-    decision = date(2022, 1, 10) + timedelta(days=rng.randrange(0, 4 * 365))
-    recognitions.record_recognition(
-        session, dossier_id=dossier, decision_no=f"{rng.randrange(100, 4000)}/QĐ-UBND", decision_date=decision,
-        issuing_body="Ủy ban nhân dân tỉnh Hà Tĩnh", user_id=council.admin, role="admin")
+    # Decided over the last four years: most still hold, some end within months (the overview's expiry
+    # buttons and the renewal tasks), about one in five has ended.
+    age = 32 * 30 + rng.randrange(0, 60) if first else rng.randrange(20, 4 * 365)
+    decision = vietnam_today() - timedelta(days=age)
+    # Five stars are recognised by the ministry, on the province's proposal; three and four by the province.
+    body, number = (("Bộ Nông nghiệp và Môi trường", f"{rng.randrange(100, 4000)}/QĐ-BNNMT") if stars == 5 else
+                    ("Ủy ban nhân dân tỉnh Hà Tĩnh", f"{rng.randrange(100, 4000)}/QĐ-UBND"))
+    recognitions.record_recognition(session, dossier_id=dossier, decision_no=number, decision_date=decision,
+                                    issuing_body=body, user_id=council.admin, role="admin")
     return 1
 
 
-def _score(session: Session, rng: random.Random, council: _Council, dossier: str) -> int:
+def _score(session: Session, rng: random.Random, council: _Council, dossier: str, target: str) -> int:
     assignments.assign_dossier(session, council_id=council.id, dossier_id=dossier)
-    quality = rng.uniform(0.45, 0.95)
+    # A dossier that reached the end of the cycle was mostly one worth recognising: the overview then has
+    # recognised products to show, while the council's table keeps weaker results among the others.
+    quality = rng.uniform(0.62, 0.95) if target == "closed" else rng.uniform(0.45, 0.95)
     for member in council.members:
         sheet = sheets.start_sheet(session, dossier_id=dossier, member_id=member,
                                    evaluation_id=council.evaluation).row_id()

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from ocop_core.domain.dates import period_end
+from ocop_core.domain.dates import period_end, vietnam_today
 from ocop_desktop.db.models import (
     AdminUnit,
     ChangeJournal,
@@ -74,11 +74,15 @@ def test_recognitions_expire_36_months_after_the_decision(demo):
     _, session = demo
     recognitions = session.scalars(select(Recognition)).all()
     assert recognitions
+    today = vietnam_today()
     for r in recognitions:
-        assert r.stars in (3, 4)
+        assert r.stars in (3, 4, 5)
+        assert ("Bộ Nông nghiệp" in r.issuing_body) == (r.stars == 5)  # five stars: the ministry's decision
         assert r.valid_until == period_end(r.decision_date, 36)
         assert (r.valid_until - r.notice_date).days == 30
-        assert date(2022, 1, 1) <= r.decision_date <= date(2026, 12, 31)
+        assert today - timedelta(days=4 * 365) <= r.decision_date <= today
+    # The first one ends within months: the overview's expiry buttons and a renewal task have something.
+    assert min(r.valid_until for r in recognitions) <= today + timedelta(days=6 * 31)
 
 
 def test_everything_built_is_in_the_journal(demo):

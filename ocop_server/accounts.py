@@ -58,6 +58,8 @@ def create_user(session: Session, *, username: str, password: str, role: str, fu
     # Case-insensitively, and among the users rows admins pushed from laptops too: two rows named "admin"
     # would break every laptop's unique index on usernames.
     (_, key), = unique_keys(ENTITIES["users"], {"username": username})
+    # Under the sequence lock, as a pushed users row is checked: the two can no longer both find the name free.
+    seq = store.next_seq(session)
     if session.scalar(select(User.id).where(func.lower(User.username) == username.lower())) is not None \
             or store.key_holder(session, "users", key) is not None:
         raise AccountError("invalid_user", f"user {username!r} exists")
@@ -68,7 +70,6 @@ def create_user(session: Session, *, username: str, password: str, role: str, fu
     session.add(user)
     session.flush()
     # Mirrored as a synced row so a member's laptop knows the people its councils refer to.
-    seq = store.next_seq(session)
     data = {"id": user.id, "username": username, "full_name": full_name, "role": role,
             "commune_code": (commune_codes or [None])[0], "created_at": now.isoformat(),
             "updated_at": now.isoformat(), "deleted": False}

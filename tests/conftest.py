@@ -36,8 +36,6 @@ _ONE_AFTER_ANOTHER = {"desktop_linux": "x11", "test_benchmarks.py": "bench"}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        _refuse_shared_test_ids(items)
     for item in items:
         parts = Path(str(item.path)).relative_to(REPO_ROOT / "tests").parts
         group = next((g for part, g in _ONE_AFTER_ANOTHER.items() if part in parts), None)
@@ -45,14 +43,16 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.xdist_group(group))
 
 
-def _refuse_shared_test_ids(items: list[pytest.Item]) -> None:
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_node_collection_finished(node, ids: list[str]) -> None:
     """xdist's group scheduling keys tests by id: of several tests with one id (schemathesis's operations) only
     one would run, silently. Such a module runs without xdist instead (the Makefile's second pytest)."""
     seen: set[str] = set()
-    shared = sorted({item.nodeid for item in items if item.nodeid in seen or seen.add(item.nodeid)})
+    shared = sorted({i for i in ids if i in seen or seen.add(i)})  # type: ignore[func-returns-value]
     if shared:
-        raise pytest.UsageError(f"tests sharing an id would not all run under pytest-xdist: {shared[0]}; run "
-                                "that module without -n (see the Makefile's test target)")
+        pytest.exit(f"tests sharing an id would not all run under pytest-xdist: {shared[0]}\n"
+                    f"run {shared[0].split('::')[0]} without -n, as the Makefile's test target does",
+                    returncode=pytest.ExitCode.USAGE_ERROR)
 
 
 @pytest.fixture(scope="session")

@@ -74,6 +74,8 @@ class Overview:
     stars_by_year: dict[int, dict[int, int]]  # year -> stars -> products in force at the year's end
     commune_names: dict[str, str] = field(default_factory=dict)
     group_names: dict[str, str] = field(default_factory=dict)
+    # Of the recognised products, those whose decision still holds today (the others wait for a renewal).
+    in_force: int = 0
 
     @property
     def recognised_total(self) -> int:
@@ -107,6 +109,7 @@ def load_overview(session: Session, today: date | None = None) -> Overview:
         stars_by_year=_stars_by_year(decisions, today),
         commune_names={code: name for code, name in session.execute(select(AdminUnit.code, AdminUnit.name))},
         group_names=subgroup_names(session),
+        in_force=sum(1 for d in latest if d.valid_until >= today.isoformat()),
     )
 
 

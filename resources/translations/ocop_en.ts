@@ -3125,7 +3125,7 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     </message>
     <message>
         <source>Điểm kiểm (checkpoint) hoặc khoá của nhật ký minh bạch không hợp lệ.</source>
-        <translation>The transparency log's checkpoint or key is not valid.</translation>
+        <translation>The transparency log&apos;s checkpoint or key is not valid.</translation>
     </message>
     <message>
         <source>Gói bằng chứng không kiểm chứng được ({what}).</source>
@@ -3141,7 +3141,7 @@ A new draft sheet is made from the submitted sheet&apos;s choices; the submitted
     </message>
     <message>
         <source>Máy chủ chưa nhận chữ ký của nhân chứng này.</source>
-        <translation>The server does not accept this witness's signature yet.</translation>
+        <translation>The server does not accept this witness&apos;s signature yet.</translation>
     </message>
     <message>
         <source>Thêm mới</source>
@@ -5322,8 +5322,8 @@ There is no score sheet for this dossier yet. The sheet will use the criteria se
         <translation>Councils&apos; progress</translation>
     </message>
     <message>
-        <source>{n} sản phẩm OCOP được công nhận</source>
-        <translation>{n} recognised OCOP products</translation>
+        <source>{n} sản phẩm OCOP được công nhận, {m} còn hiệu lực</source>
+        <translation>{n} recognised OCOP products, {m} in force</translation>
     </message>
     <message>
         <source>Hết hạn trong {m} tháng: {n}</source>

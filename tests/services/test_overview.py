@@ -65,7 +65,7 @@ def test_recognised_products_by_stars_commune_group_and_year(session: Session, p
     first, second = province["first"], province["second"]
     assert view.recognised == {RecognisedKey(4, first, "I.1.a", 2026): 1, RecognisedKey(3, first, "I.1.a", 2024): 1,
                                RecognisedKey(5, second, "II.2", 2024): 1, RecognisedKey(3, first, "II.2", 2025): 1}
-    assert view.recognised_total == 4
+    assert view.recognised_total == view.in_force == 4
     assert view.recognised_by("commune_code") == {first: {4: 1, 3: 2}, second: {5: 1}}
     assert view.recognised_by("group", stars=False) == {"I.1.a": {0: 2}, "II.2": {0: 2}}
     assert view.recognised_by("year") == {2026: {4: 1}, 2024: {3: 1, 5: 1}, 2025: {3: 1}}
@@ -160,3 +160,12 @@ def test_the_recognised_products_list_gives_each_product_once_with_its_validity(
     assert len(listed) == 5
     validity = sorted((p.stars, p.validity) for p in listed.values())
     assert validity == [(3, "expired"), (3, "expiring"), (3, "in_force"), (4, "in_force"), (5, "expiring")]
+
+
+def test_a_decision_that_ran_out_counts_as_recognised_but_not_in_force(session: Session,
+                                                                       province: dict[str, str]) -> None:
+    """On 1 December 2026 the decisions of b (ended 1 August) and c (ended 30 November) have run out and wait for a
+    renewal; a's renewal holds; e's revocation of 1 September has happened."""
+    view = load_overview(session, date(2026, 12, 1))
+    assert (view.recognised_total, view.in_force) == (3, 1)
+    assert load_overview(session, date(2026, 11, 30)).in_force == 2  # c's last valid day

@@ -144,7 +144,8 @@ class OverviewPage(QWidget):
 
     def show_overview(self, data: Overview) -> None:
         self.data = data
-        self.total.setText(self.tr("{n} sản phẩm OCOP được công nhận").format(n=data.recognised_total))
+        self.total.setText(self.tr("{n} sản phẩm OCOP được công nhận, {m} còn hiệu lực").format(
+            n=data.recognised_total, m=data.in_force))
         for button, band in zip(self.expiry_buttons, data.expiring, strict=True):
             button.setText(self.tr("Hết hạn trong {m} tháng: {n}").format(m=band.months, n=band.count))
         years = sorted(data.stars_by_year)

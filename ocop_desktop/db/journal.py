@@ -73,10 +73,12 @@ def _apply_scalar_defaults(obj: Synced) -> None:
 
 
 def _wire(attr, value: Any) -> Any:
+    return None if value is None else _wirer(attr)(value)
+
+
+def _wirer(attr) -> Any:
     # A value as the column will store it: a Decimal column given the int 0 still travels as "0".
-    if value is not None and isinstance(attr.columns[0].type, DecimalText):
-        return str(Decimal(value))
-    return to_wire(value)
+    return _decimal_text if isinstance(attr.columns[0].type, DecimalText) else to_wire
 
 
 def _insert_fields(obj: Synced) -> dict[str, list[Any]]:
@@ -87,8 +89,7 @@ def _insert_fields(obj: Synced) -> dict[str, list[Any]]:
 @functools.cache
 def _wirers(mapper) -> tuple[tuple[str, Any], ...]:
     """(attribute, how its value travels) for every column a new row's journal entry carries."""
-    return tuple((attr.key, _decimal_text if isinstance(attr.columns[0].type, DecimalText) else to_wire)
-                 for attr in mapper.column_attrs if attr.key != "server_version")
+    return tuple((attr.key, _wirer(attr)) for attr in mapper.column_attrs if attr.key != "server_version")
 
 
 def _decimal_text(value: Any) -> str:
@@ -154,13 +155,13 @@ def insert_rows(session: Session, model: type[Synced], rows: list[dict[str, Any]
         return []
     session.flush()
     attrs = list(inspect(model).column_attrs)
-    known = {attr.key for attr in attrs}
-    unknown = set().union(*rows) - known
+    given: set[str] = set().union(*rows)
+    unknown = given - {attr.key for attr in attrs}
     if unknown:
         raise JournalError(f"{model.__tablename__} has no column {sorted(unknown)[0]}")
     defaults = {attr.key: attr.columns[0].default.arg for attr in attrs
                 if attr.columns[0].default is not None and attr.columns[0].default.is_scalar}
-    keys = set().union(*rows) | set(defaults) | {"id", "created_at", "updated_at"}
+    keys = given | set(defaults) | {"id", "created_at", "updated_at"}
     now = utcnow()
     full = []
     for row in rows:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import bindparam, select
@@ -34,3 +35,31 @@ def alive_columns(session: Session, model: type, row_id: Any, columns: tuple[str
         # keys: writing the pending parent now keeps it ahead of the child about to point to it.
         session.flush()
     return None if obj.deleted else {name: getattr(obj, name) for name in columns}
+
+
+_IN_CHUNK = 500  # values bound in one IN (...): well under SQLite's limit of variables
+
+
+def _in_chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(values), _IN_CHUNK):
+        yield values[start:start + _IN_CHUNK]
+
+
+def present_values(session: Session, column: Any, values: Sequence[Any]) -> set[Any]:
+    """Which of ``values`` some row already holds in ``column``: one query per 500, for a whole batch."""
+    found: set[Any] = set()
+    for chunk in _in_chunks(values):
+        found.update(session.scalars(select(column).where(column.in_(chunk))))
+    return found
+
+
+def live_column_by_id(session: Session, model: type, ids: Iterable[Any], column: str) -> dict[str, Any]:
+    """``column`` of each live row among ``ids`` (ids that are not text, missing or tombstoned are left out)."""
+    table = model.__table__
+    wanted = [i for i in dict.fromkeys(ids) if isinstance(i, str)]
+    found: dict[str, Any] = {}
+    for chunk in _in_chunks(wanted):
+        rows = session.execute(select(table.c.id, table.c[column]).where(table.c.id.in_(chunk),
+                                                                         table.c.deleted.is_(False)))
+        found.update((row_id, value) for row_id, value in rows)
+    return found

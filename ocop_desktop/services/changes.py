@@ -16,6 +16,11 @@ class Changes:
         pairs = [(entity, row_id), *more]
         return cls(frozenset(e for e, _ in pairs), frozenset(i for _, i in pairs), row_id)
 
+    @classmethod
+    def of_rows(cls, entity: str, ids: list[str]) -> Changes:
+        """Many rows of one entity, made or changed together (an import): no single row is the intent's."""
+        return cls(frozenset({entity}) if ids else frozenset(), frozenset(ids))
+
     def row_id(self) -> str:
         """``id`` where the intent was about one row, as every create is; a programming error otherwise."""
         if self.id is None:

@@ -220,7 +220,7 @@ def commit_import(session: Session, preview: Preview) -> Changes:
             made[keys[row.number]] = len(new_producers)
             new_producers.append({"kind": v["kind"], "commune_code": v["commune_code"], **v["producer"]})
     new_ids = registry_bulk.create_producers(session, new_producers)
-    changes |= registry_bulk.changes_of("producers", new_ids)
+    changes |= Changes.of_rows("producers", new_ids)
     for row in rows:
         if row.producer_id is None:
             producers[row.number] = new_ids[made[keys[row.number]]]
@@ -233,6 +233,6 @@ def commit_import(session: Session, preview: Preview) -> Changes:
                                  "description": v["note"]})
         else:
             changes |= registry.update_product(session, row.product_id, subgroup_code=v["subgroup"])
-    changes |= registry_bulk.changes_of("products", registry_bulk.create_products(session, new_products))
+    changes |= Changes.of_rows("products", registry_bulk.create_products(session, new_products))
     session.flush()
     return changes

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ocop_core.entities import ENTITIES
@@ -14,6 +13,7 @@ from ocop_core.traceability import normalise_gtin, public_code
 from ocop_desktop.db.base import new_id
 from ocop_desktop.db.models import Producer, Product
 from ocop_desktop.db.models.registry import PRODUCER_KINDS
+from ocop_desktop.db.queries import present_values
 from ocop_desktop.services.changes import Changes
 from ocop_desktop.services.errors import ServiceError, check_choice, check_coordinates, clean_text
 from ocop_desktop.services.lookup import check_commune, get_alive
@@ -27,7 +27,6 @@ _PRODUCT_TEXT = ("name", "subgroup_code", "external_code", "description")
 # Digits and what people write between them: "0239 3856 123", "+84 912-345-678", "(0239) 3856123; 0912 345 678".
 _PHONE = re.compile(r"[0-9+().\-/,;\s]*")
 _PHONE_MIN_DIGITS = 6
-_QUERY_CHUNK = 500  # values bound in one IN (...): well under SQLite's limit of variables
 
 
 def text_rule(entity: str, field: str) -> tuple[int, bool]:
@@ -154,25 +153,17 @@ def free_public_codes(session: Session, product_ids: list[str]) -> dict[str, str
     """Each new product's public code, made once here: another attempt only where this laptop already holds the
     code or an earlier product of the same batch took it. One query for the whole batch."""
     first = {product_id: public_code(product_id) for product_id in product_ids}
-    taken = _taken_codes(session, list(first.values()))
+    taken = present_values(session, Product.public_code, list(first.values()))
     out: dict[str, str] = {}
     for product_id, code in first.items():
         attempt = 0
         while code in taken:
             attempt += 1
             code = public_code(product_id, attempt=attempt)
-            taken |= _taken_codes(session, [code])
+            taken |= present_values(session, Product.public_code, [code])
         taken.add(code)
         out[product_id] = code
     return out
-
-
-def _taken_codes(session: Session, codes: list[str]) -> set[str]:
-    taken: set[str] = set()
-    for at in range(0, len(codes), _QUERY_CHUNK):
-        taken.update(session.scalars(select(Product.public_code).where(
-            Product.public_code.in_(codes[at:at + _QUERY_CHUNK]))))
-    return taken
 
 
 def update_product(session: Session, product_id: str, **values: Any) -> Changes:

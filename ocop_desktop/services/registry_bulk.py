@@ -5,17 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.db import bulk
 from ocop_desktop.db.base import new_id
 from ocop_desktop.db.models import Producer, Product
-from ocop_desktop.services.changes import Changes
+from ocop_desktop.db.queries import live_column_by_id
 from ocop_desktop.services.errors import NotFound, ServiceError
 from ocop_desktop.services.registry import free_public_codes, producer_values, product_values
 
-_CHUNK = 500
 _REQUIRED = {"producers": ("name", "kind", "commune_code"), "products": ("producer_id", "name", "subgroup_code")}
 
 
@@ -28,7 +26,8 @@ def create_producers(session: Session, rows: list[dict[str, Any]]) -> list[str]:
 def create_products(session: Session, rows: list[dict[str, Any]]) -> list[str]:
     """New products of live producers (a product without a commune takes its producer's), each with its own
     public code, as registry.create_product would make it; nothing is written if one is refused."""
-    communes = _live_producers(session, {_required("products", row)["producer_id"] for row in rows})
+    communes = live_column_by_id(session, Producer, [_required("products", row)["producer_id"] for row in rows],
+                                 "commune_code")
     values = []
     for row in rows:
         producer_id = row["producer_id"]
@@ -42,22 +41,8 @@ def create_products(session: Session, rows: list[dict[str, Any]]) -> list[str]:
     return bulk.insert_new(session, Product, [{**v, "public_code": codes[v["id"]]} for v in values])
 
 
-def changes_of(entity: str, ids: list[str]) -> Changes:
-    return Changes(frozenset({entity}) if ids else frozenset(), frozenset(ids))
-
-
 def _required(entity: str, row: dict[str, Any]) -> dict[str, Any]:
     missing = next((key for key in _REQUIRED[entity] if key not in row), None)
     if missing is not None:
         raise ServiceError("required", missing)
     return row
-
-
-def _live_producers(session: Session, ids: set[Any]) -> dict[str, str]:
-    wanted = [i for i in ids if isinstance(i, str)]
-    found: dict[str, str] = {}
-    for at in range(0, len(wanted), _CHUNK):
-        rows = session.execute(select(Producer.id, Producer.commune_code).where(
-            Producer.id.in_(wanted[at:at + _CHUNK]), Producer.deleted.is_(False)))
-        found.update((row_id, commune) for row_id, commune in rows)
-    return found
